@@ -1,0 +1,617 @@
+//! Adjudication: a year of claims under one plan, in scenario order (DOMAIN.md rule 1).
+//!
+//! There is one mechanism. Each claim goes through the same five stages:
+//! 1. coverage: the service's rule, or the first variant whose condition holds (age,
+//!    channel); not covered and out-of-network-not-covered claims stop here;
+//! 2. limits: a yearly per-member counter of visits or days; units past it are not covered;
+//! 3. the emergency waiver on admission, where the plan has one;
+//! 4. the cost-share steps (deductible, copay, coinsurance) over what is left of the
+//!    allowed amount;
+//! 5. the out-of-pocket cap on the counted part (DOMAIN rule 6), then the accumulators.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::error::Error;
+use crate::money::Money;
+use crate::plan::{Benefit, Channel, CopayPer, EnrollmentType, LimitUnit, OutOfNetwork, PaySchedule, Plan, Step, Unit, Variant};
+use crate::scenario::{Network, Scenario};
+
+/// The result of an estimate (DOMAIN.md, "costshare estimate").
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Estimate {
+    pub plan: String,
+    pub plan_name: String,
+    pub enrollment: EnrollmentType,
+    pub pay_schedule: PaySchedule,
+    pub premium_per_period: Money,
+    pub periods_per_year: u32,
+    pub premium_annual: Money,
+    /// All members' out-of-pocket for the year.
+    pub member_pays_total: Money,
+    pub total_annual_cost: Money,
+    pub allowed_total: Money,
+    pub plan_pays_total: Money,
+    /// The family's progress; `null` for a plan without a deductible.
+    pub deductible: Option<Progress>,
+    pub out_of_pocket: Progress,
+    pub members: Vec<MemberResult>,
+    pub lines: Vec<Line>,
+}
+
+/// Progress toward a limit: how much counted so far, and the limit (`null` where none applies,
+/// e.g. the family amount of a self-only enrollment).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Progress {
+    pub applied: Money,
+    pub limit: Option<Money>,
+    pub met: bool,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct MemberResult {
+    pub id: String,
+    pub age: u32,
+    pub member_pays: Money,
+    pub allowed: Money,
+    pub deductible: Option<Progress>,
+    pub out_of_pocket: Progress,
+    /// What this member paid that counts toward no limit (not covered, excluded services).
+    pub not_counted: Money,
+}
+
+/// One claim.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Line {
+    pub member: String,
+    pub service: String,
+    pub label: String,
+    pub allowed: Money,
+    pub deductible: Money,
+    pub copay: Money,
+    pub coinsurance: Money,
+    pub not_covered: Money,
+    pub member_pays: Money,
+    pub plan_pays: Money,
+    pub counts_toward_oop: bool,
+    /// What changed the outcome, for the page to explain in any language.
+    pub events: Vec<Event>,
+    /// Short English words for `events` (DOMAIN: "deductible met", …); empty when none.
+    pub note: String,
+    /// A plain English sentence on how the member's share came about.
+    pub explanation: String,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    Individual,
+    Family,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Event {
+    /// A variant replaced the usual cost share ("Nothing for children through age 17").
+    RuleVariant { label: String },
+    NotCovered,
+    OutOfNetworkNotCovered,
+    /// The yearly limit left `covered` of `units` visits or days covered.
+    LimitReached { limit: String, max: u32, unit: LimitUnit, covered: u32, units: u32 },
+    CopayWaivedAdmitted,
+    DeductibleMet { scope: Scope },
+    /// The copay was more than the allowed amount left, so the member paid the lesser.
+    CopayLimitedToAllowed,
+    /// A per-day copay reached its per-admission maximum.
+    AdmissionMaximum { max: Money },
+    /// A coinsurance reached its cap ("20% up to $40").
+    CoinsuranceCapped { max: Money },
+    OutOfPocketMaximumReached { scope: Scope },
+    OutOfPocketMaximumAlreadyMet { scope: Scope },
+    NotCountedTowardOutOfPocket,
+}
+
+impl Event {
+    fn words(&self) -> Option<String> {
+        Some(match self {
+            Event::RuleVariant { label } => label.to_lowercase(),
+            Event::NotCovered => "not covered".into(),
+            Event::OutOfNetworkNotCovered => "not covered out of network".into(),
+            Event::LimitReached { unit: LimitUnit::Visits, .. } => "visit limit reached".into(),
+            Event::LimitReached { unit: LimitUnit::Days, .. } => "day limit reached".into(),
+            Event::CopayWaivedAdmitted => "copay waived: admitted".into(),
+            Event::DeductibleMet { scope: Scope::Individual } => "deductible met".into(),
+            Event::DeductibleMet { scope: Scope::Family } => "family deductible met".into(),
+            Event::CopayLimitedToAllowed => "copay limited to the allowed amount".into(),
+            Event::AdmissionMaximum { max } => format!("per-admission maximum of ${max} reached"),
+            Event::CoinsuranceCapped { max } => format!("coinsurance capped at ${max}"),
+            Event::OutOfPocketMaximumReached { scope: Scope::Individual } => "out-of-pocket maximum reached".into(),
+            Event::OutOfPocketMaximumReached { scope: Scope::Family } => "family out-of-pocket maximum reached".into(),
+            Event::OutOfPocketMaximumAlreadyMet { scope: Scope::Individual } => "out-of-pocket maximum already met".into(),
+            Event::OutOfPocketMaximumAlreadyMet { scope: Scope::Family } => "family out-of-pocket maximum already met".into(),
+            Event::NotCountedTowardOutOfPocket => "does not count toward the out-of-pocket maximum".into(),
+        })
+    }
+}
+
+/// One claim ready to adjudicate: the scenario use resolved against the plan.
+#[derive(Clone, Copy)]
+struct Claim<'p> {
+    member: usize,
+    service: &'p str,
+    benefit: &'p Benefit,
+    allowed: Money,
+    days: u32,
+    days_supply: u32,
+    channel: Channel,
+    network: Network,
+    billed: Option<Money>,
+    admitted: bool,
+}
+
+/// Running totals for the year.
+struct Accumulators {
+    family: bool,
+    ded_member: Vec<Money>,
+    oop_member: Vec<Money>,
+    ded_family: Money,
+    oop_family: Money,
+    limits_used: BTreeMap<(usize, String), u32>,
+}
+
+fn overflow() -> Error {
+    Error::invalid("scenario", "services", "amounts too large to add up")
+}
+
+/// A plan that skipped validation (only possible by building one in code) reaches this
+/// instead of a panic.
+fn inconsistent(plan: &Plan, field: String) -> Error {
+    Error::invalid(&plan.id, field, "the plan is inconsistent: validate it with `costshare validate`")
+}
+
+fn add(a: Money, b: Money) -> Result<Money, Error> {
+    a.checked_add(b).ok_or_else(overflow)
+}
+
+/// Room left under an embedded limit for one member: the smaller of their own remainder and
+/// the family's. Returns the room and which of the two binds.
+fn room(individual: Money, family: Option<Money>, member_applied: Money, family_applied: Money, is_family: bool) -> (Money, Scope) {
+    let own = individual.saturating_sub(member_applied);
+    match family {
+        Some(f) if is_family => {
+            let fam = f.saturating_sub(family_applied);
+            if fam < own {
+                (fam, Scope::Family)
+            } else {
+                (own, Scope::Individual)
+            }
+        }
+        _ => (own, Scope::Individual),
+    }
+}
+
+/// Estimates a year under the scenario's plan from the catalog.
+pub fn estimate(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, Error> {
+    scenario.validate_shape()?;
+    let plan = catalog.plan(&scenario.plan).ok_or_else(|| {
+        let known: Vec<&str> = catalog.plans().map(|p| p.id.as_str()).collect();
+        Error::invalid("scenario", "plan", format!("unknown plan \"{}\" (known: {})", scenario.plan, known.join(", ")))
+    })?;
+    let (enrollment, schedule) = choose_enrollment(plan, scenario)?;
+    let claims = resolve_claims(catalog, plan, scenario)?;
+    adjudicate(plan, scenario, enrollment, schedule, &claims)
+}
+
+fn choose_enrollment(plan: &Plan, scenario: &Scenario) -> Result<(EnrollmentType, PaySchedule), Error> {
+    let offered: Vec<&str> = plan.enrollment_types.iter().map(|e| e.as_str()).collect();
+    let enrollment = match scenario.enrollment {
+        Some(e) => e,
+        None if plan.enrollment_types.len() == 1 => plan.enrollment_types[0],
+        None => {
+            return Err(Error::invalid("scenario", "enrollment", format!("missing: choose one of {}", offered.join(", "))));
+        }
+    };
+    if !plan.enrollment_types.contains(&enrollment) {
+        return Err(Error::invalid(
+            "scenario",
+            "enrollment",
+            format!("{} is not offered by {} (offered: {})", enrollment.as_str(), plan.id, offered.join(", ")),
+        ));
+    }
+    let n = scenario.members.len();
+    let fits = match enrollment {
+        EnrollmentType::SelfOnly => n == 1,
+        EnrollmentType::SelfPlusOne => n == 2,
+        EnrollmentType::SelfAndFamily => n >= 2,
+        EnrollmentType::PerMember => n >= 1,
+    };
+    if !fits {
+        let wanted = match enrollment {
+            EnrollmentType::SelfOnly => "exactly one person",
+            EnrollmentType::SelfPlusOne => "exactly two people",
+            EnrollmentType::SelfAndFamily => "two or more people",
+            EnrollmentType::PerMember => "one or more people",
+        };
+        return Err(Error::invalid("scenario", "members", format!("{} covers {wanted}, but {n} are listed", enrollment.as_str())));
+    }
+    let schedule = scenario.pay_schedule.unwrap_or(plan.pay_schedules[0]);
+    if !plan.pay_schedules.contains(&schedule) {
+        return Err(Error::invalid("scenario", "pay_schedule", format!("{} premiums are not published for {}", schedule.as_str(), plan.id)));
+    }
+    Ok((enrollment, schedule))
+}
+
+fn resolve_claims<'p>(catalog: &Catalog, plan: &'p Plan, scenario: &Scenario) -> Result<Vec<Claim<'p>>, Error> {
+    let mut claims = Vec::new();
+    for (i, u) in scenario.services.iter().enumerate() {
+        let at = |f: &str| format!("services[{i}].{f}");
+        let bad = |f: &str, m: String| Err(Error::invalid("scenario", at(f), m));
+        let member = scenario.members.iter().position(|m| m.id == u.member).ok_or_else(|| {
+            Error::invalid("scenario", at("member"), format!("no member has the id \"{}\"", u.member))
+        })?;
+        let Some((service, benefit)) = plan.services.get_key_value(u.service.as_str()) else {
+            return bad("service", format!("unknown service \"{}\" for {}", u.service, plan.id));
+        };
+        let days = match (benefit.unit, u.days) {
+            (Unit::Admission, Some(d)) => d,
+            (Unit::Admission, None) => return bad("days", format!("missing: how many days is the {} stay", service)),
+            (_, Some(_)) => return bad("days", format!("{service} is not an admission; days do not apply")),
+            (_, None) => 1,
+        };
+        if benefit.unit != Unit::Fill {
+            if u.days_supply.is_some() {
+                return bad("days_supply", format!("{service} is not a prescription fill"));
+            }
+            if u.channel.is_some() {
+                return bad("channel", format!("{service} is not a prescription fill"));
+            }
+        }
+        if u.admitted.is_some() && benefit.if_admitted.is_none() {
+            return bad("admitted", format!("applies only to emergency room visits, not to {service}"));
+        }
+        let allowed = match u.allowed {
+            Some(a) => a,
+            None => catalog.prices().and_then(|p| p.allowed_for(service, Some(days))).ok_or_else(|| {
+                Error::invalid("scenario", at("allowed"), format!("missing: no typical price is known for {service}"))
+            })?,
+        };
+        let claim = Claim {
+            member,
+            service: service.as_str(),
+            benefit,
+            allowed,
+            days,
+            days_supply: u.days_supply.unwrap_or(30),
+            channel: u.channel.unwrap_or(Channel::Retail),
+            network: u.network.unwrap_or_default(),
+            billed: u.billed,
+            admitted: u.admitted.unwrap_or(false),
+        };
+        for _ in 0..u.count.unwrap_or(1) {
+            claims.push(claim);
+        }
+    }
+    Ok(claims)
+}
+
+fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, schedule: PaySchedule, claims: &[Claim]) -> Result<Estimate, Error> {
+    let n = scenario.members.len();
+    let mut acc = Accumulators {
+        family: enrollment.is_family(),
+        ded_member: vec![Money::ZERO; n],
+        oop_member: vec![Money::ZERO; n],
+        ded_family: Money::ZERO,
+        oop_family: Money::ZERO,
+        limits_used: BTreeMap::new(),
+    };
+    let mut lines = Vec::with_capacity(claims.len());
+    let mut member_pays = vec![Money::ZERO; n];
+    let mut member_allowed = vec![Money::ZERO; n];
+    let mut not_counted = vec![Money::ZERO; n];
+    for claim in claims {
+        let line = adjudicate_claim(plan, scenario, &mut acc, claim)?;
+        let m = claim.member;
+        member_pays[m] = add(member_pays[m], line.member_pays)?;
+        member_allowed[m] = add(member_allowed[m], line.allowed)?;
+        let uncounted = if line.counts_toward_oop { line.not_covered } else { line.member_pays };
+        not_counted[m] = add(not_counted[m], uncounted)?;
+        lines.push(line);
+    }
+
+    let premium = plan.premiums.get(&enrollment).and_then(|p| p.per_period(schedule)).ok_or_else(|| {
+        Error::invalid(&plan.id, format!("premiums.{}.{}", enrollment.as_str(), schedule.as_str()), "missing")
+    })?;
+    let periods = schedule.periods_per_year();
+    let premium_annual = premium.checked_mul_int(periods).ok_or_else(overflow)?;
+    let mut member_pays_total = Money::ZERO;
+    let mut allowed_total = Money::ZERO;
+    for m in 0..n {
+        member_pays_total = add(member_pays_total, member_pays[m])?;
+        allowed_total = add(allowed_total, member_allowed[m])?;
+    }
+    let total_annual_cost = add(member_pays_total, premium_annual)?;
+    let plan_pays_total = allowed_total.saturating_sub(member_pays_total);
+
+    let progress = |applied: Money, limit: Option<Money>| Progress { applied, limit, met: limit.is_some_and(|l| applied >= l) };
+    let family_limit = |a: &crate::plan::Accumulator| if acc.family { a.family } else { None };
+    let members = scenario
+        .members
+        .iter()
+        .enumerate()
+        .map(|(m, member)| MemberResult {
+            id: member.id.clone(),
+            age: member.age,
+            member_pays: member_pays[m],
+            allowed: member_allowed[m],
+            deductible: plan.deductible.as_ref().map(|d| progress(acc.ded_member[m], Some(d.individual))),
+            out_of_pocket: progress(acc.oop_member[m], Some(plan.out_of_pocket_max.individual)),
+            not_counted: not_counted[m],
+        })
+        .collect();
+    let family_ded = plan.deductible.as_ref().map(|d| progress(acc.ded_family, family_limit(d)));
+    let family_oop = progress(acc.oop_family, family_limit(&plan.out_of_pocket_max));
+
+    Ok(Estimate {
+        plan: plan.id.clone(),
+        plan_name: plan.name.clone(),
+        enrollment,
+        pay_schedule: schedule,
+        premium_per_period: premium,
+        periods_per_year: periods,
+        premium_annual,
+        member_pays_total,
+        total_annual_cost,
+        allowed_total,
+        plan_pays_total,
+        deductible: family_ded,
+        out_of_pocket: family_oop,
+        members,
+        lines,
+    })
+}
+
+fn variant_for<'b>(benefit: &'b Benefit, age: u32, claim: &Claim) -> Option<&'b Variant> {
+    benefit.variants.iter().find(|v| {
+        let w = &v.when;
+        w.max_age.map_or(true, |a| age <= a)
+            && w.min_age.map_or(true, |a| age >= a)
+            && w.channels.as_ref().map_or(true, |c| c.contains(&claim.channel))
+    })
+}
+
+fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, claim: &Claim) -> Result<Line, Error> {
+    let benefit = claim.benefit;
+    let m = claim.member;
+    let age = scenario.members[m].age;
+    let mut events = Vec::new();
+    let mut line = Line {
+        member: scenario.members[m].id.clone(),
+        service: claim.service.to_string(),
+        label: benefit.label.clone(),
+        allowed: claim.allowed,
+        deductible: Money::ZERO,
+        copay: Money::ZERO,
+        coinsurance: Money::ZERO,
+        not_covered: Money::ZERO,
+        member_pays: Money::ZERO,
+        plan_pays: Money::ZERO,
+        counts_toward_oop: benefit.counts_toward_oop,
+        events: Vec::new(),
+        note: String::new(),
+        explanation: String::new(),
+    };
+
+    // 1. Coverage.
+    let mut covered = benefit.covered;
+    let mut steps: &[Step] = &benefit.cost_share;
+    if let Some(v) = variant_for(benefit, age, claim) {
+        if let Some(c) = v.covered {
+            covered = c;
+        }
+        if let Some(s) = &v.cost_share {
+            steps = s;
+        }
+        events.push(Event::RuleVariant { label: v.label.clone() });
+    }
+    if covered && claim.network == Network::OutOfNetwork && benefit.out_of_network == OutOfNetwork::NotCovered {
+        covered = false;
+        events.push(Event::OutOfNetworkNotCovered);
+    } else if !covered {
+        events.push(Event::NotCovered);
+    }
+    if !covered {
+        line.counts_toward_oop = false;
+        line.not_covered = claim.allowed;
+        return finish(line, events);
+    }
+
+    // 2. Yearly limits: units past the limit are not covered.
+    let mut covered_allowed = claim.allowed;
+    let mut copay_days = claim.days;
+    if let Some(name) = &benefit.limit {
+        let limit = plan.limits.get(name).ok_or_else(|| inconsistent(plan, format!("limits.{name}")))?;
+        let units = match limit.unit {
+            LimitUnit::Visits => 1,
+            LimitUnit::Days => claim.days,
+        };
+        let used = acc.limits_used.entry((m, name.clone())).or_insert(0);
+        let left = limit.max.saturating_sub(*used);
+        let covered_units = units.min(left);
+        *used += covered_units;
+        if covered_units < units {
+            events.push(Event::LimitReached { limit: limit.label.clone(), max: limit.max, unit: limit.unit, covered: covered_units, units });
+            covered_allowed = claim.allowed.pro_rata(covered_units, units).ok_or_else(overflow)?;
+            line.not_covered = claim.allowed.saturating_sub(covered_allowed);
+            if limit.unit == LimitUnit::Days {
+                copay_days = covered_units;
+            }
+            if covered_units == 0 {
+                line.counts_toward_oop = false;
+                return finish(line, events);
+            }
+        }
+    }
+
+    // 3. Emergency copay waived when the visit led to an admission.
+    if claim.admitted && benefit.if_admitted.as_ref().is_some_and(|w| w.waived) {
+        events.push(Event::CopayWaivedAdmitted);
+        return finish(line, events);
+    }
+
+    // 4. The cost-share steps over what is left of the allowed amount.
+    let mut left = covered_allowed;
+    let (mut ded, mut copay, mut coins) = (Money::ZERO, Money::ZERO, Money::ZERO);
+    let mut ded_scope = Scope::Individual;
+    for step in steps {
+        match step {
+            Step::Deductible {} => {
+                let d = plan.deductible.as_ref().ok_or_else(|| inconsistent(plan, "deductible".into()))?;
+                let (r, scope) = room(d.individual, d.family, acc.ded_member[m], acc.ded_family, acc.family);
+                ded_scope = scope;
+                let paid = left.min(r);
+                ded = add(ded, paid)?;
+                left = left.saturating_sub(paid);
+            }
+            Step::Copay { amount, per, max } => {
+                let times = match per {
+                    CopayPer::Claim => 1,
+                    CopayPer::Day => copay_days,
+                    CopayPer::Supply => supply_copays(plan, claim)?,
+                };
+                let mut due = amount.checked_mul_int(times).ok_or_else(overflow)?;
+                if let Some(cap) = max {
+                    if due > *cap {
+                        due = *cap;
+                        events.push(Event::AdmissionMaximum { max: *cap });
+                    }
+                }
+                if due > left {
+                    due = left;
+                    events.push(Event::CopayLimitedToAllowed);
+                }
+                copay = add(copay, due)?;
+                left = left.saturating_sub(due);
+            }
+            Step::Coinsurance { percent, max } => {
+                let mut due = left.percent(*percent).ok_or_else(overflow)?;
+                if let Some(cap) = max {
+                    if due > *cap {
+                        due = *cap;
+                        events.push(Event::CoinsuranceCapped { max: *cap });
+                    }
+                }
+                coins = add(coins, due)?;
+                left = left.saturating_sub(due);
+            }
+        }
+    }
+
+    // 5. The out-of-pocket maximum caps the counted part (coinsurance first, then copay, then
+    //    the deductible part), then the year's accumulators move.
+    if benefit.counts_toward_oop {
+        let o = &plan.out_of_pocket_max;
+        let (r, scope) = room(o.individual, o.family, acc.oop_member[m], acc.oop_family, acc.family);
+        let total = add(add(ded, copay)?, coins)?;
+        if total > r {
+            let mut excess = total.saturating_sub(r);
+            for part in [&mut coins, &mut copay, &mut ded] {
+                let cut = (*part).min(excess);
+                *part = part.saturating_sub(cut);
+                excess = excess.saturating_sub(cut);
+            }
+            events.push(if r.is_zero() {
+                Event::OutOfPocketMaximumAlreadyMet { scope }
+            } else {
+                Event::OutOfPocketMaximumReached { scope }
+            });
+        }
+        let counted = add(add(ded, copay)?, coins)?;
+        acc.oop_member[m] = add(acc.oop_member[m], counted)?;
+        if acc.family {
+            acc.oop_family = add(acc.oop_family, counted)?;
+        }
+    } else {
+        events.push(Event::NotCountedTowardOutOfPocket);
+    }
+    if !ded.is_zero() {
+        let d = plan.deductible.as_ref().ok_or_else(|| inconsistent(plan, "deductible".into()))?;
+        acc.ded_member[m] = add(acc.ded_member[m], ded)?;
+        if acc.family {
+            acc.ded_family = add(acc.ded_family, ded)?;
+        }
+        let (r, _) = room(d.individual, d.family, acc.ded_member[m], acc.ded_family, acc.family);
+        if r.is_zero() {
+            events.insert(0, Event::DeductibleMet { scope: ded_scope });
+        }
+    }
+    line.deductible = ded;
+    line.copay = copay;
+    line.coinsurance = coins;
+    let _ = claim.billed; // balance billing belongs to an out-of-network tier (KP Plus)
+    finish(line, events)
+}
+
+/// Copays for a fill: the channel's schedule, or retail's where the plan prices the channel
+/// no differently (a community pharmacy, usually).
+fn supply_copays(plan: &Plan, claim: &Claim) -> Result<u32, Error> {
+    let schedule = plan
+        .drug_supply
+        .get(&claim.channel)
+        .or_else(|| plan.drug_supply.get(&Channel::Retail))
+        .ok_or_else(|| inconsistent(plan, "drug_supply.retail".into()))?;
+    Ok(schedule.copays_for(claim.days_supply))
+}
+
+/// Sums the member's share, the plan's share, and writes the note and explanation.
+fn finish(mut line: Line, events: Vec<Event>) -> Result<Line, Error> {
+    // Components never exceed the allowed amount: each step takes from what is left.
+    line.member_pays = add(add(add(line.deductible, line.copay)?, line.coinsurance)?, line.not_covered)?;
+    line.plan_pays = line.allowed.saturating_sub(line.member_pays);
+    line.note = events.iter().filter_map(Event::words).collect::<Vec<_>>().join("; ");
+    line.explanation = explain(&line, &events);
+    line.events = events;
+    Ok(line)
+}
+
+fn explain(line: &Line, events: &[Event]) -> String {
+    if events.iter().any(|e| matches!(e, Event::NotCovered | Event::OutOfNetworkNotCovered)) {
+        return format!("Not covered: you pay the whole ${}.", line.allowed);
+    }
+    if events.contains(&Event::CopayWaivedAdmitted) {
+        return "You were admitted, so this visit's cost share is waived; the stay is priced on its own.".into();
+    }
+    let mut parts = Vec::new();
+    if !line.deductible.is_zero() {
+        parts.push(format!("the first ${} toward your deductible", line.deductible));
+    }
+    if !line.copay.is_zero() {
+        parts.push(format!("the ${} copay", line.copay));
+    }
+    if !line.coinsurance.is_zero() {
+        parts.push(format!("${} coinsurance", line.coinsurance));
+    }
+    let mut s = if parts.is_empty() {
+        "You pay nothing for this".to_string()
+    } else {
+        let joined = match parts.len() {
+            1 => parts[0].clone(),
+            2 => format!("{}, then {}", parts[0], parts[1]),
+            _ => format!("{}, then {}, then {}", parts[0], parts[1], parts[2]),
+        };
+        format!("You pay {joined}")
+    };
+    if !line.not_covered.is_zero() {
+        s.push_str(&format!(", plus ${} not covered past the yearly limit", line.not_covered));
+    }
+    for e in events {
+        match e {
+            Event::OutOfPocketMaximumReached { .. } => s.push_str("; this reaches your out-of-pocket maximum"),
+            Event::OutOfPocketMaximumAlreadyMet { .. } => s.push_str(" because your out-of-pocket maximum is already met"),
+            _ => {}
+        }
+    }
+    s.push_str(&format!("; the plan pays ${}.", line.plan_pays));
+    s
+}

@@ -1,0 +1,271 @@
+//! Exact money and percentages.
+//!
+//! Money crosses every boundary (plan files, scenarios, results, the WebAssembly API) as a
+//! decimal *string* ("120.00"). A JSON number is refused, so a float can never sneak in, and
+//! text that is not a plain decimal is refused with a message that says what was expected.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The largest amount accepted anywhere (ten million dollars). Larger figures are refused as
+/// absurd, which also keeps every sum the engine forms far from `Decimal`'s range.
+pub const MONEY_MAX: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 2);
+
+/// A non-negative amount of US dollars with at most two decimal places.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    /// Parses "120", "120.5" or "120.00". Refuses signs, exponents, more than two decimal
+    /// places, and amounts above [`MONEY_MAX`].
+    pub fn parse(text: &str) -> Result<Money, String> {
+        let t = text.trim();
+        let well_formed = !t.is_empty()
+            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && t.chars().filter(|&c| c == '.').count() <= 1
+            && !t.starts_with('.')
+            && !t.ends_with('.');
+        if !well_formed {
+            if t.starts_with('-') {
+                return Err(format!("money cannot be negative (got \"{text}\")"));
+            }
+            return Err(format!(
+                "expected an amount of dollars such as \"120.00\" (got \"{text}\")"
+            ));
+        }
+        if let Some((_, cents)) = t.split_once('.') {
+            if cents.len() > 2 {
+                return Err(format!(
+                    "money has at most two decimal places (got \"{text}\")"
+                ));
+            }
+        }
+        let value = Decimal::from_str_exact(t)
+            .map_err(|_| format!("amount is too large (got \"{text}\")"))?;
+        if value > MONEY_MAX {
+            return Err(format!(
+                "amount is too large: at most {} (got \"{text}\")",
+                Money(MONEY_MAX)
+            ));
+        }
+        Ok(Money(value))
+    }
+
+    pub fn from_decimal(value: Decimal) -> Money {
+        Money(value)
+    }
+
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    pub fn min(self, other: Money) -> Money {
+        if self <= other {
+            self
+        } else {
+            other
+        }
+    }
+
+    /// Sum that cannot overflow: `None` only past `Decimal`'s range, which validated inputs
+    /// never reach.
+    pub fn checked_add(self, other: Money) -> Option<Money> {
+        self.0.checked_add(other.0).map(Money)
+    }
+
+    /// Difference floored at zero (remaining room under a limit).
+    pub fn saturating_sub(self, other: Money) -> Money {
+        if other >= self {
+            Money::ZERO
+        } else {
+            Money(self.0 - other.0)
+        }
+    }
+
+    pub fn checked_mul_int(self, n: u32) -> Option<Money> {
+        self.0.checked_mul(Decimal::from(n)).map(Money)
+    }
+
+    /// `percent` of this amount, rounded to the cent half away from zero (DOMAIN rule 11).
+    pub fn percent(self, percent: Percent) -> Option<Money> {
+        let raw = self.0.checked_mul(percent.0)?.checked_div(Decimal::ONE_HUNDRED)?;
+        Some(Money(raw.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)))
+    }
+
+    /// `self × numerator / denominator`, rounded to the cent half away from zero. Used to split
+    /// a stay's allowed amount between covered and uncovered days.
+    pub fn pro_rata(self, numerator: u32, denominator: u32) -> Option<Money> {
+        if denominator == 0 {
+            return None;
+        }
+        let raw = self
+            .0
+            .checked_mul(Decimal::from(numerator))?
+            .checked_div(Decimal::from(denominator))?;
+        Some(Money(raw.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)))
+    }
+
+    /// Two-decimal text, the only form money takes on the way out.
+    pub fn to_cents_string(self) -> String {
+        let mut d = self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        d.rescale(2);
+        d.to_string()
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_cents_string())
+    }
+}
+
+impl FromStr for Money {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Money::parse(s)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_cents_string())
+    }
+}
+
+struct MoneyVisitor;
+
+impl Visitor<'_> for MoneyVisitor {
+    type Value = Money;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an amount of dollars written as a string, such as \"120.00\"")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
+        Money::parse(v).map_err(E::custom)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
+        Err(E::custom(format!(
+            "money must be written as a string such as \"{v}.00\", not as a number"
+        )))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
+        self.visit_i64(v.min(i64::MAX as u64) as i64)
+    }
+    fn visit_f64<E: de::Error>(self, _v: f64) -> Result<Money, E> {
+        Err(E::custom(
+            "money must be written as a string such as \"120.00\", not as a number",
+        ))
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // deserialize_any so that a number reaches the visitor and gets the specific message;
+        // only visit_str ever produces a value.
+        deserializer.deserialize_any(MoneyVisitor)
+    }
+}
+
+/// A percentage from 0 to 100, written as a string ("20" for 20%).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Percent(Decimal);
+
+impl Percent {
+    pub fn parse(text: &str) -> Result<Percent, String> {
+        let t = text.trim();
+        let ok = !t.is_empty()
+            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && t.chars().filter(|&c| c == '.').count() <= 1;
+        let value = if ok { Decimal::from_str_exact(t).ok() } else { None };
+        match value {
+            Some(v) if v <= Decimal::ONE_HUNDRED => Ok(Percent(v)),
+            _ => Err(format!(
+                "expected a percentage from \"0\" to \"100\" written as a string (got \"{text}\")"
+            )),
+        }
+    }
+
+    pub fn value(self) -> Decimal {
+        self.0
+    }
+}
+
+impl fmt::Display for Percent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0.normalize())
+    }
+}
+
+impl Serialize for Percent {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_string())
+    }
+}
+
+struct PercentVisitor;
+
+impl Visitor<'_> for PercentVisitor {
+    type Value = Percent;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a percentage written as a string, such as \"20\"")
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Percent, E> {
+        Percent::parse(v).map_err(E::custom)
+    }
+    fn visit_i64<E: de::Error>(self, _v: i64) -> Result<Percent, E> {
+        Err(E::custom("a percentage must be written as a string such as \"20\""))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Percent, E> {
+        self.visit_i64(v as i64)
+    }
+    fn visit_f64<E: de::Error>(self, _v: f64) -> Result<Percent, E> {
+        self.visit_i64(0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Percent {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PercentVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_plain_amounts() {
+        assert_eq!(Money::parse("120").unwrap().to_string(), "120.00");
+        assert_eq!(Money::parse("120.5").unwrap().to_string(), "120.50");
+        assert_eq!(Money::parse("0.01").unwrap().to_string(), "0.01");
+    }
+
+    #[test]
+    fn refuses_bad_money() {
+        for bad in ["", "-1", "1e3", "abc", "$5", "1.234", "1,000", ".5", "5.", "NaN", "10000000.01"] {
+            assert!(Money::parse(bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn coinsurance_rounds_half_away_from_zero() {
+        // 20% of 0.125 would be banker's-rounded down; half away from zero rounds up.
+        let m = Money::parse("2.25").unwrap(); // 10% = 0.225 -> 0.23
+        assert_eq!(m.percent(Percent::parse("10").unwrap()).unwrap().to_string(), "0.23");
+    }
+
+    #[test]
+    fn refuses_numbers_in_json() {
+        let e = serde_json::from_str::<Money>("120.5").unwrap_err().to_string();
+        assert!(e.contains("not as a number"), "{e}");
+    }
+}

@@ -1,0 +1,600 @@
+//! The plan file: one plan option's rules as data, every figure citing its document line.
+//!
+//! A plan file is JSON (see `docs/plan-format.md`). Loading is strict: unknown fields, missing
+//! figures and impossible values are errors that name the file and the field.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::money::{Money, Percent};
+
+/// Where a figure comes from: a line of the plan's source document and the words on it.
+/// `docs/sources/` holds the documents; a test checks every quote against its line.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// A different document than the plan's own `document.file` (rare).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// 1-based line number in the document.
+    pub line: u32,
+    /// Words copied exactly from that line (no-break spaces may be written as plain spaces).
+    pub quote: String,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// File name under `docs/sources/`.
+    pub file: String,
+    pub title: String,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum EnrollmentType {
+    SelfOnly,
+    SelfPlusOne,
+    SelfAndFamily,
+    PerMember,
+}
+
+impl EnrollmentType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnrollmentType::SelfOnly => "self_only",
+            EnrollmentType::SelfPlusOne => "self_plus_one",
+            EnrollmentType::SelfAndFamily => "self_and_family",
+            EnrollmentType::PerMember => "per_member",
+        }
+    }
+    /// Family limits (deductible and out-of-pocket aggregates) apply to these.
+    pub fn is_family(self) -> bool {
+        matches!(self, EnrollmentType::SelfPlusOne | EnrollmentType::SelfAndFamily)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum PaySchedule {
+    /// 26 payments a year (FEHB employees).
+    Biweekly,
+    /// 12 payments a year (FEHB annuitants, retirees).
+    Monthly,
+}
+
+impl PaySchedule {
+    pub fn periods_per_year(self) -> u32 {
+        match self {
+            PaySchedule::Biweekly => 26,
+            PaySchedule::Monthly => 12,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaySchedule::Biweekly => "biweekly",
+            PaySchedule::Monthly => "monthly",
+        }
+    }
+}
+
+/// The enrollee's share of the premium for one enrollment type, per pay period, as published.
+/// Monthly is not derived from biweekly: the published tables differ by a cent here and there.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Premium {
+    #[serde(default)]
+    pub biweekly: Option<Money>,
+    #[serde(default)]
+    pub monthly: Option<Money>,
+    pub source: Citation,
+}
+
+impl Premium {
+    pub fn per_period(&self, schedule: PaySchedule) -> Option<Money> {
+        match schedule {
+            PaySchedule::Biweekly => self.biweekly,
+            PaySchedule::Monthly => self.monthly,
+        }
+    }
+}
+
+/// A per-person amount with an optional family aggregate (deductible or out-of-pocket maximum).
+/// Embedded: a person stops at `individual`; everyone stops once the family's combined amount
+/// reaches `family`.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Accumulator {
+    pub individual: Money,
+    #[serde(default)]
+    pub family: Option<Money>,
+    pub source: Citation,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// A plan pharmacy (the default).
+    Retail,
+    /// A participating community pharmacy; priced as retail unless the plan says otherwise.
+    Community,
+    /// Mail order.
+    Mail,
+}
+
+impl Channel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Retail => "retail",
+            Channel::Community => "community",
+            Channel::Mail => "mail",
+        }
+    }
+}
+
+/// How many copays a fill of a given days' supply costs, per channel.
+/// `[{up_to_days: 30, copays: 1}, {up_to_days: 90, copays: 2}]` means up to 30 days costs one
+/// copay and 31 to 90 days two; a longer supply is split into blocks of the longest band.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SupplySchedule {
+    pub bands: Vec<SupplyBand>,
+    pub source: Citation,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SupplyBand {
+    pub up_to_days: u32,
+    pub copays: u32,
+}
+
+impl SupplySchedule {
+    /// Number of copays for `days` of supply (days ≥ 1).
+    pub fn copays_for(&self, days: u32) -> u32 {
+        let longest = match self.bands.last() {
+            Some(b) => *b,
+            None => return 1,
+        };
+        let mut copays = 0u32;
+        let mut left = days;
+        while left > longest.up_to_days {
+            copays = copays.saturating_add(longest.copays);
+            left -= longest.up_to_days;
+        }
+        if left > 0 {
+            let band = self.bands.iter().find(|b| b.up_to_days >= left).unwrap_or(&longest);
+            copays = copays.saturating_add(band.copays);
+        }
+        copays
+    }
+}
+
+/// What one claim of a service is: it decides which scenario fields a use may carry.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// A visit, test, procedure, trip or item: one claim per use.
+    #[default]
+    Visit,
+    /// One admission; the use must say how many `days`.
+    Admission,
+    /// One prescription fill; the use may say `days_supply` and `channel`.
+    Fill,
+}
+
+/// One step of a cost share. Steps run in order over what is left of the allowed amount.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Step {
+    /// The member pays the allowed amount up to the deductible still to meet.
+    Deductible {},
+    /// A fixed amount, never more than what is left of the allowed amount (lesser-of rule).
+    Copay {
+        amount: Money,
+        /// `claim` (default): once per visit, trip, procedure, admission or fill.
+        /// `day`: per day of an admission. `supply`: per copay of the drug supply schedule.
+        #[serde(default)]
+        per: CopayPer,
+        /// A cap on this copay for one claim ("up to $1,000 maximum per admission").
+        #[serde(default)]
+        max: Option<Money>,
+    },
+    /// A percentage of what is left of the allowed amount, rounded to the cent, optionally
+    /// capped ("20% of our allowance up to $40").
+    Coinsurance {
+        percent: Percent,
+        #[serde(default)]
+        max: Option<Money>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum CopayPer {
+    #[default]
+    Claim,
+    Day,
+    Supply,
+}
+
+/// Conditions under which a variant replaces the service's usual cost share.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The member's age is at most this ("children through age 17": 17).
+    #[serde(default)]
+    pub max_age: Option<u32>,
+    #[serde(default)]
+    pub min_age: Option<u32>,
+    /// The fill is from one of these channels.
+    #[serde(default)]
+    pub channels: Option<Vec<Channel>>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Variant {
+    pub when: Condition,
+    /// Replaces the service's cost share when the condition holds.
+    #[serde(default)]
+    pub cost_share: Option<Vec<Step>>,
+    /// `false`: the service is not covered when the condition holds.
+    #[serde(default)]
+    pub covered: Option<bool>,
+    /// Plain words for the page ("Nothing for children through age 17").
+    pub label: String,
+    pub source: Citation,
+}
+
+/// What happens to an emergency visit's cost share when the visit leads to an admission.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct IfAdmitted {
+    pub waived: bool,
+    pub source: Citation,
+}
+
+/// How a claim marked `network: out_of_network` is treated.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum OutOfNetwork {
+    /// Care outside the plan's network is not covered (an HMO's rule).
+    #[default]
+    NotCovered,
+    /// Emergencies: covered with the in-network cost share.
+    InNetworkCostShare,
+}
+
+/// The cost-share rule of one service id.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Benefit {
+    /// Plain words for the page ("Primary care office visit").
+    pub label: String,
+    /// The brochure's words for this cost share ("$30 per primary care office visit").
+    pub summary: String,
+    #[serde(default)]
+    pub unit: Unit,
+    /// `false`: the member pays the whole allowed amount, which counts toward nothing.
+    #[serde(default = "yes")]
+    pub covered: bool,
+    /// Steps of the cost share; empty means the member pays nothing.
+    #[serde(default)]
+    pub cost_share: Vec<Step>,
+    /// `false` for cost shares the document excludes from the out-of-pocket maximum.
+    #[serde(default = "yes")]
+    pub counts_toward_oop: bool,
+    /// Names a counter in the plan's `limits`; claims beyond it are not covered.
+    #[serde(default)]
+    pub limit: Option<String>,
+    /// For a drug service: the plan's tier it falls in ("Tier 1: preferred generic").
+    #[serde(default)]
+    pub tier: Option<String>,
+    /// For emergency visits: whether the cost share is waived on admission.
+    #[serde(default)]
+    pub if_admitted: Option<IfAdmitted>,
+    #[serde(default)]
+    pub out_of_network: OutOfNetwork,
+    /// First matching variant replaces the cost share (age rules, channel prices).
+    #[serde(default)]
+    pub variants: Vec<Variant>,
+    pub source: Citation,
+    /// Extra citations (the same figure repeated elsewhere, a limit's wording).
+    #[serde(default)]
+    pub see_also: Vec<Citation>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum LimitUnit {
+    Visits,
+    Days,
+}
+
+/// A yearly per-member limit on visits or days, shared by the services that name it.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    pub label: String,
+    pub max: u32,
+    pub unit: LimitUnit,
+    pub source: Citation,
+}
+
+/// A choice the engine makes where the document is silent or contradicts itself, shown to
+/// users as an assumption.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Assumption {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub source: Option<Citation>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub id: String,
+    pub name: String,
+    pub short_name: String,
+    pub issuer: String,
+    pub program: String,
+    pub year: u16,
+    pub document: Document,
+    pub enrollment_types: Vec<EnrollmentType>,
+    pub pay_schedules: Vec<PaySchedule>,
+    /// Premium per enrollment type.
+    pub premiums: BTreeMap<EnrollmentType, Premium>,
+    /// `null` for a plan with no deductible.
+    pub deductible: Option<Accumulator>,
+    pub out_of_pocket_max: Accumulator,
+    /// Copays per fill by channel; `retail` is required when any service is a fill.
+    #[serde(default)]
+    pub drug_supply: BTreeMap<Channel, SupplySchedule>,
+    #[serde(default)]
+    pub limits: BTreeMap<String, Limit>,
+    pub services: BTreeMap<String, Benefit>,
+    #[serde(default)]
+    pub assumptions: Vec<Assumption>,
+}
+
+/// Service ids every plan must price (DOMAIN.md).
+pub const REQUIRED_SERVICES: &[&str] = &[
+    "preventive_visit",
+    "primary_care_visit",
+    "specialist_visit",
+    "telehealth_visit",
+    "urgent_care_visit",
+    "emergency_room_visit",
+    "ambulance_trip",
+    "lab_test",
+    "xray",
+    "advanced_imaging",
+    "outpatient_surgery",
+    "ambulatory_surgery_center",
+    "inpatient_stay",
+    "maternity_delivery",
+    "mental_health_visit",
+    "mental_health_group_visit",
+    "mental_health_inpatient",
+    "physical_therapy_visit",
+    "speech_therapy_visit",
+    "chiropractic_visit",
+    "skilled_nursing_stay",
+    "home_health_visit",
+    "dme_item",
+    "infertility_service",
+    "rx_preventive_maintenance",
+    "rx_generic",
+    "rx_non_preferred_generic",
+    "rx_preferred_brand",
+    "rx_non_preferred",
+    "rx_specialty",
+];
+
+impl Plan {
+    /// Parses and validates one plan file. `origin` names the file in error messages.
+    pub fn from_json(origin: &str, text: &str) -> Result<Plan, Error> {
+        let plan: Plan = crate::json::parse(origin, text)?;
+        plan.validate(origin)?;
+        Ok(plan)
+    }
+
+    /// Checks what types alone cannot: consistency, ranges, references between parts.
+    pub fn validate(&self, origin: &str) -> Result<(), Error> {
+        let err = |field: String, message: String| Err(Error::invalid(origin, field, message));
+
+        if !is_id(&self.id) {
+            return err("id".into(), "must be lowercase letters, digits and dashes".into());
+        }
+        if self.enrollment_types.is_empty() {
+            return err("enrollment_types".into(), "at least one enrollment type".into());
+        }
+        if self.pay_schedules.is_empty() {
+            return err("pay_schedules".into(), "at least one pay schedule".into());
+        }
+        for (i, e) in self.enrollment_types.iter().enumerate() {
+            if self.enrollment_types[..i].contains(e) {
+                return err(format!("enrollment_types[{i}]"), format!("{} listed twice", e.as_str()));
+            }
+            let Some(p) = self.premiums.get(e) else {
+                return err(format!("premiums.{}", e.as_str()), "missing premium for this enrollment type".into());
+            };
+            for s in &self.pay_schedules {
+                if p.per_period(*s).is_none() {
+                    return err(
+                        format!("premiums.{}.{}", e.as_str(), s.as_str()),
+                        "missing premium for this pay schedule".into(),
+                    );
+                }
+            }
+        }
+        for e in self.premiums.keys() {
+            if !self.enrollment_types.contains(e) {
+                return err(format!("premiums.{}", e.as_str()), "premium for an enrollment type the plan does not offer".into());
+            }
+        }
+        let family_offered = self.enrollment_types.iter().any(|e| e.is_family());
+        for (name, acc) in [("deductible", self.deductible.as_ref()), ("out_of_pocket_max", Some(&self.out_of_pocket_max))] {
+            let Some(acc) = acc else { continue };
+            match acc.family {
+                Some(f) if f < acc.individual => {
+                    return err(format!("{name}.family"), format!("family amount {f} is below the individual amount {}", acc.individual));
+                }
+                None if family_offered => {
+                    return err(format!("{name}.family"), "missing: the plan offers family enrollment".into());
+                }
+                _ => {}
+            }
+        }
+        if let Some(d) = &self.deductible {
+            if d.individual > self.out_of_pocket_max.individual {
+                return err("deductible.individual".into(), "deductible is above the out-of-pocket maximum".into());
+            }
+        }
+        for (channel, schedule) in &self.drug_supply {
+            let field = format!("drug_supply.{}.bands", channel.as_str());
+            if schedule.bands.is_empty() {
+                return err(field, "at least one band".into());
+            }
+            let mut last = 0;
+            for (i, b) in schedule.bands.iter().enumerate() {
+                if b.up_to_days <= last || b.up_to_days > 366 {
+                    return err(format!("{field}[{i}].up_to_days"), "bands must grow, from 1 to 366 days".into());
+                }
+                if b.copays == 0 || b.copays > 100 {
+                    return err(format!("{field}[{i}].copays"), "must be from 1 to 100".into());
+                }
+                last = b.up_to_days;
+            }
+        }
+        for (name, limit) in &self.limits {
+            if !is_id_underscore(name) {
+                return err(format!("limits.{name}"), "limit names are lowercase letters, digits and underscores".into());
+            }
+            if limit.max == 0 || limit.max > 10_000 {
+                return err(format!("limits.{name}.max"), "must be from 1 to 10000".into());
+            }
+        }
+        for required in REQUIRED_SERVICES {
+            if !self.services.contains_key(*required) {
+                return err(format!("services.{required}"), "missing: every plan prices this service id".into());
+            }
+        }
+        for (id, b) in &self.services {
+            let at = format!("services.{id}");
+            if !is_id_underscore(id) {
+                return err(at, "service ids are lowercase letters, digits and underscores".into());
+            }
+            if let Some(l) = &b.limit {
+                if !self.limits.contains_key(l) {
+                    return err(format!("{at}.limit"), format!("names no limit in `limits`: \"{l}\""));
+                }
+            }
+            if !b.covered && !b.cost_share.is_empty() {
+                return err(format!("{at}.cost_share"), "a service that is not covered has no cost share".into());
+            }
+            check_steps(origin, &format!("{at}.cost_share"), &b.cost_share, b.unit, self)?;
+            for (i, v) in b.variants.iter().enumerate() {
+                let vat = format!("{at}.variants[{i}]");
+                if v.cost_share.is_none() && v.covered.is_none() {
+                    return err(vat, "a variant changes the cost share or the coverage".into());
+                }
+                if let (Some(lo), Some(hi)) = (v.when.min_age, v.when.max_age) {
+                    if lo > hi {
+                        return err(format!("{vat}.when"), "min_age is above max_age".into());
+                    }
+                }
+                if v.when.channels.is_some() && b.unit != Unit::Fill {
+                    return err(format!("{vat}.when.channels"), "only a fill has a channel".into());
+                }
+                if v.when == Condition::default() {
+                    return err(format!("{vat}.when"), "a variant needs a condition".into());
+                }
+                if let Some(steps) = &v.cost_share {
+                    check_steps(origin, &format!("{vat}.cost_share"), steps, b.unit, self)?;
+                }
+            }
+            if b.unit == Unit::Fill && !self.drug_supply.contains_key(&Channel::Retail) {
+                return err("drug_supply.retail".into(), "missing: the plan has prescription services".into());
+            }
+        }
+        Ok(())
+    }
+}
+
+fn check_steps(origin: &str, at: &str, steps: &[Step], unit: Unit, plan: &Plan) -> Result<(), Error> {
+    let err = |field: String, message: &str| Err(Error::invalid(origin, field, message.to_string()));
+    let mut seen_deductible = false;
+    for (i, step) in steps.iter().enumerate() {
+        let sat = format!("{at}[{i}]");
+        match step {
+            Step::Deductible {} => {
+                if plan.deductible.is_none() {
+                    return err(sat, "the plan has no deductible");
+                }
+                if seen_deductible {
+                    return err(sat, "the deductible is listed twice");
+                }
+                seen_deductible = true;
+            }
+            Step::Copay { amount, per, max } => {
+                if let Some(m) = max {
+                    if m < amount {
+                        return err(format!("{sat}.copay.max"), "the cap is below the copay itself");
+                    }
+                }
+                if *per == CopayPer::Day && unit != Unit::Admission {
+                    return err(format!("{sat}.copay.per"), "a per-day copay needs a service whose unit is admission");
+                }
+                if *per == CopayPer::Supply && unit != Unit::Fill {
+                    return err(format!("{sat}.copay.per"), "a per-supply copay needs a service whose unit is fill");
+                }
+            }
+            Step::Coinsurance { .. } => {}
+        }
+    }
+    Ok(())
+}
+
+fn is_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 80 && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+}
+
+fn is_id_underscore(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 80 && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schedule(bands: &[(u32, u32)]) -> SupplySchedule {
+        SupplySchedule {
+            bands: bands.iter().map(|&(up_to_days, copays)| SupplyBand { up_to_days, copays }).collect(),
+            source: Citation { file: None, line: 1, quote: String::new() },
+        }
+    }
+
+    #[test]
+    fn supply_bands() {
+        let retail = schedule(&[(30, 1)]);
+        assert_eq!(retail.copays_for(30), 1);
+        assert_eq!(retail.copays_for(31), 2);
+        assert_eq!(retail.copays_for(90), 3);
+        let mail = schedule(&[(30, 1), (90, 2)]);
+        assert_eq!(mail.copays_for(30), 1);
+        assert_eq!(mail.copays_for(60), 2);
+        assert_eq!(mail.copays_for(90), 2);
+        assert_eq!(mail.copays_for(120), 3);
+        assert_eq!(mail.copays_for(180), 4);
+    }
+}
