@@ -50,3 +50,38 @@ impl Catalog {
         self.prices.as_ref()
     }
 }
+
+/// Reads a data folder: every `plans/*.json` in file-name order, then `typical-prices.json`
+/// if present. The CLI and the tests use this; the page fetches the same files and passes
+/// their text to the same `add_plan_json` and `set_prices_json`.
+#[cfg(not(target_arch = "wasm32"))]
+impl Catalog {
+    pub fn load_dir(data_dir: &std::path::Path) -> Result<Catalog, Error> {
+        use std::fs;
+        let io = |path: &std::path::Path, e: std::io::Error| Error::invalid(&path.display().to_string(), "", e.to_string());
+        let plans_dir = data_dir.join("plans");
+        let mut files: Vec<std::path::PathBuf> = fs::read_dir(&plans_dir)
+            .map_err(|e| io(&plans_dir, e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        files.sort();
+        let mut catalog = Catalog::new();
+        for file in &files {
+            let text = fs::read_to_string(file).map_err(|e| io(file, e))?;
+            let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            catalog.add_plan_json(&name, &text)?;
+        }
+        let prices = data_dir.join("typical-prices.json");
+        if prices.exists() {
+            let text = fs::read_to_string(&prices).map_err(|e| io(&prices, e))?;
+            catalog.set_prices_json("typical-prices.json", &text)?;
+        }
+        Ok(catalog)
+    }
+
+    /// The project's own `data/` folder.
+    pub fn builtin_data_dir() -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+    }
+}

@@ -271,9 +271,10 @@ fn resolve_claims<'p>(catalog: &Catalog, plan: &'p Plan, scenario: &Scenario) ->
         if u.admitted.is_some() && benefit.if_admitted.is_none() {
             return bad("admitted", format!("applies only to emergency room visits, not to {service}"));
         }
+        let days_supply = u.days_supply.unwrap_or(30);
         let allowed = match u.allowed {
             Some(a) => a,
-            None => catalog.prices().and_then(|p| p.allowed_for(service, Some(days))).ok_or_else(|| {
+            None => catalog.prices().and_then(|p| p.allowed_for(service, days, days_supply)).ok_or_else(|| {
                 Error::invalid("scenario", at("allowed"), format!("missing: no typical price is known for {service}"))
             })?,
         };
@@ -283,7 +284,7 @@ fn resolve_claims<'p>(catalog: &Catalog, plan: &'p Plan, scenario: &Scenario) ->
             benefit,
             allowed,
             days,
-            days_supply: u.days_supply.unwrap_or(30),
+            days_supply,
             channel: u.channel.unwrap_or(Channel::Retail),
             network: u.network.unwrap_or_default(),
             billed: u.billed,

@@ -352,15 +352,17 @@ pub struct Plan {
     pub enrollment_types: Vec<EnrollmentType>,
     pub pay_schedules: Vec<PaySchedule>,
     /// Premium per enrollment type.
+    #[serde(deserialize_with = "crate::json::unique_map")]
     pub premiums: BTreeMap<EnrollmentType, Premium>,
     /// `null` for a plan with no deductible.
     pub deductible: Option<Accumulator>,
     pub out_of_pocket_max: Accumulator,
     /// Copays per fill by channel; `retail` is required when any service is a fill.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::unique_map")]
     pub drug_supply: BTreeMap<Channel, SupplySchedule>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::json::unique_map")]
     pub limits: BTreeMap<String, Limit>,
+    #[serde(deserialize_with = "crate::json::unique_map")]
     pub services: BTreeMap<String, Benefit>,
     #[serde(default)]
     pub assumptions: Vec<Assumption>,

@@ -11,10 +11,12 @@ use crate::money::Money;
 #[serde(deny_unknown_fields)]
 pub struct PriceTable {
     pub description: String,
+    #[serde(deserialize_with = "crate::json::unique_map")]
     pub prices: BTreeMap<String, TypicalPrice>,
 }
 
-/// One service's typical allowed amount: per claim, or per day for an admission.
+/// One service's typical allowed amount: per claim, per day of an admission, or per 30 days'
+/// supply of a fill. Exactly one of the three is given.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct TypicalPrice {
@@ -22,6 +24,8 @@ pub struct TypicalPrice {
     pub allowed: Option<Money>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_day: Option<Money>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_30_days_supply: Option<Money>,
     /// Where the figure comes from; absent only when `illustrative` is true.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -35,9 +39,9 @@ impl PriceTable {
         let table: PriceTable = crate::json::parse(origin, text)?;
         for (id, p) in &table.prices {
             let at = format!("prices.{id}");
-            match (p.allowed, p.per_day) {
-                (Some(_), None) | (None, Some(_)) => {}
-                _ => return Err(Error::invalid(origin, at, "give exactly one of `allowed` and `per_day`")),
+            let given = [p.allowed, p.per_day, p.per_30_days_supply].iter().filter(|x| x.is_some()).count();
+            if given != 1 {
+                return Err(Error::invalid(origin, at, "give exactly one of `allowed`, `per_day` and `per_30_days_supply`"));
             }
             if p.source.as_deref().map_or(true, |s| s.trim().is_empty()) && !p.illustrative {
                 return Err(Error::invalid(origin, format!("{at}.source"), "cite a source or mark the price illustrative"));
@@ -46,13 +50,15 @@ impl PriceTable {
         Ok(table)
     }
 
-    /// The typical allowed amount of one claim (`days` for an admission priced per day).
-    pub fn allowed_for(&self, service: &str, days: Option<u32>) -> Option<Money> {
+    /// The typical allowed amount of one claim: `days` of an admission, `days_supply` of a fill.
+    pub fn allowed_for(&self, service: &str, days: u32, days_supply: u32) -> Option<Money> {
         let p = self.prices.get(service)?;
-        match (p.allowed, p.per_day) {
-            (Some(a), _) => Some(a),
-            (None, Some(d)) => d.checked_mul_int(days.unwrap_or(1)),
-            _ => None,
+        if let Some(a) = p.allowed {
+            return Some(a);
         }
+        if let Some(d) = p.per_day {
+            return d.checked_mul_int(days);
+        }
+        p.per_30_days_supply?.pro_rata(days_supply, 30)
     }
 }

@@ -12,7 +12,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use costshare::{Catalog, Error, Plan};
+use costshare::{Catalog, Plan};
 
 const USAGE: &str = "usage:
   costshare estimate SCENARIO.json [--data DIR]   estimate a year of care (- reads stdin)
@@ -57,7 +57,7 @@ fn run(args: &[String]) -> Result<String, String> {
     }
     let data_dir = data_dir
         .or_else(|| std::env::var_os("COSTSHARE_DATA").map(PathBuf::from))
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("data"));
+        .unwrap_or_else(Catalog::builtin_data_dir);
 
     match positional.first().map(String::as_str) {
         Some("estimate") => {
@@ -113,25 +113,6 @@ fn read_input(path: &str) -> Result<String, String> {
     fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
 }
 
-/// Every `data/plans/*.json` and `data/typical-prices.json`, in file-name order.
-pub fn load_catalog(data_dir: &Path) -> Result<Catalog, String> {
-    let plans_dir = data_dir.join("plans");
-    let mut files: Vec<PathBuf> = fs::read_dir(&plans_dir)
-        .map_err(|e| format!("{}: {e}", plans_dir.display()))?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let mut catalog = Catalog::new();
-    for file in &files {
-        let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        catalog.add_plan_json(&name, &text).map_err(|e: Error| e.to_string())?;
-    }
-    let prices = data_dir.join("typical-prices.json");
-    if prices.exists() {
-        let text = fs::read_to_string(&prices).map_err(|e| format!("{}: {e}", prices.display()))?;
-        catalog.set_prices_json("typical-prices.json", &text).map_err(|e| e.to_string())?;
-    }
-    Ok(catalog)
+fn load_catalog(data_dir: &Path) -> Result<Catalog, String> {
+    Catalog::load_dir(data_dir).map_err(|e| e.to_string())
 }

@@ -1,0 +1,158 @@
+//! Bad scenarios and plan files, through the real `costshare` binary: each must exit with
+//! status 2 and a message naming the field at fault, and never panic.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const GOOD: &str = r#"{
+  "plan": "kp-co-fehb-2022-standard",
+  "enrollment": "self_and_family",
+  "pay_schedule": "biweekly",
+  "members": [ { "id": "you", "age": 45 }, { "id": "kid", "age": 9 } ],
+  "services": [
+    { "member": "you", "service": "emergency_room_visit", "allowed": "1500.00", "admitted": true },
+    { "member": "kid", "service": "primary_care_visit", "count": 3 },
+    { "member": "you", "service": "rx_generic", "count": 12, "days_supply": 30, "channel": "retail" },
+    { "member": "you", "service": "inpatient_stay", "days": 3, "allowed": "24000.00" }
+  ]
+}"#;
+
+fn costshare(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_costshare"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn estimate(scenario: &str) -> (i32, String, String) {
+    costshare(&["estimate", "-"], scenario)
+}
+
+/// Replaces `from` (which must occur) in the good scenario.
+fn altered(from: &str, to: &str) -> String {
+    assert!(GOOD.contains(from), "test setup: {from} not in the good scenario");
+    GOOD.replacen(from, to, 1)
+}
+
+#[test]
+fn the_good_scenario_is_accepted() {
+    let (code, out, err) = estimate(GOOD);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["member_pays_total"], "1080.00");
+    assert_eq!(v["premium_annual"], "4469.14"); // 171.89 × 26
+    assert_eq!(v["total_annual_cost"], "5549.14");
+}
+
+#[test]
+fn bad_scenarios_exit_2_naming_the_field() {
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("malformed JSON", GOOD.replacen('}', "", 1), "malformed JSON"),
+        ("empty input", String::new(), "malformed JSON"),
+        ("not an object", "[1,2]".into(), "invalid type"),
+        ("trailing text", format!("{GOOD} x"), "after the JSON"),
+        ("unknown plan", altered("kp-co-fehb-2022-standard", "kp-co-fehb-2099-gold"), "plan: unknown plan"),
+        ("unknown enrollment", altered("\"self_and_family\"", "\"family\""), "enrollment"),
+        ("enrollment does not fit members", altered("\"self_and_family\"", "\"self_only\""), "members: self_only covers exactly one person"),
+        ("unknown pay schedule", altered("\"biweekly\"", "\"weekly\""), "pay_schedule"),
+        ("unknown service", altered("\"primary_care_visit\"", "\"brain_transplant\""), "services[1].service: unknown service"),
+        ("unknown member", altered("\"member\": \"kid\"", "\"member\": \"dog\""), "services[1].member: no member"),
+        ("duplicate member", altered("\"id\": \"kid\"", "\"id\": \"you\""), "members[1].id"),
+        ("no members", altered(r#"[ { "id": "you", "age": 45 }, { "id": "kid", "age": 9 } ]"#, "[]"), "members"),
+        ("negative count", altered("\"count\": 3", "\"count\": -3"), "services[1].count"),
+        ("zero count", altered("\"count\": 3", "\"count\": 0"), "services[1].count"),
+        ("absurd count", altered("\"count\": 3", "\"count\": 1000000"), "services[1].count"),
+        ("fractional count", altered("\"count\": 3", "\"count\": 2.5"), "services[1].count"),
+        ("count as text", altered("\"count\": 3", "\"count\": \"3\""), "services[1].count"),
+        ("negative age", altered("\"age\": 9", "\"age\": -9"), "members[1].age"),
+        ("absurd age", altered("\"age\": 9", "\"age\": 900"), "members[1].age"),
+        ("negative days", altered("\"days\": 3", "\"days\": -3"), "services[3].days"),
+        ("zero days", altered("\"days\": 3", "\"days\": 0"), "services[3].days"),
+        ("absurd days", altered("\"days\": 3", "\"days\": 4000"), "services[3].days"),
+        ("missing days", altered(", \"days\": 3", ""), "services[3].days: missing"),
+        ("days on a visit", altered("\"count\": 3", "\"count\": 3, \"days\": 2"), "services[1].days"),
+        ("absurd days supply", altered("\"days_supply\": 30", "\"days_supply\": 9999"), "services[2].days_supply"),
+        ("days supply on a visit", altered("\"count\": 3", "\"count\": 3, \"days_supply\": 30"), "services[1].days_supply"),
+        ("unknown channel", altered("\"retail\"", "\"drone\""), "services[2].channel"),
+        ("admitted on a drug", altered("\"channel\": \"retail\"", "\"channel\": \"retail\", \"admitted\": true"), "services[2].admitted"),
+        ("admitted as text", altered("\"admitted\": true", "\"admitted\": \"yes\""), "services[0].admitted"),
+        ("money as a number", altered("\"1500.00\"", "1500.5"), "services[0].allowed: money must be written as a string"),
+        ("money as text", altered("\"1500.00\"", "\"lots\""), "services[0].allowed"),
+        ("negative money", altered("\"1500.00\"", "\"-1500.00\""), "services[0].allowed: money cannot be negative"),
+        ("money with a dollar sign", altered("\"1500.00\"", "\"$1500\""), "services[0].allowed"),
+        ("money with fractions of a cent", altered("\"1500.00\"", "\"1500.001\""), "services[0].allowed"),
+        ("absurd money", altered("\"24000.00\"", "\"99999999999999999999999999999\""), "services[3].allowed"),
+        ("money in exponent form", altered("\"1500.00\"", "\"1.5e3\""), "services[0].allowed"),
+        ("NaN money", altered("\"1500.00\"", "\"NaN\""), "services[0].allowed"),
+        ("unknown field", altered("\"admitted\": true", "\"admitted\": true, \"urgent\": true"), "services[0].urgent: unknown field `urgent`"),
+        ("unknown top-level field", altered("\"pay_schedule\"", "\"coupon\": 1, \"pay_schedule\""), "unknown field `coupon`"),
+        ("missing plan", altered("\"plan\": \"kp-co-fehb-2022-standard\",", ""), "missing field `plan`"),
+        ("billed in network", altered("\"admitted\": true", "\"admitted\": true, \"billed\": \"9000.00\""), "services[0].billed"),
+        ("duplicate key", altered("\"plan\": \"kp-co-fehb-2022-standard\",", "\"plan\": \"kp-co-fehb-2022-standard\", \"plan\": \"x\","), "duplicate field"),
+    ];
+    let mut failures = Vec::new();
+    for (what, scenario, expect) in &cases {
+        let (code, out, err) = estimate(scenario);
+        if code != 2 || !err.contains(expect) || err.contains("panicked") || !out.is_empty() {
+            failures.push(format!("{what}: exit {code}, stderr {err:?} (wanted it to contain {expect:?})"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} bad scenarios were not refused properly:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn too_many_claims_are_refused() {
+    let mut uses = Vec::new();
+    for _ in 0..21 {
+        uses.push(r#"{ "member": "you", "service": "lab_test", "count": 1000, "allowed": "1.00" }"#);
+    }
+    let s = format!(
+        r#"{{ "plan": "kp-co-fehb-2022-high", "enrollment": "self_only", "members": [{{"id":"you","age":30}}], "services": [{}] }}"#,
+        uses.join(",")
+    );
+    let (code, _, err) = estimate(&s);
+    assert_eq!(code, 2);
+    assert!(err.contains("at most 20000 claims"), "{err}");
+}
+
+#[test]
+fn bad_plan_files_exit_2_naming_the_field() {
+    let good = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/plans/kp-co-fehb-2022-standard.json")).unwrap();
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("malformed", good[..good.len() / 2].to_string(), "malformed JSON"),
+        ("unknown field", good.replacen("\"label\":", "\"lable\":", 1), "unknown field `lable`"),
+        ("money as a number", good.replacen("\"amount\": \"30.00\"", "\"amount\": 30", 1), "amount: money must be written as a string"),
+        ("text as money", good.replacen("\"individual\": \"150.00\"", "\"individual\": \"one fifty\"", 1), "deductible.individual"),
+        ("family deductible below individual", good.replacen("\"family\": \"300.00\"", "\"family\": \"100.00\"", 1), "deductible.family"),
+        ("percent above 100", good.replacen("\"percent\": \"10\"", "\"percent\": \"110\"", 1), "percent"),
+        ("missing required service", good.replacen("\"lab_test\":", "\"lab_tests\":", 1), "services.lab_test: missing"),
+        ("limit that does not exist", good.replacen("\"limit\": \"chiropractic\"", "\"limit\": \"chiro\"", 1), ".limit"),
+        ("duplicate service id", good.replacen("\"lab_test\": {", "\"xray\": {", 1), "duplicate key"),
+        ("missing source", good.replacen("\"source\":", "\"sauce\":", 1), "unknown field `sauce`"),
+        ("copay cap below copay", good.replacen("\"amount\": \"30.00\"", "\"amount\": \"30.00\", \"max\": \"10.00\"", 1), "max"),
+    ];
+    let dir = std::env::temp_dir().join(format!("costshare-bad-plans-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut failures = Vec::new();
+    for (i, (what, text, expect)) in cases.iter().enumerate() {
+        assert_ne!(text, &good, "test setup: {what} changed nothing");
+        let path = dir.join(format!("plan-{i}.json"));
+        std::fs::write(&path, text).unwrap();
+        let (code, _, err) = costshare(&["validate", path.to_str().unwrap()], "");
+        if code != 2 || !err.contains(expect) || !err.contains(&format!("plan-{i}.json")) || err.contains("panicked") {
+            failures.push(format!("{what}: exit {code}, stderr {err:?} (wanted {expect:?})"));
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(failures.is_empty(), "{} bad plan files were not refused properly:\n{}", failures.len(), failures.join("\n"));
+}

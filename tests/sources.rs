@@ -1,0 +1,240 @@
+//! Every figure in a plan file is checked against its document:
+//! 1. every citation's quote appears on its cited line of `docs/sources/<file>`;
+//! 2. every money amount, percentage and limit in the plan appears in the words it cites, so a
+//!    typo in a figure (or a citation of the wrong line) fails here.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::PathBuf;
+
+use costshare::plan::{Benefit, Citation, Step};
+use costshare::{Money, Plan};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn plan_files() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = fs::read_dir(root().join("data/plans"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    v.sort();
+    assert!(!v.is_empty(), "no plan files");
+    v
+}
+
+/// No-break spaces become spaces, runs of white space become one.
+fn normalize(s: &str) -> String {
+    s.replace('\u{a0}', " ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Sources {
+    docs: BTreeMap<String, Vec<String>>,
+}
+
+impl Sources {
+    fn line(&mut self, file: &str, line: u32) -> Option<String> {
+        let lines = self.docs.entry(file.to_string()).or_insert_with(|| {
+            let text = fs::read_to_string(root().join("docs/sources").join(file))
+                .unwrap_or_else(|e| panic!("docs/sources/{file}: {e}"));
+            text.split('\n').map(normalize).collect()
+        });
+        lines.get((line as usize).checked_sub(1)?).cloned()
+    }
+}
+
+/// Finds every `{line, quote}` object anywhere in a JSON tree, with its path.
+fn citations<'a>(v: &'a Value, path: String, out: &mut Vec<(String, &'a Value)>) {
+    match v {
+        Value::Object(map) => {
+            if map.contains_key("line") && map.contains_key("quote") {
+                out.push((path.clone(), v));
+            }
+            for (k, child) in map {
+                citations(child, format!("{path}.{k}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                citations(child, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_quote_appears_on_its_cited_line() {
+    let mut sources = Sources { docs: BTreeMap::new() };
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for file in plan_files() {
+        let text = fs::read_to_string(&file).unwrap();
+        let json: Value = serde_json::from_str(&text).unwrap();
+        let doc = json["document"]["file"].as_str().expect("document.file").to_string();
+        let mut found = Vec::new();
+        citations(&json, String::new(), &mut found);
+        for (path, c) in found {
+            let line = c["line"].as_u64().unwrap() as u32;
+            let quote = normalize(c["quote"].as_str().unwrap());
+            let in_file = c.get("file").and_then(Value::as_str).unwrap_or(&doc).to_string();
+            checked += 1;
+            if quote.len() < 3 {
+                failures.push(format!("{}{path}: quote too short to prove anything", file.display()));
+                continue;
+            }
+            match sources.line(&in_file, line) {
+                Some(l) if l.contains(&quote) => {}
+                Some(l) => failures.push(format!(
+                    "{}{path}: \"{quote}\" is not on line {line} of {in_file}, which reads: {}",
+                    file.display(),
+                    l.chars().take(200).collect::<String>()
+                )),
+                None => failures.push(format!("{}{path}: {in_file} has no line {line}", file.display())),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {checked} citations are wrong:\n{}", failures.len(), failures.join("\n"));
+    assert!(checked > 300, "only {checked} citations found");
+}
+
+/// The ways a brochure writes an amount: "$1,000", "$1,000.00", "1000".
+fn money_forms(m: Money) -> Vec<String> {
+    let s = m.to_string();
+    let (whole, cents) = s.split_once('.').unwrap();
+    let mut grouped = String::new();
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let mut forms = vec![format!("${grouped}.{cents}"), format!("{grouped}.{cents}")];
+    if cents == "00" {
+        forms.push(format!("${grouped}"));
+    }
+    forms
+}
+
+fn mentions_money(quotes: &str, m: Money) -> bool {
+    money_forms(m).iter().any(|f| {
+        // "$30" must not match inside "$300".
+        quotes.match_indices(f.as_str()).any(|(i, _)| {
+            let next = quotes[i + f.len()..].chars().next();
+            !matches!(next, Some(c) if c.is_ascii_digit() || (c == ',' && quotes[i + f.len() + 1..].starts_with(|d: char| d.is_ascii_digit())))
+        })
+    })
+}
+
+fn quotes_of<'a>(cites: impl IntoIterator<Item = &'a Citation>) -> String {
+    cites.into_iter().map(|c| normalize(&c.quote)).collect::<Vec<_>>().join(" | ")
+}
+
+fn check_steps(where_: &str, steps: &[Step], quotes: &str, failures: &mut Vec<String>) {
+    for step in steps {
+        match step {
+            Step::Deductible {} => {
+                if !quotes.contains("deductible") {
+                    failures.push(format!("{where_}: a deductible step, but the cited words do not mention the deductible: {quotes}"));
+                }
+            }
+            Step::Copay { amount, max, .. } => {
+                // "Nothing after you pay the office visit copayment" cites the copay elsewhere (see_also).
+                if !mentions_money(quotes, *amount) {
+                    failures.push(format!("{where_}: copay {amount} is not in the cited words: {quotes}"));
+                }
+                if let Some(m) = max {
+                    if !mentions_money(quotes, *m) {
+                        failures.push(format!("{where_}: maximum {m} is not in the cited words: {quotes}"));
+                    }
+                }
+            }
+            Step::Coinsurance { percent, max } => {
+                if !quotes.contains(&format!("{percent}%")) {
+                    failures.push(format!("{where_}: {percent}% is not in the cited words: {quotes}"));
+                }
+                if let Some(m) = max {
+                    if !mentions_money(quotes, *m) {
+                        failures.push(format!("{where_}: cap {m} is not in the cited words: {quotes}"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_benefit(plan: &Plan, id: &str, b: &Benefit, failures: &mut Vec<String>) {
+    let where_ = format!("{} services.{id}", plan.id);
+    let quotes = quotes_of(std::iter::once(&b.source).chain(&b.see_also));
+    check_steps(&where_, &b.cost_share, &quotes, failures);
+    if !b.covered && !quotes.contains("All charges") && !quotes.to_lowercase().contains("not covered") && !quotes.contains("no other") {
+        failures.push(format!("{where_}: not covered, but the cited words do not say so: {quotes}"));
+    }
+    if b.cost_share.is_empty() && b.covered && !quotes.contains("Nothing") {
+        failures.push(format!("{where_}: costs nothing, but the cited words do not say \"Nothing\": {quotes}"));
+    }
+    for (i, v) in b.variants.iter().enumerate() {
+        let vq = quotes_of(std::iter::once(&v.source));
+        if let Some(steps) = &v.cost_share {
+            check_steps(&format!("{where_}.variants[{i}]"), steps, &format!("{vq} | {quotes}"), failures);
+        }
+        for age in [v.when.max_age, v.when.min_age].into_iter().flatten() {
+            let a = age.to_string();
+            let b1 = (age + 1).to_string();
+            if !vq.contains(&a) && !vq.contains(&b1) {
+                failures.push(format!("{where_}.variants[{i}]: age {age} is not in the cited words: {vq}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_figure_appears_in_the_words_it_cites() {
+    let mut failures = Vec::new();
+    for file in plan_files() {
+        let plan = Plan::from_json(&file.display().to_string(), &fs::read_to_string(&file).unwrap()).unwrap();
+        for (e, p) in &plan.premiums {
+            let q = normalize(&p.source.quote);
+            for m in [p.biweekly, p.monthly].into_iter().flatten() {
+                if !mentions_money(&q, m) {
+                    failures.push(format!("{} premiums.{}: {m} is not in the cited row: {q}", plan.id, e.as_str()));
+                }
+            }
+        }
+        for (name, acc) in [("deductible", plan.deductible.as_ref()), ("out_of_pocket_max", Some(&plan.out_of_pocket_max))] {
+            let Some(acc) = acc else { continue };
+            let q = normalize(&acc.source.quote);
+            for m in [Some(acc.individual), acc.family].into_iter().flatten() {
+                if !mentions_money(&q, m) {
+                    failures.push(format!("{} {name}: {m} is not in the cited words: {q}", plan.id));
+                }
+            }
+        }
+        for (name, l) in &plan.limits {
+            let q = normalize(&l.source.quote);
+            if !q.contains(&l.max.to_string()) {
+                failures.push(format!("{} limits.{name}: {} is not in the cited words: {q}", plan.id, l.max));
+            }
+        }
+        for (id, b) in &plan.services {
+            check_benefit(&plan, id, b, &mut failures);
+        }
+    }
+    assert!(failures.is_empty(), "{} figures do not match their citations:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_wrong_figure_is_caught() {
+    // The check above must be able to fail: change one copay and it must complain.
+    let file = root().join("data/plans/kp-co-fehb-2022-standard.json");
+    let text = fs::read_to_string(&file).unwrap().replacen("\"amount\": \"30.00\"", "\"amount\": \"35.00\"", 1);
+    let plan = Plan::from_json("altered", &text).unwrap();
+    let mut failures = Vec::new();
+    for (id, b) in &plan.services {
+        check_benefit(&plan, id, b, &mut failures);
+    }
+    assert!(failures.iter().any(|f| f.contains("35.00")), "{failures:?}");
+}
