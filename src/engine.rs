@@ -108,6 +108,8 @@ pub enum Event {
     AdmissionMaximum { max: Money },
     /// A coinsurance reached its cap ("20% up to $40").
     CoinsuranceCapped { max: Money },
+    /// The plan's benefit maximum was exceeded; the member pays the excess, counted toward nothing.
+    AllowanceExceeded { allowance: Money, excess: Money },
     OutOfPocketMaximumReached { scope: Scope },
     OutOfPocketMaximumAlreadyMet { scope: Scope },
     NotCountedTowardOutOfPocket,
@@ -127,6 +129,7 @@ impl Event {
             Event::CopayLimitedToAllowed => "copay limited to the allowed amount".into(),
             Event::AdmissionMaximum { max } => format!("per-admission maximum of ${max} reached"),
             Event::CoinsuranceCapped { max } => format!("coinsurance capped at ${max}"),
+            Event::AllowanceExceeded { allowance, .. } => format!("over the ${allowance} benefit maximum"),
             Event::OutOfPocketMaximumReached { scope: Scope::Individual } => "out-of-pocket maximum reached".into(),
             Event::OutOfPocketMaximumReached { scope: Scope::Family } => "family out-of-pocket maximum reached".into(),
             Event::OutOfPocketMaximumAlreadyMet { scope: Scope::Individual } => "out-of-pocket maximum already met".into(),
@@ -506,6 +509,14 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
                 coins = add(coins, due)?;
                 left = left.saturating_sub(due);
             }
+            Step::Allowance { amount } => {
+                let excess = left.saturating_sub(*amount);
+                if !excess.is_zero() {
+                    events.push(Event::AllowanceExceeded { allowance: *amount, excess });
+                    line.not_covered = add(line.not_covered, excess)?;
+                    left = left.saturating_sub(excess);
+                }
+            }
         }
     }
 
@@ -604,7 +615,11 @@ fn explain(line: &Line, events: &[Event]) -> String {
         format!("You pay {joined}")
     };
     if !line.not_covered.is_zero() {
-        s.push_str(&format!(", plus ${} not covered past the yearly limit", line.not_covered));
+        if events.iter().any(|e| matches!(e, Event::AllowanceExceeded { .. })) {
+            s.push_str(&format!(", plus ${} above the plan's benefit maximum", line.not_covered));
+        } else {
+            s.push_str(&format!(", plus ${} not covered past the yearly limit", line.not_covered));
+        }
     }
     for e in events {
         match e {

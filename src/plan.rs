@@ -209,6 +209,9 @@ pub enum Step {
         #[serde(default)]
         max: Option<Money>,
     },
+    /// A benefit maximum: the plan pays at most `amount` of what is left, and the member pays
+    /// all charges in excess, which count toward nothing ("All charges in excess of $3,000").
+    Allowance { amount: Money },
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
@@ -562,6 +565,11 @@ fn check_steps(origin: &str, at: &str, steps: &[Step], unit: Unit, plan: &Plan) 
                 }
             }
             Step::Coinsurance { .. } => {}
+            Step::Allowance { .. } => {
+                if i + 1 != steps.len() {
+                    return err(sat, "an allowance ends the cost share: it must be the last step");
+                }
+            }
         }
     }
     Ok(())

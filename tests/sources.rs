@@ -152,6 +152,11 @@ fn check_steps(where_: &str, steps: &[Step], quotes: &str, failures: &mut Vec<St
                     }
                 }
             }
+            Step::Allowance { amount } => {
+                if !mentions_money(quotes, *amount) {
+                    failures.push(format!("{where_}: allowance {amount} is not in the cited words: {quotes}"));
+                }
+            }
             Step::Coinsurance { percent, max } => {
                 if !quotes.contains(&format!("{percent}%")) {
                     failures.push(format!("{where_}: {percent}% is not in the cited words: {quotes}"));
