@@ -16,8 +16,11 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::error::Error;
 use crate::money::Money;
-use crate::plan::{Benefit, Channel, CopayPer, EnrollmentType, LimitUnit, OutOfNetwork, PaySchedule, Plan, Step, Unit, Variant};
-use crate::scenario::{Network, Scenario};
+use crate::plan::{
+    Accumulator, Benefit, Channel, CopayPer, EnrollmentType, LimitUnit, MemberCondition, OutOfNetwork, PaySchedule, Plan, Step, Unit,
+    Variant,
+};
+use crate::scenario::{Member, Network, Relationship, Scenario};
 
 /// The result of an estimate (DOMAIN.md, "costshare estimate").
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -56,8 +59,12 @@ pub struct MemberResult {
     pub age: u32,
     pub member_pays: Money,
     pub allowed: Money,
+    /// This member's own premium per period, for plans priced per member (else `null`).
+    pub premium_per_period: Option<Money>,
     pub deductible: Option<Progress>,
     pub out_of_pocket: Progress,
+    /// Progress toward the Medicare Part D drug limit, for plans with one (else `null`).
+    pub part_d: Option<Progress>,
     /// What this member paid that counts toward no limit (not covered, excluded services).
     pub not_counted: Money,
 }
@@ -76,6 +83,8 @@ pub struct Line {
     pub member_pays: Money,
     pub plan_pays: Money,
     pub counts_toward_oop: bool,
+    /// A Medicare Part D drug, counted toward the Part D limit.
+    pub counts_toward_part_d: bool,
     /// What changed the outcome, for the page to explain in any language.
     pub events: Vec<Event>,
     /// Short English words for `events` (DOMAIN: "deductible met", …); empty when none.
@@ -112,6 +121,9 @@ pub enum Event {
     AllowanceExceeded { allowance: Money, excess: Money },
     OutOfPocketMaximumReached { scope: Scope },
     OutOfPocketMaximumAlreadyMet { scope: Scope },
+    /// The Medicare Part D drug limit was reached by this fill, or already had been.
+    PartDLimitReached,
+    PartDLimitAlreadyMet,
     NotCountedTowardOutOfPocket,
 }
 
@@ -134,6 +146,8 @@ impl Event {
             Event::OutOfPocketMaximumReached { scope: Scope::Family } => "family out-of-pocket maximum reached".into(),
             Event::OutOfPocketMaximumAlreadyMet { scope: Scope::Individual } => "out-of-pocket maximum already met".into(),
             Event::OutOfPocketMaximumAlreadyMet { scope: Scope::Family } => "family out-of-pocket maximum already met".into(),
+            Event::PartDLimitReached => "Part D out-of-pocket limit reached".into(),
+            Event::PartDLimitAlreadyMet => "Part D out-of-pocket limit already met".into(),
             Event::NotCountedTowardOutOfPocket => "does not count toward the out-of-pocket maximum".into(),
         })
     }
@@ -154,13 +168,47 @@ struct Claim<'p> {
     admitted: bool,
 }
 
+/// What has counted toward one embedded limit so far: each member's part and the family's.
+struct Tally {
+    member: Vec<Money>,
+    family: Money,
+}
+
+impl Tally {
+    fn new(members: usize) -> Tally {
+        Tally { member: vec![Money::ZERO; members], family: Money::ZERO }
+    }
+
+    /// Room left for member `m` under `limit`: the smaller of their own remainder and (for a
+    /// family enrollment) the family's, and which of the two binds.
+    fn room(&self, limit: &Accumulator, m: usize, family: bool) -> (Money, Scope) {
+        let own = limit.individual.saturating_sub(self.member[m]);
+        match limit.family {
+            Some(f) if family => {
+                let fam = f.saturating_sub(self.family);
+                if fam < own {
+                    (fam, Scope::Family)
+                } else {
+                    (own, Scope::Individual)
+                }
+            }
+            _ => (own, Scope::Individual),
+        }
+    }
+
+    fn add(&mut self, m: usize, amount: Money) -> Result<(), Error> {
+        self.member[m] = add(self.member[m], amount)?;
+        self.family = add(self.family, amount)?;
+        Ok(())
+    }
+}
+
 /// Running totals for the year.
 struct Accumulators {
     family: bool,
-    ded_member: Vec<Money>,
-    oop_member: Vec<Money>,
-    ded_family: Money,
-    oop_family: Money,
+    deductible: Tally,
+    out_of_pocket: Tally,
+    part_d: Tally,
     limits_used: BTreeMap<(usize, String), u32>,
 }
 
@@ -176,23 +224,6 @@ fn inconsistent(plan: &Plan, field: String) -> Error {
 
 fn add(a: Money, b: Money) -> Result<Money, Error> {
     a.checked_add(b).ok_or_else(overflow)
-}
-
-/// Room left under an embedded limit for one member: the smaller of their own remainder and
-/// the family's. Returns the room and which of the two binds.
-fn room(individual: Money, family: Option<Money>, member_applied: Money, family_applied: Money, is_family: bool) -> (Money, Scope) {
-    let own = individual.saturating_sub(member_applied);
-    match family {
-        Some(f) if is_family => {
-            let fam = f.saturating_sub(family_applied);
-            if fam < own {
-                (fam, Scope::Family)
-            } else {
-                (own, Scope::Individual)
-            }
-        }
-        _ => (own, Scope::Individual),
-    }
 }
 
 /// Estimates a year under the scenario's plan from the catalog.
@@ -304,10 +335,9 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
     let n = scenario.members.len();
     let mut acc = Accumulators {
         family: enrollment.is_family(),
-        ded_member: vec![Money::ZERO; n],
-        oop_member: vec![Money::ZERO; n],
-        ded_family: Money::ZERO,
-        oop_family: Money::ZERO,
+        deductible: Tally::new(n),
+        out_of_pocket: Tally::new(n),
+        part_d: Tally::new(n),
         limits_used: BTreeMap::new(),
     };
     let mut lines = Vec::with_capacity(claims.len());
@@ -324,10 +354,20 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
         lines.push(line);
     }
 
-    let premium = plan.premiums.get(&enrollment).and_then(|p| p.per_period(schedule)).ok_or_else(|| {
-        Error::invalid(&plan.id, format!("premiums.{}.{}", enrollment.as_str(), schedule.as_str()), "missing")
-    })?;
     let periods = schedule.periods_per_year();
+    let (premium, member_premiums) = if enrollment == EnrollmentType::PerMember {
+        let rates = member_rates(plan, &scenario.members)?;
+        let mut sum = Money::ZERO;
+        for r in &rates {
+            sum = add(sum, *r)?;
+        }
+        (sum, rates.into_iter().map(Some).collect())
+    } else {
+        let p = plan.premiums.get(&enrollment).and_then(|p| p.per_period(schedule)).ok_or_else(|| {
+            Error::invalid(&plan.id, format!("premiums.{}.{}", enrollment.as_str(), schedule.as_str()), "missing")
+        })?;
+        (p, vec![None; n])
+    };
     let premium_annual = premium.checked_mul_int(periods).ok_or_else(overflow)?;
     let mut member_pays_total = Money::ZERO;
     let mut allowed_total = Money::ZERO;
@@ -339,7 +379,7 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
     let plan_pays_total = allowed_total.saturating_sub(member_pays_total);
 
     let progress = |applied: Money, limit: Option<Money>| Progress { applied, limit, met: limit.is_some_and(|l| applied >= l) };
-    let family_limit = |a: &crate::plan::Accumulator| if acc.family { a.family } else { None };
+    let family_limit = |a: &Accumulator| if acc.family { a.family } else { None };
     let members = scenario
         .members
         .iter()
@@ -349,13 +389,15 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
             age: member.age,
             member_pays: member_pays[m],
             allowed: member_allowed[m],
-            deductible: plan.deductible.as_ref().map(|d| progress(acc.ded_member[m], Some(d.individual))),
-            out_of_pocket: progress(acc.oop_member[m], Some(plan.out_of_pocket_max.individual)),
+            premium_per_period: member_premiums[m],
+            deductible: plan.deductible.as_ref().map(|d| progress(acc.deductible.member[m], Some(d.individual))),
+            out_of_pocket: progress(acc.out_of_pocket.member[m], Some(plan.out_of_pocket_max.individual)),
+            part_d: plan.part_d_out_of_pocket_max.as_ref().map(|d| progress(acc.part_d.member[m], Some(d.individual))),
             not_counted: not_counted[m],
         })
         .collect();
-    let family_ded = plan.deductible.as_ref().map(|d| progress(acc.ded_family, family_limit(d)));
-    let family_oop = progress(acc.oop_family, family_limit(&plan.out_of_pocket_max));
+    let family_ded = plan.deductible.as_ref().map(|d| progress(acc.deductible.family, family_limit(d)));
+    let family_oop = progress(acc.out_of_pocket.family, family_limit(&plan.out_of_pocket_max));
 
     Ok(Estimate {
         plan: plan.id.clone(),
@@ -374,6 +416,49 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
         members,
         lines,
     })
+}
+
+/// Each member's monthly premium from a per-member rate table: the first row whose
+/// conditions all hold. Family position is derived from the scenario's order and roles.
+fn member_rates(plan: &Plan, members: &[Member]) -> Result<Vec<Money>, Error> {
+    let spouse_covered = members.iter().any(|m| m.relationship == Some(Relationship::Spouse));
+    let mut children = 0;
+    let mut out = Vec::with_capacity(members.len());
+    for (i, member) in members.iter().enumerate() {
+        let relationship = member.relationship.unwrap_or(if i == 0 { Relationship::Subscriber } else { Relationship::Child });
+        let relationship_given = member.relationship.is_some() || i == 0;
+        if relationship == Relationship::Child {
+            children += 1;
+        }
+        let child_number = if relationship == Relationship::Child { Some(children) } else { None };
+        let medicare = member.medicare.unwrap_or_default();
+        let fits = |w: &MemberCondition| {
+            w.relationship.map_or(true, |r| r == relationship && (relationship_given || r == Relationship::Child))
+                && w.dependent_number.map_or(true, |d| d as usize == i)
+                && w.min_dependent_number.map_or(true, |d| i >= d as usize)
+                && w.child_number.map_or(true, |c| child_number == Some(c))
+                && w.min_child_number.map_or(true, |c| child_number.is_some_and(|n| n >= c))
+                && w.spouse_covered.map_or(true, |s| s == spouse_covered)
+                && w.medicare.as_ref().map_or(true, |list| list.contains(&medicare))
+                && w.min_age.map_or(true, |a| member.age >= a)
+                && w.max_age.map_or(true, |a| member.age <= a)
+        };
+        let rate = plan.member_premiums.iter().find(|r| fits(&r.when)).ok_or_else(|| {
+            Error::invalid(
+                "scenario",
+                format!("members[{i}]"),
+                format!(
+                    "{} has no premium for a {} aged {} with Medicare {}",
+                    plan.id,
+                    relationship.as_str(),
+                    member.age,
+                    medicare.as_str()
+                ),
+            )
+        })?;
+        out.push(rate.monthly);
+    }
+    Ok(out)
 }
 
 fn variant_for<'b>(benefit: &'b Benefit, age: u32, claim: &Claim) -> Option<&'b Variant> {
@@ -402,6 +487,7 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
         member_pays: Money::ZERO,
         plan_pays: Money::ZERO,
         counts_toward_oop: benefit.counts_toward_oop,
+        counts_toward_part_d: benefit.part_d,
         events: Vec::new(),
         note: String::new(),
         explanation: String::new(),
@@ -427,6 +513,7 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
     }
     if !covered {
         line.counts_toward_oop = false;
+        line.counts_toward_part_d = false;
         line.not_covered = claim.allowed;
         return finish(line, events);
     }
@@ -453,6 +540,7 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
             }
             if covered_units == 0 {
                 line.counts_toward_oop = false;
+                line.counts_toward_part_d = false;
                 return finish(line, events);
             }
         }
@@ -472,7 +560,7 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
         match step {
             Step::Deductible {} => {
                 let d = plan.deductible.as_ref().ok_or_else(|| inconsistent(plan, "deductible".into()))?;
-                let (r, scope) = room(d.individual, d.family, acc.ded_member[m], acc.ded_family, acc.family);
+                let (r, scope) = acc.deductible.room(d, m, acc.family);
                 ded_scope = scope;
                 let paid = left.min(r);
                 ded = add(ded, paid)?;
@@ -520,40 +608,43 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
         }
     }
 
-    // 5. The out-of-pocket maximum caps the counted part (coinsurance first, then copay, then
-    //    the deductible part), then the year's accumulators move.
-    if benefit.counts_toward_oop {
-        let o = &plan.out_of_pocket_max;
-        let (r, scope) = room(o.individual, o.family, acc.oop_member[m], acc.oop_family, acc.family);
-        let total = add(add(ded, copay)?, coins)?;
-        if total > r {
-            let mut excess = total.saturating_sub(r);
-            for part in [&mut coins, &mut copay, &mut ded] {
-                let cut = (*part).min(excess);
-                *part = part.saturating_sub(cut);
-                excess = excess.saturating_sub(cut);
-            }
-            events.push(if r.is_zero() {
-                Event::OutOfPocketMaximumAlreadyMet { scope }
-            } else {
-                Event::OutOfPocketMaximumReached { scope }
-            });
-        }
-        let counted = add(add(ded, copay)?, coins)?;
-        acc.oop_member[m] = add(acc.oop_member[m], counted)?;
-        if acc.family {
-            acc.oop_family = add(acc.oop_family, counted)?;
-        }
+    // 5. The out-of-pocket limit the claim counts toward (the plan's, or Part D's) caps the
+    //    counted part (coinsurance first, then copay, then the deductible part); then the
+    //    year's accumulators move.
+    let counter = if benefit.part_d {
+        let limit = plan.part_d_out_of_pocket_max.as_ref().ok_or_else(|| inconsistent(plan, "part_d_out_of_pocket_max".into()))?;
+        Some((limit, &mut acc.part_d, true))
+    } else if benefit.counts_toward_oop {
+        Some((&plan.out_of_pocket_max, &mut acc.out_of_pocket, false))
     } else {
-        events.push(Event::NotCountedTowardOutOfPocket);
+        None
+    };
+    match counter {
+        Some((limit, tally, part_d)) => {
+            let (r, scope) = tally.room(limit, m, acc.family);
+            let total = add(add(ded, copay)?, coins)?;
+            if total > r {
+                let mut excess = total.saturating_sub(r);
+                for part in [&mut coins, &mut copay, &mut ded] {
+                    let cut = (*part).min(excess);
+                    *part = part.saturating_sub(cut);
+                    excess = excess.saturating_sub(cut);
+                }
+                events.push(match (part_d, r.is_zero()) {
+                    (true, true) => Event::PartDLimitAlreadyMet,
+                    (true, false) => Event::PartDLimitReached,
+                    (false, true) => Event::OutOfPocketMaximumAlreadyMet { scope },
+                    (false, false) => Event::OutOfPocketMaximumReached { scope },
+                });
+            }
+            tally.add(m, add(add(ded, copay)?, coins)?)?;
+        }
+        None => events.push(Event::NotCountedTowardOutOfPocket),
     }
     if !ded.is_zero() {
         let d = plan.deductible.as_ref().ok_or_else(|| inconsistent(plan, "deductible".into()))?;
-        acc.ded_member[m] = add(acc.ded_member[m], ded)?;
-        if acc.family {
-            acc.ded_family = add(acc.ded_family, ded)?;
-        }
-        let (r, _) = room(d.individual, d.family, acc.ded_member[m], acc.ded_family, acc.family);
+        acc.deductible.add(m, ded)?;
+        let (r, _) = acc.deductible.room(d, m, acc.family);
         if r.is_zero() {
             events.insert(0, Event::DeductibleMet { scope: ded_scope });
         }
@@ -625,6 +716,8 @@ fn explain(line: &Line, events: &[Event]) -> String {
         match e {
             Event::OutOfPocketMaximumReached { .. } => s.push_str("; this reaches your out-of-pocket maximum"),
             Event::OutOfPocketMaximumAlreadyMet { .. } => s.push_str(" because your out-of-pocket maximum is already met"),
+            Event::PartDLimitReached => s.push_str("; this reaches the Part D out-of-pocket limit"),
+            Event::PartDLimitAlreadyMet => s.push_str(" because the Part D out-of-pocket limit is already met"),
             _ => {}
         }
     }

@@ -290,6 +290,9 @@ pub struct Benefit {
     /// `false` for cost shares the document excludes from the out-of-pocket maximum.
     #[serde(default = "yes")]
     pub counts_toward_oop: bool,
+    /// A Medicare Part D drug: counts toward the plan's `part_d_out_of_pocket_max` instead.
+    #[serde(default)]
+    pub part_d: bool,
     /// Names a counter in the plan's `limits`; claims beyond it are not covered.
     #[serde(default)]
     pub limit: Option<String>,
@@ -331,6 +334,44 @@ pub struct Limit {
     pub source: Citation,
 }
 
+/// Where a member stands in the family and with Medicare; a per-member premium rate applies
+/// when every condition it states holds.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct MemberCondition {
+    #[serde(default)]
+    pub relationship: Option<crate::scenario::Relationship>,
+    /// 1 for the first person after the subscriber, 2 for the second, …
+    #[serde(default)]
+    pub dependent_number: Option<u32>,
+    #[serde(default)]
+    pub min_dependent_number: Option<u32>,
+    /// 1 for the first child, …
+    #[serde(default)]
+    pub child_number: Option<u32>,
+    #[serde(default)]
+    pub min_child_number: Option<u32>,
+    /// Whether the subscriber's spouse is also covered.
+    #[serde(default)]
+    pub spouse_covered: Option<bool>,
+    #[serde(default)]
+    pub medicare: Option<Vec<crate::scenario::Medicare>>,
+    #[serde(default)]
+    pub min_age: Option<u32>,
+    #[serde(default)]
+    pub max_age: Option<u32>,
+}
+
+/// One row of a per-member premium table (monthly).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MemberRate {
+    pub label: String,
+    pub when: MemberCondition,
+    pub monthly: Money,
+    pub source: Citation,
+}
+
 /// A choice the engine makes where the document is silent or contradicts itself, shown to
 /// users as an assumption.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
@@ -357,9 +398,16 @@ pub struct Plan {
     /// Premium per enrollment type.
     #[serde(deserialize_with = "crate::json::unique_map")]
     pub premiums: BTreeMap<EnrollmentType, Premium>,
+    /// Plans priced per member (enrollment `per_member`): the first matching row prices each
+    /// member; a member no row fits is refused.
+    #[serde(default)]
+    pub member_premiums: Vec<MemberRate>,
     /// `null` for a plan with no deductible.
     pub deductible: Option<Accumulator>,
     pub out_of_pocket_max: Accumulator,
+    /// Medicare Part D: the member's yearly drug out-of-pocket limit, a counter of its own.
+    #[serde(default)]
+    pub part_d_out_of_pocket_max: Option<Accumulator>,
     /// Copays per fill by channel; `retail` is required when any service is a fill.
     #[serde(default, deserialize_with = "crate::json::unique_map")]
     pub drug_supply: BTreeMap<Channel, SupplySchedule>,
@@ -430,6 +478,15 @@ impl Plan {
             if self.enrollment_types[..i].contains(e) {
                 return err(format!("enrollment_types[{i}]"), format!("{} listed twice", e.as_str()));
             }
+            if *e == EnrollmentType::PerMember {
+                if self.member_premiums.is_empty() {
+                    return err("member_premiums".into(), "missing: the plan is priced per member".into());
+                }
+                if self.pay_schedules != [PaySchedule::Monthly] {
+                    return err("pay_schedules".into(), "per-member premiums are monthly: [\"monthly\"]".into());
+                }
+                continue;
+            }
             let Some(p) = self.premiums.get(e) else {
                 return err(format!("premiums.{}", e.as_str()), "missing premium for this enrollment type".into());
             };
@@ -442,19 +499,33 @@ impl Plan {
                 }
             }
         }
+        if !self.member_premiums.is_empty() && !self.enrollment_types.contains(&EnrollmentType::PerMember) {
+            return err("member_premiums".into(), "only for a plan whose enrollment type is per_member".into());
+        }
+        for (i, r) in self.member_premiums.iter().enumerate() {
+            if let (Some(lo), Some(hi)) = (r.when.min_age, r.when.max_age) {
+                if lo > hi {
+                    return err(format!("member_premiums[{i}].when"), "min_age is above max_age".into());
+                }
+            }
+        }
         for e in self.premiums.keys() {
-            if !self.enrollment_types.contains(e) {
+            if !self.enrollment_types.contains(e) || *e == EnrollmentType::PerMember {
                 return err(format!("premiums.{}", e.as_str()), "premium for an enrollment type the plan does not offer".into());
             }
         }
         let family_offered = self.enrollment_types.iter().any(|e| e.is_family());
-        for (name, acc) in [("deductible", self.deductible.as_ref()), ("out_of_pocket_max", Some(&self.out_of_pocket_max))] {
+        for (name, acc) in [
+            ("deductible", self.deductible.as_ref()),
+            ("out_of_pocket_max", Some(&self.out_of_pocket_max)),
+            ("part_d_out_of_pocket_max", self.part_d_out_of_pocket_max.as_ref()),
+        ] {
             let Some(acc) = acc else { continue };
             match acc.family {
                 Some(f) if f < acc.individual => {
                     return err(format!("{name}.family"), format!("family amount {f} is below the individual amount {}", acc.individual));
                 }
-                None if family_offered => {
+                None if family_offered && name != "part_d_out_of_pocket_max" => {
                     return err(format!("{name}.family"), "missing: the plan offers family enrollment".into());
                 }
                 _ => {}
@@ -503,6 +574,12 @@ impl Plan {
                 if !self.limits.contains_key(l) {
                     return err(format!("{at}.limit"), format!("names no limit in `limits`: \"{l}\""));
                 }
+            }
+            if b.part_d && self.part_d_out_of_pocket_max.is_none() {
+                return err(format!("{at}.part_d"), "the plan has no part_d_out_of_pocket_max".into());
+            }
+            if b.part_d && b.counts_toward_oop {
+                return err(format!("{at}.counts_toward_oop"), "a Part D drug counts toward the Part D limit, not the plan's out-of-pocket maximum: set it to false".into());
             }
             if !b.covered && !b.cost_share.is_empty() {
                 return err(format!("{at}.cost_share"), "a service that is not covered has no cost share".into());

@@ -35,6 +35,51 @@ pub struct Scenario {
 pub struct Member {
     pub id: String,
     pub age: u32,
+    /// Family role, for plans priced per member (default: the first person is the subscriber).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<Relationship>,
+    /// Medicare status, for plans priced by it (default: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub medicare: Option<Medicare>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Relationship {
+    Subscriber,
+    Spouse,
+    Child,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Medicare {
+    #[default]
+    None,
+    PartAOnly,
+    PartBOnly,
+    PartsAAndB,
+}
+
+impl Medicare {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Medicare::None => "none",
+            Medicare::PartAOnly => "part_a_only",
+            Medicare::PartBOnly => "part_b_only",
+            Medicare::PartsAAndB => "parts_a_and_b",
+        }
+    }
+}
+
+impl Relationship {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relationship::Subscriber => "subscriber",
+            Relationship::Spouse => "spouse",
+            Relationship::Child => "child",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
@@ -98,6 +143,17 @@ impl Scenario {
             }
             if m.age > MAX_AGE {
                 return err(format!("members[{i}].age"), format!("age must be from 0 to {MAX_AGE} (got {})", m.age));
+            }
+            if m.relationship == Some(Relationship::Subscriber) && i > 0 {
+                return err(format!("members[{i}].relationship"), "the subscriber is listed first".into());
+            }
+            if i == 0 && matches!(m.relationship, Some(Relationship::Spouse | Relationship::Child)) {
+                return err(format!("members[{i}].relationship"), "the first person listed is the subscriber".into());
+            }
+            if m.relationship == Some(Relationship::Spouse)
+                && self.members[..i].iter().any(|o| o.relationship == Some(Relationship::Spouse))
+            {
+                return err(format!("members[{i}].relationship"), "only one spouse".into());
             }
         }
         if self.services.len() > MAX_USES {

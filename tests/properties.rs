@@ -74,7 +74,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 plan: plan.id.clone(),
                 enrollment: Some(enrollment),
                 pay_schedule: None,
-                members: ages.iter().enumerate().map(|(i, &age)| Member { id: format!("m{i}"), age }).collect(),
+                members: ages.iter().enumerate().map(|(i, &age)| Member { id: format!("m{i}"), age, relationship: None, medicare: None }).collect(),
                 services,
             }
         })
