@@ -333,8 +333,11 @@ fn resolve_claims<'p>(catalog: &Catalog, plan: &'p Plan, scenario: &Scenario) ->
 
 fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, schedule: PaySchedule, claims: &[Claim]) -> Result<Estimate, Error> {
     let n = scenario.members.len();
+    // Family limits apply to a family enrollment, and to a plan priced per member when more
+    // than one person is covered (the Fresno Traditional HMO's embedded family maximum).
+    let family = enrollment.is_family() || (enrollment == EnrollmentType::PerMember && n > 1);
     let mut acc = Accumulators {
-        family: enrollment.is_family(),
+        family,
         deductible: Tally::new(n),
         out_of_pocket: Tally::new(n),
         part_d: Tally::new(n),

@@ -514,6 +514,7 @@ impl Plan {
                 return err(format!("premiums.{}", e.as_str()), "premium for an enrollment type the plan does not offer".into());
             }
         }
+        // A per-member plan may or may not have family amounts (Traditional yes, Senior Advantage no).
         let family_offered = self.enrollment_types.iter().any(|e| e.is_family());
         for (name, acc) in [
             ("deductible", self.deductible.as_ref()),
