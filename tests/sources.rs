@@ -158,7 +158,8 @@ fn check_steps(where_: &str, steps: &[Step], quotes: &str, failures: &mut Vec<St
                 }
             }
             Step::Coinsurance { percent, max } => {
-                if !quotes.contains(&format!("{percent}%")) {
+                // FEHB brochures write "20%"; the Fresno EOCs "20 percent".
+                if !quotes.contains(&format!("{percent}%")) && !quotes.contains(&format!("{percent} percent")) {
                     failures.push(format!("{where_}: {percent}% is not in the cited words: {quotes}"));
                 }
                 if let Some(m) = max {
@@ -178,7 +179,8 @@ fn check_benefit(plan: &Plan, id: &str, b: &Benefit, failures: &mut Vec<String>)
     if !b.covered && !quotes.contains("All charges") && !quotes.to_lowercase().contains("not covered") && !quotes.contains("no other") {
         failures.push(format!("{where_}: not covered, but the cited words do not say so: {quotes}"));
     }
-    if b.cost_share.is_empty() && b.covered && !quotes.contains("Nothing") {
+    let says_nothing = quotes.contains("Nothing") || quotes.to_lowercase().contains("no charge");
+    if b.cost_share.is_empty() && b.covered && !says_nothing {
         failures.push(format!("{where_}: costs nothing, but the cited words do not say \"Nothing\": {quotes}"));
     }
     for (i, v) in b.variants.iter().enumerate() {
@@ -209,7 +211,17 @@ fn every_figure_appears_in_the_words_it_cites() {
                 }
             }
         }
-        for (name, acc) in [("deductible", plan.deductible.as_ref()), ("out_of_pocket_max", Some(&plan.out_of_pocket_max))] {
+        for (i, r) in plan.member_premiums.iter().enumerate() {
+            let q = normalize(&r.source.quote);
+            if !mentions_money(&q, r.monthly) {
+                failures.push(format!("{} member_premiums[{i}]: {} is not in the cited words: {q}", plan.id, r.monthly));
+            }
+        }
+        for (name, acc) in [
+            ("deductible", plan.deductible.as_ref()),
+            ("out_of_pocket_max", Some(&plan.out_of_pocket_max)),
+            ("part_d_out_of_pocket_max", plan.part_d_out_of_pocket_max.as_ref()),
+        ] {
             let Some(acc) = acc else { continue };
             let q = normalize(&acc.source.quote);
             for m in [Some(acc.individual), acc.family].into_iter().flatten() {
