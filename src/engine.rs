@@ -80,6 +80,9 @@ pub struct Line {
     pub copay: Money,
     pub coinsurance: Money,
     pub not_covered: Money,
+    /// What an out-of-network provider billed above the allowed amount; counts toward nothing.
+    pub balance_billed: Money,
+    /// All the member pays for this claim (the parts above added up).
     pub member_pays: Money,
     pub plan_pays: Money,
     pub counts_toward_oop: bool,
@@ -107,6 +110,10 @@ pub enum Event {
     RuleVariant { label: String },
     NotCovered,
     OutOfNetworkNotCovered,
+    /// Priced by the plan's out-of-network tier; `sample`: its figures are sample values.
+    OutOfNetworkTier { sample: bool },
+    /// The out-of-network provider billed this much above the allowed amount.
+    BalanceBilled { amount: Money },
     /// The yearly limit left `covered` of `units` visits or days covered.
     LimitReached { limit: String, max: u32, unit: LimitUnit, covered: u32, units: u32 },
     CopayWaivedAdmitted,
@@ -133,6 +140,9 @@ impl Event {
             Event::RuleVariant { label } => label.to_lowercase(),
             Event::NotCovered => "not covered".into(),
             Event::OutOfNetworkNotCovered => "not covered out of network".into(),
+            Event::OutOfNetworkTier { sample: false } => "out-of-network benefit".into(),
+            Event::OutOfNetworkTier { sample: true } => "out-of-network benefit (sample figures)".into(),
+            Event::BalanceBilled { amount } => format!("${amount} balance billed above the allowed amount"),
             Event::LimitReached { unit: LimitUnit::Visits, .. } => "visit limit reached".into(),
             Event::LimitReached { unit: LimitUnit::Days, .. } => "day limit reached".into(),
             Event::CopayWaivedAdmitted => "copay waived: admitted".into(),
@@ -201,6 +211,14 @@ impl Tally {
         self.family = add(self.family, amount)?;
         Ok(())
     }
+}
+
+/// The rule stage 1 settles on for a claim; the later stages apply it.
+struct Rule<'p> {
+    steps: &'p [Step],
+    limit: Option<&'p str>,
+    counts_toward_oop: bool,
+    part_d: bool,
 }
 
 /// Running totals for the year.
@@ -487,6 +505,7 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
         copay: Money::ZERO,
         coinsurance: Money::ZERO,
         not_covered: Money::ZERO,
+        balance_billed: Money::ZERO,
         member_pays: Money::ZERO,
         plan_pays: Money::ZERO,
         counts_toward_oop: benefit.counts_toward_oop,
@@ -496,27 +515,56 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
         explanation: String::new(),
     };
 
-    // 1. Coverage.
+    // 1. Which rule applies: the service's, a variant's (age, channel), or the out-of-network
+    //    one; and whether the claim is covered at all.
     let mut covered = benefit.covered;
-    let mut steps: &[Step] = &benefit.cost_share;
+    let mut rule = Rule {
+        steps: &benefit.cost_share,
+        limit: benefit.limit.as_deref(),
+        counts_toward_oop: benefit.counts_toward_oop,
+        part_d: benefit.part_d,
+    };
     if let Some(v) = variant_for(benefit, age, claim) {
         if let Some(c) = v.covered {
             covered = c;
         }
         if let Some(s) = &v.cost_share {
-            steps = s;
+            rule.steps = s;
         }
         events.push(Event::RuleVariant { label: v.label.clone() });
     }
-    if covered && claim.network == Network::OutOfNetwork && benefit.out_of_network == OutOfNetwork::NotCovered {
-        covered = false;
-        events.push(Event::OutOfNetworkNotCovered);
-    } else if !covered {
+    let out_of_network = claim.network == Network::OutOfNetwork;
+    if out_of_network {
+        // Above the allowed amount an out-of-network provider may bill the member, except for
+        // emergencies, which are protected from balance billing.
+        if benefit.out_of_network != OutOfNetwork::InNetworkCostShare {
+            if let Some(billed) = claim.billed {
+                line.balance_billed = billed.saturating_sub(claim.allowed);
+                if !line.balance_billed.is_zero() {
+                    events.push(Event::BalanceBilled { amount: line.balance_billed });
+                }
+            }
+        }
+        if covered {
+            match &benefit.out_of_network {
+                OutOfNetwork::NotCovered => {
+                    covered = false;
+                    events.push(Event::OutOfNetworkNotCovered);
+                }
+                OutOfNetwork::InNetworkCostShare => {}
+                OutOfNetwork::Tier(t) => {
+                    rule = Rule { steps: &t.cost_share, limit: Some(&t.limit), counts_toward_oop: t.counts_toward_oop, part_d: false };
+                    events.push(Event::OutOfNetworkTier { sample: t.sample });
+                }
+            }
+        }
+    }
+    if !covered && !events.contains(&Event::OutOfNetworkNotCovered) {
         events.push(Event::NotCovered);
     }
+    line.counts_toward_oop = covered && rule.counts_toward_oop;
+    line.counts_toward_part_d = covered && rule.part_d;
     if !covered {
-        line.counts_toward_oop = false;
-        line.counts_toward_part_d = false;
         line.not_covered = claim.allowed;
         return finish(line, events);
     }
@@ -524,13 +572,13 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
     // 2. Yearly limits: units past the limit are not covered.
     let mut covered_allowed = claim.allowed;
     let mut copay_days = claim.days;
-    if let Some(name) = &benefit.limit {
+    if let Some(name) = rule.limit {
         let limit = plan.limits.get(name).ok_or_else(|| inconsistent(plan, format!("limits.{name}")))?;
         let units = match limit.unit {
             LimitUnit::Visits => 1,
             LimitUnit::Days => claim.days,
         };
-        let used = acc.limits_used.entry((m, name.clone())).or_insert(0);
+        let used = acc.limits_used.entry((m, name.to_string())).or_insert(0);
         let left = limit.max.saturating_sub(*used);
         let covered_units = units.min(left);
         *used += covered_units;
@@ -544,6 +592,7 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
             if covered_units == 0 {
                 line.counts_toward_oop = false;
                 line.counts_toward_part_d = false;
+                events.push(Event::NotCovered);
                 return finish(line, events);
             }
         }
@@ -559,7 +608,7 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
     let mut left = covered_allowed;
     let (mut ded, mut copay, mut coins) = (Money::ZERO, Money::ZERO, Money::ZERO);
     let mut ded_scope = Scope::Individual;
-    for step in steps {
+    for step in rule.steps {
         match step {
             Step::Deductible {} => {
                 let d = plan.deductible.as_ref().ok_or_else(|| inconsistent(plan, "deductible".into()))?;
@@ -614,10 +663,10 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
     // 5. The out-of-pocket limit the claim counts toward (the plan's, or Part D's) caps the
     //    counted part (coinsurance first, then copay, then the deductible part); then the
     //    year's accumulators move.
-    let counter = if benefit.part_d {
+    let counter = if rule.part_d {
         let limit = plan.part_d_out_of_pocket_max.as_ref().ok_or_else(|| inconsistent(plan, "part_d_out_of_pocket_max".into()))?;
         Some((limit, &mut acc.part_d, true))
-    } else if benefit.counts_toward_oop {
+    } else if rule.counts_toward_oop {
         Some((&plan.out_of_pocket_max, &mut acc.out_of_pocket, false))
     } else {
         None
@@ -673,8 +722,9 @@ fn supply_copays(plan: &Plan, claim: &Claim) -> Result<u32, Error> {
 /// Sums the member's share, the plan's share, and writes the note and explanation.
 fn finish(mut line: Line, events: Vec<Event>) -> Result<Line, Error> {
     // Components never exceed the allowed amount: each step takes from what is left.
-    line.member_pays = add(add(add(line.deductible, line.copay)?, line.coinsurance)?, line.not_covered)?;
-    line.plan_pays = line.allowed.saturating_sub(line.member_pays);
+    let within_allowed = add(add(add(line.deductible, line.copay)?, line.coinsurance)?, line.not_covered)?;
+    line.member_pays = add(within_allowed, line.balance_billed)?;
+    line.plan_pays = line.allowed.saturating_sub(within_allowed);
     line.note = events.iter().filter_map(Event::words).collect::<Vec<_>>().join("; ");
     line.explanation = explain(&line, &events);
     line.events = events;
@@ -683,7 +733,8 @@ fn finish(mut line: Line, events: Vec<Event>) -> Result<Line, Error> {
 
 fn explain(line: &Line, events: &[Event]) -> String {
     if events.iter().any(|e| matches!(e, Event::NotCovered | Event::OutOfNetworkNotCovered)) {
-        return format!("Not covered: you pay the whole ${}.", line.allowed);
+        let whole = line.not_covered.checked_add(line.balance_billed).unwrap_or(line.not_covered);
+        return format!("Not covered: you pay the whole ${whole}.");
     }
     if events.contains(&Event::CopayWaivedAdmitted) {
         return "You were admitted, so this visit's cost share is waived; the stay is priced on its own.".into();
@@ -723,6 +774,9 @@ fn explain(line: &Line, events: &[Event]) -> String {
             Event::PartDLimitAlreadyMet => s.push_str(" because the Part D out-of-pocket limit is already met"),
             _ => {}
         }
+    }
+    if !line.balance_billed.is_zero() {
+        s.push_str(&format!(", plus ${} the provider billed above the allowed amount", line.balance_billed));
     }
     s.push_str(&format!("; the plan pays ${}.", line.plan_pays));
     s

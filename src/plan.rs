@@ -267,8 +267,26 @@ pub enum OutOfNetwork {
     /// Care outside the plan's network is not covered (an HMO's rule).
     #[default]
     NotCovered,
-    /// Emergencies: covered with the in-network cost share.
+    /// Emergencies: covered with the in-network cost share; no balance billing.
     InNetworkCostShare,
+    /// An out-of-network tier (KP Plus): its own cost share on the maximum allowable charge,
+    /// a yearly limit, and balance billing above that charge.
+    Tier(OutOfNetworkTier),
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct OutOfNetworkTier {
+    pub summary: String,
+    pub cost_share: Vec<Step>,
+    /// The yearly counter out-of-network claims of this service use ("out_of_network_visits").
+    pub limit: String,
+    #[serde(default = "yes")]
+    pub counts_toward_oop: bool,
+    /// The figures are sample values for a broker to replace, not from any document.
+    #[serde(default)]
+    pub sample: bool,
+    pub source: Citation,
 }
 
 /// The cost-share rule of one service id.
@@ -417,6 +435,10 @@ pub struct Plan {
     pub services: BTreeMap<String, Benefit>,
     #[serde(default)]
     pub assumptions: Vec<Assumption>,
+    /// Set when some figures are sample values rather than the document's: says so in words
+    /// the page shows wherever those figures appear.
+    #[serde(default)]
+    pub sample_figures: Option<String>,
 }
 
 /// Service ids every plan must price (DOMAIN.md).
@@ -605,6 +627,16 @@ impl Plan {
                 if let Some(steps) = &v.cost_share {
                     check_steps(origin, &format!("{vat}.cost_share"), steps, b.unit, self)?;
                 }
+            }
+            if let OutOfNetwork::Tier(t) = &b.out_of_network {
+                let tat = format!("{at}.out_of_network.tier");
+                if !self.limits.contains_key(&t.limit) {
+                    return err(format!("{tat}.limit"), format!("names no limit in `limits`: \"{}\"", t.limit));
+                }
+                if t.sample && self.sample_figures.is_none() {
+                    return err("sample_figures".into(), "missing: some figures are sample values, so say so".into());
+                }
+                check_steps(origin, &format!("{tat}.cost_share"), &t.cost_share, b.unit, self)?;
             }
             if b.unit == Unit::Fill && !self.drug_supply.contains_key(&Channel::Retail) {
                 return err("drug_supply.retail".into(), "missing: the plan has prescription services".into());
