@@ -10,7 +10,7 @@
 use std::sync::OnceLock;
 
 use costshare::plan::{EnrollmentType, Unit};
-use costshare::scenario::{Member, ServiceUse};
+use costshare::scenario::{Medicare, Member, Relationship, ServiceUse};
 use costshare::{estimate, Catalog, Estimate, Money, Scenario};
 use proptest::prelude::*;
 
@@ -38,8 +38,9 @@ fn service_use(plan_index: usize, members: usize) -> impl Strategy<Value = Servi
         0usize..3,
         any::<bool>(),
         any::<bool>(),
+        prop_oneof![3 => Just(None), 1 => (0u64..2_000_000).prop_map(Some)],
     )
-        .prop_map(move |(s, m, count, cents, days, supply, channel, admitted, use_default_price)| {
+        .prop_map(move |(s, m, count, cents, days, supply, channel, admitted, use_default_price, out_of_network)| {
             let (id, unit, er) = &services[s];
             ServiceUse {
                 member: format!("m{m}"),
@@ -51,8 +52,9 @@ fn service_use(plan_index: usize, members: usize) -> impl Strategy<Value = Servi
                 channel: (*unit == Unit::Fill).then(|| {
                     [costshare::plan::Channel::Retail, costshare::plan::Channel::Community, costshare::plan::Channel::Mail][channel]
                 }),
-                network: None,
-                billed: None,
+                // Out of network, sometimes with a bill above (or below) the allowed amount.
+                network: out_of_network.map(|_| costshare::scenario::Network::OutOfNetwork),
+                billed: out_of_network.filter(|extra| extra % 2 == 0).map(|extra| money(cents + extra)),
                 admitted: er.then_some(admitted),
             }
         })
@@ -65,18 +67,27 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         let uses = proptest::collection::vec(service_use(p, n), 0..40);
         (Just(p), ages, uses).prop_map(|(p, ages, services)| {
             let plan = catalog().plans().nth(p).unwrap();
+            let per_member = plan.enrollment_types.contains(&EnrollmentType::PerMember);
             let enrollment = match ages.len() {
+                _ if per_member => EnrollmentType::PerMember,
                 1 => EnrollmentType::SelfOnly,
                 2 => EnrollmentType::SelfPlusOne,
                 _ => EnrollmentType::SelfAndFamily,
             };
-            Scenario {
-                plan: plan.id.clone(),
-                enrollment: Some(enrollment),
-                pay_schedule: None,
-                members: ages.iter().enumerate().map(|(i, &age)| Member { id: format!("m{i}"), age, relationship: None, medicare: None }).collect(),
-                services,
-            }
+            let members = ages
+                .iter()
+                .enumerate()
+                .map(|(i, &age)| {
+                    if per_member {
+                        // Retiree plans: Medicare members aged 65 and over, subscriber then spouse then children.
+                        let relationship = [Relationship::Subscriber, Relationship::Spouse, Relationship::Child][i.min(2)];
+                        Member { id: format!("m{i}"), age: 65 + age % 30, relationship: Some(relationship), medicare: Some(Medicare::PartsAAndB) }
+                    } else {
+                        Member { id: format!("m{i}"), age, relationship: None, medicare: None }
+                    }
+                })
+                .collect();
+            Scenario { plan: plan.id.clone(), enrollment: Some(enrollment), pay_schedule: None, members, services }
         })
     })
 }
@@ -92,11 +103,13 @@ proptest! {
     fn a_claim_never_costs_more_than_its_allowed_amount(s in scenario()) {
         let r = run(&s);
         for l in &r.lines {
-            prop_assert!(l.member_pays <= l.allowed, "{l:?}");
-            let parts = [l.deductible, l.copay, l.coinsurance, l.not_covered]
+            // Balance billing aside, a claim never costs more than its allowed amount.
+            let within_allowed = l.member_pays.saturating_sub(l.balance_billed);
+            prop_assert!(within_allowed <= l.allowed, "{l:?}");
+            let parts = [l.deductible, l.copay, l.coinsurance, l.not_covered, l.balance_billed]
                 .iter().fold(Money::ZERO, |a, b| a.checked_add(*b).unwrap());
             prop_assert_eq!(parts, l.member_pays);
-            prop_assert_eq!(l.member_pays.checked_add(l.plan_pays).unwrap(), l.allowed);
+            prop_assert_eq!(within_allowed.checked_add(l.plan_pays).unwrap(), l.allowed);
         }
     }
 
@@ -104,23 +117,35 @@ proptest! {
     fn counted_cost_sharing_stays_within_the_limits(s in scenario()) {
         let r = run(&s);
         let plan = catalog().plan(&s.plan).unwrap();
-        let family = s.enrollment.unwrap().is_family();
+        let family = s.enrollment.unwrap().is_family() || (s.enrollment == Some(EnrollmentType::PerMember) && s.members.len() > 1);
         let mut family_counted = Money::ZERO;
         for (i, m) in r.members.iter().enumerate() {
             // Recompute each member's counted share from the lines, independently of the engine's own tally.
             let counted = r.lines.iter().filter(|l| l.member == s.members[i].id && l.counts_toward_oop)
-                .fold(Money::ZERO, |a, l| a.checked_add(l.member_pays.saturating_sub(l.not_covered)).unwrap());
+                .fold(Money::ZERO, |a, l| a.checked_add(
+                    l.member_pays.saturating_sub(l.not_covered).saturating_sub(l.balance_billed)).unwrap());
             prop_assert_eq!(counted, m.out_of_pocket.applied);
             prop_assert!(counted <= plan.out_of_pocket_max.individual, "{} counted {counted}", m.id);
             family_counted = family_counted.checked_add(counted).unwrap();
             if let (Some(d), Some(limit)) = (&m.deductible, &plan.deductible) {
                 prop_assert!(d.applied <= limit.individual);
             }
+            // The Part D counter, recomputed from the lines, stays within its limit.
+            let part_d = r.lines.iter().filter(|l| l.member == s.members[i].id && l.counts_toward_part_d)
+                .fold(Money::ZERO, |a, l| a.checked_add(
+                    l.member_pays.saturating_sub(l.not_covered).saturating_sub(l.balance_billed)).unwrap());
+            match (&m.part_d, &plan.part_d_out_of_pocket_max) {
+                (Some(p), Some(limit)) => {
+                    prop_assert_eq!(part_d, p.applied);
+                    prop_assert!(part_d <= limit.individual);
+                }
+                _ => prop_assert!(part_d.is_zero()),
+            }
         }
-        if family {
-            prop_assert!(family_counted <= plan.out_of_pocket_max.family.unwrap(), "family counted {family_counted}");
-            if let (Some(d), Some(limit)) = (&r.deductible, &plan.deductible) {
-                prop_assert!(d.applied <= limit.family.unwrap());
+        if let (true, Some(limit)) = (family, plan.out_of_pocket_max.family) {
+            prop_assert!(family_counted <= limit, "family counted {family_counted}");
+            if let (Some(d), Some(Some(limit))) = (&r.deductible, plan.deductible.as_ref().map(|d| d.family)) {
+                prop_assert!(d.applied <= limit);
             }
         }
     }
