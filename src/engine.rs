@@ -442,19 +442,37 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
 /// Each member's monthly premium from a per-member rate table: the first row whose
 /// conditions all hold. Family position is derived from the scenario's order and roles.
 fn member_rates(plan: &Plan, members: &[Member]) -> Result<Vec<Money>, Error> {
-    let spouse_covered = members.iter().any(|m| m.relationship == Some(Relationship::Spouse));
+    // Where the scenario does not say: the first person is the subscriber; the first other
+    // adult (26 or older, past the age children are covered to) is the spouse, unless one is
+    // named; everyone else is a child.
+    let named_spouse = members.iter().any(|m| m.relationship == Some(Relationship::Spouse));
+    let implied_spouse = if named_spouse {
+        None
+    } else {
+        members.iter().enumerate().skip(1).find(|(_, m)| m.relationship.is_none() && m.age >= 26).map(|(i, _)| i)
+    };
+    let relationships: Vec<Relationship> = members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| match m.relationship {
+            Some(r) => r,
+            None if i == 0 => Relationship::Subscriber,
+            None if implied_spouse == Some(i) => Relationship::Spouse,
+            None => Relationship::Child,
+        })
+        .collect();
+    let spouse_covered = relationships.contains(&Relationship::Spouse);
     let mut children = 0;
     let mut out = Vec::with_capacity(members.len());
     for (i, member) in members.iter().enumerate() {
-        let relationship = member.relationship.unwrap_or(if i == 0 { Relationship::Subscriber } else { Relationship::Child });
-        let relationship_given = member.relationship.is_some() || i == 0;
+        let relationship = relationships[i];
         if relationship == Relationship::Child {
             children += 1;
         }
         let child_number = if relationship == Relationship::Child { Some(children) } else { None };
         let medicare = member.medicare.unwrap_or_default();
         let fits = |w: &MemberCondition| {
-            w.relationship.map_or(true, |r| r == relationship && (relationship_given || r == Relationship::Child))
+            w.relationship.map_or(true, |r| r == relationship)
                 && w.dependent_number.map_or(true, |d| d as usize == i)
                 && w.min_dependent_number.map_or(true, |d| i >= d as usize)
                 && w.child_number.map_or(true, |c| child_number == Some(c))

@@ -38,7 +38,7 @@ pub struct Member {
     /// Family role, for plans priced per member (default: the first person is the subscriber).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relationship: Option<Relationship>,
-    /// Medicare status, for plans priced by it (default: none).
+    /// Medicare status, for plans priced by it (default: unknown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub medicare: Option<Medicare>,
 }
@@ -51,10 +51,13 @@ pub enum Relationship {
     Child,
 }
 
+/// Medicare status. A member who does not say is `unknown`; each plan's premium table says
+/// how it prices that (the Fresno agreement has its own "eligibility unknown" rows).
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Medicare {
     #[default]
+    Unknown,
     None,
     PartAOnly,
     PartBOnly,
@@ -64,6 +67,7 @@ pub enum Medicare {
 impl Medicare {
     pub fn as_str(self) -> &'static str {
         match self {
+            Medicare::Unknown => "unknown",
             Medicare::None => "none",
             Medicare::PartAOnly => "part_a_only",
             Medicare::PartBOnly => "part_b_only",
