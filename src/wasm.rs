@@ -64,7 +64,10 @@ impl Engine {
         let de = serde_wasm_bindgen::Deserializer::from(scenario);
         let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
             let field = crate::json::path_text(e.path());
-            js_error(Error::invalid("scenario", field, crate::json::plain_words(&e.into_inner().to_string())))
+            // serde-wasm-bindgen's errors are JS errors whose text starts with "Error: ".
+            let text = e.into_inner().to_string();
+            let text = text.strip_prefix("Error: ").unwrap_or(&text);
+            js_error(Error::invalid("scenario", field, crate::json::plain_words(text)))
         })?;
         let result = crate::engine::estimate(&self.catalog, &scenario).map_err(js_error)?;
         to_js(&result)

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# The engine's own Rust tests, natively (rustup's cargo if present, else Debian's).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+"$(native_cargo)" test --release --no-fail-fast "$@"

@@ -1,0 +1,102 @@
+// Shared by the test files (not a test itself): paths, the built wasm engine loaded in Node,
+// the golden cases, and the native CLI.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+
+export function readJson(file) {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** The demo scenario the page shows (www/demo-scenario.json, shipped as dist/demo-scenario.json). */
+export const DEMO = readJson(join(ROOT, 'www', 'demo-scenario.json'));
+
+/** Loads dist/pkg (the built site's module) with initSync; returns the module and the plan files. */
+export async function loadWasm() {
+  const glue = join(DIST, 'pkg', 'costshare.js');
+  const wasm = join(DIST, 'pkg', 'costshare_bg.wasm');
+  if (!existsSync(glue) || !existsSync(wasm)) throw new Error('dist/pkg is missing: run `npm run build` first');
+  const newer = newestSource();
+  if (newer.mtimeMs > statSync(wasm).mtimeMs) {
+    throw new Error(`dist/pkg is older than ${newer.file}: run \`npm run build\` (npm test does) before these tests`);
+  }
+  const mod = await import(pathToFileURL(glue).href);
+  mod.initSync({ module: readFileSync(wasm) });
+  return mod;
+}
+
+/** The most recently changed input of the wasm build: src/**, Cargo.toml, Cargo.lock. */
+function newestSource() {
+  let newest = { file: null, mtimeMs: 0 };
+  const visit = (rel) => {
+    const st = statSync(join(ROOT, rel), { throwIfNoEntry: false });
+    if (!st) return;
+    if (st.isDirectory()) for (const name of readdirSync(join(ROOT, rel))) visit(join(rel, name));
+    else if (st.mtimeMs > newest.mtimeMs) newest = { file: rel, mtimeMs: st.mtimeMs };
+  };
+  for (const rel of ['src', 'Cargo.toml', 'Cargo.lock']) visit(rel);
+  return newest;
+}
+
+/** The plan files the site ships, as the page reads them (dist/data/catalog.json). */
+export function catalogFiles() {
+  const catalog = readJson(join(DIST, 'data', 'catalog.json'));
+  return {
+    prices: { origin: `data/${catalog.prices}`, text: readFileSync(join(DIST, 'data', catalog.prices), 'utf8') },
+    plans: catalog.plans.map((p) => ({
+      id: p.id,
+      origin: `data/${p.file}`,
+      text: readFileSync(join(DIST, 'data', p.file), 'utf8'),
+    })),
+  };
+}
+
+/** A new Engine with every plan and the typical prices added, as the page does it. */
+export function loadedEngine(mod) {
+  const { prices, plans } = catalogFiles();
+  const engine = new mod.Engine();
+  engine.setPrices(prices.text);
+  for (const p of plans) engine.addPlan(p.origin, p.text);
+  return engine;
+}
+
+/** Every golden file: [{ file, plan, cases }]. */
+export function goldenFiles() {
+  const dir = join(ROOT, 'tests', 'golden');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => ({ file: `tests/golden/${f}`, ...readJson(join(dir, f)) }));
+}
+
+// ---- the native CLI ------------------------------------------------------------------------
+
+const CARGO_TARGET_DIR = process.env.CARGO_TARGET_DIR || join(ROOT, 'target');
+export const CLI = join(CARGO_TARGET_DIR, 'release', 'costshare');
+
+/**
+ * Brings target/release/costshare up to date with the same cargo the scripts use. It runs
+ * `cargo test --release --no-run` (which builds the binary for the integration tests) rather
+ * than `cargo build --release`: the two resolve dependency features differently (dev-dependencies),
+ * so alternating them would recompile the crate every time. Quick when `npm test` just ran it.
+ */
+export function buildCli() {
+  const r = spawnSync('bash', ['-c', 'source scripts/env.sh && "$(native_cargo)" test --release --no-run --quiet'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (r.status !== 0) throw new Error(`cargo test --release --no-run failed (exit ${r.status})`);
+  if (!existsSync(CLI)) throw new Error(`${CLI} was not built`);
+}
+
+/** Runs `costshare ARGS...` from the repository root; returns { status, stdout, stderr }. */
+export function cli(...args) {
+  const r = spawnSync(CLI, args, { cwd: ROOT, encoding: 'utf8' });
+  if (r.error) throw r.error;
+  return r;
+}
