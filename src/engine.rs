@@ -142,16 +142,16 @@ impl Event {
             Event::OutOfNetworkNotCovered => "not covered out of network".into(),
             Event::OutOfNetworkTier { sample: false } => "out-of-network benefit".into(),
             Event::OutOfNetworkTier { sample: true } => "out-of-network benefit (sample figures)".into(),
-            Event::BalanceBilled { amount } => format!("${amount} balance billed above the allowed amount"),
+            Event::BalanceBilled { amount } => format!("{} balance billed above the allowed amount", amount.dollars()),
             Event::LimitReached { unit: LimitUnit::Visits, .. } => "visit limit reached".into(),
             Event::LimitReached { unit: LimitUnit::Days, .. } => "day limit reached".into(),
             Event::CopayWaivedAdmitted => "copay waived: admitted".into(),
             Event::DeductibleMet { scope: Scope::Individual } => "deductible met".into(),
             Event::DeductibleMet { scope: Scope::Family } => "family deductible met".into(),
             Event::CopayLimitedToAllowed => "copay limited to the allowed amount".into(),
-            Event::AdmissionMaximum { max } => format!("per-admission maximum of ${max} reached"),
-            Event::CoinsuranceCapped { max } => format!("coinsurance capped at ${max}"),
-            Event::AllowanceExceeded { allowance, .. } => format!("over the ${allowance} benefit maximum"),
+            Event::AdmissionMaximum { max } => format!("per-admission maximum of {} reached", max.dollars()),
+            Event::CoinsuranceCapped { max } => format!("coinsurance capped at {}", max.dollars()),
+            Event::AllowanceExceeded { allowance, .. } => format!("over the {} benefit maximum", allowance.dollars()),
             Event::OutOfPocketMaximumReached { scope: Scope::Individual } => "out-of-pocket maximum reached".into(),
             Event::OutOfPocketMaximumReached { scope: Scope::Family } => "family out-of-pocket maximum reached".into(),
             Event::OutOfPocketMaximumAlreadyMet { scope: Scope::Individual } => "out-of-pocket maximum already met".into(),
@@ -752,20 +752,20 @@ fn finish(mut line: Line, events: Vec<Event>) -> Result<Line, Error> {
 fn explain(line: &Line, events: &[Event]) -> String {
     if events.iter().any(|e| matches!(e, Event::NotCovered | Event::OutOfNetworkNotCovered)) {
         let whole = line.not_covered.checked_add(line.balance_billed).unwrap_or(line.not_covered);
-        return format!("Not covered: you pay the whole ${whole}.");
+        return format!("Not covered: you pay the whole {}.", whole.dollars());
     }
     if events.contains(&Event::CopayWaivedAdmitted) {
         return "You were admitted, so this visit's cost share is waived; the stay is priced on its own.".into();
     }
     let mut parts = Vec::new();
     if !line.deductible.is_zero() {
-        parts.push(format!("the first ${} toward your deductible", line.deductible));
+        parts.push(format!("the first {} toward your deductible", line.deductible.dollars()));
     }
     if !line.copay.is_zero() {
-        parts.push(format!("the ${} copay", line.copay));
+        parts.push(format!("the {} copay", line.copay.dollars()));
     }
     if !line.coinsurance.is_zero() {
-        parts.push(format!("${} coinsurance", line.coinsurance));
+        parts.push(format!("{} coinsurance", line.coinsurance.dollars()));
     }
     let mut s = if parts.is_empty() {
         "You pay nothing for this".to_string()
@@ -779,9 +779,9 @@ fn explain(line: &Line, events: &[Event]) -> String {
     };
     if !line.not_covered.is_zero() {
         if events.iter().any(|e| matches!(e, Event::AllowanceExceeded { .. })) {
-            s.push_str(&format!(", plus ${} above the plan's benefit maximum", line.not_covered));
+            s.push_str(&format!(", plus {} above the plan's benefit maximum", line.not_covered.dollars()));
         } else {
-            s.push_str(&format!(", plus ${} not covered past the yearly limit", line.not_covered));
+            s.push_str(&format!(", plus {} not covered past the yearly limit", line.not_covered.dollars()));
         }
     }
     for e in events {
@@ -794,8 +794,8 @@ fn explain(line: &Line, events: &[Event]) -> String {
         }
     }
     if !line.balance_billed.is_zero() {
-        s.push_str(&format!(", plus ${} the provider billed above the allowed amount", line.balance_billed));
+        s.push_str(&format!(", plus {} the provider billed above the allowed amount", line.balance_billed.dollars()));
     }
-    s.push_str(&format!("; the plan pays ${}.", line.plan_pays));
+    s.push_str(&format!("; the plan pays {}.", line.plan_pays.dollars()));
     s
 }

@@ -6,12 +6,14 @@
 //! - `scenario`: who is covered and what care they expect.
 //! - `engine`: the one adjudication mechanism (coverage, limits, waiver, cost-share steps,
 //!   out-of-pocket cap) and the result.
+//! - `compare`: one household under several options: ranking, worst case, cost curves.
 //! - `prices`: typical allowed amounts (`data/typical-prices.json`).
 //! - `catalog`: the plans and prices an estimate can use, filled from the data files' text
 //!   the same way by the CLI, the tests and the WebAssembly module.
 //! - `wasm` (wasm32 only): the thin binding that converts at the boundary.
 
 pub mod catalog;
+pub mod compare;
 pub mod engine;
 pub mod error;
 pub mod json;

@@ -123,6 +123,22 @@ impl Money {
     }
 }
 
+impl Money {
+    /// "$23,100.00": for sentences people read (JSON carries `to_cents_string`).
+    pub fn dollars(self) -> String {
+        let s = self.to_cents_string();
+        let (whole, cents) = s.split_once('.').unwrap_or((&s, "00"));
+        let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
+        for (i, ch) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(ch);
+        }
+        format!("${grouped}.{cents}")
+    }
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_cents_string())
@@ -261,6 +277,13 @@ mod tests {
         // 20% of 0.125 would be banker's-rounded down; half away from zero rounds up.
         let m = Money::parse("2.25").unwrap(); // 10% = 0.225 -> 0.23
         assert_eq!(m.percent(Percent::parse("10").unwrap()).unwrap().to_string(), "0.23");
+    }
+
+    #[test]
+    fn dollars_are_grouped() {
+        assert_eq!(Money::parse("23100").unwrap().dollars(), "$23,100.00");
+        assert_eq!(Money::parse("999.5").unwrap().dollars(), "$999.50");
+        assert_eq!(Money::parse("1234567.89").unwrap().dollars(), "$1,234,567.89");
     }
 
     #[test]

@@ -19,6 +19,17 @@ fn js_error(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
+fn from_js_scenario(scenario: JsValue) -> Result<Scenario, JsError> {
+    let de = serde_wasm_bindgen::Deserializer::from(scenario);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let field = crate::json::path_text(e.path());
+        // serde-wasm-bindgen's errors are JS errors whose text starts with "Error: ".
+        let text = e.into_inner().to_string();
+        let text = text.strip_prefix("Error: ").unwrap_or(&text);
+        js_error(Error::invalid("scenario", field, crate::json::plain_words(text)))
+    })
+}
+
 #[wasm_bindgen]
 pub struct Engine {
     catalog: Catalog,
@@ -61,15 +72,25 @@ impl Engine {
 
     /// Estimates a scenario object; returns the same result object as the CLI prints.
     pub fn estimate(&self, scenario: JsValue) -> Result<JsValue, JsError> {
-        let de = serde_wasm_bindgen::Deserializer::from(scenario);
-        let scenario: Scenario = serde_path_to_error::deserialize(de).map_err(|e| {
-            let field = crate::json::path_text(e.path());
-            // serde-wasm-bindgen's errors are JS errors whose text starts with "Error: ".
-            let text = e.into_inner().to_string();
-            let text = text.strip_prefix("Error: ").unwrap_or(&text);
-            js_error(Error::invalid("scenario", field, crate::json::plain_words(text)))
-        })?;
+        let scenario = from_js_scenario(scenario)?;
         let result = crate::engine::estimate(&self.catalog, &scenario).map_err(js_error)?;
+        to_js(&result)
+    }
+
+    /// The scenario's household priced under each of `plans`, ranked, with worst cases
+    /// (the `costshare compare` result without the curves).
+    pub fn compare(&self, scenario: JsValue, plans: Vec<String>) -> Result<JsValue, JsError> {
+        let scenario = from_js_scenario(scenario)?;
+        let result = crate::compare::compare(&self.catalog, &scenario, &plans).map_err(js_error)?;
+        to_js(&result)
+    }
+
+    /// Total yearly cost of each of `plans` as the household's care is scaled from none up,
+    /// with the points where the cheapest option changes.
+    #[wasm_bindgen(js_name = costCurves)]
+    pub fn cost_curves(&self, scenario: JsValue, plans: Vec<String>) -> Result<JsValue, JsError> {
+        let scenario = from_js_scenario(scenario)?;
+        let result = crate::compare::cost_curves(&self.catalog, &scenario, &plans).map_err(js_error)?;
         to_js(&result)
     }
 }

@@ -156,3 +156,18 @@ fn bad_plan_files_exit_2_naming_the_field() {
     std::fs::remove_dir_all(&dir).ok();
     assert!(failures.is_empty(), "{} bad plan files were not refused properly:\n{}", failures.len(), failures.join("\n"));
 }
+
+#[test]
+fn compare_prints_a_table_and_refuses_unknown_plans() {
+    let (code, out, err) = costshare(&["compare", "-", "--table"], GOOD);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Rank") && out.contains("* cheapest") && out.contains("Worst cases"), "{out}");
+    let (code, out, _) = costshare(&["compare", "-"], GOOD);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["options"].as_array().unwrap().len(), 3, "every Colorado option by default");
+    assert!(v["cost_curves"]["curves"].is_array());
+    let (code, _, err) = costshare(&["compare", "-", "--plans", "kp-co-fehb-2022-high,nope"], GOOD);
+    assert_eq!(code, 2);
+    assert!(err.contains("plans[1]: unknown plan \"nope\""), "{err}");
+}

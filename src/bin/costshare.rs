@@ -3,6 +3,8 @@
 //!   costshare estimate SCENARIO.json     print the result JSON (`-` reads standard input)
 //!   costshare validate PLAN.json...      check plan files; print each plan's id
 //!   costshare plans                      list the built-in catalog
+//!   costshare compare SCENARIO.json [--plans a,b,c] [--table]
+//!                                        the household under several options, ranked
 //!
 //! Options: `--data DIR` (default: the `data/` folder of this project, or $COSTSHARE_DATA).
 //! Bad input exits with status 2 and a message naming the field; anything else unexpected 1.
@@ -18,6 +20,9 @@ const USAGE: &str = "usage:
   costshare estimate SCENARIO.json [--data DIR]   estimate a year of care (- reads stdin)
   costshare validate PLAN.json...                 check plan files
   costshare plans [--data DIR]                    list the built-in plans
+  costshare compare SCENARIO.json [--plans ID,ID,...] [--table] [--data DIR]
+      price the scenario's household under several options (default: every option of
+      the scenario plan's program and year), ranked, with worst cases and cost curves
 ";
 
 fn main() -> ExitCode {
@@ -39,6 +44,8 @@ fn main() -> ExitCode {
 
 fn run(args: &[String]) -> Result<String, String> {
     let mut data_dir: Option<PathBuf> = None;
+    let mut plans_arg: Option<String> = None;
+    let mut table = false;
     let mut positional = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -49,6 +56,12 @@ fn run(args: &[String]) -> Result<String, String> {
                 i += 2;
                 continue;
             }
+            "--plans" => {
+                plans_arg = Some(args.get(i + 1).ok_or("--plans needs a comma-separated list of plan ids")?.clone());
+                i += 2;
+                continue;
+            }
+            "--table" => table = true,
             "-h" | "--help" => return Ok(USAGE.to_string()),
             a if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
             a => positional.push(a.to_string()),
@@ -68,6 +81,29 @@ fn run(args: &[String]) -> Result<String, String> {
             let text = read_input(path)?;
             let result = costshare::estimate_json(&catalog, &text).map_err(|e| e.to_string())?;
             to_json(&result)
+        }
+        Some("compare") => {
+            let [_, path] = positional.as_slice() else {
+                return Err(format!("compare takes one scenario file\n{USAGE}"));
+            };
+            let catalog = load_catalog(&data_dir)?;
+            let scenario = costshare::Scenario::from_json(&read_input(path)?).map_err(|e| e.to_string())?;
+            let ids: Vec<String> = match &plans_arg {
+                Some(list) => list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+                None => sibling_options(&catalog, &scenario.plan)?,
+            };
+            let comparison = costshare::compare::compare(&catalog, &scenario, &ids).map_err(|e| e.to_string())?;
+            let curves = costshare::compare::cost_curves(&catalog, &scenario, &ids);
+            if table {
+                return Ok(render_table(&comparison, curves.as_ref().ok()));
+            }
+            let curves_json = match &curves {
+                Ok(c) => serde_json::to_value(c).map_err(|e| e.to_string())?,
+                Err(_) => serde_json::Value::Null,
+            };
+            let mut out = serde_json::to_value(&comparison).map_err(|e| e.to_string())?;
+            out["cost_curves"] = curves_json;
+            to_json(&out)
         }
         Some("validate") => {
             if positional.len() < 2 {
@@ -115,4 +151,62 @@ fn read_input(path: &str) -> Result<String, String> {
 
 fn load_catalog(data_dir: &Path) -> Result<Catalog, String> {
     Catalog::load_dir(data_dir).map_err(|e| e.to_string())
+}
+
+/// Every option offered alongside `plan_id`: same issuer, program and year.
+fn sibling_options(catalog: &Catalog, plan_id: &str) -> Result<Vec<String>, String> {
+    let anchor = catalog.plan(plan_id).ok_or_else(|| format!("scenario: plan: unknown plan \"{plan_id}\""))?;
+    Ok(catalog
+        .plans()
+        .filter(|p| p.issuer == anchor.issuer && p.program == anchor.program && p.year == anchor.year)
+        .map(|p| p.id.clone())
+        .collect())
+}
+
+/// The comparison as a table for people.
+fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::compare::CostCurves>) -> String {
+    let mut out = String::new();
+    let width = c.options.iter().map(|o| o.plan_name.chars().count()).max().unwrap_or(6).max(6);
+    out.push_str(&format!(
+        "{:<5} {:<width$}  {:>12}  {:>14}  {:>12}  {:>12}\n",
+        "Rank", "Option", "Premium", "Out of pocket", "Total", "Worst case"
+    ));
+    for o in &c.options {
+        match (&o.estimate, o.rank) {
+            (Some(e), Some(rank)) => out.push_str(&format!(
+                "{:<5} {:<width$}  {:>12}  {:>14}  {:>12}  {:>12}\n",
+                format!("{rank}{}", if o.cheapest { " *" } else { "" }),
+                o.plan_name,
+                dollars(e.premium_annual),
+                dollars(e.member_pays_total),
+                dollars(e.total_annual_cost),
+                o.worst_case.as_ref().map(|w| dollars(w.total)).unwrap_or_default(),
+            )),
+            _ => out.push_str(&format!("{:<5} {:<width$}  not priced: {}\n", "-", o.plan_name, o.error.as_deref().unwrap_or(""))),
+        }
+        if !o.adjusted.is_empty() {
+            out.push_str(&format!("      ({})\n", o.adjusted.join("; ")));
+        }
+    }
+    out.push_str("\n* cheapest for this household and care\n");
+    if let Some(curves) = curves {
+        out.push_str(&format!("\nWith {} of care at allowed prices:\n", curves.spending.dollars()));
+        if curves.crossings.is_empty() {
+            out.push_str("  the same option is cheapest from no care up to the out-of-pocket maxima.\n");
+        }
+        for x in &curves.crossings {
+            out.push_str(&format!("  {}\n", x.statement));
+        }
+    }
+    out.push_str("\nWorst cases:\n");
+    for o in &c.options {
+        if let Some(w) = &o.worst_case {
+            out.push_str(&format!("  {}: {}\n", o.plan_name, w.statement));
+        }
+    }
+    out
+}
+
+fn dollars(m: costshare::Money) -> String {
+    m.dollars()
 }

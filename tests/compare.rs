@@ -1,0 +1,175 @@
+//! Comparing options for one household: ranking, worst case, and cost curves that agree with
+//! the engine's own estimates (the chart and the worded crossings are drawn from these).
+
+use costshare::compare::{compare, cost_curves};
+use costshare::{estimate, Catalog, Money, Scenario};
+
+fn catalog() -> Catalog {
+    Catalog::load_dir(&Catalog::builtin_data_dir()).unwrap()
+}
+
+fn ids(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn money(s: &str) -> Money {
+    Money::parse(s).unwrap()
+}
+
+const COLORADO: &[&str] = &["kp-co-fehb-2022-high", "kp-co-fehb-2022-standard", "kp-co-fehb-2022-prosper"];
+
+#[test]
+fn a_light_year_for_one_person_ranks_prosper_first() {
+    // Hand-computed: three primary care visits at $150, self only, biweekly.
+    //   High:     3 × $20 = $60;  premium 111.86 × 26 = 2,908.36; total 2,968.36 (brochure L919, L3838)
+    //   Standard: 3 × $30 = $90;  premium  76.06 × 26 = 1,977.56; total 2,067.56 (L925, L3841)
+    //   Prosper:  3 × $10 = $30;  premium  45.02 × 26 = 1,170.52; total 1,200.52 (L931, L3856)
+    let s = Scenario::from_json(
+        r#"{"plan":"kp-co-fehb-2022-standard","enrollment":"self_only","pay_schedule":"biweekly",
+            "members":[{"id":"you","age":40}],
+            "services":[{"member":"you","service":"primary_care_visit","count":3,"allowed":"150.00"}]}"#,
+    )
+    .unwrap();
+    let c = compare(&catalog(), &s, &ids(COLORADO)).unwrap();
+    let got: Vec<(&str, String, Option<usize>)> = c
+        .options
+        .iter()
+        .map(|o| (o.plan.as_str(), o.estimate.as_ref().unwrap().total_annual_cost.to_string(), o.rank))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("kp-co-fehb-2022-prosper", "1200.52".to_string(), Some(1)),
+            ("kp-co-fehb-2022-standard", "2067.56".to_string(), Some(2)),
+            ("kp-co-fehb-2022-high", "2968.36".to_string(), Some(3)),
+        ]
+    );
+    assert_eq!(c.cheapest.as_deref(), Some("kp-co-fehb-2022-prosper"));
+    assert!(c.options[0].cheapest && !c.options[1].cheapest);
+    // Worst case, self only: premium + the individual maximum.
+    let w = |i: usize| c.options[i].worst_case.as_ref().unwrap().total.to_string();
+    assert_eq!(w(0), "8170.52"); // 1,170.52 + 7,000
+    assert_eq!(w(1), "7477.56"); // 1,977.56 + 5,500
+    assert_eq!(w(2), "6908.36"); // 2,908.36 + 4,000
+}
+
+#[test]
+fn family_worst_case_uses_the_family_maximum_and_lists_what_is_never_capped() {
+    let s = Scenario::from_json(
+        r#"{"plan":"kp-ga-fehb-2022-high","enrollment":"self_and_family","pay_schedule":"monthly",
+            "members":[{"id":"a","age":40},{"id":"b","age":38},{"id":"c","age":8}],
+            "services":[{"member":"c","service":"primary_care_visit","allowed":"150.00"}]}"#,
+    )
+    .unwrap();
+    let c = compare(&catalog(), &s, &ids(&["kp-ga-fehb-2022-high"])).unwrap();
+    let w = c.options[0].worst_case.as_ref().unwrap();
+    // Georgia High, self and family, monthly 495.62 × 12 = 5,947.44; family maximum $8,000 (L753).
+    assert_eq!(w.premium_annual, money("5947.44"));
+    assert_eq!(w.out_of_pocket_limit, money("8000.00"));
+    assert_eq!(w.total, money("13947.44"));
+    assert!(w.not_limited.iter().any(|l| l.to_lowercase().contains("chiropractic")), "{:?}", w.not_limited);
+    assert!(w.statement.contains("$13,947.44"), "{}", w.statement);
+}
+
+#[test]
+fn options_that_cannot_price_the_care_are_reported_not_fatal() {
+    // prenatal_visit exists only in the Fresno plans.
+    let s = Scenario::from_json(
+        r#"{"plan":"kp-ncal-fresno-2025-sa-low","members":[{"id":"you","age":70}],
+            "services":[{"member":"you","service":"prenatal_visit","allowed":"100.00"}]}"#,
+    )
+    .unwrap();
+    let c = compare(&catalog(), &s, &ids(&["kp-ncal-fresno-2025-sa-low", "kp-co-fehb-2022-high"])).unwrap();
+    assert_eq!(c.options[0].plan, "kp-ncal-fresno-2025-sa-low");
+    assert_eq!(c.options[0].rank, Some(1));
+    assert!(c.options[1].error.as_deref().unwrap().contains("unknown service"), "{:?}", c.options[1].error);
+    assert_eq!(c.options[1].rank, None);
+}
+
+#[test]
+fn unknown_or_repeated_plans_are_refused() {
+    let s = Scenario::from_json(r#"{"plan":"kp-co-fehb-2022-high","enrollment":"self_only","members":[{"id":"a","age":3}]}"#).unwrap();
+    let e = compare(&catalog(), &s, &ids(&["kp-co-fehb-2022-high", "nope"])).unwrap_err().to_string();
+    assert!(e.contains("plans[1]") && e.contains("unknown plan"), "{e}");
+    let e = compare(&catalog(), &s, &ids(&["kp-co-fehb-2022-high", "kp-co-fehb-2022-high"])).unwrap_err().to_string();
+    assert!(e.contains("listed twice"), "{e}");
+    let e = compare(&catalog(), &s, &[]).unwrap_err().to_string();
+    assert!(e.contains("at least one"), "{e}");
+}
+
+fn family_year() -> Scenario {
+    Scenario::from_json(
+        r#"{"plan":"kp-co-fehb-2022-standard","enrollment":"self_and_family","pay_schedule":"biweekly",
+            "members":[{"id":"you","age":45},{"id":"partner","age":43},{"id":"kid","age":9}],
+            "services":[
+              {"member":"you","service":"specialist_visit","count":4},
+              {"member":"you","service":"advanced_imaging"},
+              {"member":"partner","service":"emergency_room_visit"},
+              {"member":"partner","service":"rx_preferred_brand","count":12},
+              {"member":"kid","service":"primary_care_visit","count":3},
+              {"member":"kid","service":"urgent_care_visit"},
+              {"member":"you","service":"inpatient_stay","days":2}
+            ]}"#,
+    )
+    .unwrap()
+}
+
+/// The scenario with every allowed amount scaled so the year's care totals `spending`, the way
+/// the curves scale it.
+fn at_spending(c: &Catalog, s: &Scenario, plan: &str, own: Money, spending: Money) -> Money {
+    let mut s = s.clone();
+    s.plan = plan.to_string();
+    for u in &mut s.services {
+        let a = u.allowed.unwrap_or_else(|| c.prices().unwrap().allowed_for(&u.service, u.days.unwrap_or(1), u.days_supply.unwrap_or(30)).unwrap());
+        let v = (a.value() * spending.value() / own.value()).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        u.allowed = Some(Money::from_decimal(v));
+    }
+    estimate(c, &s).unwrap().total_annual_cost
+}
+
+#[test]
+fn every_curve_vertex_is_the_engine_estimate_at_that_spending() {
+    let c = catalog();
+    let s = family_year();
+    let curves = cost_curves(&c, &s, &ids(COLORADO)).unwrap();
+    assert_eq!(curves.curves.len(), 3);
+    for curve in &curves.curves {
+        assert!(curve.complete, "{} was not fully refined", curve.plan);
+        assert!(curve.points.len() >= 3, "{} has too few vertices to show a bend", curve.plan);
+        assert_eq!(curve.points[0].spending, Money::ZERO);
+        assert_eq!(curve.points.last().unwrap().spending, curves.spending_max);
+        for w in curve.points.windows(2) {
+            assert!(w[0].spending < w[1].spending);
+            assert!(w[0].total_annual_cost <= w[1].total_annual_cost, "more care never costs less");
+        }
+        for p in &curve.points {
+            assert_eq!(p.total_annual_cost, at_spending(&c, &s, &curve.plan, curves.spending, p.spending), "{} at {}", curve.plan, p.spending);
+        }
+        // Between vertices the curve is a straight line, to within the rounding of each scaled
+        // claim to the cent (at most a cent per claim).
+        let claims: u32 = s.services.iter().map(|u| u.count.unwrap_or(1)).sum();
+        let tolerance = rust_decimal::Decimal::new(i64::from(claims) + 3, 2);
+        for w in curve.points.windows(2) {
+            let mid = Money::from_decimal(((w[0].spending.value() + w[1].spending.value()) / rust_decimal::Decimal::TWO).round_dp(2));
+            let line = (w[0].total_annual_cost.value() + w[1].total_annual_cost.value()) / rust_decimal::Decimal::TWO;
+            let got = at_spending(&c, &s, &curve.plan, curves.spending, mid).value();
+            assert!((got - line).abs() <= tolerance, "{} bends between {} and {}: {got} vs {line}", curve.plan, w[0].spending, w[1].spending);
+        }
+    }
+}
+
+#[test]
+fn crossings_are_where_the_cheapest_option_changes() {
+    let c = catalog();
+    let s = family_year();
+    let curves = cost_curves(&c, &s, &ids(COLORADO)).unwrap();
+    assert!(!curves.crossings.is_empty(), "premium-light Prosper should lose its lead as care grows");
+    for x in &curves.crossings {
+        let below = x.spending.saturating_sub(money("5.00"));
+        let above = x.spending.checked_add(money("5.00")).unwrap();
+        let total = |plan: &str, at: Money| at_spending(&c, &s, plan, curves.spending, at);
+        assert!(total(&x.cheaper_below, below) <= total(&x.cheaper_above, below), "{}", x.statement);
+        assert!(total(&x.cheaper_above, above) <= total(&x.cheaper_below, above), "{}", x.statement);
+        assert!(x.statement.contains("is cheaper until about $"), "{}", x.statement);
+    }
+}
