@@ -11,6 +11,7 @@ use crate::prices::PriceTable;
 pub struct Catalog {
     plans: BTreeMap<String, Plan>,
     prices: Option<PriceTable>,
+    presets: Option<crate::presets::Presets>,
 }
 
 impl Catalog {
@@ -38,6 +39,15 @@ impl Catalog {
         Ok(())
     }
 
+    pub fn set_presets_json(&mut self, origin: &str, text: &str) -> Result<(), Error> {
+        self.presets = Some(crate::presets::Presets::from_json(origin, text)?);
+        Ok(())
+    }
+
+    pub fn presets(&self) -> Option<&crate::presets::Presets> {
+        self.presets.as_ref()
+    }
+
     pub fn plan(&self, id: &str) -> Option<&Plan> {
         self.plans.get(id)
     }
@@ -52,7 +62,7 @@ impl Catalog {
 }
 
 /// Reads a data folder: every `plans/*.json` in file-name order, then `typical-prices.json`
-/// if present. The CLI and the tests use this; the page fetches the same files and passes
+/// and `usage-presets.json` if present. The CLI and the tests use this; the page fetches the same files and passes
 /// their text to the same `add_plan_json` and `set_prices_json`.
 #[cfg(not(target_arch = "wasm32"))]
 impl Catalog {
@@ -76,6 +86,11 @@ impl Catalog {
         if prices.exists() {
             let text = fs::read_to_string(&prices).map_err(|e| io(&prices, e))?;
             catalog.set_prices_json("typical-prices.json", &text)?;
+        }
+        let presets = data_dir.join("usage-presets.json");
+        if presets.exists() {
+            let text = fs::read_to_string(&presets).map_err(|e| io(&presets, e))?;
+            catalog.set_presets_json("usage-presets.json", &text)?;
         }
         Ok(catalog)
     }

@@ -7,6 +7,7 @@
 //! - `engine`: the one adjudication mechanism (coverage, limits, waiver, cost-share steps,
 //!   out-of-pocket cap) and the result.
 //! - `compare`: one household under several options: ranking, worst case, cost curves.
+//! - `presets`: usage presets, typical years of care for one person (`data/usage-presets.json`).
 //! - `prices`: typical allowed amounts (`data/typical-prices.json`).
 //! - `catalog`: the plans and prices an estimate can use, filled from the data files' text
 //!   the same way by the CLI, the tests and the WebAssembly module.
@@ -19,6 +20,7 @@ pub mod error;
 pub mod json;
 pub mod money;
 pub mod plan;
+pub mod presets;
 pub mod prices;
 pub mod scenario;
 

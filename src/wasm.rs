@@ -54,6 +54,17 @@ impl Engine {
         self.catalog.set_prices_json("typical-prices.json", json_text).map_err(js_error)
     }
 
+    /// Sets the usage presets from their file's text.
+    #[wasm_bindgen(js_name = setPresets)]
+    pub fn set_presets(&mut self, json_text: &str) -> Result<(), JsError> {
+        self.catalog.set_presets_json("usage-presets.json", json_text).map_err(js_error)
+    }
+
+    /// The usage presets (or null).
+    pub fn presets(&self) -> Result<JsValue, JsError> {
+        to_js(&self.catalog.presets())
+    }
+
     #[wasm_bindgen(js_name = planIds)]
     pub fn plan_ids(&self) -> Vec<String> {
         self.catalog.plans().map(|p| p.id.clone()).collect()

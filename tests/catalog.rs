@@ -50,3 +50,54 @@ fn every_plan_file_is_named_after_its_id() {
         assert_eq!(path.file_stem().unwrap().to_str().unwrap(), plan.id, "{}", path.display());
     }
 }
+
+#[test]
+fn every_preset_estimates_on_every_plan() {
+    let c = catalog();
+    let presets = c.presets().expect("data/usage-presets.json");
+    assert!(presets.presets.len() >= 4);
+    for name in ["low", "medium", "high", "hospital_stay"] {
+        assert!(presets.presets.contains_key(name), "preset {name}");
+    }
+    for plan in c.plans() {
+        for (name, preset) in &presets.presets {
+            let services: Vec<_> = preset
+                .services
+                .iter()
+                .map(|u| costshare::scenario::ServiceUse {
+                    member: "you".into(),
+                    service: u.service.clone(),
+                    count: Some(u.count),
+                    allowed: None,
+                    days: u.days,
+                    days_supply: u.days_supply,
+                    channel: None,
+                    network: None,
+                    billed: None,
+                    // Only where the plan can waive an emergency copay.
+                    admitted: u.admitted.filter(|_| plan.services[&u.service].if_admitted.is_some()),
+                })
+                .collect();
+            let s = costshare::Scenario {
+                plan: plan.id.clone(),
+                enrollment: None,
+                pay_schedule: None,
+                members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None }],
+                services,
+            };
+            let mut s = s;
+            if plan.enrollment_types.len() > 1 {
+                s.enrollment = Some(costshare::plan::EnrollmentType::SelfOnly);
+            }
+            costshare::estimate(&c, &s).unwrap_or_else(|e| panic!("{name} on {}: {e}", plan.id));
+        }
+    }
+}
+
+#[test]
+fn a_preset_with_an_unknown_service_is_refused() {
+    let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
+    let bad = text.replacen("\"preventive_visit\"", "\"massage\"", 1);
+    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad).unwrap_err().to_string();
+    assert!(e.contains(".service") && e.contains("massage"), "{e}");
+}
