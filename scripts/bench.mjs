@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+// `npm run bench`: builds the release module and site, then reports the figures BENCHMARKS.md
+// records. Timings come from real headless Chromium, with and without 4x CPU throttling, and
+// from the native engine; noisy timings are also given as a ratio to a baseline measured in
+// the same run. Writes test-results/benchmarks.json and prints a Markdown table.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
+const DIST = join(ROOT, 'dist');
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+
+if (!process.argv.includes('--no-build')) {
+  run('bash', ['scripts/build-wasm.sh']);
+  run('node', ['scripts/build-site.mjs']);
+}
+
+// ---- sizes -----------------------------------------------------------------------------------
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+const wasm = readFileSync(join(DIST, 'pkg', 'costshare_bg.wasm'));
+const distFiles = walk(DIST);
+const sizes = {
+  wasm_bytes: wasm.length,
+  wasm_gzip_bytes: gz(wasm),
+  dist_bytes: distFiles.reduce((n, f) => n + statSync(f).size, 0),
+  dist_gzip_bytes: distFiles.reduce((n, f) => n + gz(readFileSync(f)), 0),
+  dist_files: distFiles.length,
+  largest_gzip: distFiles
+    .map((f) => [relative(DIST, f), gz(readFileSync(f))])
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5),
+};
+
+// ---- Chromium --------------------------------------------------------------------------------
+// The bench page lives beside a copy of dist/, so the product's dist/ holds no bench files.
+const site = mkdtempSync(join(tmpdir(), 'costshare-bench-'));
+cpSync(DIST, site, { recursive: true });
+mkdirSync(join(site, 'bench'));
+cpSync(join(ROOT, 'bench', 'bench.mjs'), join(site, 'bench', 'bench.mjs'));
+writeFileSync(join(site, 'bench', 'index.html'),
+  '<!doctype html><html lang="en"><title>bench</title><script type="module" src="bench.mjs"></script></html>\n');
+const { server, url } = await startServer({ root: site, port: 0, quiet: true });
+const userDataDir = mkdtempSync(join(tmpdir(), 'costshare-bench-chromium-'));
+const browser = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function measure(path, throttle, waitFor) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.goto(new URL(path, url).href);
+  const value = await waitFor(page);
+  await page.close();
+  return value;
+}
+
+const engineRuns = {};
+for (const throttle of [1, 4]) {
+  engineRuns[`x${throttle}`] = await measure('bench/', throttle, async (page) => {
+    await page.waitForFunction(() => window.benchResult, null, { timeout: 120_000 });
+    return page.evaluate(() => window.benchResult);
+  });
+}
+
+// The real page: milliseconds from navigation to the first estimate on screen. The element
+// fires `cost-estimate` (bubbling, composed) whenever its results change.
+const pageRuns = {};
+for (const throttle of [1, 4]) {
+  pageRuns[`x${throttle}`] = await measure('./', throttle, async (page) => {
+    await page.evaluate(() => 0);
+    const ms = await page.evaluate(() => new Promise((resolve, reject) => {
+      const done = () => resolve(performance.now());
+      if (document.querySelector('[data-first-estimate]')) return done();
+      document.addEventListener('cost-estimate', done, { once: true });
+      setTimeout(() => reject(new Error('no cost-estimate event within 60 s')), 60_000);
+    })).catch(() => 'no cost-estimate event');
+    return ms;
+  });
+}
+await browser.close();
+server.close();
+rmSync(site, { recursive: true, force: true });
+rmSync(userDataDir, { recursive: true, force: true });
+
+// ---- native ----------------------------------------------------------------------------------
+const nativeOut = run('cargo', ['bench', '--quiet', '--bench', 'adjudicate']);
+const all = nativeOut.split('\n').find((l) => l.startsWith('all plans'));
+const native = {
+  claims_per_second: all ? Number(all.trim().split(/\s+/).pop()) : null,
+  output: nativeOut.trim(),
+};
+
+const results = {
+  date: new Date().toISOString(),
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  sizes,
+  chromium_engine: engineRuns,
+  chromium_page_first_estimate_ms: pageRuns,
+  native,
+};
+mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+writeFileSync(join(ROOT, 'test-results', 'benchmarks.json'), JSON.stringify(results, null, 2) + '\n');
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => (typeof n === 'number' ? `${n.toFixed(2)} ms` : String(n));
+const ok = (cond) => (cond ? 'meets' : '**misses**');
+const e1 = engineRuns.x1, e4 = engineRuns.x4;
+const p4 = pageRuns.x4;
+console.log(`
+| figure | measured | target | |
+|---|---|---|---|
+| .wasm, raw / gzipped | ${kb(sizes.wasm_bytes)} / ${kb(sizes.wasm_gzip_bytes)} | ≤ 120 KB gzipped | ${ok(sizes.wasm_gzip_bytes <= 120 * 1024)} |
+| all of dist/, gzipped (${sizes.dist_files} files) | ${kb(sizes.dist_gzip_bytes)} | ≤ 250 KB gzipped | ${ok(sizes.dist_gzip_bytes <= 250 * 1024)} |
+| instantiate the module (1x / 4x CPU) | ${ms(e1.instantiate_ms)} / ${ms(e4.instantiate_ms)} | | |
+| load ${'all'} plan files into the engine (1x / 4x) | ${ms(e1.load_plans_ms)} / ${ms(e4.load_plans_ms)} | | |
+| first estimate on screen, page (1x / 4x CPU) | ${ms(pageRuns.x1)} / ${ms(p4)} | ≤ 300 ms at 4x | ${ok(typeof p4 === 'number' && p4 <= 300)} |
+| re-price 3 options, family of 4 × 50 claims (1x / 4x) | ${ms(e1.recompute_all_options_ms)} / ${ms(e4.recompute_all_options_ms)} | ≤ 5 ms | ${ok(e1.recompute_all_options_ms <= 5)} |
+| same, as a ratio to copying the scenario in JS (1x / 4x) | ${e1.recompute_vs_baseline.toFixed(1)}× / ${e4.recompute_vs_baseline.toFixed(1)}× | | |
+| native claims per second, one core | ${native.claims_per_second?.toLocaleString('en-US') ?? 'n/a'} | ≥ 1,000,000 | ${ok((native.claims_per_second ?? 0) >= 1e6)} |
+
+${results.machine}; ${results.date}. Largest gzipped files: ${sizes.largest_gzip.map(([f, n]) => `${f} ${kb(n)}`).join(', ')}.
+`);
