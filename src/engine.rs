@@ -41,7 +41,20 @@ pub struct Estimate {
     pub deductible: Option<Progress>,
     pub out_of_pocket: Progress,
     pub members: Vec<MemberResult>,
+    /// One row per person and service, in order of first use: the claims added up.
+    pub services: Vec<ServiceTotal>,
     pub lines: Vec<Line>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct ServiceTotal {
+    pub member: String,
+    pub service: String,
+    pub label: String,
+    pub claims: u32,
+    pub allowed: Money,
+    pub member_pays: Money,
+    pub plan_pays: Money,
 }
 
 /// Progress toward a limit: how much counted so far, and the limit (`null` where none applies,
@@ -65,7 +78,8 @@ pub struct MemberResult {
     pub out_of_pocket: Progress,
     /// Progress toward the Medicare Part D drug limit, for plans with one (else `null`).
     pub part_d: Option<Progress>,
-    /// What this member paid that counts toward no limit (not covered, excluded services).
+    /// What this member paid that counts toward no limit: care not covered, amounts billed
+    /// above the allowed amount, and cost shares the plan excludes from its limits.
     pub not_counted: Money,
 }
 
@@ -370,7 +384,13 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
         let m = claim.member;
         member_pays[m] = add(member_pays[m], line.member_pays)?;
         member_allowed[m] = add(member_allowed[m], line.allowed)?;
-        let uncounted = if line.counts_toward_oop { line.not_covered } else { line.member_pays };
+        // Counted toward a limit (the out-of-pocket maximum or Part D's): everything but what
+        // was not covered and what was balance billed.
+        let uncounted = if line.counts_toward_oop || line.counts_toward_part_d {
+            add(line.not_covered, line.balance_billed)?
+        } else {
+            line.member_pays
+        };
         not_counted[m] = add(not_counted[m], uncounted)?;
         lines.push(line);
     }
@@ -397,6 +417,26 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
         allowed_total = add(allowed_total, member_allowed[m])?;
     }
     let total_annual_cost = add(member_pays_total, premium_annual)?;
+    let mut services: Vec<ServiceTotal> = Vec::new();
+    for l in &lines {
+        match services.iter_mut().find(|t| t.member == l.member && t.service == l.service) {
+            Some(t) => {
+                t.claims += 1;
+                t.allowed = add(t.allowed, l.allowed)?;
+                t.member_pays = add(t.member_pays, l.member_pays)?;
+                t.plan_pays = add(t.plan_pays, l.plan_pays)?;
+            }
+            None => services.push(ServiceTotal {
+                member: l.member.clone(),
+                service: l.service.clone(),
+                label: l.label.clone(),
+                claims: 1,
+                allowed: l.allowed,
+                member_pays: l.member_pays,
+                plan_pays: l.plan_pays,
+            }),
+        }
+    }
     let plan_pays_total = allowed_total.saturating_sub(member_pays_total);
 
     let progress = |applied: Money, limit: Option<Money>| Progress { applied, limit, met: limit.is_some_and(|l| applied >= l) };
@@ -435,6 +475,7 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
         deductible: family_ded,
         out_of_pocket: family_oop,
         members,
+        services,
         lines,
     })
 }

@@ -168,6 +168,18 @@ proptest! {
     }
 
     #[test]
+    fn service_subtotals_add_up_to_the_members_totals(s in scenario()) {
+        let r = run(&s);
+        for m in &r.members {
+            let sum = r.services.iter().filter(|t| t.member == m.id)
+                .fold(Money::ZERO, |a, t| a.checked_add(t.member_pays).unwrap());
+            prop_assert_eq!(sum, m.member_pays);
+        }
+        let claims: u32 = r.services.iter().map(|t| t.claims).sum();
+        prop_assert_eq!(claims as usize, r.lines.len());
+    }
+
+    #[test]
     fn results_are_identical_across_runs(s in scenario()) {
         let a = serde_json::to_string(&run(&s)).unwrap();
         let b = serde_json::to_string(&run(&s.clone())).unwrap();
