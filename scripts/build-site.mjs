@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // Writes the self-contained static site to dist/:
-//   dist/index.html, app.js, style.css, ...   from www/
+//   dist/index.html, app.js, style.css, ...   from www/ (the page, the embed example, the document
+//                                             viewer, cost-estimator.js + cost-estimator/*.js)
 //   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh)
 //   dist/data/plans/*.json                    from data/plans/
 //   dist/data/typical-prices.json             from data/
+//   dist/data/usage-presets.json              from data/ (if present): typical years of care
 //   dist/data/catalog.json                    generated: which plan files the page fetches
+//   dist/docs/sources/*.txt                   from docs/sources/: the documents the plans cite
 // Usage: node scripts/build-site.mjs   (npm run build runs build-wasm.sh first)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -15,6 +18,7 @@ const dist = join(root, 'dist');
 const pkg = join(root, 'target', 'wasm', 'pkg');
 const plansDir = join(root, 'data', 'plans');
 const pricesFile = join(root, 'data', 'typical-prices.json');
+const presetsFile = join(root, 'data', 'usage-presets.json');
 
 function fail(message) {
   console.error(`[build-site] error: ${message}`);
@@ -44,6 +48,15 @@ mkdirSync(join(dist, 'data', 'plans'), { recursive: true });
 cpSync(join(root, 'www'), dist, { recursive: true });
 for (const f of ['costshare.js', 'costshare_bg.wasm']) cpSync(join(pkg, f), join(dist, 'pkg', f));
 
+// The plan documents, for the page's "open the document at this line" links.
+const sourcesDir = join(root, 'docs', 'sources');
+if (existsSync(sourcesDir)) {
+  mkdirSync(join(dist, 'docs', 'sources'), { recursive: true });
+  for (const f of readdirSync(sourcesDir).filter((f) => f.endsWith('.txt'))) {
+    writeFileSync(join(dist, 'docs', 'sources', f), readFileSync(join(sourcesDir, f)));
+  }
+}
+
 readJson(pricesFile); // refuse to ship a file the page cannot parse
 cpSync(pricesFile, join(dist, 'data', 'typical-prices.json'));
 
@@ -59,8 +72,14 @@ const plans = planFiles.map((file) => {
   return entry;
 });
 
+const hasPresets = existsSync(presetsFile);
+if (hasPresets) {
+  readJson(presetsFile);
+  cpSync(presetsFile, join(dist, 'data', 'usage-presets.json'));
+}
+
 // Paths in the catalog are relative to data/catalog.json itself.
-const catalog = { prices: 'typical-prices.json', plans };
+const catalog = { prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), plans };
 writeFileSync(join(dist, 'data', 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
 
 function du(dir) {

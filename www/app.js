@@ -1,92 +1,63 @@
-// The page: loads the engine (WebAssembly), the plan catalog and typical prices, and shows one
-// example estimate. All arithmetic happens in the engine; this file only formats its decimal
-// strings for display.
-import init, { Engine } from './pkg/costshare.js';
+// The page around the element: the language switch (English / Español), kept in the URL
+// fragment as lang=… beside the element's own state. The element follows <html lang>.
+const TEXT = {
+  en: {
+    site: 'Health plan cost estimator',
+    title: 'What will a year of care cost you?',
+    intro:
+      "Choose a plan option, the people covered and the care you expect. The estimate adds the year's premium to your share of each service, worked out line by line from the plan document's own rules. Everything is worked out here in your browser: nothing you enter is sent anywhere.",
+    footer:
+      "An estimate for one calendar year, at illustrative typical prices you can change. It is not a bill or a promise of coverage: the plan's documents decide. ",
+    embed: 'Add this estimator to your own site',
+    pageTitle: 'Health plan cost estimator',
+  },
+  es: {
+    site: 'Calculadora de costos del plan de salud',
+    title: '¿Cuánto le costará un año de atención?',
+    intro:
+      'Elija una opción del plan, las personas cubiertas y la atención que espera. La estimación suma la prima del año a su parte de cada servicio, calculada línea por línea con las reglas del propio documento del plan. Todo se calcula aquí, en su navegador: nada de lo que escribe se envía a ningún lugar.',
+    footer:
+      'Una estimación para un año calendario, con precios típicos ilustrativos que puede cambiar. No es una factura ni una promesa de cobertura: deciden los documentos del plan. ',
+    embed: 'Agregue esta calculadora a su propio sitio',
+    pageTitle: 'Calculadora de costos del plan de salud',
+  },
+};
 
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
-
-/** Formats a decimal string ("1234.50") as money without converting it to a float first. */
-function formatMoney(decimal) {
-  return usd.format(decimal); // Intl.NumberFormat reads a string as an exact decimal
+function hashParams() {
+  return new URLSearchParams(location.hash.replace(/^#/, ''));
 }
 
-async function fetchText(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname}: ${response.status} ${response.statusText}`);
-  return response.text();
-}
-
-async function loadEngine() {
-  const catalogUrl = new URL('data/catalog.json', document.baseURI);
-  const [, catalogText] = await Promise.all([init(), fetchText(catalogUrl)]);
-  const catalog = JSON.parse(catalogText);
-  const [pricesText, ...planTexts] = await Promise.all([
-    fetchText(new URL(catalog.prices, catalogUrl)),
-    ...catalog.plans.map((p) => fetchText(new URL(p.file, catalogUrl))),
-  ]);
-  const engine = new Engine();
-  engine.setPrices(pricesText);
-  catalog.plans.forEach((p, i) => engine.addPlan(`data/${p.file}`, planTexts[i]));
-  return engine;
-}
-
-function cell(tag, text, className) {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  if (className) el.className = className;
-  return el;
-}
-
-function showEstimate(plan, result) {
-  const labels = plan?.services ?? {};
-  document.getElementById('plan-name').textContent = plan?.name ?? result.plan ?? '';
-  const tbody = document.querySelector('#lines tbody');
-  tbody.replaceChildren(
-    ...result.lines.map((line) => {
-      const row = document.createElement('tr');
-      const service = cell('th', labels[line.service]?.label ?? line.service);
-      service.scope = 'row';
-      if (line.note) service.append(cell('span', line.note, 'note'));
-      row.append(
-        service,
-        cell('td', formatMoney(line.allowed), 'money'),
-        cell('td', formatMoney(line.member_pays), 'money'),
-        cell('td', formatMoney(line.plan_pays), 'money'),
-      );
-      return row;
-    }),
-  );
-  const amounts = {
-    'member-pays-total': result.member_pays_total,
-    'premium-annual': result.premium_annual,
-    total: result.total_annual_cost,
-  };
-  for (const [id, amount] of Object.entries(amounts)) {
-    const el = document.getElementById(id);
-    el.textContent = formatMoney(amount);
-    el.dataset.amount = amount; // the engine's exact decimal, for tests and integrators
+function setLanguage(lang, { remember } = { remember: false }) {
+  const words = TEXT[lang] ?? TEXT.en;
+  document.documentElement.lang = lang in TEXT ? lang : 'en';
+  document.title = words.pageTitle;
+  for (const el of document.querySelectorAll('[data-text]')) {
+    const key = el.dataset.text;
+    if (key === 'footer') {
+      const link = el.querySelector('a');
+      el.textContent = words.footer;
+      if (link) {
+        link.textContent = words.embed;
+        el.append(link);
+      }
+    } else {
+      el.textContent = words[key];
+    }
   }
-  document.getElementById('estimate').hidden = false;
-}
-
-async function main() {
-  const status = document.getElementById('status');
-  try {
-    const [engine, demo] = await Promise.all([
-      loadEngine(),
-      fetchText(new URL('demo-scenario.json', document.baseURI)).then(JSON.parse),
-    ]);
-    const { scenario, description } = demo;
-    const result = engine.estimate(scenario);
-    const plan = engine.plans().find((p) => p.id === scenario.plan);
-    showEstimate(plan, result);
-    status.textContent = description;
-  } catch (error) {
-    status.setAttribute('role', 'alert');
-    status.classList.add('error');
-    status.textContent = `The estimate could not be made: ${error.message}`;
-    throw error;
+  for (const button of document.querySelectorAll('[data-lang]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === document.documentElement.lang));
+  }
+  if (remember) {
+    const q = hashParams();
+    if (lang === 'en') q.delete('lang');
+    else q.set('lang', lang);
+    const hash = q.toString();
+    history.replaceState(history.state, '', hash ? `#${hash}` : location.pathname + location.search);
   }
 }
 
-main();
+for (const button of document.querySelectorAll('[data-lang]')) {
+  button.addEventListener('click', () => setLanguage(button.dataset.lang, { remember: true }));
+}
+window.addEventListener('hashchange', () => setLanguage(hashParams().get('lang') ?? 'en'));
+setLanguage(hashParams().get('lang') ?? (navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en'));

@@ -1,0 +1,11 @@
+// The embeddable estimator: one module script, then the element.
+//   <script type="module" src="https://example.org/estimator/cost-estimator.js"></script>
+//   <cost-estimator plans="kp-co-fehb-2022-high kp-co-fehb-2022-standard" plan="kp-co-fehb-2022-standard" lang="es"></cost-estimator>
+// The engine (pkg/costshare_bg.wasm) and the plan data (data/) are loaded relative to this file.
+// Including the script twice, or two copies of it, is harmless: the element is defined once.
+// See docs/embedding.md for the attributes, the API, the event, the CSS custom properties and parts.
+import { CostEstimator, define } from './cost-estimator/element.js';
+
+define('cost-estimator');
+
+export { CostEstimator, define };
