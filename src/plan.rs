@@ -490,6 +490,17 @@ impl Plan {
         if !is_id(&self.id) {
             return err("id".into(), "must be lowercase letters, digits and dashes".into());
         }
+        for (field, text) in [("name", &self.name), ("short_name", &self.short_name), ("issuer", &self.issuer), ("program", &self.program), ("document.file", &self.document.file)] {
+            if text.trim().is_empty() {
+                return err(field.into(), "must not be empty".into());
+            }
+        }
+        if !(1990..=2100).contains(&self.year) {
+            return err("year".into(), format!("{} is not a plan year", self.year));
+        }
+        if self.document.file.contains('/') || self.document.file.contains("..") {
+            return err("document.file".into(), "a file name in docs/sources/, not a path".into());
+        }
         if self.enrollment_types.is_empty() {
             return err("enrollment_types".into(), "at least one enrollment type".into());
         }
@@ -603,6 +614,9 @@ impl Plan {
             }
             if b.part_d && b.counts_toward_oop {
                 return err(format!("{at}.counts_toward_oop"), "a Part D drug counts toward the Part D limit, not the plan's out-of-pocket maximum: set it to false".into());
+            }
+            if b.label.trim().is_empty() || b.summary.trim().is_empty() {
+                return err(format!("{at}.label"), "a service needs a label and a summary".into());
             }
             if !b.covered && !b.cost_share.is_empty() {
                 return err(format!("{at}.cost_share"), "a service that is not covered has no cost share".into());

@@ -139,6 +139,13 @@ fn bad_plan_files_exit_2_naming_the_field() {
         ("limit that does not exist", good.replacen("\"limit\": \"chiropractic\"", "\"limit\": \"chiro\"", 1), ".limit"),
         ("duplicate service id", good.replacen("\"lab_test\": {", "\"xray\": {", 1), "duplicate key"),
         ("missing source", good.replacen("\"source\":", "\"sauce\":", 1), "unknown field `sauce`"),
+        ("empty name", good.replacen("\"short_name\": \"Standard Option\"", "\"short_name\": \" \"", 1), "short_name: must not be empty"),
+        ("absurd year", good.replacen("\"year\": 2022", "\"year\": 20222", 1), "year"),
+        ("negative year", good.replacen("\"year\": 2022", "\"year\": -2022", 1), "year"),
+        ("negative citation line", good.replacen("\"line\": 925", "\"line\": -925", 1), "line"),
+        ("document path", good.replacen("\"file\": \"001_e72fe1ec6a77dd26.txt\"", "\"file\": \"../../etc/passwd\"", 1), "document.file"),
+        ("zero visit limit", good.replacen("\"max\": 20", "\"max\": 0", 1), "max"),
+        ("unknown enrollment type", good.replacen("\"self_plus_one\",", "\"self_plus_two\",", 1), "enrollment_types"),
         ("copay cap below copay", good.replacen("\"amount\": \"30.00\"", "\"amount\": \"30.00\", \"max\": \"10.00\"", 1), "max"),
     ];
     let dir = std::env::temp_dir().join(format!("costshare-bad-plans-{}", std::process::id()));
