@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeViolations, openPage, pageWidth, screenshot, shadowText, startBrowser, totalChange, totalOf } from './browser-support.mjs';
+import { RESULTS, axeViolations, openPage, pageWidth, screenshot, shadowText, startBrowser, totalChange, totalOf } from './browser-support.mjs';
 import { DEMO, ROOT, buildCli, cli, goldenFiles, loadWasm, loadedEngine } from './support.mjs';
 
 const engine = loadedEngine(await loadWasm());
@@ -267,4 +267,93 @@ test('plan text with markup in it is shown as text: no element, no script, no di
   assert.deepEqual(page.problems, [], 'no dialog, no error');
   assert.deepEqual(await axeViolations(page), []);
   await page.close();
+});
+
+test('compare options: ranked totals, worst cases, the chart and its crossings, in English and Spanish', async () => {
+  const CO = ['kp-co-fehb-2022-high', 'kp-co-fehb-2022-standard', 'kp-co-fehb-2022-prosper'];
+  const scenario = {
+    plan: 'kp-co-fehb-2022-high',
+    enrollment: 'self_only',
+    pay_schedule: 'biweekly',
+    members: [{ id: 'you', age: 40 }],
+    services: [{ member: 'you', service: 'primary_care_visit', count: 3, allowed: '150.00' }],
+  };
+  const expected = [
+    ['kp-co-fehb-2022-prosper', '1200.52', '8170.52'],
+    ['kp-co-fehb-2022-standard', '2067.56', '7477.56'],
+    ['kp-co-fehb-2022-high', '2968.36', '6908.36'],
+  ];
+  for (const width of [1280, 360]) {
+    const page = await openPage(browser, '', { width });
+    const el = page.locator('cost-estimator');
+    // The JS API: the options offered with the plan (same issuer, program and year) by default.
+    const got = await el.evaluate((e, s) => e.compare(s), scenario);
+    assert.deepEqual(
+      got.options.map((o) => [o.plan, o.estimate.total_annual_cost, o.worst_case.total]),
+      expected,
+    );
+    assert.equal(got.cheapest, 'kp-co-fehb-2022-prosper');
+    assert.deepStrictEqual(got, engine.compare(scenario, CO));
+    assert.deepStrictEqual(await el.evaluate((e, s) => e.compare(s, ['kp-co-fehb-2022-high']), scenario), engine.compare(scenario, ['kp-co-fehb-2022-high']));
+
+    // The view: the same household in the fields (the typical price of a visit is 150.00).
+    await el.evaluate((e, s) => (e.scenario = s), scenario);
+    await page.waitForFunction(() => document.querySelector('cost-estimator').result?.total_annual_cost === '2968.36');
+    await page.locator('cost-estimator .ce-compare > summary').click();
+    const body = page.locator('cost-estimator .ce-compare-body[data-state="ok"]');
+    await body.waitFor();
+    const shown = await body.evaluate((b) =>
+      [...b.querySelectorAll('.ce-option')].map((o) => [o.dataset.plan, o.querySelector('.ce-option-amount').dataset.amount, o.querySelector('.ce-worst').dataset.total, o.textContent]),
+    );
+    assert.deepEqual(shown.map((s) => s.slice(0, 3)), expected);
+    assert.match(shown[0][3], /Cheapest/);
+    assert.match(shown[0][3], /\$1,200\.52/);
+    assert.match(shown[0][3], /At most \$8,170\.52 in a year: \$1,170\.52 of premium and \$7,000\.00 of cost sharing/);
+    assert.ok(!/Cheapest/.test(shown[1][3]) && !/Cheapest/.test(shown[2][3]), 'only one option is marked cheapest');
+    const curves = engine.costCurves(scenario, CO);
+    const chart = await body.evaluate((b) => ({
+      lines: b.querySelectorAll('svg.ce-chart polyline.ce-curve').length,
+      role: b.querySelector('svg.ce-chart').getAttribute('role'),
+      title: b.querySelector('svg.ce-chart title').textContent,
+      styled: b.querySelectorAll('[style]').length,
+      crossings: Number(b.querySelector('.ce-crossings').dataset.count),
+      text: b.querySelector('.ce-crossings').textContent,
+    }));
+    assert.equal(chart.lines, 3);
+    assert.equal(chart.role, 'img');
+    assert.match(chart.title, /High Option/);
+    assert.equal(chart.styled, 0);
+    assert.equal(chart.crossings, curves.crossings.length);
+    assert.equal(chart.text, 'Prosper costs the least at every amount of care shown.');
+    assert.deepEqual(page.problems, []);
+    assert.deepEqual(await axeViolations(page), [], `axe-core violations at ${width}px`);
+    assert.ok((await pageWidth(page)) <= width, `the page scrolls sideways at ${width}px`);
+    await page.locator('cost-estimator .ce-compare').screenshot({ path: join(RESULTS, `compare-${width}.png`) });
+
+    // More care: the lines cross, and the sentence below the chart is the engine's.
+    const more = { ...scenario, services: [...scenario.services, { member: 'you', service: 'inpatient_stay', count: 1, days: 3 }] };
+    await el.evaluate((e, s) => (e.scenario = s), more);
+    await page.waitForFunction(() => document.querySelector('cost-estimator').shadowRoot.querySelector('.ce-compare-body[data-state="ok"] .ce-crossings[data-count="1"]'));
+    const crossed = engine.costCurves(await el.evaluate((e) => e.scenario), CO);
+    assert.ok(crossed.crossings.length > 0);
+    assert.equal(await page.locator('cost-estimator .ce-crossings').textContent(), crossed.crossings.map((x) => x.statement).join(''));
+    assert.equal(await page.locator('cost-estimator svg.ce-chart polyline').count(), 3);
+
+    // Spanish: the worst case and the crossing built from the numbers.
+    await el.evaluate((e) => e.setAttribute('lang', 'es'));
+    await page.locator('cost-estimator .ce[lang="es"]').waitFor();
+    const es = await page.locator('cost-estimator .ce-compare-body').textContent();
+    assert.match(es, /Comparar opciones|La más barata/);
+    assert.match(es, /Como máximo .* en un año: .* de prima y .* de costos compartidos/);
+    assert.match(es, /Prosper cuesta menos hasta unos .* de atención; a partir de ahí, Standard Option\./);
+    assert.deepEqual(await axeViolations(page), [], `axe-core violations in Spanish at ${width}px`);
+    await page.locator('cost-estimator .ce-compare').screenshot({ path: join(RESULTS, `compare-es-${width}.png`) });
+    // No care: the options are still compared (premiums alone), the chart gives way to a note.
+    await el.evaluate((e, s) => (e.scenario = s), { ...scenario, services: [] });
+    await page.waitForFunction(() => document.querySelector('cost-estimator').shadowRoot.querySelector('.ce-compare-body[data-state="ok"] .ce-chart-none'));
+    assert.equal(await page.locator('cost-estimator .ce-compare-body .ce-option').count(), 3);
+    assert.equal(await page.locator('cost-estimator svg.ce-chart').count(), 0);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
 });

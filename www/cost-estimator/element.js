@@ -5,7 +5,8 @@
 // (the folder holding catalog.json; default: data/ beside this script), url-state (keep the
 // state in the URL fragment; a value is used as a key prefix).
 // Properties and methods: estimate(scenario) → Promise<result> (the CLI's result object),
-// ready (Promise), result, scenario (get/set), addPlan(plan) → Promise<id>.
+// ready (Promise), result, scenario (get/set), addPlan(plan) → Promise<id>,
+// compare(scenario, plans?) → Promise<the engine's comparison>.
 // Event: "estimate-change" (bubbles, composed) with detail { result, scenario, stale, error }.
 //
 // Rendering: plan and user text only ever reach the page as text nodes (dom.js); all money is
@@ -24,6 +25,7 @@ import {
   servicesByGroup,
 } from './fields.js';
 import { GROUPS, wordsFor } from './i18n.js';
+import { renderCompare } from './compare.js';
 import { outOfNetworkTier, renderResults } from './results.js';
 import { DEFAULT_DATA_BASE, discardRuntime, inputError, loadData, runtime } from './runtime.js';
 import { decodeState, encodeState, typedMoney, typedNumber } from './state.js';
@@ -69,6 +71,10 @@ export class CostEstimator extends HTMLElement {
   #userChanged = false;
   #els = {};
   #onHashChange = () => this.#readHash();
+  #compareOpen = false;
+  #compareData = null; // { compare, curves, curvesError, key } for the last scenario compared
+  #compareTimer = 0;
+  #comparePending = false;
 
   constructor() {
     super();
@@ -107,6 +113,37 @@ export class CostEstimator extends HTMLElement {
       if (!inputError(error)) discardRuntime(engines.generation);
       throw error;
     }
+  }
+
+  /**
+   * The scenario priced under several options (default: the options this element offers for
+   * the scenario's plan), with the built-in typical prices: the engine's comparison, cheapest first.
+   */
+  async compare(scenario, plans) {
+    this.#start();
+    await this.#ready;
+    const engines = await this.#ensureEngines();
+    const ids = plans ?? this.#compareIds(scenario?.plan);
+    try {
+      return engines.pristine.compare(scenario, ids);
+    } catch (error) {
+      if (!inputError(error)) discardRuntime(engines.generation);
+      throw error;
+    }
+  }
+
+  /** The options to compare with `planId`: the `plans` list, else the same issuer, program and year. */
+  #compareIds(planId) {
+    const chosen = this.#plansById.get(planId);
+    let ids = this.#offered;
+    if (!(this.getAttribute('plans') ?? '').trim() && chosen) {
+      ids = this.#offered.filter((id) => {
+        const p = this.#plansById.get(id);
+        return p.issuer === chosen.issuer && p.program === chosen.program && p.year === chosen.year;
+      });
+    }
+    if (planId && !ids.includes(planId) && this.#plansById.has(planId)) ids = [planId, ...ids];
+    return ids;
   }
 
   /** Adds a plan (a plan file's object or JSON text) to this element; resolves to its id. */
@@ -475,6 +512,7 @@ export class CostEstimator extends HTMLElement {
       this.#result = result;
       this.#resultScenario = scenario;
       this.#setOutcome('ok', null);
+      if (this.#compareOpen) this.#scheduleCompare(400);
     } catch (error) {
       const info = inputError(error);
       if (info && (info.origin === 'scenario' || info.origin === 'typical-prices.json')) {
@@ -859,9 +897,11 @@ export class CostEstimator extends HTMLElement {
     this.#wrap.replaceChildren(
       h('div', { class: 'ce-status', role: 'status' }, notices),
       h('div', { class: 'ce-layout' }, form, results),
+      this.#renderCompareBox(),
       (this.#els.live = h('div', { class: 'ce-sr', 'aria-live': 'polite' })),
     );
     this.#renderResults();
+    this.#renderCompareBody(); // once in the page: the chart is drawn to the width it has
     if (keepFocus) {
       const target = this.#input(keepFocus);
       target?.focus({ preventScroll: true });
@@ -957,6 +997,92 @@ export class CostEstimator extends HTMLElement {
   #refreshPriceBadge(service) {
     const row = this.#els.prices?.querySelector(`[data-price="${CSS.escape(service)}"]`);
     if (row) fillPriceMeta(this.#view(), row, service);
+  }
+
+  // ---- the comparison ------------------------------------------------------------------------
+
+  #renderCompareBox() {
+    const t = this.#words.t.compare;
+    const body = h('div', { class: 'ce-compare-body', id: this.#id('compare'), 'data-state': 'none' });
+    const box = h(
+      'details',
+      {
+        class: 'ce-compare',
+        part: 'compare',
+        open: this.#compareOpen,
+        ontoggle: () => {
+          this.#compareOpen = box.open;
+          if (box.open) this.#scheduleCompare(0);
+        },
+      },
+      h('summary', {}, h('h3', { class: 'ce-compare-heading' }, t.heading)),
+      body,
+    );
+    this.#els.compare = body;
+    return box;
+  }
+
+  #renderCompareBody(state) {
+    const body = this.#els.compare;
+    if (!body) return;
+    const data = this.#compareData;
+    if (data?.failed) {
+      body.replaceChildren(h('p', { class: 'ce-notice is-error' }, this.#words.t.compare.failed));
+    } else {
+      renderCompare(body, {
+        words: this.#words,
+        data: data && { ...data, curvesError: data.noCare ? this.#words.t.compare.noCare : data.curvesError },
+        plansById: this.#plansById,
+        chosen: this.#state.plan,
+        id: (...parts) => this.#id('compare', ...parts),
+      });
+    }
+    body.dataset.state = state ?? (this.#comparePending && data ? 'updating' : data ? (data.failed ? 'failed' : 'ok') : 'none');
+  }
+
+  /** Works the comparison out after typing pauses (costCurves takes up to ~200 ms). */
+  #scheduleCompare(delay) {
+    clearTimeout(this.#compareTimer);
+    this.#comparePending = false;
+    const scenario = this.#resultScenario;
+    if (!scenario) return;
+    const ids = this.#compareIds(scenario.plan);
+    const key = JSON.stringify([scenario, ids, this.#engines?.uiPrices]);
+    if (this.#compareData?.key === key) return;
+    if (this.#els.compare && this.#compareData) this.#els.compare.dataset.state = 'updating';
+    this.#comparePending = true;
+    this.#compareTimer = setTimeout(async () => {
+      this.#comparePending = false;
+      if (!this.#compareOpen) return;
+      let engines;
+      try {
+        engines = await this.#ensureEngines();
+      } catch {
+        return;
+      }
+      if (scenario !== this.#resultScenario) return;
+      let data;
+      try {
+        const compare = engines.ui.compare(scenario, ids);
+        data = { key, compare, curves: null, curvesError: null, noCare: scenario.services.length === 0 };
+        if (!data.noCare) {
+          try {
+            data.curves = engines.ui.costCurves(scenario, ids);
+          } catch (error) {
+            if (!inputError(error) && !/care/.test(error?.message ?? '')) throw error;
+            data.noCare = true;
+          }
+        }
+      } catch (error) {
+        data = { key, failed: true };
+        if (!inputError(error)) {
+          discardRuntime(engines.generation);
+          this.#freeEngines();
+        }
+      }
+      this.#compareData = data;
+      this.#renderCompareBody();
+    }, delay);
   }
 
   // ---- rendering: the results --------------------------------------------------------------

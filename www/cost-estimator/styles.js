@@ -364,6 +364,62 @@ export const CSS = String.raw`
 .ce-totalbar strong.is-stale { text-decoration: line-through; opacity: 0.8; }
 .ce-totalbar strong { font-size: 1.2em; font-variant-numeric: tabular-nums; }
 
+/* Compare options: the ranked list, the worst cases and the chart. */
+.ce-compare {
+  margin-top: 1em;
+  border: 1px solid var(--_border);
+  border-radius: calc(var(--_radius) * 0.75);
+  background: var(--_surface);
+}
+.ce-compare > summary { cursor: pointer; padding: 0.7em 0.9em; display: flex; align-items: center; gap: 0.5em; list-style: none; }
+.ce-compare > summary::-webkit-details-marker { display: none; }
+.ce-compare > summary::before {
+  content: ""; flex: none; width: 0.5em; height: 0.5em;
+  border-right: 2px solid var(--_accent); border-bottom: 2px solid var(--_accent);
+  transform: rotate(-45deg); transition: transform 0.15s;
+}
+.ce-compare[open] > summary::before { transform: rotate(45deg); }
+.ce-compare[open] > summary { border-bottom: 1px solid var(--_border); }
+.ce-compare-heading { margin: 0; font-size: 1.1em; font-weight: 700; }
+.ce-compare-body { padding: 0 0.9em 0.9em; min-width: 0; }
+.ce-compare-body[data-state="updating"] .ce-options, .ce-compare-body[data-state="updating"] .ce-chart-figure { opacity: 0.6; }
+.ce-compare-intro, .ce-chart-none { color: var(--_muted); }
+.ce .ce-options { list-style: none; padding: 0; margin: 0.75em 0; display: grid; gap: 0.75em; grid-template-columns: repeat(auto-fit, minmax(15em, 1fr)); }
+.ce-option { border: 1px solid var(--_border); border-radius: calc(var(--_radius) * 0.75); padding: 0.75em; min-width: 0; }
+.ce-option.is-cheapest { border: 3px solid var(--_ok); }
+.ce-option-name { margin: 0 0 0.5em; font-size: 1.05em; display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.35em; }
+.ce-rank { font-variant-numeric: tabular-nums; }
+.ce-cheapest, .ce-current { font-size: 0.8em; font-weight: 700; border-radius: 999px; padding: 0.05em 0.6em; }
+.ce-cheapest { background: var(--_ok); color: #ffffff; }
+.ce-current { border: 1px solid var(--_muted); color: var(--_text); font-weight: 600; }
+.ce-option-figures { margin: 0; display: grid; gap: 0.2em; }
+.ce-option-figures > div { display: flex; justify-content: space-between; gap: 0.5em; }
+.ce-option-figures dt { color: var(--_muted); }
+.ce-option-figures dd { margin: 0; font-variant-numeric: tabular-nums; font-weight: 600; }
+.ce-option-total dt { color: var(--_text); font-weight: 700; }
+.ce-option-total dd { font-size: 1.25em; font-weight: 700; }
+.ce-worst { font-size: 0.9em; margin: 0.6em 0 0; }
+.ce-chart-figure { margin: 0.5em 0 0; }
+.ce-chart-box { max-width: 45em; }
+.ce-chart { display: block; width: 100%; height: auto; font-family: inherit; }
+.ce-chart-tick { font-size: 12px; fill: var(--_muted); }
+.ce-chart-label { font-size: 13px; fill: var(--_text); font-weight: 600; }
+.ce-chart-gridline { stroke: var(--_border); stroke-width: 1; }
+.ce-chart-axis { stroke: var(--_muted); stroke-width: 1; }
+.ce-chart-you { stroke: var(--_text); stroke-width: 1.5; stroke-dasharray: 2 3; }
+.ce-chart-you-label { font-size: 12px; fill: var(--_text); font-weight: 700; }
+.ce-curve { stroke-width: 3; fill: none; stroke-linejoin: round; }
+.ce-curve-0 { stroke: #0b5cad; }
+.ce-curve-1 { stroke: #b3261e; stroke-dasharray: 10 5; }
+.ce-curve-2 { stroke: #1e6b3a; stroke-dasharray: 3 4; }
+.ce-curve-3 { stroke: #7a4a00; stroke-dasharray: 12 4 3 4; }
+.ce-curve-4 { stroke: #6a1b9a; stroke-dasharray: 1 3; }
+.ce-curve-5 { stroke: #333333; stroke-dasharray: 16 6; }
+.ce .ce-legend { list-style: none; padding: 0; margin: 0.5em 0 0; display: flex; flex-wrap: wrap; gap: 0.4em 1.2em; }
+.ce-legend li { display: flex; align-items: center; gap: 0.4em; }
+.ce-legend-key { width: 2.25em; height: 0.7em; flex: none; }
+.ce-crossings p { margin: 0.4em 0 0; font-weight: 600; }
+
 /* Narrow (a phone, or a narrow column on a host page): fewer table columns. */
 @container ce (max-width: 35em) {
   .ce-wide { display: none; }
@@ -373,6 +429,7 @@ export const CSS = String.raw`
   .ce-card { padding: 0.75em; }
   .ce-total-amount { font-size: 2em; }
   .ce th, .ce td { padding: 0.45em 0.4em; }
+  .ce-compare-body { padding-inline: 0.6em; }
 }
 
 /* Wide: inputs and results side by side; the results stay in view while you scroll. */
@@ -395,7 +452,7 @@ export const CSS = String.raw`
 @media print {
   .ce { font-size: 9pt; line-height: 1.3; background: #fff; color: #000; }
   .ce-layout { display: block; }
-  .ce-inputs, .ce-actions, .ce-totalbar, .ce-status .ce-button, .ce-worked, .ce-results > h2, .ce-total-sub { display: none !important; }
+  .ce-inputs, .ce-actions, .ce-totalbar, .ce-status .ce-button, .ce-worked, .ce-compare, .ce-results > h2, .ce-total-sub { display: none !important; }
   .ce-results { position: static; max-height: none; overflow: visible; gap: 0.4em; }
   .ce-figures { gap: 0.5em; }
   .ce-summary { background: #fff; padding: 0.4em 0.6em; display: grid; grid-template-columns: auto minmax(0, 1fr); gap: 0 1.5em; align-items: center; }
