@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { CONTENT_SECURITY_POLICY } from '../scripts/serve.mjs';
-import { RESULTS, axeViolations, openPage, pageWidth, screenshot, shadowText, startBrowser, totalChange, totalOf, usd } from './browser-support.mjs';
+import { RESULTS, axeViolations, openPage, pageWidth, screenshot, shadowText, startBrowser, totalChange, totalOf, usd, waitForEstimates } from './browser-support.mjs';
 import { DEMO, DIST, loadWasm, loadedEngine } from './support.mjs';
 
 const engine = loadedEngine(await loadWasm());
@@ -563,5 +563,57 @@ test('errors about the enrollment or a person’s premium are shown at those fie
   await page.locator(`${EL} .ce-results[data-state="ok"]`).waitFor();
   assert.deepEqual(page.problems, []);
   assert.deepEqual(await axeViolations(page), []);
+  await page.close();
+});
+
+test('a hostile shared link: bad values are shown at their fields in plain words, nothing breaks', async () => {
+  const hostile = [
+    'plan=kp-co-fehb-2022-standard',
+    'p=you*-40',
+    `p=${encodeURIComponent('<img src=x onerror=alert(1)>')}*30`,
+    'p=you*41',
+    's=you*primary_care_visit*abc',
+    's=you*brain_transplant*2',
+    's=nobody*lab_test*1',
+    'price-primary_care_visit=lots',
+    'price-__proto__=1',
+    '%E0%A4%A',
+  ].join('&');
+  const page = await openPage(browser, `#${hostile}`, { wait: false });
+  await page.waitForFunction((sel) => {
+    const st = document.querySelector(sel)?.shadowRoot?.querySelector('.ce-results')?.getAttribute('data-state');
+    return st && st !== 'loading';
+  }, EL, { timeout: 20_000 });
+  assert.notEqual(await page.locator(`${EL} .ce-results`).getAttribute('data-state'), 'failed');
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  assert.equal(await page.locator(`${EL} img`).count(), 0, 'markup in a link stays text');
+  await noJunk(page);
+  // Something says what is wrong, in words, at a field or in a notice.
+  const messages = await page.locator(EL).evaluate((el) =>
+    [...el.shadowRoot.querySelectorAll('.ce-err, .ce-notice')].map((n) => n.textContent.trim()).filter(Boolean));
+  assert.ok(messages.length > 0, 'the bad values are reported');
+  assert.equal(dialogs, 0);
+  assert.deepEqual(page.problems, []);
+  assert.deepEqual(await axeViolations(page), []);
+  // And the element still works once a value is fixed.
+  await page.goto(new URL('./', browser.url).href);
+  await waitForEstimates(page);
+  await page.close();
+});
+
+test('an unknown plan id in the attributes is reported, not fatal', async () => {
+  const page = await openPage(browser, '');
+  await page.evaluate(() => {
+    const el = document.createElement('cost-estimator');
+    el.id = 'odd';
+    el.setAttribute('plans', 'kp-co-fehb-2022-high no-such-plan');
+    el.setAttribute('plan', 'no-such-plan');
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => document.querySelector('#odd')?.shadowRoot?.querySelector('.ce-notice'));
+  const notice = await page.locator('#odd').evaluate((el) => el.shadowRoot.querySelector('.ce-notice').textContent);
+  assert.match(notice, /no-such-plan/);
+  assert.deepEqual(page.problems, []);
   await page.close();
 });
