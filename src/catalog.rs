@@ -21,7 +21,8 @@ impl Catalog {
 
     /// Adds one plan file's text; `origin` (its file name) is used in error messages.
     pub fn add_plan_json(&mut self, origin: &str, text: &str) -> Result<&Plan, Error> {
-        let plan = Plan::from_json(origin, text)?;
+        // Parsed only: `add_plan` validates, once.
+        let plan: Plan = crate::json::parse(origin, text)?;
         self.add_plan(origin, plan)
     }
 
@@ -58,6 +59,20 @@ impl Catalog {
 
     pub fn prices(&self) -> Option<&PriceTable> {
         self.prices.as_ref()
+    }
+
+    /// The allowed amount of one claim of `services[at]`: the scenario's own, or the typical
+    /// price for its days and days' supply.
+    pub fn allowed_of(&self, at: usize, u: &crate::scenario::ServiceUse) -> Result<crate::money::Money, Error> {
+        if let Some(a) = u.allowed {
+            return Ok(a);
+        }
+        self.prices
+            .as_ref()
+            .and_then(|p| p.allowed_for(&u.service, u.days.unwrap_or(1), u.days_supply.unwrap_or(30)))
+            .ok_or_else(|| {
+                Error::invalid("scenario", format!("services[{at}].allowed"), format!("missing: no typical price is known for {}", u.service))
+            })
     }
 }
 

@@ -12,6 +12,10 @@ use crate::money::Money;
 use crate::plan::{EnrollmentType, OutOfNetwork, Plan};
 use crate::scenario::Scenario;
 
+fn overflow() -> Error {
+    Error::invalid("compare", "", "amounts too large to add up")
+}
+
 /// Most plan options one comparison may price (the catalog has a dozen).
 pub const MAX_OPTIONS: usize = 24;
 
@@ -141,15 +145,7 @@ fn with_allowed_amounts(catalog: &Catalog, scenario: &Scenario) -> Result<Scenar
     scenario.validate_shape()?;
     let mut s = scenario.clone();
     for (i, u) in s.services.iter_mut().enumerate() {
-        if u.allowed.is_none() {
-            let price = catalog
-                .prices()
-                .and_then(|p| p.allowed_for(&u.service, u.days.unwrap_or(1), u.days_supply.unwrap_or(30)))
-                .ok_or_else(|| {
-                    Error::invalid("scenario", format!("services[{i}].allowed"), format!("missing: no typical price is known for {}", u.service))
-                })?;
-            u.allowed = Some(price);
-        }
+        u.allowed = Some(catalog.allowed_of(i, u)?);
     }
     Ok(s)
 }
@@ -194,19 +190,19 @@ fn fit_to_plan(base: &Scenario, plan: &Plan) -> (Scenario, Vec<String>) {
 fn worst_case(plan: &Plan, scenario: &Scenario, e: &Estimate) -> Result<WorstCase, Error> {
     let n = scenario.members.len() as u32;
     let oop = &plan.out_of_pocket_max;
-    let everyone = oop.individual.checked_mul_int(n).ok_or_else(|| Error::invalid("compare", "", "overflow"))?;
+    let everyone = oop.individual.checked_mul_int(n).ok_or_else(overflow)?;
     let family = e.enrollment.is_family() || (e.enrollment == EnrollmentType::PerMember && n > 1);
     let out_of_pocket_limit = match (family, oop.family) {
         (true, Some(f)) => f.min(everyone),
         _ => everyone,
     };
     let part_d_limit = match &plan.part_d_out_of_pocket_max {
-        Some(p) => Some(p.individual.checked_mul_int(n).ok_or_else(|| Error::invalid("compare", "", "overflow"))?),
+        Some(p) => Some(p.individual.checked_mul_int(n).ok_or_else(overflow)?),
         None => None,
     };
-    let mut total = e.premium_annual.checked_add(out_of_pocket_limit).ok_or_else(|| Error::invalid("compare", "", "overflow"))?;
+    let mut total = e.premium_annual.checked_add(out_of_pocket_limit).ok_or_else(overflow)?;
     if let Some(p) = part_d_limit {
-        total = total.checked_add(p).ok_or_else(|| Error::invalid("compare", "", "overflow"))?;
+        total = total.checked_add(p).ok_or_else(overflow)?;
     }
     let mut not_limited: Vec<String> = plan
         .services

@@ -149,8 +149,8 @@ pub enum Event {
 }
 
 impl Event {
-    fn words(&self) -> Option<String> {
-        Some(match self {
+    fn words(&self) -> String {
+        match self {
             Event::RuleVariant { label } => label.to_lowercase(),
             Event::NotCovered => "not covered".into(),
             Event::OutOfNetworkNotCovered => "not covered out of network".into(),
@@ -173,7 +173,7 @@ impl Event {
             Event::PartDLimitReached => "Part D out-of-pocket limit reached".into(),
             Event::PartDLimitAlreadyMet => "Part D out-of-pocket limit already met".into(),
             Event::NotCountedTowardOutOfPocket => "does not count toward the out-of-pocket maximum".into(),
-        })
+        }
     }
 }
 
@@ -337,20 +337,14 @@ fn resolve_claims<'p>(catalog: &Catalog, plan: &'p Plan, scenario: &Scenario) ->
         if u.admitted.is_some() && benefit.if_admitted.is_none() {
             return bad("admitted", format!("applies only to emergency room visits, not to {service}"));
         }
-        let days_supply = u.days_supply.unwrap_or(30);
-        let allowed = match u.allowed {
-            Some(a) => a,
-            None => catalog.prices().and_then(|p| p.allowed_for(service, days, days_supply)).ok_or_else(|| {
-                Error::invalid("scenario", at("allowed"), format!("missing: no typical price is known for {service}"))
-            })?,
-        };
+        let allowed = catalog.allowed_of(i, u)?;
         let claim = Claim {
             member,
             service: service.as_str(),
             benefit,
             allowed,
             days,
-            days_supply,
+            days_supply: u.days_supply.unwrap_or(30),
             channel: u.channel.unwrap_or(Channel::Retail),
             network: u.network.unwrap_or_default(),
             billed: u.billed,
@@ -763,7 +757,6 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
     line.deductible = ded;
     line.copay = copay;
     line.coinsurance = coins;
-    let _ = claim.billed; // balance billing belongs to an out-of-network tier (KP Plus)
     finish(line, events)
 }
 
@@ -784,7 +777,7 @@ fn finish(mut line: Line, events: Vec<Event>) -> Result<Line, Error> {
     let within_allowed = add(add(add(line.deductible, line.copay)?, line.coinsurance)?, line.not_covered)?;
     line.member_pays = add(within_allowed, line.balance_billed)?;
     line.plan_pays = line.allowed.saturating_sub(within_allowed);
-    line.note = events.iter().filter_map(Event::words).collect::<Vec<_>>().join("; ");
+    line.note = events.iter().map(Event::words).collect::<Vec<_>>().join("; ");
     line.explanation = explain(&line, &events);
     line.events = events;
     Ok(line)

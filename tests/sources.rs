@@ -101,20 +101,12 @@ fn every_quote_appears_on_its_cited_line() {
     assert!(checked > 300, "only {checked} citations found");
 }
 
-/// The ways a brochure writes an amount: "$1,000", "$1,000.00", "1000".
+/// The ways a brochure writes an amount: "$1,000", "$1,000.00", "1,000.00".
 fn money_forms(m: Money) -> Vec<String> {
-    let s = m.to_string();
-    let (whole, cents) = s.split_once('.').unwrap();
-    let mut grouped = String::new();
-    for (i, ch) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(ch);
-    }
-    let mut forms = vec![format!("${grouped}.{cents}"), format!("{grouped}.{cents}")];
-    if cents == "00" {
-        forms.push(format!("${grouped}"));
+    let dollars = m.dollars(); // "$1,000.00"
+    let mut forms = vec![dollars[1..].to_string(), dollars.clone()];
+    if let Some(whole) = dollars.strip_suffix(".00") {
+        forms.push(whole.to_string());
     }
     forms
 }

@@ -177,10 +177,10 @@ fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::c
                 "{:<5} {:<width$}  {:>12}  {:>14}  {:>12}  {:>12}\n",
                 format!("{rank}{}", if o.cheapest { " *" } else { "" }),
                 o.plan_name,
-                dollars(e.premium_annual),
-                dollars(e.member_pays_total),
-                dollars(e.total_annual_cost),
-                o.worst_case.as_ref().map(|w| dollars(w.total)).unwrap_or_default(),
+                e.premium_annual.dollars(),
+                e.member_pays_total.dollars(),
+                e.total_annual_cost.dollars(),
+                o.worst_case.as_ref().map(|w| w.total.dollars()).unwrap_or_default(),
             )),
             _ => out.push_str(&format!("{:<5} {:<width$}  not priced: {}\n", "-", o.plan_name, o.error.as_deref().unwrap_or(""))),
         }
@@ -205,8 +205,4 @@ fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::c
         }
     }
     out
-}
-
-fn dollars(m: costshare::Money) -> String {
-    m.dollars()
 }
