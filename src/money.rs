@@ -8,8 +8,9 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
+
+use crate::json::{self, FromJson, Json, Path, Read};
 
 /// The largest amount accepted anywhere (ten million dollars). Larger figures are refused as
 /// absurd, which also keeps every sum the engine forms far from `Decimal`'s range.
@@ -158,36 +159,17 @@ impl Serialize for Money {
     }
 }
 
-struct MoneyVisitor;
-
-impl Visitor<'_> for MoneyVisitor {
-    type Value = Money;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an amount of dollars written as a string, such as \"120.00\"")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Money, E> {
-        Money::parse(v).map_err(E::custom)
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Money, E> {
-        Err(E::custom(format!(
-            "money must be written as a string such as \"{v}.00\", not as a number"
-        )))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Money, E> {
-        self.visit_i64(v.min(i64::MAX as u64) as i64)
-    }
-    fn visit_f64<E: de::Error>(self, _v: f64) -> Result<Money, E> {
-        Err(E::custom(
-            "money must be written as a string such as \"120.00\", not as a number",
-        ))
-    }
-}
-
-impl<'de> Deserialize<'de> for Money {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        // deserialize_any so that a number reaches the visitor and gets the specific message;
-        // only visit_str ever produces a value.
-        deserializer.deserialize_any(MoneyVisitor)
+/// Money is written as a string ("120.00"); a number gets a message that says so.
+impl FromJson for Money {
+    fn from_json(value: &Json, at: Path) -> Read<Self> {
+        match value {
+            Json::String(text) => Money::parse(text).or_else(|e| json::fail(at, e)),
+            Json::Number(n) if !n.contains(['.', 'e', 'E']) => {
+                json::fail(at, format!("money must be written as a string such as \"{n}.00\", not as a number"))
+            }
+            Json::Number(_) => json::fail(at, "money must be written as a string such as \"120.00\", not as a number"),
+            _ => json::invalid_type(value, at, "an amount of dollars written as a string, such as \"120.00\""),
+        }
     }
 }
 
@@ -227,30 +209,13 @@ impl Serialize for Percent {
     }
 }
 
-struct PercentVisitor;
-
-impl Visitor<'_> for PercentVisitor {
-    type Value = Percent;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a percentage written as a string, such as \"20\"")
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Percent, E> {
-        Percent::parse(v).map_err(E::custom)
-    }
-    fn visit_i64<E: de::Error>(self, _v: i64) -> Result<Percent, E> {
-        Err(E::custom("a percentage must be written as a string such as \"20\""))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Percent, E> {
-        self.visit_i64(v as i64)
-    }
-    fn visit_f64<E: de::Error>(self, _v: f64) -> Result<Percent, E> {
-        self.visit_i64(0)
-    }
-}
-
-impl<'de> Deserialize<'de> for Percent {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(PercentVisitor)
+impl FromJson for Percent {
+    fn from_json(value: &Json, at: Path) -> Read<Self> {
+        match value {
+            Json::String(text) => Percent::parse(text).or_else(|e| json::fail(at, e)),
+            Json::Number(_) => json::fail(at, "a percentage must be written as a string such as \"20\""),
+            _ => json::invalid_type(value, at, "a percentage written as a string, such as \"20\""),
+        }
     }
 }
 
@@ -288,7 +253,11 @@ mod tests {
 
     #[test]
     fn refuses_numbers_in_json() {
-        let e = serde_json::from_str::<Money>("120.5").unwrap_err().to_string();
-        assert!(e.contains("not as a number"), "{e}");
+        for text in ["120.5", "120"] {
+            let e = json::parse::<Money>("test", text).unwrap_err().to_string();
+            assert!(e.contains("not as a number"), "{e}");
+        }
+        assert!(json::parse::<Percent>("test", "20").unwrap_err().to_string().contains("as a string"));
+        assert_eq!(json::parse::<Money>("test", "\"120.50\"").unwrap().to_cents_string(), "120.50");
     }
 }

@@ -5,18 +5,18 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::{Serialize};
 
 use crate::error::Error;
+use crate::json::{named_enum, tagged, FromJson, Json, Object, Path, Read};
 use crate::money::{Money, Percent};
 
 /// Where a figure comes from: a line of the plan's source document and the words on it.
 /// `docs/sources/` holds the documents; a test checks every quote against its line.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Citation {
     /// A different document than the plan's own `document.file` (rare).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// 1-based line number in the document.
     pub line: u32,
@@ -24,45 +24,38 @@ pub struct Citation {
     pub quote: String,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Document {
     /// File name under `docs/sources/`.
     pub file: String,
     pub title: String,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum EnrollmentType {
-    SelfOnly,
-    SelfPlusOne,
-    SelfAndFamily,
-    PerMember,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum EnrollmentType {
+        SelfOnly = "self_only",
+        SelfPlusOne = "self_plus_one",
+        SelfAndFamily = "self_and_family",
+        PerMember = "per_member",
+    }
 }
 
 impl EnrollmentType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EnrollmentType::SelfOnly => "self_only",
-            EnrollmentType::SelfPlusOne => "self_plus_one",
-            EnrollmentType::SelfAndFamily => "self_and_family",
-            EnrollmentType::PerMember => "per_member",
-        }
-    }
     /// Family limits (deductible and out-of-pocket aggregates) apply to these.
     pub fn is_family(self) -> bool {
         matches!(self, EnrollmentType::SelfPlusOne | EnrollmentType::SelfAndFamily)
     }
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum PaySchedule {
-    /// 26 payments a year (FEHB employees).
-    Biweekly,
-    /// 12 payments a year (FEHB annuitants, retirees).
-    Monthly,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum PaySchedule {
+        /// 26 payments a year (FEHB employees).
+        Biweekly = "biweekly",
+        /// 12 payments a year (FEHB annuitants, retirees).
+        Monthly = "monthly",
+    }
 }
 
 impl PaySchedule {
@@ -72,22 +65,13 @@ impl PaySchedule {
             PaySchedule::Monthly => 12,
         }
     }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PaySchedule::Biweekly => "biweekly",
-            PaySchedule::Monthly => "monthly",
-        }
-    }
 }
 
 /// The enrollee's share of the premium for one enrollment type, per pay period, as published.
 /// Monthly is not derived from biweekly: the published tables differ by a cent here and there.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Premium {
-    #[serde(default)]
     pub biweekly: Option<Money>,
-    #[serde(default)]
     pub monthly: Option<Money>,
     pub source: Citation,
 }
@@ -104,48 +88,35 @@ impl Premium {
 /// A per-person amount with an optional family aggregate (deductible or out-of-pocket maximum).
 /// Embedded: a person stops at `individual`; everyone stops once the family's combined amount
 /// reaches `family`.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Accumulator {
     pub individual: Money,
-    #[serde(default)]
     pub family: Option<Money>,
     pub source: Citation,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// A plan pharmacy (the default).
-    Retail,
-    /// A participating community pharmacy; priced as retail unless the plan says otherwise.
-    Community,
-    /// Mail order.
-    Mail,
-}
-
-impl Channel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Channel::Retail => "retail",
-            Channel::Community => "community",
-            Channel::Mail => "mail",
-        }
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Channel {
+        /// A plan pharmacy (the default).
+        Retail = "retail",
+        /// A participating community pharmacy; priced as retail unless the plan says otherwise.
+        Community = "community",
+        /// Mail order.
+        Mail = "mail",
     }
 }
 
 /// How many copays a fill of a given days' supply costs, per channel.
 /// `[{up_to_days: 30, copays: 1}, {up_to_days: 90, copays: 2}]` means up to 30 days costs one
 /// copay and 31 to 90 days two; a longer supply is split into blocks of the longest band.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct SupplySchedule {
     pub bands: Vec<SupplyBand>,
     pub source: Citation,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
 pub struct SupplyBand {
     pub up_to_days: u32,
     pub copays: u32,
@@ -172,22 +143,23 @@ impl SupplySchedule {
     }
 }
 
-/// What one claim of a service is: it decides which scenario fields a use may carry.
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// A visit, test, procedure, trip or item: one claim per use.
-    #[default]
-    Visit,
-    /// One admission; the use must say how many `days`.
-    Admission,
-    /// One prescription fill; the use may say `days_supply` and `channel`.
-    Fill,
+named_enum! {
+    /// What one claim of a service is: it decides which scenario fields a use may carry.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+    pub enum Unit {
+        /// A visit, test, procedure, trip or item: one claim per use.
+        #[default]
+        Visit = "visit",
+        /// One admission; the use must say how many `days`.
+        Admission = "admission",
+        /// One prescription fill; the use may say `days_supply` and `channel`.
+        Fill = "fill",
+    }
 }
 
 /// One step of a cost share. Steps run in order over what is left of the allowed amount.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
 pub enum Step {
     /// The member pays the allowed amount up to the deductible still to meet.
     Deductible {},
@@ -196,17 +168,14 @@ pub enum Step {
         amount: Money,
         /// `claim` (default): once per visit, trip, procedure, admission or fill.
         /// `day`: per day of an admission. `supply`: per copay of the drug supply schedule.
-        #[serde(default)]
         per: CopayPer,
         /// A cap on this copay for one claim ("up to $1,000 maximum per admission").
-        #[serde(default)]
         max: Option<Money>,
     },
     /// A percentage of what is left of the allowed amount, rounded to the cent, optionally
     /// capped ("20% of our allowance up to $40").
     Coinsurance {
         percent: Percent,
-        #[serde(default)]
         max: Option<Money>,
     },
     /// A benefit maximum: the plan pays at most `amount` of what is left, and the member pays
@@ -214,38 +183,32 @@ pub enum Step {
     Allowance { amount: Money },
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum CopayPer {
-    #[default]
-    Claim,
-    Day,
-    Supply,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+    pub enum CopayPer {
+        #[default]
+        Claim = "claim",
+        Day = "day",
+        Supply = "supply",
+    }
 }
 
 /// Conditions under which a variant replaces the service's usual cost share.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, Default)]
 pub struct Condition {
     /// The member's age is at most this ("children through age 17": 17).
-    #[serde(default)]
     pub max_age: Option<u32>,
-    #[serde(default)]
     pub min_age: Option<u32>,
     /// The fill is from one of these channels.
-    #[serde(default)]
     pub channels: Option<Vec<Channel>>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Variant {
     pub when: Condition,
     /// Replaces the service's cost share when the condition holds.
-    #[serde(default)]
     pub cost_share: Option<Vec<Step>>,
     /// `false`: the service is not covered when the condition holds.
-    #[serde(default)]
     pub covered: Option<bool>,
     /// Plain words for the page ("Nothing for children through age 17").
     pub label: String,
@@ -253,15 +216,14 @@ pub struct Variant {
 }
 
 /// What happens to an emergency visit's cost share when the visit leads to an admission.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct IfAdmitted {
     pub waived: bool,
     pub source: Citation,
 }
 
 /// How a claim marked `network: out_of_network` is treated.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum OutOfNetwork {
     /// Care outside the plan's network is not covered (an HMO's rule).
@@ -274,77 +236,58 @@ pub enum OutOfNetwork {
     Tier(OutOfNetworkTier),
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct OutOfNetworkTier {
     pub summary: String,
     pub cost_share: Vec<Step>,
     /// The yearly counter out-of-network claims of this service use ("out_of_network_visits").
     pub limit: String,
-    #[serde(default = "yes")]
     pub counts_toward_oop: bool,
     /// The figures are sample values for a broker to replace, not from any document.
-    #[serde(default)]
     pub sample: bool,
     pub source: Citation,
 }
 
 /// The cost-share rule of one service id.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Benefit {
     /// Plain words for the page ("Primary care office visit").
     pub label: String,
     /// The brochure's words for this cost share ("$30 per primary care office visit").
     pub summary: String,
-    #[serde(default)]
     pub unit: Unit,
     /// `false`: the member pays the whole allowed amount, which counts toward nothing.
-    #[serde(default = "yes")]
     pub covered: bool,
     /// Steps of the cost share; empty means the member pays nothing.
-    #[serde(default)]
     pub cost_share: Vec<Step>,
     /// `false` for cost shares the document excludes from the out-of-pocket maximum.
-    #[serde(default = "yes")]
     pub counts_toward_oop: bool,
     /// A Medicare Part D drug: counts toward the plan's `part_d_out_of_pocket_max` instead.
-    #[serde(default)]
     pub part_d: bool,
     /// Names a counter in the plan's `limits`; claims beyond it are not covered.
-    #[serde(default)]
     pub limit: Option<String>,
     /// For a drug service: the plan's tier it falls in ("Tier 1: preferred generic").
-    #[serde(default)]
     pub tier: Option<String>,
     /// For emergency visits: whether the cost share is waived on admission.
-    #[serde(default)]
     pub if_admitted: Option<IfAdmitted>,
-    #[serde(default)]
     pub out_of_network: OutOfNetwork,
     /// First matching variant replaces the cost share (age rules, channel prices).
-    #[serde(default)]
     pub variants: Vec<Variant>,
     pub source: Citation,
     /// Extra citations (the same figure repeated elsewhere, a limit's wording).
-    #[serde(default)]
     pub see_also: Vec<Citation>,
 }
 
-fn yes() -> bool {
-    true
-}
-
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum LimitUnit {
-    Visits,
-    Days,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum LimitUnit {
+        Visits = "visits",
+        Days = "days",
+    }
 }
 
 /// A yearly per-member limit on visits or days, shared by the services that name it.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Limit {
     pub label: String,
     pub max: u32,
@@ -354,35 +297,24 @@ pub struct Limit {
 
 /// Where a member stands in the family and with Medicare; a per-member premium rate applies
 /// when every condition it states holds.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, Default)]
 pub struct MemberCondition {
-    #[serde(default)]
     pub relationship: Option<crate::scenario::Relationship>,
     /// 1 for the first person after the subscriber, 2 for the second, …
-    #[serde(default)]
     pub dependent_number: Option<u32>,
-    #[serde(default)]
     pub min_dependent_number: Option<u32>,
     /// 1 for the first child, …
-    #[serde(default)]
     pub child_number: Option<u32>,
-    #[serde(default)]
     pub min_child_number: Option<u32>,
     /// Whether the subscriber's spouse is also covered.
-    #[serde(default)]
     pub spouse_covered: Option<bool>,
-    #[serde(default)]
     pub medicare: Option<Vec<crate::scenario::Medicare>>,
-    #[serde(default)]
     pub min_age: Option<u32>,
-    #[serde(default)]
     pub max_age: Option<u32>,
 }
 
 /// One row of a per-member premium table (monthly).
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct MemberRate {
     pub label: String,
     pub when: MemberCondition,
@@ -392,17 +324,14 @@ pub struct MemberRate {
 
 /// A choice the engine makes where the document is silent or contradicts itself, shown to
 /// users as an assumption.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Assumption {
     pub id: String,
     pub text: String,
-    #[serde(default)]
     pub source: Option<Citation>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Plan {
     pub id: String,
     pub name: String,
@@ -414,31 +343,261 @@ pub struct Plan {
     pub enrollment_types: Vec<EnrollmentType>,
     pub pay_schedules: Vec<PaySchedule>,
     /// Premium per enrollment type.
-    #[serde(deserialize_with = "crate::json::unique_map")]
     pub premiums: BTreeMap<EnrollmentType, Premium>,
     /// Plans priced per member (enrollment `per_member`): the first matching row prices each
     /// member; a member no row fits is refused.
-    #[serde(default)]
     pub member_premiums: Vec<MemberRate>,
     /// `null` for a plan with no deductible.
     pub deductible: Option<Accumulator>,
     pub out_of_pocket_max: Accumulator,
     /// Medicare Part D: the member's yearly drug out-of-pocket limit, a counter of its own.
-    #[serde(default)]
     pub part_d_out_of_pocket_max: Option<Accumulator>,
     /// Copays per fill by channel; `retail` is required when any service is a fill.
-    #[serde(default, deserialize_with = "crate::json::unique_map")]
     pub drug_supply: BTreeMap<Channel, SupplySchedule>,
-    #[serde(default, deserialize_with = "crate::json::unique_map")]
     pub limits: BTreeMap<String, Limit>,
-    #[serde(deserialize_with = "crate::json::unique_map")]
     pub services: BTreeMap<String, Benefit>,
-    #[serde(default)]
     pub assumptions: Vec<Assumption>,
     /// Set when some figures are sample values rather than the document's: says so in words
     /// the page shows wherever those figures appear.
-    #[serde(default)]
     pub sample_figures: Option<String>,
+}
+
+// ---- reading a plan file: each type's fields, what may be absent, and its default ----------
+// (`crate::json` checks types, refuses unknown and repeated fields, and names the field at fault.)
+
+impl FromJson for Citation {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["file", "line", "quote"])?;
+        Ok(Citation { file: o.opt("file")?, line: o.req("line")?, quote: o.req("quote")? })
+    }
+}
+
+impl FromJson for Document {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["file", "title"])?;
+        Ok(Document { file: o.req("file")?, title: o.req("title")? })
+    }
+}
+
+impl FromJson for Premium {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["biweekly", "monthly", "source"])?;
+        Ok(Premium { biweekly: o.opt("biweekly")?, monthly: o.opt("monthly")?, source: o.req("source")? })
+    }
+}
+
+impl FromJson for Accumulator {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["individual", "family", "source"])?;
+        Ok(Accumulator { individual: o.req("individual")?, family: o.opt("family")?, source: o.req("source")? })
+    }
+}
+
+impl FromJson for SupplySchedule {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["bands", "source"])?;
+        Ok(SupplySchedule { bands: o.req("bands")?, source: o.req("source")? })
+    }
+}
+
+impl FromJson for SupplyBand {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["up_to_days", "copays"])?;
+        Ok(SupplyBand { up_to_days: o.req("up_to_days")?, copays: o.req("copays")? })
+    }
+}
+
+/// Written as an object of one key: `{ "copay": { "amount": "30.00" } }`, `{ "deductible": {} }`.
+impl FromJson for Step {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        const KINDS: &[&str] = &["deductible", "copay", "coinsurance", "allowance"];
+        let (kind, body) = tagged(v, at, KINDS)?;
+        let at = Path::Key(&at, KINDS[kind]);
+        Ok(match kind {
+            0 => {
+                Object::new(body, at, &[])?;
+                Step::Deductible {}
+            }
+            1 => {
+                let o = Object::new(body, at, &["amount", "per", "max"])?;
+                Step::Copay { amount: o.req("amount")?, per: o.or_default("per")?, max: o.opt("max")? }
+            }
+            2 => {
+                let o = Object::new(body, at, &["percent", "max"])?;
+                Step::Coinsurance { percent: o.req("percent")?, max: o.opt("max")? }
+            }
+            _ => {
+                let o = Object::new(body, at, &["amount"])?;
+                Step::Allowance { amount: o.req("amount")? }
+            }
+        })
+    }
+}
+
+impl FromJson for Condition {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["max_age", "min_age", "channels"])?;
+        Ok(Condition { max_age: o.opt("max_age")?, min_age: o.opt("min_age")?, channels: o.opt("channels")? })
+    }
+}
+
+impl FromJson for Variant {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["when", "cost_share", "covered", "label", "source"])?;
+        Ok(Variant {
+            when: o.req("when")?,
+            cost_share: o.opt("cost_share")?,
+            covered: o.opt("covered")?,
+            label: o.req("label")?,
+            source: o.req("source")?,
+        })
+    }
+}
+
+impl FromJson for IfAdmitted {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["waived", "source"])?;
+        Ok(IfAdmitted { waived: o.req("waived")?, source: o.req("source")? })
+    }
+}
+
+/// `"not_covered"`, `"in_network_cost_share"` or `{ "tier": { … } }`.
+impl FromJson for OutOfNetwork {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        match v {
+            Json::String(_) => {
+                let i = crate::json::name_index(v, at, &["not_covered", "in_network_cost_share"])?;
+                Ok(if i == 0 { OutOfNetwork::NotCovered } else { OutOfNetwork::InNetworkCostShare })
+            }
+            _ => {
+                let (_, body) = tagged(v, at, &["tier"])?;
+                OutOfNetworkTier::from_json(body, Path::Key(&at, "tier")).map(OutOfNetwork::Tier)
+            }
+        }
+    }
+}
+
+impl FromJson for OutOfNetworkTier {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["summary", "cost_share", "limit", "counts_toward_oop", "sample", "source"])?;
+        Ok(OutOfNetworkTier {
+            summary: o.req("summary")?,
+            cost_share: o.req("cost_share")?,
+            limit: o.req("limit")?,
+            counts_toward_oop: o.or("counts_toward_oop", true)?,
+            sample: o.or_default("sample")?,
+            source: o.req("source")?,
+        })
+    }
+}
+
+impl FromJson for Benefit {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(
+            v,
+            at,
+            &[
+                "label", "summary", "unit", "covered", "cost_share", "counts_toward_oop", "part_d", "limit", "tier",
+                "if_admitted", "out_of_network", "variants", "source", "see_also",
+            ],
+        )?;
+        Ok(Benefit {
+            label: o.req("label")?,
+            summary: o.req("summary")?,
+            unit: o.or_default("unit")?,
+            covered: o.or("covered", true)?,
+            cost_share: o.or_default("cost_share")?,
+            counts_toward_oop: o.or("counts_toward_oop", true)?,
+            part_d: o.or_default("part_d")?,
+            limit: o.opt("limit")?,
+            tier: o.opt("tier")?,
+            if_admitted: o.opt("if_admitted")?,
+            out_of_network: o.or_default("out_of_network")?,
+            variants: o.or_default("variants")?,
+            source: o.req("source")?,
+            see_also: o.or_default("see_also")?,
+        })
+    }
+}
+
+impl FromJson for Limit {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["label", "max", "unit", "source"])?;
+        Ok(Limit { label: o.req("label")?, max: o.req("max")?, unit: o.req("unit")?, source: o.req("source")? })
+    }
+}
+
+impl FromJson for MemberCondition {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(
+            v,
+            at,
+            &[
+                "relationship", "dependent_number", "min_dependent_number", "child_number", "min_child_number",
+                "spouse_covered", "medicare", "min_age", "max_age",
+            ],
+        )?;
+        Ok(MemberCondition {
+            relationship: o.opt("relationship")?,
+            dependent_number: o.opt("dependent_number")?,
+            min_dependent_number: o.opt("min_dependent_number")?,
+            child_number: o.opt("child_number")?,
+            min_child_number: o.opt("min_child_number")?,
+            spouse_covered: o.opt("spouse_covered")?,
+            medicare: o.opt("medicare")?,
+            min_age: o.opt("min_age")?,
+            max_age: o.opt("max_age")?,
+        })
+    }
+}
+
+impl FromJson for MemberRate {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["label", "when", "monthly", "source"])?;
+        Ok(MemberRate { label: o.req("label")?, when: o.req("when")?, monthly: o.req("monthly")?, source: o.req("source")? })
+    }
+}
+
+impl FromJson for Assumption {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["id", "text", "source"])?;
+        Ok(Assumption { id: o.req("id")?, text: o.req("text")?, source: o.opt("source")? })
+    }
+}
+
+impl FromJson for Plan {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(
+            v,
+            at,
+            &[
+                "id", "name", "short_name", "issuer", "program", "year", "document", "enrollment_types",
+                "pay_schedules", "premiums", "member_premiums", "deductible", "out_of_pocket_max",
+                "part_d_out_of_pocket_max", "drug_supply", "limits", "services", "assumptions", "sample_figures",
+            ],
+        )?;
+        Ok(Plan {
+            id: o.req("id")?,
+            name: o.req("name")?,
+            short_name: o.req("short_name")?,
+            issuer: o.req("issuer")?,
+            program: o.req("program")?,
+            year: o.req("year")?,
+            document: o.req("document")?,
+            enrollment_types: o.req("enrollment_types")?,
+            pay_schedules: o.req("pay_schedules")?,
+            premiums: o.req("premiums")?,
+            member_premiums: o.or_default("member_premiums")?,
+            deductible: o.opt("deductible")?,
+            out_of_pocket_max: o.req("out_of_pocket_max")?,
+            part_d_out_of_pocket_max: o.opt("part_d_out_of_pocket_max")?,
+            drug_supply: o.or_default("drug_supply")?,
+            limits: o.or_default("limits")?,
+            services: o.req("services")?,
+            assumptions: o.or_default("assumptions")?,
+            sample_figures: o.opt("sample_figures")?,
+        })
+    }
 }
 
 /// Service ids every plan must price (DOMAIN.md).

@@ -3,44 +3,73 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::Error;
+use crate::json::{FromJson, Json, Object, Path, Read};
 use crate::plan::REQUIRED_SERVICES;
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Presets {
     pub description: String,
-    #[serde(deserialize_with = "crate::json::unique_map")]
     pub presets: BTreeMap<String, Preset>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Preset {
     pub label: String,
     pub description: String,
     /// Where the mix of care comes from; the counts are marked illustrative where no source
     /// gives them.
     pub source: String,
-    #[serde(default)]
     pub illustrative: bool,
     pub services: Vec<PresetUse>,
 }
 
 /// One kind of care in a preset; stays give `days`, fills `days_supply`.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct PresetUse {
     pub service: String,
     pub count: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub days_supply: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub admitted: Option<bool>,
+}
+
+impl FromJson for Presets {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["description", "presets"])?;
+        Ok(Presets { description: o.req("description")?, presets: o.req("presets")? })
+    }
+}
+
+impl FromJson for Preset {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["label", "description", "source", "illustrative", "services"])?;
+        Ok(Preset {
+            label: o.req("label")?,
+            description: o.req("description")?,
+            source: o.req("source")?,
+            illustrative: o.or_default("illustrative")?,
+            services: o.req("services")?,
+        })
+    }
+}
+
+impl FromJson for PresetUse {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["service", "count", "days", "days_supply", "admitted"])?;
+        Ok(PresetUse {
+            service: o.req("service")?,
+            count: o.req("count")?,
+            days: o.opt("days")?,
+            days_supply: o.opt("days_supply")?,
+            admitted: o.opt("admitted")?,
+        })
+    }
 }
 
 impl Presets {

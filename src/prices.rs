@@ -2,36 +2,53 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::Error;
+use crate::json::{FromJson, Json, Object, Path, Read};
 use crate::money::Money;
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct PriceTable {
     pub description: String,
-    #[serde(deserialize_with = "crate::json::unique_map")]
     pub prices: BTreeMap<String, TypicalPrice>,
 }
 
 /// One service's typical allowed amount: per claim, per day of an admission, or per 30 days'
 /// supply of a fill. Exactly one of the three is given.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct TypicalPrice {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed: Option<Money>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub per_day: Option<Money>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub per_30_days_supply: Option<Money>,
     /// Where the figure comes from; absent only when `illustrative` is true.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// No public source was found: the figure is a round, plausible example.
-    #[serde(default)]
     pub illustrative: bool,
+}
+
+impl FromJson for PriceTable {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["description", "prices"])?;
+        Ok(PriceTable { description: o.req("description")?, prices: o.req("prices")? })
+    }
+}
+
+impl FromJson for TypicalPrice {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["allowed", "per_day", "per_30_days_supply", "source", "illustrative"])?;
+        Ok(TypicalPrice {
+            allowed: o.opt("allowed")?,
+            per_day: o.opt("per_day")?,
+            per_30_days_supply: o.opt("per_30_days_supply")?,
+            source: o.opt("source")?,
+            illustrative: o.or_default("illustrative")?,
+        })
+    }
 }
 
 impl PriceTable {

@@ -1,8 +1,9 @@
 //! The scenario: who is covered and what care they expect (DOMAIN.md, "A scenario").
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::Error;
+use crate::json::{named_enum, FromJson, Json, Object, Path, Read};
 use crate::money::Money;
 use crate::plan::{Channel, EnrollmentType, PaySchedule};
 
@@ -15,113 +16,134 @@ pub const MAX_CLAIMS: u64 = 20_000;
 pub const MAX_DAYS: u32 = 366;
 pub const MAX_DAYS_SUPPLY: u32 = 366;
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Scenario {
     pub plan: String,
     /// Required when the plan offers more than one enrollment type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub enrollment: Option<EnrollmentType>,
     /// Defaults to the plan's first pay schedule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pay_schedule: Option<PaySchedule>,
     pub members: Vec<Member>,
-    #[serde(default)]
     pub services: Vec<ServiceUse>,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Member {
     pub id: String,
     pub age: u32,
     /// Family role, for plans priced per member (default: the first person is the subscriber).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub relationship: Option<Relationship>,
     /// Medicare status, for plans priced by it (default: unknown).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub medicare: Option<Medicare>,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum Relationship {
-    Subscriber,
-    Spouse,
-    Child,
-}
-
-/// Medicare status. A member who does not say is `unknown`; each plan's premium table says
-/// how it prices that (the Fresno agreement has its own "eligibility unknown" rows).
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Medicare {
-    #[default]
-    Unknown,
-    None,
-    PartAOnly,
-    PartBOnly,
-    PartsAAndB,
-}
-
-impl Medicare {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Medicare::Unknown => "unknown",
-            Medicare::None => "none",
-            Medicare::PartAOnly => "part_a_only",
-            Medicare::PartBOnly => "part_b_only",
-            Medicare::PartsAAndB => "parts_a_and_b",
-        }
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Relationship {
+        Subscriber = "subscriber",
+        Spouse = "spouse",
+        Child = "child",
     }
 }
 
-impl Relationship {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Subscriber => "subscriber",
-            Relationship::Spouse => "spouse",
-            Relationship::Child => "child",
-        }
+named_enum! {
+    /// Medicare status. A member who does not say is `unknown`; each plan's premium table says
+    /// how it prices that (the Fresno agreement has its own "eligibility unknown" rows).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+    pub enum Medicare {
+        #[default]
+        Unknown = "unknown",
+        None = "none",
+        PartAOnly = "part_a_only",
+        PartBOnly = "part_b_only",
+        PartsAAndB = "parts_a_and_b",
     }
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum Network {
-    #[default]
-    InNetwork,
-    OutOfNetwork,
+named_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+    pub enum Network {
+        #[default]
+        InNetwork = "in_network",
+        OutOfNetwork = "out_of_network",
+    }
 }
 
 /// One kind of care for one person, `count` times.
-#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct ServiceUse {
     pub member: String,
     pub service: String,
     /// Number of identical claims (default 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
     /// Allowed amount per claim; defaults to the typical price table.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub allowed: Option<Money>,
     /// Length of an admission, for services whose unit is an admission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<u32>,
     /// Days' supply of a fill (default 30).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub days_supply: Option<u32>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub network: Option<Network>,
     /// What an out-of-network provider bills (balance billing above the allowed amount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub billed: Option<Money>,
     /// An emergency visit that led to an inpatient admission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub admitted: Option<bool>,
+}
+
+// ---- reading a scenario (`crate::json` checks types and names the field at fault) ----------
+
+impl FromJson for Scenario {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["plan", "enrollment", "pay_schedule", "members", "services"])?;
+        Ok(Scenario {
+            plan: o.req("plan")?,
+            enrollment: o.opt("enrollment")?,
+            pay_schedule: o.opt("pay_schedule")?,
+            members: o.req("members")?,
+            services: o.or_default("services")?,
+        })
+    }
+}
+
+impl FromJson for Member {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(v, at, &["id", "age", "relationship", "medicare"])?;
+        Ok(Member { id: o.req("id")?, age: o.req("age")?, relationship: o.opt("relationship")?, medicare: o.opt("medicare")? })
+    }
+}
+
+impl FromJson for ServiceUse {
+    fn from_json(v: &Json, at: Path) -> Read<Self> {
+        let o = Object::new(
+            v,
+            at,
+            &["member", "service", "count", "allowed", "days", "days_supply", "channel", "network", "billed", "admitted"],
+        )?;
+        Ok(ServiceUse {
+            member: o.req("member")?,
+            service: o.req("service")?,
+            count: o.opt("count")?,
+            allowed: o.opt("allowed")?,
+            days: o.opt("days")?,
+            days_supply: o.opt("days_supply")?,
+            channel: o.opt("channel")?,
+            network: o.opt("network")?,
+            billed: o.opt("billed")?,
+            admitted: o.opt("admitted")?,
+        })
+    }
 }
 
 impl Scenario {

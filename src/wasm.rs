@@ -8,11 +8,20 @@ use crate::catalog::Catalog;
 use crate::error::Error;
 use crate::scenario::Scenario;
 
-/// Plain JSON-shaped objects for JS: maps as objects, missing values as null.
-const SERIALIZER: serde_wasm_bindgen::Serializer = serde_wasm_bindgen::Serializer::json_compatible();
+// Values cross the boundary as JSON text through the browser's own `JSON`: one serde format
+// (serde_json, the same code the CLI runs) instead of a second, generic, JS-value format, which
+// roughly doubled the module's deserializing and serializing code.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+}
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value.serialize(&SERIALIZER).map_err(|e| JsError::new(&format!("result: {e}")))
+    let text = serde_json::to_string(value).map_err(|e| JsError::new(&format!("result: {e}")))?;
+    json_parse(&text).map_err(|_| JsError::new("result: the engine wrote text that is not JSON"))
 }
 
 fn js_error(e: Error) -> JsError {
@@ -20,14 +29,12 @@ fn js_error(e: Error) -> JsError {
 }
 
 fn from_js_scenario(scenario: JsValue) -> Result<Scenario, JsError> {
-    let de = serde_wasm_bindgen::Deserializer::from(scenario);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let field = crate::json::path_text(e.path());
-        // serde-wasm-bindgen's errors are JS errors whose text starts with "Error: ".
-        let text = e.into_inner().to_string();
-        let text = text.strip_prefix("Error: ").unwrap_or(&text);
-        js_error(Error::invalid("scenario", field, crate::json::plain_words(text)))
-    })
+    // JSON.stringify throws on a cycle or a BigInt and gives `undefined` for a function or
+    // `undefined` itself; each is reported as a scenario that is not a JSON object.
+    let text = json_stringify(&scenario).ok().and_then(|t| t.as_string()).ok_or_else(|| {
+        js_error(Error::invalid("scenario", "", "expected a scenario object that can be written as JSON"))
+    })?;
+    Scenario::from_json(&text).map_err(js_error)
 }
 
 #[wasm_bindgen]

@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use costshare::plan::{Accumulator, Benefit, Citation, CopayPer, Limit, LimitUnit, Plan, Step, Unit};
+use costshare::json::Json;
 use costshare::{estimate, Catalog, Money, Scenario};
 use proptest::prelude::*;
 
@@ -67,8 +68,47 @@ fn mutated(text: &'static str) -> impl Strategy<Value = String> {
     ]
 }
 
+/// The reader's tree as serde_json would hold it (a repeated key keeps its last value).
+fn as_serde(v: &Json) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(n) => serde_json::from_str(n).expect("a number serde_json can read"),
+        Json::String(s) => Value::String(s.clone()),
+        Json::Array(items) => Value::Array(items.iter().map(as_serde).collect()),
+        Json::Object(entries) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), as_serde(v))).collect()),
+    }
+}
+
+/// costshare reads JSON with its own small parser (`src/json.rs`); serde_json is the reference.
+fn agrees_with_serde_json(text: &str) -> Result<(), TestCaseError> {
+    let ours = Json::parse(text);
+    match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(reference) => {
+            let ours = ours.map_err(|e| TestCaseError::fail(format!("serde_json reads it, we refuse: {e}\n{text}")))?;
+            prop_assert_eq!(as_serde(&ours), reference);
+        }
+        // serde_json refuses numbers beyond f64's range; we keep a number's text and the
+        // reader refuses it where a number is wanted.
+        Err(e) if e.to_string().contains("number out of range") => {}
+        Err(e) => prop_assert!(ours.is_err(), "serde_json refuses it ({e}), we read it:\n{text}"),
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(400), ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_json_parser_agrees_with_serde_json_on_scenarios(text in mutated(SCENARIO)) {
+        agrees_with_serde_json(&text)?;
+    }
+
+    #[test]
+    fn the_json_parser_agrees_with_serde_json_on_plan_files(text in mutated(plan_text())) {
+        agrees_with_serde_json(&text)?;
+    }
 
     #[test]
     fn mutated_plan_files_never_panic(text in mutated(plan_text())) {

@@ -86,7 +86,7 @@ fn golden_scenarios_match_hand_computed_figures() {
             assert!(case["rule"].is_string(), "{name}: every case names its rule");
             assert!(!case["checks"].as_array().map_or(true, Vec::is_empty), "{name}: every case cites the line it checks");
             assert_eq!(case["scenario"]["plan"].as_str(), Some(plan), "{name}: scenario plan");
-            let scenario: Scenario = serde_json::from_value(case["scenario"].clone())
+            let scenario = Scenario::from_json(&case["scenario"].to_string())
                 .unwrap_or_else(|e| panic!("{}: {name}: scenario does not parse: {e}", file.display()));
             match estimate(&catalog, &scenario) {
                 Err(e) => failures.push(format!("{plan}: {name}: refused: {e}")),
