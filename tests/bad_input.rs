@@ -112,10 +112,7 @@ fn bad_scenarios_exit_2_naming_the_field() {
 
 #[test]
 fn too_many_claims_are_refused() {
-    let mut uses = Vec::new();
-    for _ in 0..21 {
-        uses.push(r#"{ "member": "you", "service": "lab_test", "count": 1000, "allowed": "1.00" }"#);
-    }
+    let uses = [r#"{ "member": "you", "service": "lab_test", "count": 1000, "allowed": "1.00" }"#; 21];
     let s = format!(
         r#"{{ "plan": "kp-co-fehb-2022-high", "enrollment": "self_only", "members": [{{"id":"you","age":30}}], "services": [{}] }}"#,
         uses.join(",")
