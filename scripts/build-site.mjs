@@ -1,17 +1,29 @@
 #!/usr/bin/env node
 // Writes the self-contained static site to dist/:
 //   dist/index.html, app.js, style.css, ...   from www/ (the page, the embed example, the document
-//                                             viewer, cost-estimator.js + cost-estimator/*.js)
+//                                             viewer); scripts and styles minified by esbuild
+//   dist/cost-estimator.js                    from www/: the element's entry (unchanged API)
+//   dist/cost-estimator/element.js            www/cost-estimator/*.js bundled into one module
 //   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh)
-//   dist/data/plans/*.json                    from data/plans/
+//   dist/data/plans/*.json                    from data/plans/, whitespace removed
 //   dist/data/typical-prices.json             from data/
 //   dist/data/usage-presets.json              from data/ (if present): typical years of care
 //   dist/data/catalog.json                    generated: which plan files the page fetches
-//   dist/docs/sources/*.txt                   from docs/sources/: the documents the plans cite
-// Usage: node scripts/build-site.mjs   (npm run build runs build-wasm.sh first)
+//   dist/docs/passages/*.json                 from docs/sources/: the passages the plans cite
+//                                             (each cited line with PASSAGE_CONTEXT lines either
+//                                             side), for the document viewer
+// Usage: node scripts/build-site.mjs [--no-minify]   (npm run build runs build-wasm.sh first)
+//
+// Size is budgeted (BENCHMARKS.md: all of dist/ within 250 KB gzipped): whole documents were
+// 600 KB of it, and the element's ten modules compress far better as one.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const minify = !process.argv.includes('--no-minify');
+/** Lines of the document shown either side of a cited line. */
+export const PASSAGE_CONTEXT = 3;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -45,26 +57,48 @@ rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'pkg'), { recursive: true });
 mkdirSync(join(dist, 'data', 'plans'), { recursive: true });
 
-cpSync(join(root, 'www'), dist, { recursive: true });
-for (const f of ['costshare.js', 'costshare_bg.wasm']) cpSync(join(pkg, f), join(dist, 'pkg', f));
-
-// The plan documents, for the page's "open the document at this line" links.
-const sourcesDir = join(root, 'docs', 'sources');
-if (existsSync(sourcesDir)) {
-  mkdirSync(join(dist, 'docs', 'sources'), { recursive: true });
-  for (const f of readdirSync(sourcesDir).filter((f) => f.endsWith('.txt'))) {
-    writeFileSync(join(dist, 'docs', 'sources', f), readFileSync(join(sourcesDir, f)));
+// The page, the embed example and the viewer: copied, scripts and styles minified. The
+// element's modules are bundled into dist/cost-estimator/element.js, where the entry
+// (cost-estimator.js) imports it from, so every URL the modules build from import.meta.url
+// (../pkg/, ../data/, ../document.html) is unchanged.
+const www = join(root, 'www');
+cpSync(www, dist, { recursive: true, filter: (src) => !src.startsWith(join(www, 'cost-estimator') + '/') });
+mkdirSync(join(dist, 'cost-estimator'), { recursive: true });
+const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target: 'es2022', logLevel: 'warning' };
+try {
+  esbuild.buildSync({
+    ...esbuildOptions,
+    entryPoints: [join(www, 'cost-estimator', 'element.js')],
+    outfile: join(dist, 'cost-estimator', 'element.js'),
+    bundle: true,
+    format: 'esm',
+  });
+  for (const f of readdirSync(dist).filter((f) => /\.(js|css)$/.test(f))) {
+    const file = join(dist, f);
+    const loader = f.endsWith('.css') ? 'css' : 'js';
+    writeFileSync(file, esbuild.transformSync(readFileSync(file, 'utf8'), { ...esbuildOptions, loader, ...(loader === 'js' ? { format: 'esm' } : {}) }).code);
   }
+  // The engine's JS glue: minified too (its name and exports stay).
+  const glue = esbuild.transformSync(readFileSync(join(pkg, 'costshare.js'), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
+  writeFileSync(join(dist, 'pkg', 'costshare.js'), glue);
+} catch (e) {
+  fail(`esbuild: ${e.message}`);
+}
+cpSync(join(pkg, 'costshare_bg.wasm'), join(dist, 'pkg', 'costshare_bg.wasm'));
+
+/** A data file as the page gets it: parsed (so a broken file is refused) and written compactly. */
+function copyJson(from, to) {
+  const value = readJson(from);
+  writeFileSync(to, minify ? JSON.stringify(value) : readFileSync(from, 'utf8'));
+  return value;
 }
 
-readJson(pricesFile); // refuse to ship a file the page cannot parse
-cpSync(pricesFile, join(dist, 'data', 'typical-prices.json'));
+copyJson(pricesFile, join(dist, 'data', 'typical-prices.json'));
 
 const plans = planFiles.map((file) => {
-  const plan = readJson(join(plansDir, file));
+  const plan = copyJson(join(plansDir, file), join(dist, 'data', 'plans', file));
   const id = file.replace(/\.json$/, '');
   if (plan.id !== undefined && plan.id !== id) fail(`data/plans/${file}: id is "${plan.id}", the file name says "${id}"`);
-  cpSync(join(plansDir, file), join(dist, 'data', 'plans', file));
   const entry = { id, file: `plans/${file}` };
   for (const key of ['name', 'short_name', 'issuer', 'program', 'year']) {
     if (plan[key] !== undefined) entry[key] = plan[key];
@@ -74,13 +108,57 @@ const plans = planFiles.map((file) => {
 
 const hasPresets = existsSync(presetsFile);
 if (hasPresets) {
-  readJson(presetsFile);
-  cpSync(presetsFile, join(dist, 'data', 'usage-presets.json'));
+  copyJson(presetsFile, join(dist, 'data', 'usage-presets.json'));
 }
 
 // Paths in the catalog are relative to data/catalog.json itself.
 const catalog = { prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), plans };
 writeFileSync(join(dist, 'data', 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
+
+// The document viewer's passages: every line a plan cites, with PASSAGE_CONTEXT lines either
+// side, by document. A file of { file, title, lines (the document's length), context, passages:
+// [[first line number, [text of each line]]] }.
+const cited = new Map(); // document file → Set of line numbers
+const titles = new Map(); // document file → its title, from the plans that cite it
+function collectCitations(value, documentFile) {
+  if (Array.isArray(value)) {
+    for (const v of value) collectCitations(v, documentFile);
+  } else if (value && typeof value === 'object') {
+    if (Number.isInteger(value.line) && typeof value.quote === 'string') {
+      const file = value.file ?? documentFile;
+      if (!cited.has(file)) cited.set(file, new Set());
+      cited.get(file).add(value.line);
+    }
+    for (const v of Object.values(value)) collectCitations(v, documentFile);
+  }
+}
+for (const file of planFiles) {
+  const plan = readJson(join(plansDir, file));
+  collectCitations(plan, plan.document?.file);
+  if (plan.document?.file && plan.document.title) titles.set(plan.document.file, plan.document.title);
+}
+const sourcesDir = join(root, 'docs', 'sources');
+mkdirSync(join(dist, 'docs', 'passages'), { recursive: true });
+for (const [file, lines] of cited) {
+  if (!/^[A-Za-z0-9_.-]+\.txt$/.test(file) || !existsSync(join(sourcesDir, file))) fail(`a plan cites docs/sources/${file}, which is missing`);
+  const text = readFileSync(join(sourcesDir, file), 'utf8').split(/\r?\n/);
+  const keep = new Set();
+  for (const line of lines) {
+    for (let n = Math.max(1, line - PASSAGE_CONTEXT); n <= Math.min(text.length, line + PASSAGE_CONTEXT); n++) keep.add(n);
+  }
+  const passages = [];
+  let current = null;
+  for (let n = 1; n <= text.length; n++) {
+    if (!keep.has(n)) {
+      current = null;
+    } else {
+      if (!current) passages.push((current = [n, []]));
+      current[1].push(text[n - 1]);
+    }
+  }
+  const out = { file, title: titles.get(file) ?? null, lines: text.length, context: PASSAGE_CONTEXT, passages };
+  writeFileSync(join(dist, 'docs', 'passages', file.replace(/\.txt$/, '.json')), JSON.stringify(out));
+}
 
 function du(dir) {
   let n = 0;

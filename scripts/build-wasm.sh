@@ -32,7 +32,7 @@ wasm_opt="$ROOT/node_modules/.bin/wasm-opt"
 [ -x "$wasm_opt" ] || die "node_modules/.bin/wasm-opt is missing: run scripts/setup.sh"
 
 bindgen_dir="$WASM_TARGET_DIR/bindgen"
-opt_args=(-Oz "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers)
+opt_args=(-Oz --converge "${WASM_OPT_FLAGS[@]}" --strip-debug --strip-producers)
 # wasm-bindgen and wasm-opt take a few seconds: skip them when their input and settings are
 # the same as last time and the outputs are still there.
 stamp="$WASM_PKG_DIR/.inputs"

@@ -1,7 +1,7 @@
 //! The set of plans and the price table an estimate can use. The CLI, the tests and the
 //! WebAssembly module all fill it the same way: from the JSON text of the data files.
 
-use std::collections::BTreeMap;
+use crate::map::SortedMap;
 
 use crate::error::Error;
 use crate::plan::Plan;
@@ -9,7 +9,7 @@ use crate::prices::PriceTable;
 
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
-    plans: BTreeMap<String, Plan>,
+    plans: SortedMap<String, Plan>,
     prices: Option<PriceTable>,
     presets: Option<crate::presets::Presets>,
 }
@@ -32,7 +32,7 @@ impl Catalog {
             return Err(Error::invalid(origin, "id", format!("plan \"{}\" is already in the catalog", plan.id)));
         }
         let id = plan.id.clone();
-        Ok(self.plans.entry(id).or_insert(plan))
+        Ok(self.plans.get_or_insert_with(id, || plan))
     }
 
     pub fn set_prices_json(&mut self, origin: &str, text: &str) -> Result<(), Error> {

@@ -9,7 +9,7 @@
 //!    allowed amount;
 //! 5. the out-of-pocket cap on the counted part (DOMAIN rule 6), then the accumulators.
 
-use std::collections::BTreeMap;
+use crate::map::SortedMap;
 
 use serde::Serialize;
 
@@ -241,7 +241,7 @@ struct Accumulators {
     deductible: Tally,
     out_of_pocket: Tally,
     part_d: Tally,
-    limits_used: BTreeMap<(usize, String), u32>,
+    limits_used: SortedMap<(usize, String), u32>,
 }
 
 fn overflow() -> Error {
@@ -367,7 +367,7 @@ fn adjudicate(plan: &Plan, scenario: &Scenario, enrollment: EnrollmentType, sche
         deductible: Tally::new(n),
         out_of_pocket: Tally::new(n),
         part_d: Tally::new(n),
-        limits_used: BTreeMap::new(),
+        limits_used: SortedMap::new(),
     };
     let mut lines = Vec::with_capacity(claims.len());
     let mut member_pays = vec![Money::ZERO; n];
@@ -631,7 +631,7 @@ fn adjudicate_claim(plan: &Plan, scenario: &Scenario, acc: &mut Accumulators, cl
             LimitUnit::Visits => 1,
             LimitUnit::Days => claim.days,
         };
-        let used = acc.limits_used.entry((m, name.to_string())).or_insert(0);
+        let used = acc.limits_used.get_or_insert_with((m, name.to_string()), || 0);
         let left = limit.max.saturating_sub(*used);
         let covered_units = units.min(left);
         *used += covered_units;

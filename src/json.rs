@@ -8,7 +8,6 @@
 //! `serde_path_to_error` were about 40% of the WebAssembly module (see BENCHMARKS.md). Output
 //! still goes through serde's `Serialize` and serde_json.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::error::Error;
@@ -177,25 +176,6 @@ impl<T: FromJson> FromJson for Vec<T> {
             Json::Array(items) => items.iter().enumerate().map(|(i, v)| T::from_json(v, Path::Index(&at, i))).collect(),
             _ => invalid_type(value, at, "a list"),
         }
-    }
-}
-
-/// A key written twice is refused: a plain map would keep the last silently, which would let
-/// a duplicated service id in a plan file overwrite the first unnoticed.
-impl<K: FromKey + Ord, V: FromJson> FromJson for BTreeMap<K, V> {
-    fn from_json(value: &Json, at: Path) -> Read<Self> {
-        let Json::Object(entries) = value else {
-            return invalid_type(value, at, "an object");
-        };
-        let mut map = BTreeMap::new();
-        for (i, (key, v)) in entries.iter().enumerate() {
-            let here = Path::Key(&at, key);
-            if entries[..i].iter().any(|(k, _)| k == key) {
-                return fail(here, format!("duplicate key {key:?}"));
-            }
-            map.insert(K::from_key(key, here)?, V::from_json(v, here)?);
-        }
-        Ok(map)
     }
 }
 

@@ -18,6 +18,7 @@ pub mod compare;
 pub mod engine;
 pub mod error;
 pub mod json;
+pub mod map;
 pub mod money;
 pub mod plan;
 pub mod presets;

@@ -3,7 +3,7 @@
 //! A plan file is JSON (see `docs/plan-format.md`). Loading is strict: unknown fields, missing
 //! figures and impossible values are errors that name the file and the field.
 
-use std::collections::BTreeMap;
+use crate::map::SortedMap;
 
 use serde::{Serialize};
 
@@ -343,7 +343,7 @@ pub struct Plan {
     pub enrollment_types: Vec<EnrollmentType>,
     pub pay_schedules: Vec<PaySchedule>,
     /// Premium per enrollment type.
-    pub premiums: BTreeMap<EnrollmentType, Premium>,
+    pub premiums: SortedMap<EnrollmentType, Premium>,
     /// Plans priced per member (enrollment `per_member`): the first matching row prices each
     /// member; a member no row fits is refused.
     pub member_premiums: Vec<MemberRate>,
@@ -353,9 +353,9 @@ pub struct Plan {
     /// Medicare Part D: the member's yearly drug out-of-pocket limit, a counter of its own.
     pub part_d_out_of_pocket_max: Option<Accumulator>,
     /// Copays per fill by channel; `retail` is required when any service is a fill.
-    pub drug_supply: BTreeMap<Channel, SupplySchedule>,
-    pub limits: BTreeMap<String, Limit>,
-    pub services: BTreeMap<String, Benefit>,
+    pub drug_supply: SortedMap<Channel, SupplySchedule>,
+    pub limits: SortedMap<String, Limit>,
+    pub services: SortedMap<String, Benefit>,
     pub assumptions: Vec<Assumption>,
     /// Set when some figures are sample values rather than the document's: says so in words
     /// the page shows wherever those figures appear.

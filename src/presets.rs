@@ -1,7 +1,7 @@
 //! Usage presets: typical years of care for one person (`data/usage-presets.json`), so a
 //! visitor gets a sensible estimate in two clicks and can refine it.
 
-use std::collections::BTreeMap;
+use crate::map::SortedMap;
 
 use serde::Serialize;
 
@@ -12,7 +12,7 @@ use crate::plan::REQUIRED_SERVICES;
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Presets {
     pub description: String,
-    pub presets: BTreeMap<String, Preset>,
+    pub presets: SortedMap<String, Preset>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]

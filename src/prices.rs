@@ -1,6 +1,6 @@
 //! Typical allowed amounts, used when a scenario gives none (`data/typical-prices.json`).
 
-use std::collections::BTreeMap;
+use crate::map::SortedMap;
 
 use serde::Serialize;
 
@@ -11,7 +11,7 @@ use crate::money::Money;
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct PriceTable {
     pub description: String,
-    pub prices: BTreeMap<String, TypicalPrice>,
+    pub prices: SortedMap<String, TypicalPrice>,
 }
 
 /// One service's typical allowed amount: per claim, per day of an admission, or per 30 days'

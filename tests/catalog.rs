@@ -75,7 +75,7 @@ fn every_preset_estimates_on_every_plan() {
                     network: None,
                     billed: None,
                     // Only where the plan can waive an emergency copay.
-                    admitted: u.admitted.filter(|_| plan.services[&u.service].if_admitted.is_some()),
+                    admitted: u.admitted.filter(|_| plan.services.get(&u.service).is_some_and(|b| b.if_admitted.is_some())),
                 })
                 .collect();
             let s = costshare::Scenario {

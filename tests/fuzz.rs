@@ -208,11 +208,10 @@ proptest! {
         if c.add_plan("random", plan.clone()).is_err() {
             return Ok(()); // an invalid random plan is refused, which is fine
         }
-        let ids: Vec<&String> = plan.services.keys().collect();
+        let ids: Vec<(&String, &Benefit)> = plan.services.iter().collect();
         let members = ["a", "b", "c"];
         let services: Vec<costshare::scenario::ServiceUse> = seed.iter().map(|&(s, m, cents, count, days)| {
-            let id = ids[s % ids.len()];
-            let b = &plan.services[id];
+            let (id, b) = ids[s % ids.len()];
             costshare::scenario::ServiceUse {
                 member: members[m].into(), service: id.clone(), count: Some(count), allowed: Some(money(cents)),
                 days: (b.unit == Unit::Admission).then_some(days), days_supply: (b.unit == Unit::Fill).then_some(days * 3),

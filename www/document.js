@@ -1,62 +1,87 @@
-// Shows a plan document (docs/sources/<file>) around a cited line: document.html?file=…&line=925.
-// The text is shown as text, line by line; the cited line is marked and scrolled into view.
-const CONTEXT = 40;
+// Shows a cited line of a plan document in its passage: document.html?file=…&line=925.
+// The site carries the passages the plans cite (docs/passages/<name>.json, written by
+// scripts/build-site.mjs: each cited line with a few lines either side), not whole documents,
+// to keep the estimator small. Text is shown as text, line by line, with the document's own
+// line numbers; the cited line is marked and scrolled into view.
 const params = new URLSearchParams(location.search);
 const file = params.get('file') ?? '';
 const line = Number.parseInt(params.get('line') ?? '', 10);
 const status = document.getElementById('status');
-const list = document.getElementById('lines');
+const content = document.querySelector('main');
 const actions = document.getElementById('actions');
 
-function render(lines, from, to) {
-  const items = [];
-  for (let n = from; n <= to; n++) {
+/** One passage as a numbered list of its lines. */
+function passageList([first, lines]) {
+  const list = document.createElement('ol');
+  list.className = 'lines';
+  list.start = first;
+  lines.forEach((text, i) => {
+    const n = first + i;
     const li = document.createElement('li');
-    li.value = n;
     li.id = `L${n}`;
-    li.textContent = lines[n - 1] || '\u00a0';
+    li.textContent = text || '\u00a0';
     if (n === line) {
       li.className = 'cited';
       li.setAttribute('aria-current', 'true');
     }
-    items.push(li);
-  }
-  list.replaceChildren(...items);
+    list.append(li);
+  });
+  return list;
 }
 
-async function main() {
+/** Every passage, with the lines between them noted. */
+function showAll(doc) {
+  const parts = [];
+  let next = 1;
+  for (const passage of doc.passages) {
+    const [first, lines] = passage;
+    if (first > next) parts.push(gap(next, first - 1));
+    parts.push(passageList(passage));
+    next = first + lines.length;
+  }
+  if (next <= doc.lines) parts.push(gap(next, doc.lines));
+  content.replaceChildren(status, ...parts);
+}
+
+function gap(from, to) {
+  const p = document.createElement('p');
+  p.className = 'gap';
+  p.textContent = from === to ? `Line ${from} is not cited.` : `Lines ${from} to ${to} are not cited.`;
+  return p;
+}
+
+async function show() {
   if (!/^[A-Za-z0-9_.-]+\.txt$/.test(file)) throw new Error('no such document');
-  const url = new URL(`docs/sources/${file}`, document.baseURI);
+  const url = new URL(`docs/passages/${file.replace(/\.txt$/, '.json')}`, document.baseURI);
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-  const lines = (await response.text()).split(/\r?\n/);
-  document.getElementById('title').textContent = file;
-  document.title = `${file}${Number.isFinite(line) ? `, line ${line}` : ''}`;
-  const raw = document.createElement('a');
-  raw.href = url.href;
-  raw.textContent = 'The whole document as plain text';
-  actions.replaceChildren(raw);
-  if (Number.isFinite(line) && line >= 1 && line <= lines.length) {
-    const from = Math.max(1, line - CONTEXT);
-    const to = Math.min(lines.length, line + CONTEXT);
-    render(lines, from, to);
-    status.textContent = `Line ${line} of ${lines.length}, with ${CONTEXT} lines either side.`;
+  if (!response.ok) throw new Error(response.status === 404 ? 'no plan cites this document' : `HTTP ${response.status}`);
+  const doc = await response.json();
+  const title = doc.title || file;
+  document.getElementById('title').textContent = title;
+  document.title = `${title}${Number.isFinite(line) ? `, line ${line}` : ''}`;
+  const passage = doc.passages.find(([first, lines]) => line >= first && line < first + lines.length);
+  if (passage) {
+    content.replaceChildren(status, passageList(passage));
+    status.textContent = `Line ${line} of ${doc.lines}, with up to ${doc.context} lines either side.`;
     const all = document.createElement('button');
     all.type = 'button';
-    all.textContent = 'Show every line';
+    all.textContent = 'Show every cited passage';
     all.addEventListener('click', () => {
-      render(lines, 1, lines.length);
+      showAll(doc);
+      status.textContent = `Every passage the plans cite, ${doc.passages.length} in all, from ${doc.lines} lines.`;
       document.getElementById(`L${line}`)?.scrollIntoView({ block: 'center' });
       all.remove();
     });
-    actions.append(' ', all);
+    actions.replaceChildren(all);
     document.getElementById(`L${line}`)?.scrollIntoView({ block: 'center' });
   } else {
-    render(lines, 1, lines.length);
-    status.textContent = `${lines.length} lines.`;
+    showAll(doc);
+    status.textContent = Number.isFinite(line)
+      ? `Line ${line} is not among the cited passages; here is every passage the plans cite.`
+      : `Every passage the plans cite, ${doc.passages.length} in all, from ${doc.lines} lines.`;
   }
 }
 
-main().catch((error) => {
+show().catch((error) => {
   status.textContent = `The document could not be shown: ${error.message}`;
 });
