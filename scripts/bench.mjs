@@ -37,9 +37,9 @@ const sizes = {
   dist_bytes: distFiles.reduce((n, f) => n + statSync(f).size, 0),
   dist_gzip_bytes: distFiles.reduce((n, f) => n + gz(readFileSync(f)), 0),
   dist_files: distFiles.length,
-  // The plan documents behind the citation viewer, fetched only when a visitor opens one.
+  // The cited passages behind the document viewer, fetched only when a visitor opens one.
   dist_gzip_bytes_without_documents: distFiles
-    .filter((f) => !relative(DIST, f).startsWith(join('docs', 'sources')))
+    .filter((f) => !relative(DIST, f).startsWith('docs'))
     .reduce((n, f) => n + gz(readFileSync(f)), 0),
   largest_gzip: distFiles
     .map((f) => [relative(DIST, f), gz(readFileSync(f))])
@@ -70,6 +70,10 @@ async function measure(path, throttle, waitFor) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  // Listening from the document's start: the first estimate can come before the load event.
+  await page.addInitScript(() => {
+    document.addEventListener('estimate-change', () => { window.firstEstimateMs ??= performance.now(); });
+  });
   await page.goto(new URL(path, url).href);
   const value = await waitFor(page);
   await page.close();
@@ -85,19 +89,25 @@ for (const throttle of [1, 4]) {
 }
 
 // The real page: milliseconds from navigation to the first estimate on screen. The element
-// fires `estimate-change` (bubbling, composed) whenever its results change.
+// fires `estimate-change` (bubbling, composed) whenever its results change. Each figure is the
+// median of PAGE_RUNS loads with the cache disabled (single loads vary by ±30% here).
+const PAGE_RUNS = 5;
+const median = (xs) => {
+  const ns = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);
+  return ns.length ? ns[Math.floor(ns.length / 2)] : xs[0];
+};
 const pageRuns = {};
+const pageSamples = {};
 for (const throttle of [1, 4]) {
-  pageRuns[`x${throttle}`] = await measure('./', throttle, async (page) => {
-    await page.evaluate(() => 0);
-    const ms = await page.evaluate(() => new Promise((resolve, reject) => {
-      const done = () => resolve(performance.now());
-      if (document.querySelector('[data-first-estimate]')) return done();
-      document.addEventListener('estimate-change', done, { once: true });
-      setTimeout(() => reject(new Error('no estimate-change event within 60 s')), 60_000);
-    })).catch(() => 'no estimate-change event');
-    return ms;
-  });
+  const samples = [];
+  for (let i = 0; i < PAGE_RUNS; i++) samples.push(await measure('./', throttle, firstEstimate));
+  pageSamples[`x${throttle}`] = samples;
+  pageRuns[`x${throttle}`] = median(samples);
+}
+async function firstEstimate(page) {
+  return page.waitForFunction(() => window.firstEstimateMs, null, { timeout: 60_000 })
+    .then((handle) => handle.jsonValue())
+    .catch(() => 'no estimate-change event');
 }
 await browser.close();
 server.close();
@@ -118,6 +128,7 @@ const results = {
   sizes,
   chromium_engine: engineRuns,
   chromium_page_first_estimate_ms: pageRuns,
+  chromium_page_first_estimate_samples_ms: pageSamples,
   native,
 };
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });
@@ -133,10 +144,10 @@ console.log(`
 |---|---|---|---|
 | .wasm, raw / gzipped | ${kb(sizes.wasm_bytes)} / ${kb(sizes.wasm_gzip_bytes)} | ≤ 120 KB gzipped | ${ok(sizes.wasm_gzip_bytes <= 120 * 1024)} |
 | all of dist/, gzipped (${sizes.dist_files} files) | ${kb(sizes.dist_gzip_bytes)} | ≤ 250 KB gzipped | ${ok(sizes.dist_gzip_bytes <= 250 * 1024)} |
-| dist/ without the plan documents opened on demand | ${kb(sizes.dist_gzip_bytes_without_documents)} | | |
+| dist/ without the cited passages opened on demand | ${kb(sizes.dist_gzip_bytes_without_documents)} | | |
 | instantiate the module (1x / 4x CPU) | ${ms(e1.instantiate_ms)} / ${ms(e4.instantiate_ms)} | | |
 | load ${'all'} plan files into the engine (1x / 4x) | ${ms(e1.load_plans_ms)} / ${ms(e4.load_plans_ms)} | | |
-| first estimate on screen, page (1x / 4x CPU) | ${ms(pageRuns.x1)} / ${ms(p4)} | ≤ 300 ms at 4x | ${ok(typeof p4 === 'number' && p4 <= 300)} |
+| first estimate on screen, page, median of ${PAGE_RUNS} (1x / 4x CPU) | ${ms(pageRuns.x1)} / ${ms(p4)} | ≤ 300 ms at 4x | ${ok(typeof p4 === 'number' && p4 <= 300)} |
 | re-price 3 options, family of 4 × 50 claims (1x / 4x) | ${ms(e1.recompute_all_options_ms)} / ${ms(e4.recompute_all_options_ms)} | ≤ 5 ms | ${ok(e1.recompute_all_options_ms <= 5)} |
 | same, as a ratio to copying the scenario in JS (1x / 4x) | ${e1.recompute_vs_baseline.toFixed(1)}× / ${e4.recompute_vs_baseline.toFixed(1)}× | | |
 | native claims per second, one core | ${native.claims_per_second?.toLocaleString('en-US') ?? 'n/a'} | ≥ 1,000,000 | ${ok((native.claims_per_second ?? 0) >= 1e6)} |

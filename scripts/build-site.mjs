@@ -2,8 +2,8 @@
 // Writes the self-contained static site to dist/:
 //   dist/index.html, app.js, style.css, ...   from www/ (the page, the embed example, the document
 //                                             viewer); scripts and styles minified by esbuild
-//   dist/cost-estimator.js                    from www/: the element's entry (unchanged API)
-//   dist/cost-estimator/element.js            www/cost-estimator/*.js bundled into one module
+//   dist/cost-estimator.js                    the element: www/cost-estimator.js and the modules
+//                                             of www/cost-estimator/ bundled into one file
 //   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh)
 //   dist/data/plans/*.json                    from data/plans/, whitespace removed
 //   dist/data/typical-prices.json             from data/
@@ -58,23 +58,18 @@ mkdirSync(join(dist, 'pkg'), { recursive: true });
 mkdirSync(join(dist, 'data', 'plans'), { recursive: true });
 
 // The page, the embed example and the viewer: copied, scripts and styles minified. The
-// element's modules are bundled into dist/cost-estimator/element.js, where the entry
-// (cost-estimator.js) imports it from, so every URL the modules build from import.meta.url
-// (../pkg/, ../data/, ../document.html) is unchanged.
+// element's entry, cost-estimator.js, is bundled with every module it imports into one file
+// (one request instead of a chain of eleven; it finds pkg/ and data/ beside itself).
 const www = join(root, 'www');
-cpSync(www, dist, { recursive: true, filter: (src) => !src.startsWith(join(www, 'cost-estimator') + '/') });
-mkdirSync(join(dist, 'cost-estimator'), { recursive: true });
+cpSync(www, dist, { recursive: true, filter: (src) => !src.startsWith(join(www, 'cost-estimator') + '/') && src !== join(www, 'cost-estimator') });
 const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target: 'es2022', logLevel: 'warning' };
 try {
-  esbuild.buildSync({
-    ...esbuildOptions,
-    entryPoints: [join(www, 'cost-estimator', 'element.js')],
-    outfile: join(dist, 'cost-estimator', 'element.js'),
-    bundle: true,
-    format: 'esm',
-  });
   for (const f of readdirSync(dist).filter((f) => /\.(js|css)$/.test(f))) {
     const file = join(dist, f);
+    if (f === 'cost-estimator.js') {
+      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm' });
+      continue;
+    }
     const loader = f.endsWith('.css') ? 'css' : 'js';
     writeFileSync(file, esbuild.transformSync(readFileSync(file, 'utf8'), { ...esbuildOptions, loader, ...(loader === 'js' ? { format: 'esm' } : {}) }).code);
   }

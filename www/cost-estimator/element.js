@@ -27,7 +27,7 @@ import {
 import { GROUPS, wordsFor } from './i18n.js';
 import { renderCompare } from './compare.js';
 import { outOfNetworkTier, renderResults } from './results.js';
-import { DEFAULT_DATA_BASE, discardRuntime, inputError, loadData, runtime } from './runtime.js';
+import { defaultDataBase, discardRuntime, inputError, loadData, runtime } from './runtime.js';
 import { decodeState, encodeState, typedMoney, typedNumber } from './state.js';
 import { styleSheet } from './styles.js';
 
@@ -46,7 +46,7 @@ export class CostEstimator extends HTMLElement {
   #started = false;
   #loaded = false;
   #data = null;
-  #engines = null; // { generation, pristine, ui, uiPrices }
+  #engines = null; // { generation, pristine, ui (or null), uiPrices, make() }
   #extraPlans = []; // plans added with addPlan(): [{ origin, text }]
   #plansById = new Map();
   #priceTable = null;
@@ -154,7 +154,7 @@ export class CostEstimator extends HTMLElement {
     const origin = `added plan ${this.#extraPlans.length + 1}`;
     const engines = await this.#ensureEngines();
     const id = engines.pristine.addPlan(origin, text);
-    engines.ui.addPlan(origin, text);
+    engines.ui?.addPlan(origin, text);
     this.#extraPlans.push({ origin, text });
     this.#refreshPlans();
     this.#renderAll();
@@ -278,11 +278,13 @@ export class CostEstimator extends HTMLElement {
 
   async #load() {
     const given = this.getAttribute('data-base');
-    let base = DEFAULT_DATA_BASE;
+    let base = defaultDataBase();
     if (given) {
       base = new URL(given, this.ownerDocument.baseURI);
       if (!base.pathname.endsWith('/')) base.pathname += '/';
     }
+    // The engine (fetch and compile) and the data load at the same time.
+    runtime().module.catch(() => {});
     this.#data = await loadData(base);
     await this.#ensureEngines();
     this.#refreshPlans();
@@ -306,7 +308,8 @@ export class CostEstimator extends HTMLElement {
       for (const p of [...this.#data.plans, ...this.#extraPlans]) engine.addPlan(p.origin, p.text);
       return engine;
     };
-    this.#engines = { generation: rt.generation, pristine: make(), ui: make(), uiPrices: '' };
+    // The UI engine (the user's own prices) is made when a price is first changed.
+    this.#engines = { generation: rt.generation, pristine: make(), ui: null, uiPrices: '', make };
     return this.#engines;
   }
 
@@ -466,14 +469,22 @@ export class CostEstimator extends HTMLElement {
     return ['allowed', 'per_day', 'per_30_days_supply'].find((k) => entry[k] != null) ?? null;
   }
 
-  /** Sets the UI engine's price table to the typical prices with the user's changes. */
+  /**
+   * The engine for the page's own estimates: the pristine one while every price used is the
+   * typical one, else the UI engine (made on first need) with the user's changes in its table.
+   */
   #applyPrices(engines, scenario) {
     const used = new Set(scenario.services.map((u) => u.service));
     const changes = Object.entries(this.#state.prices)
       .filter(([service, raw]) => used.has(service) && typedMoney(raw) !== '' && this.#priceKind(service))
       .sort(([a], [b]) => a.localeCompare(b));
     const key = JSON.stringify(changes);
-    if (key === engines.uiPrices) return;
+    if (changes.length === 0) {
+      engines.uiPrices = key;
+      return engines.pristine;
+    }
+    if (key === engines.uiPrices && engines.ui) return engines.ui;
+    engines.ui ??= engines.make();
     const table = structuredClone(this.#priceTable);
     for (const [service, raw] of changes) {
       const kind = this.#priceKind(service);
@@ -482,6 +493,12 @@ export class CostEstimator extends HTMLElement {
     engines.uiPrices = null;
     engines.ui.setPrices(JSON.stringify(table));
     engines.uiPrices = key;
+    return engines.ui;
+  }
+
+  /** The engine the last estimate used (see #applyPrices). */
+  #pricedEngine(engines) {
+    return engines.ui && engines.uiPrices !== '[]' ? engines.ui : engines.pristine;
   }
 
   // ---- estimating --------------------------------------------------------------------------
@@ -507,8 +524,7 @@ export class CostEstimator extends HTMLElement {
     }
     const { scenario, uses } = this.#buildScenario();
     try {
-      this.#applyPrices(engines, scenario);
-      const result = engines.ui.estimate(scenario);
+      const result = this.#applyPrices(engines, scenario).estimate(scenario);
       this.#result = result;
       this.#resultScenario = scenario;
       this.#setOutcome('ok', null);
@@ -1063,11 +1079,12 @@ export class CostEstimator extends HTMLElement {
       if (scenario !== this.#resultScenario) return;
       let data;
       try {
-        const compare = engines.ui.compare(scenario, ids);
+        const engine = this.#pricedEngine(engines);
+        const compare = engine.compare(scenario, ids);
         data = { key, compare, curves: null, curvesError: null, noCare: scenario.services.length === 0 };
         if (!data.noCare) {
           try {
-            data.curves = engines.ui.costCurves(scenario, ids);
+            data.curves = engine.costCurves(scenario, ids);
           } catch (error) {
             if (!inputError(error) && !/care/.test(error?.message ?? '')) throw error;
             data.noCare = true;
@@ -1124,6 +1141,8 @@ export function define(name = 'cost-estimator', registry = globalThis.customElem
   if (!registry) return null;
   const existing = registry.get(name);
   if (existing) return existing;
+  // An element is coming: fetch and compile the engine while the page goes on parsing.
+  runtime().module.catch(() => {});
   try {
     registry.define(name, CostEstimator);
   } catch (error) {

@@ -544,20 +544,44 @@ export function localeOf(tag) {
   return lang === 'es' ? 'es-US' : 'en-US';
 }
 
+// en-US and es-US write dollars the same way: "$1,234.50", "-$3.00", "12,345". Written out
+// here because the first Intl.NumberFormat of a page costs ~100 ms on a slow phone (Chromium
+// at 4x CPU throttling; BENCHMARKS.md); tests/i18n.test.mjs checks these against Intl.
+const US_LOCALES = new Set(['en-US', 'es-US']);
+
+function grouped(digits, negative) {
+  const out = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return negative ? `-${out}` : out;
+}
+
+/** "1234.5" → "$1,234.50"; null for text that is not a plain decimal of at most two places. */
+export function usDollars(text) {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  const [, sign, whole, cents = ''] = m;
+  const negative = sign === '-';
+  const money = `$${grouped(whole.replace(/^0+(?=\d)/, ''), false)}.${cents.padEnd(2, '0')}`;
+  return negative ? `-${money}` : money;
+}
+
 /** Everything the element needs to speak one language. */
 export function wordsFor(tag) {
   const lang = languageOf(tag);
   const locale = localeOf(tag);
   const t = DICTS[lang];
-  const currency = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' });
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  // Made on first need: the page's own locales never need them (see usDollars).
+  let currency;
+  let integer;
+  const intlMoney = (text) => (currency ??= new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' })).format(text);
+  const intlNumber = (n) => (integer ??= new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(n);
+  const usLocale = US_LOCALES.has(locale);
   return {
     lang,
     locale,
     t,
     /** A decimal string from the engine ("1234.50") as money. Intl reads the string exactly. */
-    money: (decimal) => (decimal == null ? '' : currency.format(String(decimal))),
-    number: (n) => integer.format(n),
+    money: (decimal) => (decimal == null ? '' : (usLocale && usDollars(String(decimal))) || intlMoney(String(decimal))),
+    number: (n) => (usLocale && Number.isSafeInteger(n) ? grouped(String(Math.abs(n)), n < 0) : intlNumber(n)),
     /** A usage preset's name and description in this language (else the data's English). */
     presetText(name, preset) {
       const es = lang === 'es' ? ES_PRESETS[name] : null;

@@ -7,8 +7,9 @@
 //        onWorkedToggle(open), onRetry(), copyLink() | null }
 import { append, english, h, srOnly } from './dom.js';
 import { reasonSegments } from './reason.js';
+import { siteUrl } from './site.js';
 
-const DOCUMENT_VIEWER = new URL('../document.html', import.meta.url);
+const documentViewer = () => siteUrl('document.html');
 const isZero = (decimal) => /^-?0+(\.0+)?$/.test(String(decimal));
 
 export function outOfNetworkTier(benefit) {
@@ -246,7 +247,7 @@ function cite(ctx, plan, source) {
   const link = file
     ? h(
         'a',
-        { href: `${DOCUMENT_VIEWER.href}?file=${encodeURIComponent(file)}&line=${encodeURIComponent(source.line)}`, target: '_blank', rel: 'noopener' },
+        { href: `${documentViewer().href}?file=${encodeURIComponent(file)}&line=${encodeURIComponent(source.line)}`, target: '_blank', rel: 'noopener' },
         where,
         srOnly(` ${t.newTab}`),
       )
@@ -263,7 +264,7 @@ function renderWorkedOut(ctx, result, plan) {
     append(body, h('h4', {}, t.sampleHeading, ' ', h('span', { class: 'ce-badge is-sample' }, t.sampleBadge)), h('p', { class: 'ce-sample-note' }, english(plan.sample_figures, en)));
   }
   const docLink = plan.document?.file
-    ? h('a', { href: `${DOCUMENT_VIEWER.href}?file=${encodeURIComponent(plan.document.file)}`, target: '_blank', rel: 'noopener' }, english(plan.document.title ?? plan.document.file, en), srOnly(` ${t.newTab}`))
+    ? h('a', { href: `${documentViewer().href}?file=${encodeURIComponent(plan.document.file)}`, target: '_blank', rel: 'noopener' }, english(plan.document.title ?? plan.document.file, en), srOnly(` ${t.newTab}`))
     : null;
   append(body, h('h4', {}, t.document), h('p', {}, docLink));
 

@@ -1,14 +1,16 @@
 // Loading the engine (the WebAssembly module built by wasm-bindgen) and the data (catalog, plan
-// files, typical prices), once per page and relative to this script's own URL, so an embedding
-// page needs only the <script type="module"> tag.
+// files, typical prices), once per page and relative to the entry script (site.js), so an
+// embedding page needs only the <script type="module"> tag.
 //
 // If the engine fails unexpectedly (a trap in the .wasm), its instance may be left in a bad
 // state; `discardRuntime` drops it and the next `runtime()` starts a fresh instance from the
 // same compiled module (the JS glue is imported again under a new query, so its module-level
 // state is new too). Elements notice the new generation and rebuild their engines.
 
-const PKG = new URL('../pkg/', import.meta.url);
-export const DEFAULT_DATA_BASE = new URL('../data/', import.meta.url);
+import { siteUrl } from './site.js';
+
+/** The folder holding catalog.json, unless the element's data-base attribute says otherwise. */
+export const defaultDataBase = () => siteUrl('data/');
 
 let compiled; // Promise<WebAssembly.Module>
 let generation = 0;
@@ -17,7 +19,7 @@ let current; // { generation, module: Promise<glue module> }
 function compileWasm() {
   if (!compiled) {
     compiled = (async () => {
-      const url = new URL('costshare_bg.wasm', PKG);
+      const url = siteUrl('pkg/costshare_bg.wasm');
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
       const type = response.headers.get('content-type') ?? '';
@@ -37,7 +39,7 @@ function compileWasm() {
 export function runtime() {
   if (!current) {
     const gen = generation;
-    const url = new URL('costshare.js', PKG);
+    const url = siteUrl('pkg/costshare.js');
     if (gen > 0) url.search = `instance=${gen}`;
     const module = (async () => {
       const [glue, wasm] = await Promise.all([import(url.href), compileWasm()]);
@@ -72,7 +74,7 @@ async function fetchText(url) {
  * The catalog and the files it lists, from `base` (the folder holding catalog.json):
  * { catalog, prices: { origin, text }, presets: { origin, text } | null, plans: [{ id, origin, text }] }.
  */
-export function loadData(base = DEFAULT_DATA_BASE) {
+export function loadData(base = defaultDataBase()) {
   const key = String(base);
   if (!dataCache.has(key)) {
     const promise = (async () => {
