@@ -98,16 +98,29 @@ const median = (xs) => {
 };
 const pageRuns = {};
 const pageSamples = {};
+let pageMarks = [];
+const pageBreakdown = {};
 for (const throttle of [1, 4]) {
   const samples = [];
+  pageMarks = [];
   for (let i = 0; i < PAGE_RUNS; i++) samples.push(await measure('./', throttle, firstEstimate));
   pageSamples[`x${throttle}`] = samples;
   pageRuns[`x${throttle}`] = median(samples);
+  // The median time of each step from navigation.
+  pageBreakdown[`x${throttle}`] = Object.fromEntries(Object.keys(pageMarks[0] ?? {}).map((k) => [k, median(pageMarks.map((m) => m[k]))]));
 }
 async function firstEstimate(page) {
-  return page.waitForFunction(() => window.firstEstimateMs, null, { timeout: 60_000 })
+  const ms = await page.waitForFunction(() => window.firstEstimateMs, null, { timeout: 60_000 })
     .then((handle) => handle.jsonValue())
     .catch(() => 'no estimate-change event');
+  // Where the time went: the element's user-timing marks (element.js) and the script's arrival.
+  const marks = await page.evaluate(() => {
+    const at = { script: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/cost-estimator.js'))?.responseEnd };
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('cost-estimator:')) at[m.name.slice(15)] = m.startTime;
+    return at;
+  });
+  pageMarks.push(marks);
+  return ms;
 }
 await browser.close();
 server.close();
@@ -129,6 +142,7 @@ const results = {
   chromium_engine: engineRuns,
   chromium_page_first_estimate_ms: pageRuns,
   chromium_page_first_estimate_samples_ms: pageSamples,
+  chromium_page_first_estimate_steps_ms: pageBreakdown,
   native,
 };
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });
@@ -151,6 +165,8 @@ console.log(`
 | re-price 3 options, family of 4 × 50 claims (1x / 4x) | ${ms(e1.recompute_all_options_ms)} / ${ms(e4.recompute_all_options_ms)} | ≤ 5 ms | ${ok(e1.recompute_all_options_ms <= 5)} |
 | same, as a ratio to copying the scenario in JS (1x / 4x) | ${e1.recompute_vs_baseline.toFixed(1)}× / ${e4.recompute_vs_baseline.toFixed(1)}× | | |
 | native claims per second, one core | ${native.claims_per_second?.toLocaleString('en-US') ?? 'n/a'} | ≥ 1,000,000 | ${ok((native.claims_per_second ?? 0) >= 1e6)} |
+
+First estimate at 4x, step by step (median ms from navigation): ${Object.entries(pageBreakdown.x4 ?? {}).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(0) : v}`).join(', ')}.
 
 ${results.machine}; ${results.date}. Largest gzipped files: ${sizes.largest_gzip.map(([f, n]) => `${f} ${kb(n)}`).join(', ')}.
 `);

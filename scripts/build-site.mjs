@@ -95,7 +95,8 @@ const plans = planFiles.map((file) => {
   const id = file.replace(/\.json$/, '');
   if (plan.id !== undefined && plan.id !== id) fail(`data/plans/${file}: id is "${plan.id}", the file name says "${id}"`);
   const entry = { id, file: `plans/${file}` };
-  for (const key of ['name', 'short_name', 'issuer', 'program', 'year']) {
+  // What the element shows of a plan before its file is fetched (the plan picker, comparisons).
+  for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'sample_figures']) {
     if (plan[key] !== undefined) entry[key] = plan[key];
   }
   return entry;

@@ -83,6 +83,11 @@ impl Engine {
         to_js(&plans)
     }
 
+    /// One plan's data (or null if no plan has that id).
+    pub fn plan(&self, id: &str) -> Result<JsValue, JsError> {
+        to_js(&self.catalog.plan(id))
+    }
+
     /// The typical price table (or null).
     pub fn prices(&self) -> Result<JsValue, JsError> {
         to_js(&self.catalog.prices())

@@ -242,6 +242,41 @@ test('services for two people: the total, each person and each line are the engi
   await page.close();
 });
 
+test('the first estimate waits for the chosen plan only; a plan whose file is still on its way is priced once it arrives', async () => {
+  // Hold back one plan file, so choosing it happens before it has arrived.
+  const page = await openPage(browser, '', { wait: false });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route('**/data/plans/kp-ga-fehb-2022-standard.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  page.problems.length = 0; // the first load's plan fetches, aborted by the reload
+  await page.waitForFunction(() => performance.getEntriesByName('cost-estimator:first-estimate').length);
+  const before = await page.evaluate(() => {
+    const first = performance.getEntriesByName('cost-estimator:first-estimate')[0].startTime;
+    return [...new Set(performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('/data/plans/') && e.startTime < first)
+      .map((e) => e.name.split('/').pop()))];
+  });
+  assert.deepEqual(before, ['kp-co-fehb-2022-standard.json'], 'plan files fetched before the first estimate');
+
+  const shown = await totalOf(page);
+  await (await field(page, 'plan')).selectOption('kp-ga-fehb-2022-standard');
+  await page.waitForTimeout(300);
+  assert.equal(await totalOf(page), shown, 'nothing changes until the plan is in the engine');
+  assert.match(await page.locator(`${EL} .ce-results .ce-status`).textContent(), /Loading the chosen plan’s figures/);
+  assert.deepEqual(await axeViolations(page), []);
+  release();
+  const total = await totalChange(page, shown);
+  const expected = engine.estimate({ plan: 'kp-ga-fehb-2022-standard', enrollment: 'self_only', pay_schedule: 'biweekly', members: [{ id: 'you', age: 40 }], services: [] });
+  assert.equal(total, expected.total_annual_cost);
+  assert.match(await page.locator(`${EL} .ce-plan-name`).textContent(), /Georgia FEHB 2022 — Standard Option/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('the state is in the URL: a copied link shows the same estimate, and the print view is one page', async () => {
   const page = await openPage(browser, '');
   const before = await totalOf(page);

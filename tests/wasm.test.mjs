@@ -60,6 +60,8 @@ describe('catalog', () => {
     const described = engine.plans();
     assert.ok(Array.isArray(described), 'plans() returns an array');
     assert.deepEqual(described.map((p) => p.id).sort(), plans.map((p) => p.id).sort());
+    for (const p of described) assert.deepEqual(engine.plan(p.id), p, `plan("${p.id}") is plans()'s entry`);
+    assert.equal(engine.plan('no-such-plan'), null);
     const prices = engine.prices();
     assert.equal(typeof prices, 'object');
     assert.ok(prices !== null);

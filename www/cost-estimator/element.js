@@ -47,15 +47,20 @@ export class CostEstimator extends HTMLElement {
   #loaded = false;
   #data = null;
   #engines = null; // { generation, pristine, ui (or null), uiPrices, make() }
-  #extraPlans = []; // plans added with addPlan(): [{ origin, text }]
-  #plansById = new Map();
+  #extraPlans = []; // plans added with addPlan(): [{ origin, text, id }]
+  // Catalog plans in the engine, by id: { origin, text, plan (the engine's object) }. A plan
+  // file is fetched when first needed (the chosen plan before the first estimate, the others
+  // just after it), so the first estimate waits for one plan, not ten.
+  #loadedPlans = new Map();
+  #planLoads = new Map(); // plan id → Promise of its loading
+  #plansById = new Map(); // every offered plan: the engine's object if loaded, else the catalog's entry
   #priceTable = null;
   #offered = [];
   #unknownIds = [];
   #state = null;
   #result = null;
   #resultScenario = null;
-  #outcome = 'none'; // none | ok | stale | failed
+  #outcome = 'none'; // none | ok | stale | loading (a plan's file) | failed
   #seq = 0;
   #openGroups = new Set();
   #presets = null; // the usage presets, if the data has them
@@ -91,7 +96,10 @@ export class CostEstimator extends HTMLElement {
 
   // ---- public API --------------------------------------------------------------------------
 
-  /** Resolves when the plans are loaded and the engine is running. */
+  /**
+   * Resolves when the engine is running and the first estimate is shown (the other plan files
+   * may still be arriving: estimate() and compare() wait for the plans they need).
+   */
   get ready() {
     this.#start();
     return this.#ready;
@@ -106,6 +114,7 @@ export class CostEstimator extends HTMLElement {
   async estimate(scenario) {
     this.#start();
     await this.#ready;
+    await this.#ensurePlans([scenario?.plan]).catch(() => {}); // an unknown plan: the engine says so
     const engines = await this.#ensureEngines();
     try {
       return engines.pristine.estimate(scenario);
@@ -124,6 +133,7 @@ export class CostEstimator extends HTMLElement {
     await this.#ready;
     const engines = await this.#ensureEngines();
     const ids = plans ?? this.#compareIds(scenario?.plan);
+    await this.#ensurePlans(Array.isArray(ids) ? ids : []).catch(() => {});
     try {
       return engines.pristine.compare(scenario, ids);
     } catch (error) {
@@ -155,7 +165,7 @@ export class CostEstimator extends HTMLElement {
     const engines = await this.#ensureEngines();
     const id = engines.pristine.addPlan(origin, text);
     engines.ui?.addPlan(origin, text);
-    this.#extraPlans.push({ origin, text });
+    this.#extraPlans.push({ origin, text, id });
     this.#refreshPlans();
     this.#renderAll();
     this.#update();
@@ -170,7 +180,8 @@ export class CostEstimator extends HTMLElement {
   /** Shows a scenario in the fields (plan, enrollment, pay schedule, people, care). */
   set scenario(scenario) {
     this.#start();
-    this.#ready.then(() => {
+    this.#ready.then(async () => {
+      await this.#ensurePlans([scenario?.plan]);
       const plan = this.#plansById.get(scenario?.plan);
       if (!plan) return;
       const state = {
@@ -227,15 +238,20 @@ export class CostEstimator extends HTMLElement {
     if (!this.#loaded) return;
     if (name === 'plans') {
       this.#refreshPlans();
-      if (!this.#offered.includes(this.#state.plan)) this.#state.plan = this.#offered[0] ?? this.#state.plan;
-      this.#fixChoices();
-      this.#renderAll();
-      this.#update();
+      const plan = this.#offered.includes(this.#state.plan) ? this.#state.plan : this.#offered[0] ?? this.#state.plan;
+      this.#withPlan(plan, () => {
+        this.#state.plan = plan;
+        this.#fixChoices();
+        this.#renderAll();
+        this.#update();
+      });
     } else if (name === 'plan' && this.#offered.includes(value)) {
-      this.#state.plan = value;
-      this.#fixChoices();
-      this.#renderAll();
-      this.#update();
+      this.#withPlan(value, () => {
+        this.#state.plan = value;
+        this.#fixChoices();
+        this.#renderAll();
+        this.#update();
+      });
     }
   }
 
@@ -283,16 +299,64 @@ export class CostEstimator extends HTMLElement {
       base = new URL(given, this.ownerDocument.baseURI);
       if (!base.pathname.endsWith('/')) base.pathname += '/';
     }
-    // The engine (fetch and compile) and the data load at the same time.
+    // The engine (fetch and compile) and the data load at the same time. The marks are for
+    // `npm run bench`'s breakdown of the time to the first estimate.
+    mark('load');
     runtime().module.catch(() => {});
     this.#data = await loadData(base);
+    mark('catalog');
     await this.#ensureEngines();
+    mark('engine');
     this.#refreshPlans();
     if (this.#offered.length === 0) throw new Error(this.#words.t.noPlans);
+    await this.#ensurePlans([this.#initialPlanId()]);
+    mark('plan');
     this.#state = this.#initialState();
     this.#loaded = true;
     this.#renderAll();
+    mark('form');
     this.#update();
+    // The other plans, for switching and comparing without a wait.
+    setTimeout(() => this.#ensurePlans(this.#offered).catch(() => {}), 0);
+  }
+
+  /**
+   * Fetches the plan files of `ids` that are not in the engine yet and adds them to every
+   * engine. Rejects if one cannot be fetched or is not a valid plan file.
+   */
+  async #ensurePlans(ids) {
+    const entries = this.#data?.plans ?? [];
+    const wanted = ids.filter((id) => !this.#loadedPlans.has(id) && entries.some((p) => p.id === id));
+    await Promise.all(wanted.map((id) => {
+      if (!this.#planLoads.has(id)) {
+        const load = (async () => {
+          const text = await this.#data.planText(id);
+          const engines = await this.#ensureEngines();
+          if (this.#loadedPlans.has(id)) return; // engines made meanwhile include it
+          const { origin } = entries.find((p) => p.id === id);
+          engines.pristine.addPlan(origin, text);
+          engines.ui?.addPlan(origin, text);
+          this.#loadedPlans.set(id, { origin, text, plan: engines.pristine.plan(id) });
+          if (this.#plansById.has(id)) this.#plansById.set(id, this.#loadedPlans.get(id).plan);
+        })();
+        load.catch(() => this.#planLoads.delete(id));
+        this.#planLoads.set(id, load);
+      }
+      return this.#planLoads.get(id);
+    }));
+  }
+
+  /** Runs `apply` once plan `id` is in the engine (at once if it is); a failure is shown. */
+  #withPlan(id, apply) {
+    if (this.#loadedPlans.has(id) || this.#extraPlans.some((p) => p.id === id)) return apply();
+    const seq = ++this.#seq;
+    if (this.#result) this.#setOutcome('loading', null);
+    this.#ensurePlans([id]).then(
+      () => apply(),
+      (error) => {
+        if (seq === this.#seq) this.#failed(error, null);
+      },
+    );
   }
 
   async #ensureEngines() {
@@ -305,7 +369,7 @@ export class CostEstimator extends HTMLElement {
       const engine = new glue.Engine();
       engine.setPrices(this.#data.prices.text);
       if (this.#data.presets && typeof engine.setPresets === 'function') engine.setPresets(this.#data.presets.text);
-      for (const p of [...this.#data.plans, ...this.#extraPlans]) engine.addPlan(p.origin, p.text);
+      for (const p of [...this.#loadedPlans.values(), ...this.#extraPlans]) engine.addPlan(p.origin, p.text);
       return engine;
     };
     // The UI engine (the user's own prices) is made when a price is first changed.
@@ -326,12 +390,15 @@ export class CostEstimator extends HTMLElement {
 
   #refreshPlans() {
     const engines = this.#engines;
-    const plans = engines.pristine.plans();
+    const plans = [
+      ...this.#data.plans.map((p) => this.#loadedPlans.get(p.id)?.plan ?? p.summary),
+      ...this.#extraPlans.map((p) => engines.pristine.plan(p.id)),
+    ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.#plansById = new Map(plans.map((p) => [p.id, p]));
     this.#priceTable = engines.pristine.prices();
     this.#presets = typeof engines.pristine.presets === 'function' ? engines.pristine.presets() : null;
     const wanted = (this.getAttribute('plans') ?? '').split(/\s+/).filter(Boolean);
-    const added = this.#extraPlans.map((p) => JSON.parse(p.text).id);
+    const added = this.#extraPlans.map((p) => p.id);
     if (wanted.length) {
       this.#offered = [...new Set([...wanted.filter((id) => this.#plansById.has(id)), ...added])];
       this.#unknownIds = wanted.filter((id) => !this.#plansById.has(id));
@@ -355,6 +422,15 @@ export class CostEstimator extends HTMLElement {
     return this.hasAttribute('url-state') ? (this.getAttribute('url-state') ?? '').trim() : null;
   }
 
+  /** The plan the element opens on: the shared link's, else the `plan` attribute's, else the first. */
+  #initialPlanId() {
+    const prefix = this.#urlPrefix();
+    const fromUrl = prefix === null ? null : decodeState(location.hash, prefix);
+    if (fromUrl && this.#offered.includes(fromUrl.plan)) return fromUrl.plan;
+    const preset = this.getAttribute('plan');
+    return this.#offered.includes(preset) ? preset : this.#offered[0];
+  }
+
   #initialState() {
     const prefix = this.#urlPrefix();
     if (prefix !== null) {
@@ -364,8 +440,7 @@ export class CostEstimator extends HTMLElement {
         return this.#state;
       }
     }
-    const preset = this.getAttribute('plan');
-    const plan = this.#offered.includes(preset) ? preset : this.#offered[0];
+    const plan = this.#initialPlanId();
     this.#state = {
       plan,
       enrollment: '',
@@ -551,6 +626,7 @@ export class CostEstimator extends HTMLElement {
     const was = this.#outcome;
     this.#outcome = outcome;
     this.#renderResults();
+    if (outcome === 'ok') mark('first-estimate');
     this.dispatchEvent(
       new CustomEvent('estimate-change', {
         bubbles: true,
@@ -594,9 +670,11 @@ export class CostEstimator extends HTMLElement {
     if (!state || !this.#offered.includes(state.plan)) return;
     const same = encodeState('', state, prefix) === encodeState('', this.#state, prefix);
     if (same) return;
-    this.#adoptState(state);
-    this.#renderAll();
-    this.#update();
+    this.#withPlan(state.plan, () => {
+      this.#adoptState(state);
+      this.#renderAll();
+      this.#update();
+    });
   }
 
   // ---- field errors ------------------------------------------------------------------------
@@ -693,6 +771,12 @@ export class CostEstimator extends HTMLElement {
     const [kind, a, b] = key.split(':');
     const s = this.#state;
     const value = input.type === 'checkbox' ? input.checked : input.value;
+    if (kind === 'plan' && !this.#loadedPlans.has(value) && !this.#extraPlans.some((p) => p.id === value)) {
+      // Its file is still on its way: handle the choice once the plan is in the engine (with
+      // the input itself: a finished event's target is cleared, the input is in a shadow root).
+      this.#withPlan(value, () => input.value === value && this.#onInput({ target: input }));
+      return;
+    }
     this.#userChanged = true;
     switch (kind) {
       case 'plan':
@@ -1072,6 +1156,7 @@ export class CostEstimator extends HTMLElement {
       if (!this.#compareOpen) return;
       let engines;
       try {
+        await this.#ensurePlans(ids);
         engines = await this.#ensureEngines();
       } catch {
         return;
@@ -1137,6 +1222,12 @@ export class CostEstimator extends HTMLElement {
 }
 
 /** Defines <cost-estimator> unless it already is (the script included twice, or another copy). */
+/** A user-timing mark, `cost-estimator:<name>` (the first of each name only). */
+function mark(name) {
+  const full = `cost-estimator:${name}`;
+  if (globalThis.performance?.mark && !performance.getEntriesByName(full).length) performance.mark(full);
+}
+
 export function define(name = 'cost-estimator', registry = globalThis.customElements) {
   if (!registry) return null;
   const existing = registry.get(name);

@@ -88,6 +88,7 @@ const ES_PRESETS = {
 
 const EN = {
   loading: 'Loading the plans…',
+  loadingPlan: 'Loading the chosen plan’s figures: these are the last plan’s.',
   loadFailed: (why) => `The estimator could not load: ${why}`,
   unknownPlans: (ids) => `These plan ids are not in the catalog and are left out: ${ids}.`,
   noPlans: 'No plan to show: check the plans attribute.',
@@ -306,6 +307,7 @@ const EN = {
 
 const ES = {
   loading: 'Cargando los planes…',
+  loadingPlan: 'Cargando las cifras del plan elegido: estas son las del plan anterior.',
   loadFailed: (why) => `No se pudo cargar la calculadora: ${why}`,
   unknownPlans: (ids) => `Estos identificadores de plan no están en el catálogo y se omiten: ${ids}.`,
   noPlans: 'No hay ningún plan que mostrar: revise el atributo plans.',

@@ -16,14 +16,15 @@ export function outOfNetworkTier(benefit) {
   return benefit?.out_of_network && typeof benefit.out_of_network === 'object' ? benefit.out_of_network.tier : null;
 }
 
-/** Fills the results box: status (stale / failed), then the figures, or "no estimate yet". */
+/** Fills the results box: status (stale / loading / failed), then the figures, or "no estimate yet". */
 export function renderResults(box, ctx) {
   const { t } = ctx.words;
   const { result, outcome } = ctx;
   box.dataset.state = outcome;
-  box.classList.toggle('is-stale', outcome === 'stale' || outcome === 'failed');
+  box.classList.toggle('is-stale', outcome === 'stale' || outcome === 'loading' || outcome === 'failed');
   const status = h('div', { class: 'ce-status', role: 'status' });
   if (outcome === 'stale' && result) append(status, h('p', { class: 'ce-notice' }, t.stale));
+  if (outcome === 'loading' && result) append(status, h('p', { class: 'ce-notice' }, t.loadingPlan));
   if (outcome === 'failed') {
     append(status, 
       h(

@@ -71,8 +71,10 @@ async function fetchText(url) {
 }
 
 /**
- * The catalog and the files it lists, from `base` (the folder holding catalog.json):
- * { catalog, prices: { origin, text }, presets: { origin, text } | null, plans: [{ id, origin, text }] }.
+ * The catalog, the typical prices and the presets from `base` (the folder holding
+ * catalog.json), and each plan file on demand, so the first estimate waits only for its own plan:
+ * { catalog, prices: { origin, text }, presets: { origin, text } | null,
+ *   plans: [{ id, origin, summary (the catalog's entry) }], planText(id): Promise<text> }.
  */
 export function loadData(base = defaultDataBase()) {
   const key = String(base);
@@ -80,16 +82,26 @@ export function loadData(base = defaultDataBase()) {
     const promise = (async () => {
       const catalogUrl = new URL('catalog.json', base);
       const catalog = JSON.parse(await fetchText(catalogUrl));
-      const [pricesText, presetsText, ...planTexts] = await Promise.all([
+      const [pricesText, presetsText] = await Promise.all([
         fetchText(new URL(catalog.prices, catalogUrl)),
         catalog.presets ? fetchText(new URL(catalog.presets, catalogUrl)) : null,
-        ...catalog.plans.map((p) => fetchText(new URL(p.file, catalogUrl))),
       ]);
+      const texts = new Map(); // plan id → Promise<text>
       return {
         catalog,
         prices: { origin: `data/${catalog.prices}`, text: pricesText },
         presets: presetsText === null ? null : { origin: `data/${catalog.presets}`, text: presetsText },
-        plans: catalog.plans.map((p, i) => ({ id: p.id, origin: `data/${p.file}`, text: planTexts[i] })),
+        plans: catalog.plans.map((p) => ({ id: p.id, origin: `data/${p.file}`, summary: p })),
+        planText(id) {
+          const entry = catalog.plans.find((p) => p.id === id);
+          if (!entry) return Promise.reject(new Error(`no plan "${id}" in the catalog`));
+          if (!texts.has(id)) {
+            const text = fetchText(new URL(entry.file, catalogUrl));
+            text.catch(() => texts.delete(id));
+            texts.set(id, text);
+          }
+          return texts.get(id);
+        },
       };
     })();
     promise.catch(() => dataCache.delete(key));
