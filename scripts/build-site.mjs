@@ -23,7 +23,7 @@ import * as esbuild from 'esbuild';
 
 const minify = !process.argv.includes('--no-minify');
 /** Lines of the document shown either side of a cited line. */
-export const PASSAGE_CONTEXT = 3;
+export const PASSAGE_CONTEXT = 2;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');

@@ -40,12 +40,20 @@ impl Json {
         match self {
             Json::Null => "null".into(),
             Json::Bool(b) => format!("boolean `{b}`"),
-            Json::Number(n) if is_integer(n) => format!("integer `{n}`"),
-            Json::Number(n) => format!("floating point `{n}`"),
-            Json::String(s) => format!("string {s:?}"),
+            Json::Number(n) if is_integer(n) => format!("integer `{}`", short(n)),
+            Json::Number(n) => format!("floating point `{}`", short(n)),
+            Json::String(s) => format!("string {:?}", short(s)),
             Json::Array(_) => "sequence".into(),
             Json::Object(_) => "map".into(),
         }
+    }
+}
+
+/// Text quoted in a message: at most 60 characters of it, then "…".
+pub fn short(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
     }
 }
 
@@ -66,8 +74,8 @@ impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(key),
-            Path::Key(parent, key) => write!(f, "{parent}.{key}"),
+            Path::Key(Path::Root, key) => f.write_str(&short(key)),
+            Path::Key(parent, key) => write!(f, "{parent}.{}", short(key)),
             Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
         }
     }
@@ -142,7 +150,7 @@ fn whole_number(value: &Json, at: Path, max: u64) -> Read<u64> {
     match value {
         Json::Number(n) if is_integer(n) => match n.parse::<u64>() {
             Ok(v) if v <= max => Ok(v),
-            _ => fail(at, format!("invalid value: integer `{n}`, expected {EXPECTED} (at most {max})")),
+            _ => fail(at, format!("invalid value: integer `{}`, expected {EXPECTED} (at most {max})", short(n))),
         },
         _ => invalid_type(value, at, EXPECTED),
     }
@@ -199,10 +207,10 @@ impl<'a> Object<'a> {
         for (i, (key, _)) in entries.iter().enumerate() {
             if !fields.contains(&key.as_str()) {
                 let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-                return fail(Path::Key(&at, key), format!("unknown field `{key}`, expected one of {expected}"));
+                return fail(Path::Key(&at, key), format!("unknown field `{}`, expected one of {expected}", short(key)));
             }
             if entries[..i].iter().any(|(k, _)| k == key) {
-                return fail(Path::Key(&at, key), format!("duplicate field `{key}`"));
+                return fail(Path::Key(&at, key), format!("duplicate field `{}`", short(key)));
             }
         }
         Ok(Object { entries, at })
@@ -254,7 +262,7 @@ pub fn name_index(value: &Json, at: Path, names: &[&str]) -> Read<usize> {
 pub fn key_index(key: &str, at: Path, names: &[&str]) -> Read<usize> {
     match names.iter().position(|n| *n == key) {
         Some(i) => Ok(i),
-        None => fail(at, format!("unknown value `{key}`, expected one of {}", quoted(names))),
+        None => fail(at, format!("unknown value `{}`, expected one of {}", short(key), quoted(names))),
     }
 }
 
@@ -629,5 +637,15 @@ mod tests {
         assert!(u32::from_json(&Json::Number("-3".into()), root).unwrap_err().message.contains("integer `-3`"));
         assert!(u16::from_json(&Json::Number("70000".into()), root).is_err());
         assert_eq!(u32::from_json(&Json::Number("4294967295".into()), root), Ok(u32::MAX));
+    }
+
+    #[test]
+    fn messages_quote_at_most_sixty_characters_of_the_input() {
+        let long = "x".repeat(100_000);
+        let e = parse::<u32>("t", &format!("\"{long}\"")).unwrap_err().to_string();
+        assert!(e.len() < 200 && e.contains(&format!("\"{}…\"", "x".repeat(60))), "{e}");
+        let e = parse::<u32>("t", &"9".repeat(100_000)).unwrap_err().to_string();
+        assert!(e.len() < 200, "{e}");
+        assert_eq!(short("é".repeat(61).as_str()), format!("{}…", "é".repeat(60)));
     }
 }

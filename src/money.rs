@@ -26,6 +26,7 @@ impl Money {
     /// Parses "120", "120.5" or "120.00". Refuses signs, exponents, more than two decimal
     /// places, and amounts above [`MONEY_MAX`].
     pub fn parse(text: &str) -> Result<Money, String> {
+        let shown = crate::json::short(text);
         let t = text.trim();
         let well_formed = !t.is_empty()
             && t.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -34,24 +35,24 @@ impl Money {
             && !t.ends_with('.');
         if !well_formed {
             if t.starts_with('-') {
-                return Err(format!("money cannot be negative (got \"{text}\")"));
+                return Err(format!("money cannot be negative (got \"{shown}\")"));
             }
             return Err(format!(
-                "expected an amount of dollars such as \"120.00\" (got \"{text}\")"
+                "expected an amount of dollars such as \"120.00\" (got \"{shown}\")"
             ));
         }
         if let Some((_, cents)) = t.split_once('.') {
             if cents.len() > 2 {
                 return Err(format!(
-                    "money has at most two decimal places (got \"{text}\")"
+                    "money has at most two decimal places (got \"{shown}\")"
                 ));
             }
         }
         let value = Decimal::from_str_exact(t)
-            .map_err(|_| format!("amount is too large (got \"{text}\")"))?;
+            .map_err(|_| format!("amount is too large (got \"{shown}\")"))?;
         if value > MONEY_MAX {
             return Err(format!(
-                "amount is too large: at most {} (got \"{text}\")",
+                "amount is too large: at most {} (got \"{shown}\")",
                 Money(MONEY_MAX)
             ));
         }
@@ -165,7 +166,7 @@ impl FromJson for Money {
         match value {
             Json::String(text) => Money::parse(text).or_else(|e| json::fail(at, e)),
             Json::Number(n) if !n.contains(['.', 'e', 'E']) => {
-                json::fail(at, format!("money must be written as a string such as \"{n}.00\", not as a number"))
+                json::fail(at, format!("money must be written as a string such as \"{}.00\", not as a number", json::short(n)))
             }
             Json::Number(_) => json::fail(at, "money must be written as a string such as \"120.00\", not as a number"),
             _ => json::invalid_type(value, at, "an amount of dollars written as a string, such as \"120.00\""),
@@ -179,6 +180,7 @@ pub struct Percent(Decimal);
 
 impl Percent {
     pub fn parse(text: &str) -> Result<Percent, String> {
+        let shown = crate::json::short(text);
         let t = text.trim();
         let ok = !t.is_empty()
             && t.chars().all(|c| c.is_ascii_digit() || c == '.')
@@ -187,7 +189,7 @@ impl Percent {
         match value {
             Some(v) if v <= Decimal::ONE_HUNDRED => Ok(Percent(v)),
             _ => Err(format!(
-                "expected a percentage from \"0\" to \"100\" written as a string (got \"{text}\")"
+                "expected a percentage from \"0\" to \"100\" written as a string (got \"{shown}\")"
             )),
         }
     }

@@ -230,8 +230,8 @@ test('services for two people: the total, each person and each line are the engi
   // The site carries the cited passages, not whole documents: the passage around the line,
   // numbered as in the document, then every passage with the uncited lines between noted.
   assert.match(await doc.locator('h1').textContent(), /Colorado FEHB 2022 brochure/);
-  assert.match(await doc.locator('#status').textContent(), new RegExp(`^Line ${line} of \\d+, with up to 3 lines either side`));
-  for (const n of [line - 3, line + 3]) assert.equal(await doc.locator(`#L${n}`).count(), 1, `line ${n} is shown`);
+  assert.match(await doc.locator('#status').textContent(), new RegExp(`^Line ${line} of \\d+, with up to 2 lines either side`));
+  for (const n of [line - 2, line + 2]) assert.equal(await doc.locator(`#L${n}`).count(), 1, `line ${n} is shown`);
   await screenshot(doc, 'document-passage.png');
   await doc.getByRole('button', { name: 'Show every cited passage' }).click();
   assert.ok((await doc.locator('ol.lines').count()) > 20, 'every passage');
