@@ -147,27 +147,29 @@ impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
     }
 }
 
+/// The most entries a map in an input may have (a plan has about 35 services): more is refused
+/// rather than read, which keeps the checks below cheap on a hostile file.
+pub const MAX_ENTRIES: usize = 1_000;
+
 /// Read from a JSON object. A key written twice is refused: keeping the last silently would
-/// let a duplicated service id in a plan file overwrite the first unnoticed. Sorting once keeps
-/// a hostile object with many keys from costing quadratic time.
+/// let a duplicated service id in a plan file overwrite the first unnoticed.
 impl<K: FromKey + Ord, V: FromJson> FromJson for SortedMap<K, V> {
     fn from_json(value: &Json, at: Path) -> Read<Self> {
         let Json::Object(entries) = value else {
             return invalid_type(value, at, "an object");
         };
-        let mut order: Vec<usize> = (0..entries.len()).collect();
-        order.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0).then(a.cmp(&b)));
-        if let Some(pair) = order.windows(2).find(|w| entries[w[0]].0 == entries[w[1]].0) {
-            let key = &entries[pair[1]].0;
-            return fail(Path::Key(&at, key), format!("duplicate key {:?}", crate::json::short(key)));
+        if entries.len() > MAX_ENTRIES {
+            return fail(at, format!("at most {MAX_ENTRIES} entries"));
         }
-        let mut pairs = Vec::with_capacity(entries.len());
-        for (key, v) in entries {
+        let mut map = SortedMap::new();
+        for (i, (key, v)) in entries.iter().enumerate() {
             let here = Path::Key(&at, key);
-            pairs.push((K::from_key(key, here)?, V::from_json(v, here)?));
+            if entries[..i].iter().any(|(k, _)| k == key) {
+                return fail(here, format!("duplicate key {:?}", crate::json::short(key)));
+            }
+            map.insert(K::from_key(key, here)?, V::from_json(v, here)?);
         }
-        pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(SortedMap { entries: pairs })
+        Ok(map)
     }
 }
 
@@ -193,16 +195,16 @@ mod tests {
     }
 
     #[test]
-    fn reads_an_object_in_key_order_and_refuses_a_repeated_key() {
+    fn reads_an_object_in_key_order_and_refuses_a_repeated_key_or_too_many() {
         let read = |text: &str| crate::json::parse::<SortedMap<String, u32>>("t", text);
         let m = read(r#"{"z": 1, "a": 2, "m": 3}"#).unwrap();
         assert_eq!(m.keys().map(String::as_str).collect::<Vec<_>>(), ["a", "m", "z"]);
         let e = read(r#"{"z": 1, "a": 2, "z": 3}"#).unwrap_err();
         assert_eq!((e.field.as_str(), e.message.as_str()), ("z", r#"duplicate key "z""#));
-        // Many keys in reverse order: sorted once, not inserted one by one.
-        let many = (0..200_000).rev().map(|i| format!("\"k{i:06}\": {i}")).collect::<Vec<_>>().join(",");
-        let m = read(&format!("{{{many}}}")).unwrap();
-        assert_eq!(m.len(), 200_000);
-        assert_eq!(m.get("k000007"), Some(&7));
+        // Many keys: a thousand are read, more are refused before any is read.
+        let many = |n: usize| format!("{{{}}}", (0..n).rev().map(|i| format!("\"k{i:06}\": {i}")).collect::<Vec<_>>().join(","));
+        assert_eq!(read(&many(MAX_ENTRIES)).unwrap().get("k000007"), Some(&7));
+        let e = read(&many(200_000)).unwrap_err();
+        assert_eq!((e.field.as_str(), e.message.as_str()), ("", "at most 1000 entries"));
     }
 }
