@@ -268,6 +268,7 @@ test('the first estimate waits for the chosen plan only; a plan whose file is st
   assert.equal(await totalOf(page), shown, 'nothing changes until the plan is in the engine');
   assert.match(await page.locator(`${EL} .ce-results .ce-status`).textContent(), /Loading the chosen plan’s figures/);
   assert.deepEqual(await axeViolations(page), []);
+  await screenshot(page, 'page-plan-loading-1280.png');
   release();
   const total = await totalChange(page, shown);
   const expected = engine.estimate({ plan: 'kp-ga-fehb-2022-standard', enrollment: 'self_only', pay_schedule: 'biweekly', members: [{ id: 'you', age: 40 }], services: [] });
