@@ -250,6 +250,30 @@ impl<'a> Object<'a> {
     }
 }
 
+/// Reads a struct from a JSON object whose fields are exactly the ones listed, each read as
+/// `req` (must be there), `opt` (may be absent or null), `or_default` (absent: the type's
+/// default) or `or(value)` (absent: that value). The field names are the struct's own:
+/// `read_object!(value, at, Citation { file: opt, line: req, quote: req })`.
+macro_rules! read_object {
+    ($value:expr, $at:expr, $($ty:ident)::+ { $($field:ident : $how:ident $(($default:expr))?),* $(,)? }) => {{
+        let _o = $crate::json::Object::new($value, $at, &[$(stringify!($field)),*])?;
+        Ok($($ty)::+ { $($field: _o.$how(stringify!($field) $(, $default)?)?),* })
+    }};
+}
+
+/// `FromJson` for a struct read with `read_object!`, where its type is defined:
+/// `json_object!(Citation { file: opt, line: req, quote: req });`
+macro_rules! json_object {
+    ($ty:ident { $($fields:tt)* }) => {
+        impl $crate::json::FromJson for $ty {
+            fn from_json(value: &$crate::json::Json, at: $crate::json::Path) -> $crate::json::Read<Self> {
+                $crate::json::read_object!(value, at, $ty { $($fields)* })
+            }
+        }
+    };
+}
+pub(crate) use {json_object, read_object};
+
 /// The index in `names` of a name written as a string (an enum of names).
 pub fn name_index(value: &Json, at: Path, names: &[&str]) -> Read<usize> {
     match value {

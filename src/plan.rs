@@ -8,7 +8,7 @@ use crate::map::SortedMap;
 use serde::{Serialize};
 
 use crate::error::Error;
-use crate::json::{named_enum, tagged, FromJson, Json, Object, Path, Read};
+use crate::json::{json_object, named_enum, read_object, tagged, FromJson, Json, Path, Read};
 use crate::money::{Money, Percent};
 
 /// Where a figure comes from: a line of the plan's source document and the words on it.
@@ -362,50 +362,21 @@ pub struct Plan {
     pub sample_figures: Option<String>,
 }
 
-// ---- reading a plan file: each type's fields, what may be absent, and its default ----------
-// (`crate::json` checks types, refuses unknown and repeated fields, and names the field at fault.)
+// ---- reading a plan file: each type's fields, and what each takes when absent --------------
+// (`req`: required; `opt`: may be absent or null; `or_default`/`or(x)`: the default when absent.
+// `crate::json` checks types, refuses unknown and repeated fields, and names the field at fault.)
 
-impl FromJson for Citation {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["file", "line", "quote"])?;
-        Ok(Citation { file: o.opt("file")?, line: o.req("line")?, quote: o.req("quote")? })
-    }
-}
+json_object!(Citation { file: opt, line: req, quote: req });
 
-impl FromJson for Document {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["file", "title"])?;
-        Ok(Document { file: o.req("file")?, title: o.req("title")? })
-    }
-}
+json_object!(Document { file: req, title: req });
 
-impl FromJson for Premium {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["biweekly", "monthly", "source"])?;
-        Ok(Premium { biweekly: o.opt("biweekly")?, monthly: o.opt("monthly")?, source: o.req("source")? })
-    }
-}
+json_object!(Premium { biweekly: opt, monthly: opt, source: req });
 
-impl FromJson for Accumulator {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["individual", "family", "source"])?;
-        Ok(Accumulator { individual: o.req("individual")?, family: o.opt("family")?, source: o.req("source")? })
-    }
-}
+json_object!(Accumulator { individual: req, family: opt, source: req });
 
-impl FromJson for SupplySchedule {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["bands", "source"])?;
-        Ok(SupplySchedule { bands: o.req("bands")?, source: o.req("source")? })
-    }
-}
+json_object!(SupplySchedule { bands: req, source: req });
 
-impl FromJson for SupplyBand {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["up_to_days", "copays"])?;
-        Ok(SupplyBand { up_to_days: o.req("up_to_days")?, copays: o.req("copays")? })
-    }
-}
+json_object!(SupplyBand { up_to_days: req, copays: req });
 
 /// Written as an object of one key: `{ "copay": { "amount": "30.00" } }`, `{ "deductible": {} }`.
 impl FromJson for Step {
@@ -413,53 +384,20 @@ impl FromJson for Step {
         const KINDS: &[&str] = &["deductible", "copay", "coinsurance", "allowance"];
         let (kind, body) = tagged(v, at, KINDS)?;
         let at = Path::Key(&at, KINDS[kind]);
-        Ok(match kind {
-            0 => {
-                Object::new(body, at, &[])?;
-                Step::Deductible {}
-            }
-            1 => {
-                let o = Object::new(body, at, &["amount", "per", "max"])?;
-                Step::Copay { amount: o.req("amount")?, per: o.or_default("per")?, max: o.opt("max")? }
-            }
-            2 => {
-                let o = Object::new(body, at, &["percent", "max"])?;
-                Step::Coinsurance { percent: o.req("percent")?, max: o.opt("max")? }
-            }
-            _ => {
-                let o = Object::new(body, at, &["amount"])?;
-                Step::Allowance { amount: o.req("amount")? }
-            }
-        })
+        match kind {
+            0 => read_object!(body, at, Step::Deductible {}),
+            1 => read_object!(body, at, Step::Copay { amount: req, per: or_default, max: opt }),
+            2 => read_object!(body, at, Step::Coinsurance { percent: req, max: opt }),
+            _ => read_object!(body, at, Step::Allowance { amount: req }),
+        }
     }
 }
 
-impl FromJson for Condition {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["max_age", "min_age", "channels"])?;
-        Ok(Condition { max_age: o.opt("max_age")?, min_age: o.opt("min_age")?, channels: o.opt("channels")? })
-    }
-}
+json_object!(Condition { max_age: opt, min_age: opt, channels: opt });
 
-impl FromJson for Variant {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["when", "cost_share", "covered", "label", "source"])?;
-        Ok(Variant {
-            when: o.req("when")?,
-            cost_share: o.opt("cost_share")?,
-            covered: o.opt("covered")?,
-            label: o.req("label")?,
-            source: o.req("source")?,
-        })
-    }
-}
+json_object!(Variant { when: req, cost_share: opt, covered: opt, label: req, source: req });
 
-impl FromJson for IfAdmitted {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["waived", "source"])?;
-        Ok(IfAdmitted { waived: o.req("waived")?, source: o.req("source")? })
-    }
-}
+json_object!(IfAdmitted { waived: req, source: req });
 
 /// `"not_covered"`, `"in_network_cost_share"` or `{ "tier": { … } }`.
 impl FromJson for OutOfNetwork {
@@ -477,128 +415,71 @@ impl FromJson for OutOfNetwork {
     }
 }
 
-impl FromJson for OutOfNetworkTier {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["summary", "cost_share", "limit", "counts_toward_oop", "sample", "source"])?;
-        Ok(OutOfNetworkTier {
-            summary: o.req("summary")?,
-            cost_share: o.req("cost_share")?,
-            limit: o.req("limit")?,
-            counts_toward_oop: o.or("counts_toward_oop", true)?,
-            sample: o.or_default("sample")?,
-            source: o.req("source")?,
-        })
-    }
-}
+json_object!(OutOfNetworkTier {
+    summary: req,
+    cost_share: req,
+    limit: req,
+    counts_toward_oop: or(true),
+    sample: or_default,
+    source: req,
+});
 
-impl FromJson for Benefit {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(
-            v,
-            at,
-            &[
-                "label", "summary", "unit", "covered", "cost_share", "counts_toward_oop", "part_d", "limit", "tier",
-                "if_admitted", "out_of_network", "variants", "source", "see_also",
-            ],
-        )?;
-        Ok(Benefit {
-            label: o.req("label")?,
-            summary: o.req("summary")?,
-            unit: o.or_default("unit")?,
-            covered: o.or("covered", true)?,
-            cost_share: o.or_default("cost_share")?,
-            counts_toward_oop: o.or("counts_toward_oop", true)?,
-            part_d: o.or_default("part_d")?,
-            limit: o.opt("limit")?,
-            tier: o.opt("tier")?,
-            if_admitted: o.opt("if_admitted")?,
-            out_of_network: o.or_default("out_of_network")?,
-            variants: o.or_default("variants")?,
-            source: o.req("source")?,
-            see_also: o.or_default("see_also")?,
-        })
-    }
-}
+json_object!(Benefit {
+    label: req,
+    summary: req,
+    unit: or_default,
+    covered: or(true),
+    cost_share: or_default,
+    counts_toward_oop: or(true),
+    part_d: or_default,
+    limit: opt,
+    tier: opt,
+    if_admitted: opt,
+    out_of_network: or_default,
+    variants: or_default,
+    source: req,
+    see_also: or_default,
+});
 
-impl FromJson for Limit {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["label", "max", "unit", "source"])?;
-        Ok(Limit { label: o.req("label")?, max: o.req("max")?, unit: o.req("unit")?, source: o.req("source")? })
-    }
-}
+json_object!(Limit { label: req, max: req, unit: req, source: req });
 
-impl FromJson for MemberCondition {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(
-            v,
-            at,
-            &[
-                "relationship", "dependent_number", "min_dependent_number", "child_number", "min_child_number",
-                "spouse_covered", "medicare", "min_age", "max_age",
-            ],
-        )?;
-        Ok(MemberCondition {
-            relationship: o.opt("relationship")?,
-            dependent_number: o.opt("dependent_number")?,
-            min_dependent_number: o.opt("min_dependent_number")?,
-            child_number: o.opt("child_number")?,
-            min_child_number: o.opt("min_child_number")?,
-            spouse_covered: o.opt("spouse_covered")?,
-            medicare: o.opt("medicare")?,
-            min_age: o.opt("min_age")?,
-            max_age: o.opt("max_age")?,
-        })
-    }
-}
+json_object!(MemberCondition {
+    relationship: opt,
+    dependent_number: opt,
+    min_dependent_number: opt,
+    child_number: opt,
+    min_child_number: opt,
+    spouse_covered: opt,
+    medicare: opt,
+    min_age: opt,
+    max_age: opt,
+});
 
-impl FromJson for MemberRate {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["label", "when", "monthly", "source"])?;
-        Ok(MemberRate { label: o.req("label")?, when: o.req("when")?, monthly: o.req("monthly")?, source: o.req("source")? })
-    }
-}
+json_object!(MemberRate { label: req, when: req, monthly: req, source: req });
 
-impl FromJson for Assumption {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["id", "text", "source"])?;
-        Ok(Assumption { id: o.req("id")?, text: o.req("text")?, source: o.opt("source")? })
-    }
-}
+json_object!(Assumption { id: req, text: req, source: opt });
 
-impl FromJson for Plan {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(
-            v,
-            at,
-            &[
-                "id", "name", "short_name", "issuer", "program", "year", "document", "enrollment_types",
-                "pay_schedules", "premiums", "member_premiums", "deductible", "out_of_pocket_max",
-                "part_d_out_of_pocket_max", "drug_supply", "limits", "services", "assumptions", "sample_figures",
-            ],
-        )?;
-        Ok(Plan {
-            id: o.req("id")?,
-            name: o.req("name")?,
-            short_name: o.req("short_name")?,
-            issuer: o.req("issuer")?,
-            program: o.req("program")?,
-            year: o.req("year")?,
-            document: o.req("document")?,
-            enrollment_types: o.req("enrollment_types")?,
-            pay_schedules: o.req("pay_schedules")?,
-            premiums: o.req("premiums")?,
-            member_premiums: o.or_default("member_premiums")?,
-            deductible: o.opt("deductible")?,
-            out_of_pocket_max: o.req("out_of_pocket_max")?,
-            part_d_out_of_pocket_max: o.opt("part_d_out_of_pocket_max")?,
-            drug_supply: o.or_default("drug_supply")?,
-            limits: o.or_default("limits")?,
-            services: o.req("services")?,
-            assumptions: o.or_default("assumptions")?,
-            sample_figures: o.opt("sample_figures")?,
-        })
-    }
-}
+json_object!(Plan {
+    id: req,
+    name: req,
+    short_name: req,
+    issuer: req,
+    program: req,
+    year: req,
+    document: req,
+    enrollment_types: req,
+    pay_schedules: req,
+    premiums: req,
+    member_premiums: or_default,
+    deductible: opt,
+    out_of_pocket_max: req,
+    part_d_out_of_pocket_max: opt,
+    drug_supply: or_default,
+    limits: or_default,
+    services: req,
+    assumptions: or_default,
+    sample_figures: opt,
+});
 
 /// Service ids every plan must price (DOMAIN.md).
 pub const REQUIRED_SERVICES: &[&str] = &[

@@ -6,7 +6,7 @@ use crate::map::SortedMap;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::json::{FromJson, Json, Object, Path, Read};
+use crate::json::json_object;
 use crate::plan::REQUIRED_SERVICES;
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -39,38 +39,17 @@ pub struct PresetUse {
     pub admitted: Option<bool>,
 }
 
-impl FromJson for Presets {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["description", "presets"])?;
-        Ok(Presets { description: o.req("description")?, presets: o.req("presets")? })
-    }
-}
+json_object!(Presets { description: req, presets: req });
 
-impl FromJson for Preset {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["label", "description", "source", "illustrative", "services"])?;
-        Ok(Preset {
-            label: o.req("label")?,
-            description: o.req("description")?,
-            source: o.req("source")?,
-            illustrative: o.or_default("illustrative")?,
-            services: o.req("services")?,
-        })
-    }
-}
+json_object!(Preset {
+    label: req,
+    description: req,
+    source: req,
+    illustrative: or_default,
+    services: req,
+});
 
-impl FromJson for PresetUse {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["service", "count", "days", "days_supply", "admitted"])?;
-        Ok(PresetUse {
-            service: o.req("service")?,
-            count: o.req("count")?,
-            days: o.opt("days")?,
-            days_supply: o.opt("days_supply")?,
-            admitted: o.opt("admitted")?,
-        })
-    }
-}
+json_object!(PresetUse { service: req, count: req, days: opt, days_supply: opt, admitted: opt });
 
 impl Presets {
     /// Presets may use only the service ids every plan prices, so each applies to any plan.

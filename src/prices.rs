@@ -5,7 +5,7 @@ use crate::map::SortedMap;
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::json::{FromJson, Json, Object, Path, Read};
+use crate::json::json_object;
 use crate::money::Money;
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -31,25 +31,15 @@ pub struct TypicalPrice {
     pub illustrative: bool,
 }
 
-impl FromJson for PriceTable {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["description", "prices"])?;
-        Ok(PriceTable { description: o.req("description")?, prices: o.req("prices")? })
-    }
-}
+json_object!(PriceTable { description: req, prices: req });
 
-impl FromJson for TypicalPrice {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["allowed", "per_day", "per_30_days_supply", "source", "illustrative"])?;
-        Ok(TypicalPrice {
-            allowed: o.opt("allowed")?,
-            per_day: o.opt("per_day")?,
-            per_30_days_supply: o.opt("per_30_days_supply")?,
-            source: o.opt("source")?,
-            illustrative: o.or_default("illustrative")?,
-        })
-    }
-}
+json_object!(TypicalPrice {
+    allowed: opt,
+    per_day: opt,
+    per_30_days_supply: opt,
+    source: opt,
+    illustrative: or_default,
+});
 
 impl PriceTable {
     pub fn from_json(origin: &str, text: &str) -> Result<PriceTable, Error> {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::json::{named_enum, FromJson, Json, Object, Path, Read};
+use crate::json::{json_object, named_enum};
 use crate::money::Money;
 use crate::plan::{Channel, EnrollmentType, PaySchedule};
 
@@ -104,47 +104,28 @@ pub struct ServiceUse {
 
 // ---- reading a scenario (`crate::json` checks types and names the field at fault) ----------
 
-impl FromJson for Scenario {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["plan", "enrollment", "pay_schedule", "members", "services"])?;
-        Ok(Scenario {
-            plan: o.req("plan")?,
-            enrollment: o.opt("enrollment")?,
-            pay_schedule: o.opt("pay_schedule")?,
-            members: o.req("members")?,
-            services: o.or_default("services")?,
-        })
-    }
-}
+json_object!(Scenario {
+    plan: req,
+    enrollment: opt,
+    pay_schedule: opt,
+    members: req,
+    services: or_default,
+});
 
-impl FromJson for Member {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(v, at, &["id", "age", "relationship", "medicare"])?;
-        Ok(Member { id: o.req("id")?, age: o.req("age")?, relationship: o.opt("relationship")?, medicare: o.opt("medicare")? })
-    }
-}
+json_object!(Member { id: req, age: req, relationship: opt, medicare: opt });
 
-impl FromJson for ServiceUse {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        let o = Object::new(
-            v,
-            at,
-            &["member", "service", "count", "allowed", "days", "days_supply", "channel", "network", "billed", "admitted"],
-        )?;
-        Ok(ServiceUse {
-            member: o.req("member")?,
-            service: o.req("service")?,
-            count: o.opt("count")?,
-            allowed: o.opt("allowed")?,
-            days: o.opt("days")?,
-            days_supply: o.opt("days_supply")?,
-            channel: o.opt("channel")?,
-            network: o.opt("network")?,
-            billed: o.opt("billed")?,
-            admitted: o.opt("admitted")?,
-        })
-    }
-}
+json_object!(ServiceUse {
+    member: req,
+    service: req,
+    count: opt,
+    allowed: opt,
+    days: opt,
+    days_supply: opt,
+    channel: opt,
+    network: opt,
+    billed: opt,
+    admitted: opt,
+});
 
 impl Scenario {
     pub fn from_json(text: &str) -> Result<Scenario, Error> {
