@@ -106,6 +106,7 @@ const blankRuns = {};
 const pageSamples = {};
 let pageMarks = [];
 const pageBreakdown = {};
+const pageSinceLoad = {};
 for (const throttle of [1, 4]) {
   const samples = [];
   const blank = [];
@@ -122,6 +123,7 @@ for (const throttle of [1, 4]) {
   blankRuns[`x${throttle}`] = median(blank);
   // The median time of each step from navigation.
   pageBreakdown[`x${throttle}`] = Object.fromEntries(Object.keys(pageMarks[0] ?? {}).map((k) => [k, median(pageMarks.map((m) => m[k]))]));
+  pageSinceLoad[`x${throttle}`] = median(pageMarks.map((m) => m['first-estimate'] - m['load event']));
 }
 async function firstEstimate(page) {
   const ms = await page.waitForFunction(() => window.firstEstimateMs, null, { timeout: 60_000 })
@@ -130,6 +132,8 @@ async function firstEstimate(page) {
   // Where the time went: the element's user-timing marks (element.js) and the script's arrival.
   const marks = await page.evaluate(() => {
     const at = { script: performance.getEntriesByType('resource').find((e) => e.name.endsWith('/cost-estimator.js'))?.responseEnd };
+    // The page's load event: everything in the HTML, the preloads included, has arrived.
+    at['load event'] = performance.getEntriesByType('navigation')[0]?.loadEventStart;
     for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('cost-estimator:')) at[m.name.slice(15)] = m.startTime;
     return at;
   });
@@ -157,6 +161,7 @@ const results = {
   chromium_page_first_estimate_ms: pageRuns,
   chromium_page_first_estimate_samples_ms: pageSamples,
   chromium_blank_page_script_ms: blankRuns,
+  chromium_page_first_estimate_after_load_event_ms: pageSinceLoad,
   chromium_page_first_estimate_steps_ms: pageBreakdown,
   native,
 };
@@ -178,13 +183,14 @@ console.log(`
 | instantiate the module (1x / 4x CPU) | ${ms(e1.instantiate_ms)} / ${ms(e4.instantiate_ms)} | | |
 | load ${'all'} plan files into the engine (1x / 4x) | ${ms(e1.load_plans_ms)} / ${ms(e4.load_plans_ms)} | | |
 | first estimate on screen, page, median of ${PAGE_RUNS} (1x / 4x CPU) | ${ms(pageRuns.x1)} / ${ms(p4)} | ≤ 300 ms at 4x | ${ok(typeof p4 === 'number' && p4 <= 300)} |
+| same, counted from the page's load event instead of navigation (1x / 4x) | ${ms(pageSinceLoad.x1)} / ${ms(pageSinceLoad.x4)} | | |
 | a blank page's one script, the baseline (1x / 4x CPU) | ${ms(blankRuns.x1)} / ${ms(blankRuns.x4)} | | |
 | first estimate as a ratio to the baseline (1x / 4x) | ${ratio(pageRuns.x1, blankRuns.x1)} / ${ratio(p4, blankRuns.x4)} | | |
 | re-price 3 options, family of 4 × 50 claims (1x / 4x) | ${ms(e1.recompute_all_options_ms)} / ${ms(e4.recompute_all_options_ms)} | ≤ 5 ms | ${ok(e1.recompute_all_options_ms <= 5)} |
 | same, as a ratio to copying the scenario in JS (1x / 4x) | ${e1.recompute_vs_baseline.toFixed(1)}× / ${e4.recompute_vs_baseline.toFixed(1)}× | | |
 | native claims per second, one core | ${native.claims_per_second?.toLocaleString('en-US') ?? 'n/a'} | ≥ 1,000,000 | ${ok((native.claims_per_second ?? 0) >= 1e6)} |
 
-First estimate at 4x, step by step (median ms from navigation): ${Object.entries(pageBreakdown.x4 ?? {}).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(0) : v}`).join(', ')}.
+First estimate at 4x, step by step (median ms from navigation): ${Object.entries(pageBreakdown.x4 ?? {}).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(0) : v}`).join(', ')}.
 
 ${results.machine}; ${results.date}. Largest gzipped files: ${sizes.largest_gzip.map(([f, n]) => `${f} ${kb(n)}`).join(', ')}.
 `);
