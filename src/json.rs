@@ -1,8 +1,9 @@
 //! Strict JSON reading that names the field at fault.
 //!
 //! Two parts: a small parser into a tree that keeps every key in order (so a key written twice
-//! can be refused), and `FromJson`, one short function per type that reads the tree with the
-//! path of each value in hand. Path tracking and the error wording are written once, here.
+//! can be refused), and `FromJson`, which reads the tree with the path of each value in hand.
+//! A struct's reading is one `json_object!` line where the struct is defined, listing its fields
+//! and what each is when absent. Path tracking and the error wording are written once, here.
 //!
 //! Why not serde's `Deserialize`: measured with twiggy, serde's generated visitors wrapped by
 //! `serde_path_to_error` were about 40% of the WebAssembly module (see BENCHMARKS.md). Output
@@ -187,12 +188,9 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-/// Reads the fields of one JSON object into a struct:
-///
-/// ```ignore
-/// let mut o = Object::new(value, at, &["line", "quote"])?; // unknown or repeated fields: error
-/// Ok(Citation { line: o.req("line")?, quote: o.req("quote")?, .. })
-/// ```
+/// The fields of one JSON object, for reading a struct (`read_object!` and `json_object!` write
+/// the calls): `new` refuses unknown and repeated fields, then `req`, `opt`, `or` and
+/// `or_default` read each field with its path.
 pub struct Object<'a> {
     entries: &'a [(String, Json)],
     at: Path<'a>,
