@@ -104,20 +104,18 @@ const median = (xs) => {
 const pageRuns = {};
 const blankRuns = {};
 const pageSamples = {};
-let pageMarks = [];
 const pageBreakdown = {};
 const pageSinceLoad = {};
 for (const throttle of [1, 4]) {
-  const samples = [];
+  const loads = [];
   const blank = [];
-  pageMarks = [];
   // Alternating with the blank page, so both see the same moments of the shared machine.
   for (let i = 0; i < PAGE_RUNS; i++) {
-    samples.push(await measure('./', throttle, firstEstimate));
-    const marks = pageMarks.length;
-    blank.push(await measure('bench/blank.html', throttle, firstEstimate));
-    pageMarks.length = marks;
+    loads.push(await measure('./', throttle, firstEstimate));
+    blank.push((await measure('bench/blank.html', throttle, firstEstimate)).ms);
   }
+  const samples = loads.map((l) => l.ms);
+  const pageMarks = loads.map((l) => l.marks);
   pageSamples[`x${throttle}`] = samples;
   pageRuns[`x${throttle}`] = median(samples);
   blankRuns[`x${throttle}`] = median(blank);
@@ -125,6 +123,7 @@ for (const throttle of [1, 4]) {
   pageBreakdown[`x${throttle}`] = Object.fromEntries(Object.keys(pageMarks[0] ?? {}).map((k) => [k, median(pageMarks.map((m) => m[k]))]));
   pageSinceLoad[`x${throttle}`] = median(pageMarks.map((m) => m['first-estimate'] - m['load event']));
 }
+/** Milliseconds from navigation to the first estimate, and when each step happened. */
 async function firstEstimate(page) {
   const ms = await page.waitForFunction(() => window.firstEstimateMs, null, { timeout: 60_000 })
     .then((handle) => handle.jsonValue())
@@ -137,8 +136,7 @@ async function firstEstimate(page) {
     for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('cost-estimator:')) at[m.name.slice(15)] = m.startTime;
     return at;
   });
-  pageMarks.push(marks);
-  return ms;
+  return { ms, marks };
 }
 await browser.close();
 server.close();

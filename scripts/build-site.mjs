@@ -23,7 +23,7 @@ import * as esbuild from 'esbuild';
 
 const minify = !process.argv.includes('--no-minify');
 /** Lines of the document shown either side of a cited line. */
-export const PASSAGE_CONTEXT = 2;
+const PASSAGE_CONTEXT = 2;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -37,9 +37,9 @@ function fail(message) {
   process.exit(1);
 }
 
-function readJson(file) {
+function parseJson(file, text) {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(text);
   } catch (e) {
     fail(`${relative(root, file)}: ${e.message}`);
   }
@@ -83,15 +83,36 @@ cpSync(join(pkg, 'costshare_bg.wasm'), join(dist, 'pkg', 'costshare_bg.wasm'));
 
 /** A data file as the page gets it: parsed (so a broken file is refused) and written compactly. */
 function copyJson(from, to) {
-  const value = readJson(from);
-  writeFileSync(to, minify ? JSON.stringify(value) : readFileSync(from, 'utf8'));
+  const text = readFileSync(from, 'utf8');
+  const value = parseJson(from, text);
+  writeFileSync(to, minify ? JSON.stringify(value) : text);
   return value;
 }
 
 copyJson(pricesFile, join(dist, 'data', 'typical-prices.json'));
 
+// The document viewer's passages: every line a plan cites, with PASSAGE_CONTEXT lines either
+// side, by document. A file of { file, title, lines (the document's length), context, passages:
+// [[first line number, [text of each line]]] }.
+const cited = new Map(); // document file → Set of line numbers
+const titles = new Map(); // document file → its title, from the plans that cite it
+function collectCitations(value, documentFile) {
+  if (Array.isArray(value)) {
+    for (const v of value) collectCitations(v, documentFile);
+  } else if (value && typeof value === 'object') {
+    if (Number.isInteger(value.line) && typeof value.quote === 'string') {
+      const file = value.file ?? documentFile;
+      if (!cited.has(file)) cited.set(file, new Set());
+      cited.get(file).add(value.line);
+    }
+    for (const v of Object.values(value)) collectCitations(v, documentFile);
+  }
+}
+
 const plans = planFiles.map((file) => {
   const plan = copyJson(join(plansDir, file), join(dist, 'data', 'plans', file));
+  collectCitations(plan, plan.document?.file);
+  if (plan.document?.file && plan.document.title) titles.set(plan.document.file, plan.document.title);
   const id = file.replace(/\.json$/, '');
   if (plan.id !== undefined && plan.id !== id) fail(`data/plans/${file}: id is "${plan.id}", the file name says "${id}"`);
   const entry = { id, file: `plans/${file}` };
@@ -111,28 +132,6 @@ if (hasPresets) {
 const catalog = { prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), plans };
 writeFileSync(join(dist, 'data', 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
 
-// The document viewer's passages: every line a plan cites, with PASSAGE_CONTEXT lines either
-// side, by document. A file of { file, title, lines (the document's length), context, passages:
-// [[first line number, [text of each line]]] }.
-const cited = new Map(); // document file → Set of line numbers
-const titles = new Map(); // document file → its title, from the plans that cite it
-function collectCitations(value, documentFile) {
-  if (Array.isArray(value)) {
-    for (const v of value) collectCitations(v, documentFile);
-  } else if (value && typeof value === 'object') {
-    if (Number.isInteger(value.line) && typeof value.quote === 'string') {
-      const file = value.file ?? documentFile;
-      if (!cited.has(file)) cited.set(file, new Set());
-      cited.get(file).add(value.line);
-    }
-    for (const v of Object.values(value)) collectCitations(v, documentFile);
-  }
-}
-for (const file of planFiles) {
-  const plan = readJson(join(plansDir, file));
-  collectCitations(plan, plan.document?.file);
-  if (plan.document?.file && plan.document.title) titles.set(plan.document.file, plan.document.title);
-}
 const sourcesDir = join(root, 'docs', 'sources');
 mkdirSync(join(dist, 'docs', 'passages'), { recursive: true });
 for (const [file, lines] of cited) {

@@ -50,6 +50,11 @@ impl Json {
     }
 }
 
+/// Whether the key of `entries[i]` is also the key of an entry before it (written twice).
+pub(crate) fn written_before(entries: &[(String, Json)], i: usize) -> bool {
+    entries[..i].iter().any(|(k, _)| *k == entries[i].0)
+}
+
 /// Text quoted in a message: at most 60 characters of it, then "…".
 pub fn short(text: &str) -> String {
     match text.char_indices().nth(60) {
@@ -207,7 +212,7 @@ impl<'a> Object<'a> {
                 let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
                 return fail(Path::Key(&at, key), format!("unknown field `{}`, expected one of {expected}", short(key)));
             }
-            if entries[..i].iter().any(|(k, _)| k == key) {
+            if written_before(entries, i) {
                 return fail(Path::Key(&at, key), format!("duplicate field `{}`", short(key)));
             }
         }

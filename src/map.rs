@@ -98,8 +98,8 @@ impl<K, V> SortedMap<K, V> {
     }
 
     /// Entries in key order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> + ExactSizeIterator + Clone {
-        self.entries.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> <&Self as IntoIterator>::IntoIter {
+        self.into_iter()
     }
 
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + ExactSizeIterator + Clone {
@@ -164,7 +164,7 @@ impl<K: FromKey + Ord, V: FromJson> FromJson for SortedMap<K, V> {
         let mut map = SortedMap::new();
         for (i, (key, v)) in entries.iter().enumerate() {
             let here = Path::Key(&at, key);
-            if entries[..i].iter().any(|(k, _)| k == key) {
+            if crate::json::written_before(entries, i) {
                 return fail(here, format!("duplicate key {:?}", crate::json::short(key)));
             }
             map.insert(K::from_key(key, here)?, V::from_json(v, here)?);

@@ -29,7 +29,7 @@ function passageList([first, lines]) {
   return list;
 }
 
-/** Every passage, with the lines between them noted. */
+/** Every passage, with the lines between them noted, and a status saying so. */
 function showAll(doc) {
   const parts = [];
   let next = 1;
@@ -41,6 +41,7 @@ function showAll(doc) {
   }
   if (next <= doc.lines) parts.push(gap(next, doc.lines));
   content.replaceChildren(status, ...parts);
+  status.textContent = `Every passage the plans cite, ${doc.passages.length} in all, from ${doc.lines} lines.`;
 }
 
 function gap(from, to) {
@@ -68,7 +69,6 @@ async function show() {
     all.textContent = 'Show every cited passage';
     all.addEventListener('click', () => {
       showAll(doc);
-      status.textContent = `Every passage the plans cite, ${doc.passages.length} in all, from ${doc.lines} lines.`;
       document.getElementById(`L${line}`)?.scrollIntoView({ block: 'center' });
       all.remove();
     });
@@ -76,9 +76,7 @@ async function show() {
     document.getElementById(`L${line}`)?.scrollIntoView({ block: 'center' });
   } else {
     showAll(doc);
-    status.textContent = Number.isFinite(line)
-      ? `Line ${line} is not among the cited passages; here is every passage the plans cite.`
-      : `Every passage the plans cite, ${doc.passages.length} in all, from ${doc.lines} lines.`;
+    if (Number.isFinite(line)) status.textContent = `Line ${line} is not among the cited passages; here is every passage the plans cite.`;
   }
 }
 

@@ -46,7 +46,7 @@ export class CostEstimator extends HTMLElement {
   #started = false;
   #loaded = false;
   #data = null;
-  #engines = null; // { generation, pristine, ui (or null), uiPrices, make() }
+  #engines = null; // { generation, pristine, ui (or null), uiPrices, priced (the last estimate's), make() }
   #extraPlans = []; // plans added with addPlan(): [{ origin, text, id }]
   // Catalog plans in the engine, by id: { origin, text, plan (the engine's object) }. A plan
   // file is fetched when first needed (the chosen plan before the first estimate, the others
@@ -299,11 +299,13 @@ export class CostEstimator extends HTMLElement {
       base = new URL(given, this.ownerDocument.baseURI);
       if (!base.pathname.endsWith('/')) base.pathname += '/';
     }
-    // The engine (fetch and compile) and the data load at the same time. The marks are for
-    // `npm run bench`'s breakdown of the time to the first estimate.
+    // The engine is already loading (define() started it) while the data loads. The marks are
+    // for `npm run bench`'s breakdown of the time to the first estimate.
     mark('start');
-    runtime().module.catch(() => {});
     this.#data = await loadData(base);
+    // The engine checks these files (setPrices, setPresets); the page reads the parsed copies.
+    this.#priceTable = this.#data.prices.table;
+    this.#presets = this.#data.presets?.value ?? null;
     mark('catalog');
     await this.#ensureEngines();
     mark('engine');
@@ -346,9 +348,14 @@ export class CostEstimator extends HTMLElement {
     }));
   }
 
+  /** Whether plan `id` is in the engine (a catalog plan loaded, or one added with addPlan). */
+  #inEngine(id) {
+    return this.#loadedPlans.has(id) || this.#extraPlans.some((p) => p.id === id);
+  }
+
   /** Runs `apply` once plan `id` is in the engine (at once if it is); a failure is shown. */
   #withPlan(id, apply) {
-    if (this.#loadedPlans.has(id) || this.#extraPlans.some((p) => p.id === id)) return apply();
+    if (this.#inEngine(id)) return apply();
     const seq = ++this.#seq;
     if (this.#result) this.#setOutcome('loading', null);
     this.#ensurePlans([id]).then(
@@ -373,7 +380,7 @@ export class CostEstimator extends HTMLElement {
       return engine;
     };
     // The UI engine (the user's own prices) is made when a price is first changed.
-    this.#engines = { generation: rt.generation, pristine: make(), ui: null, uiPrices: '', make };
+    this.#engines = { generation: rt.generation, pristine: make(), ui: null, uiPrices: '', priced: null, make };
     return this.#engines;
   }
 
@@ -395,10 +402,6 @@ export class CostEstimator extends HTMLElement {
       ...this.#extraPlans.map((p) => engines.pristine.plan(p.id)),
     ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     this.#plansById = new Map(plans.map((p) => [p.id, p]));
-    // The engine has checked these files (setPrices, setPresets); reading their text here
-    // costs less than asking the engine to write them back out.
-    this.#priceTable = JSON.parse(this.#data.prices.text);
-    this.#presets = this.#data.presets ? JSON.parse(this.#data.presets.text) : null;
     const wanted = (this.getAttribute('plans') ?? '').split(/\s+/).filter(Boolean);
     const added = this.#extraPlans.map((p) => p.id);
     if (wanted.length) {
@@ -558,9 +561,9 @@ export class CostEstimator extends HTMLElement {
     const key = JSON.stringify(changes);
     if (changes.length === 0) {
       engines.uiPrices = key;
-      return engines.pristine;
+      return (engines.priced = engines.pristine);
     }
-    if (key === engines.uiPrices && engines.ui) return engines.ui;
+    if (key === engines.uiPrices && engines.ui) return (engines.priced = engines.ui);
     engines.ui ??= engines.make();
     const table = structuredClone(this.#priceTable);
     for (const [service, raw] of changes) {
@@ -570,12 +573,7 @@ export class CostEstimator extends HTMLElement {
     engines.uiPrices = null;
     engines.ui.setPrices(JSON.stringify(table));
     engines.uiPrices = key;
-    return engines.ui;
-  }
-
-  /** The engine the last estimate used (see #applyPrices). */
-  #pricedEngine(engines) {
-    return engines.ui && engines.uiPrices !== '[]' ? engines.ui : engines.pristine;
+    return (engines.priced = engines.ui);
   }
 
   // ---- estimating --------------------------------------------------------------------------
@@ -773,7 +771,7 @@ export class CostEstimator extends HTMLElement {
     const [kind, a, b] = key.split(':');
     const s = this.#state;
     const value = input.type === 'checkbox' ? input.checked : input.value;
-    if (kind === 'plan' && !this.#loadedPlans.has(value) && !this.#extraPlans.some((p) => p.id === value)) {
+    if (kind === 'plan' && !this.#inEngine(value)) {
       // Its file is still on its way: handle the choice once the plan is in the engine (with
       // the input itself: a finished event's target is cleared, the input is in a shadow root).
       this.#withPlan(value, () => input.value === value && this.#onInput({ target: input }));
@@ -1166,7 +1164,8 @@ export class CostEstimator extends HTMLElement {
       if (scenario !== this.#resultScenario) return;
       let data;
       try {
-        const engine = this.#pricedEngine(engines);
+        // The engine the last estimate used (#applyPrices chose it).
+        const engine = engines.priced ?? engines.pristine;
         const compare = engine.compare(scenario, ids);
         data = { key, compare, curves: null, curvesError: null, noCare: scenario.services.length === 0 };
         if (!data.noCare) {
@@ -1223,13 +1222,16 @@ export class CostEstimator extends HTMLElement {
   }
 }
 
-/** Defines <cost-estimator> unless it already is (the script included twice, or another copy). */
-/** A user-timing mark, `cost-estimator:<name>` (the first of each name only). */
+const marked = new Set();
+
+/** A user-timing mark, `cost-estimator:<name>`, made once per page (the first time only). */
 function mark(name) {
-  const full = `cost-estimator:${name}`;
-  if (globalThis.performance?.mark && !performance.getEntriesByName(full).length) performance.mark(full);
+  if (marked.has(name) || !globalThis.performance?.mark) return;
+  marked.add(name);
+  performance.mark(`cost-estimator:${name}`);
 }
 
+/** Defines <cost-estimator> unless it already is (the script included twice, or another copy). */
 export function define(name = 'cost-estimator', registry = globalThis.customElements) {
   if (!registry) return null;
   const existing = registry.get(name);

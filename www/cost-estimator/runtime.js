@@ -73,7 +73,8 @@ async function fetchText(url) {
 /**
  * The catalog, the typical prices and the presets from `base` (the folder holding
  * catalog.json), and each plan file on demand, so the first estimate waits only for its own plan:
- * { catalog, prices: { origin, text }, presets: { origin, text } | null,
+ * { catalog, prices: { origin, text, table }, presets: { origin, text, value } | null (text for the
+ *   engine, parsed for the page, which only reads it),
  *   plans: [{ id, origin, summary (the catalog's entry) }], planText(id): Promise<text> }.
  */
 export function loadData(base = defaultDataBase()) {
@@ -89,8 +90,8 @@ export function loadData(base = defaultDataBase()) {
       const texts = new Map(); // plan id → Promise<text>
       return {
         catalog,
-        prices: { origin: `data/${catalog.prices}`, text: pricesText },
-        presets: presetsText === null ? null : { origin: `data/${catalog.presets}`, text: presetsText },
+        prices: { origin: `data/${catalog.prices}`, text: pricesText, table: JSON.parse(pricesText) },
+        presets: presetsText === null ? null : { origin: `data/${catalog.presets}`, text: presetsText, value: JSON.parse(presetsText) },
         plans: catalog.plans.map((p) => ({ id: p.id, origin: `data/${p.file}`, summary: p })),
         planText(id) {
           const entry = catalog.plans.find((p) => p.id === id);
