@@ -44,11 +44,11 @@ else
   rm -rf "$bindgen_dir" "$WASM_PKG_DIR"
   mkdir -p "$bindgen_dir" "$WASM_PKG_DIR"
   log "wasm-bindgen $have --target web"
-  wasm-bindgen --target web --no-typescript --out-dir "$bindgen_dir" --out-name costshare "$raw"
+  wasm-bindgen --target web --out-dir "$bindgen_dir" --out-name costshare "$raw"
 
   log "wasm-opt ${opt_args[*]}"
   "$wasm_opt" "${opt_args[@]}" "$bindgen_dir/costshare_bg.wasm" -o "$WASM_PKG_DIR/costshare_bg.wasm"
-  cp "$bindgen_dir/costshare.js" "$WASM_PKG_DIR/costshare.js"
+  cp "$bindgen_dir/costshare.js" "$bindgen_dir/costshare.d.ts" "$WASM_PKG_DIR/"
   printf '%s\n' "$inputs" > "$stamp"
 fi
 

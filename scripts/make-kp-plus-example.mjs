@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const basePath = join(root, 'data/plans/kp-co-fehb-2022-standard.json');
+const servicesPath = join(root, 'data/services.json');
 const outPath = join(root, 'data/plans/kp-plus-example-co-2022-standard.json');
 const KP_PLUS = '000_68ef6c3b3d170a51.txt';
 
@@ -20,7 +21,8 @@ const KP_PLUS = '000_68ef6c3b3d170a51.txt';
 const SAMPLE_VISIT_PERCENT = '30';
 const SAMPLE_FILL_PERCENT = '50';
 
-export function makeExample(base) {
+/** `units`: service id → unit, from data/services.json (plan files take units from there). */
+export function makeExample(base, units) {
   const plan = structuredClone(base);
   plan.id = 'kp-plus-example-co-2022-standard';
   plan.name = 'KP Plus example on Kaiser Permanente Colorado 2022 Standard Option (sample out-of-network figures)';
@@ -44,11 +46,13 @@ export function makeExample(base) {
     unit: 'visits',
     source: { file: KP_PLUS, line: 31, quote: 'Each prescription filled or refilled at an out-of-network pharmacy counts toward the 5-prescription maximum.' },
   };
-  for (const benefit of Object.values(plan.services)) {
+  for (const [id, benefit] of Object.entries(plan.services)) {
     const coveredSomewhere = benefit.covered !== false;
     const emergency = benefit.out_of_network === 'in_network_cost_share';
-    if (!coveredSomewhere || emergency || benefit.unit === 'admission') continue;
-    const fill = benefit.unit === 'fill';
+    const unit = units[id];
+    if (!unit) throw new Error(`${id}: not in data/services.json`);
+    if (!coveredSomewhere || emergency || unit === 'admission') continue;
+    const fill = unit === 'fill';
     benefit.out_of_network = {
       tier: {
         summary: fill
@@ -85,7 +89,8 @@ export function makeExample(base) {
   return plan;
 }
 
-const text = JSON.stringify(makeExample(JSON.parse(readFileSync(basePath, 'utf8'))), null, 2) + '\n';
+const units = Object.fromEntries(JSON.parse(readFileSync(servicesPath, 'utf8')).services.map((s) => [s.id, s.unit]));
+const text = JSON.stringify(makeExample(JSON.parse(readFileSync(basePath, 'utf8')), units), null, 2) + '\n';
 if (process.argv.includes('--check')) {
   if (readFileSync(outPath, 'utf8') !== text) {
     console.error(`${outPath} is stale: run node scripts/make-kp-plus-example.mjs`);

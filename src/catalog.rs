@@ -1,59 +1,81 @@
-//! The set of plans and the price table an estimate can use. The CLI, the tests and the
-//! WebAssembly module all fill it the same way: from the JSON text of the data files.
+//! The vocabulary, plans, prices and presets an estimate can use. The CLI, the tests and the
+//! WebAssembly module all fill it the same way: from the JSON text of the data files, the
+//! service vocabulary first (every other file is checked against it).
 
+use crate::error::{shown, Code, Error};
 use crate::map::SortedMap;
-
-use crate::error::Error;
-use crate::plan::Plan;
+use crate::money::Money;
+use crate::plan::{Plan, ValidPlan};
+use crate::presets::Presets;
 use crate::prices::PriceTable;
+use crate::scenario::{Scenario, ServiceUse};
+use crate::vocab::Vocabulary;
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Catalog {
-    plans: SortedMap<String, Plan>,
+    vocabulary: Vocabulary,
+    plans: SortedMap<String, ValidPlan>,
     prices: Option<PriceTable>,
-    presets: Option<crate::presets::Presets>,
+    presets: Option<Presets>,
 }
 
 impl Catalog {
-    pub fn new() -> Catalog {
-        Catalog::default()
+    pub fn new(vocabulary: Vocabulary) -> Catalog {
+        Catalog { vocabulary, plans: SortedMap::new(), prices: None, presets: None }
+    }
+
+    /// A catalog whose vocabulary is the text of a `services.json`.
+    pub fn from_services_json(origin: &str, text: &str) -> Result<Catalog, Error> {
+        Ok(Catalog::new(Vocabulary::from_json(origin, text)?))
+    }
+
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
     }
 
     /// Adds one plan file's text; `origin` (its file name) is used in error messages.
-    pub fn add_plan_json(&mut self, origin: &str, text: &str) -> Result<&Plan, Error> {
-        // Parsed only: `add_plan` validates, once.
-        let plan: Plan = crate::json::parse(origin, text)?;
+    pub fn add_plan_json(&mut self, origin: &str, text: &str) -> Result<&ValidPlan, Error> {
+        let plan = Plan::from_json(origin, text)?;
         self.add_plan(origin, plan)
     }
 
-    pub fn add_plan(&mut self, origin: &str, plan: Plan) -> Result<&Plan, Error> {
-        plan.validate(origin)?;
+    pub fn add_plan(&mut self, origin: &str, plan: Plan) -> Result<&ValidPlan, Error> {
+        let plan = plan.validate(origin, &self.vocabulary)?;
         if self.plans.contains_key(&plan.id) {
-            return Err(Error::invalid(origin, "id", format!("plan \"{}\" is already in the catalog", plan.id)));
+            return Err(Error::new(origin, "id", Code::DuplicateId, format!("plan \"{}\" is already in the catalog", plan.id)));
         }
         let id = plan.id.clone();
         Ok(self.plans.get_or_insert_with(id, || plan))
     }
 
     pub fn set_prices_json(&mut self, origin: &str, text: &str) -> Result<(), Error> {
-        self.prices = Some(PriceTable::from_json(origin, text)?);
+        self.prices = Some(PriceTable::from_json(origin, text, &self.vocabulary)?);
         Ok(())
     }
 
     pub fn set_presets_json(&mut self, origin: &str, text: &str) -> Result<(), Error> {
-        self.presets = Some(crate::presets::Presets::from_json(origin, text)?);
+        self.presets = Some(Presets::from_json(origin, text, &self.vocabulary)?);
         Ok(())
     }
 
-    pub fn presets(&self) -> Option<&crate::presets::Presets> {
+    pub fn presets(&self) -> Option<&Presets> {
         self.presets.as_ref()
     }
 
-    pub fn plan(&self, id: &str) -> Option<&Plan> {
+    pub fn plan(&self, id: &str) -> Option<&ValidPlan> {
         self.plans.get(id)
     }
 
-    pub fn plans(&self) -> impl Iterator<Item = &Plan> {
+    /// The plan a scenario names, or an error that lists the plans there are.
+    pub fn plan_for(&self, id: &str, field: &str) -> Result<&ValidPlan, Error> {
+        self.plan(id).ok_or_else(|| {
+            let known: Vec<&str> = self.plans.keys().map(String::as_str).collect();
+            let list = if known.len() <= 12 { format!(" (known: {})", known.join(", ")) } else { String::new() };
+            Error::new("scenario", field, Code::UnknownPlan, format!("unknown plan \"{}\"{list}", shown(id)))
+        })
+    }
+
+    pub fn plans(&self) -> impl Iterator<Item = &ValidPlan> {
         self.plans.values()
     }
 
@@ -61,51 +83,73 @@ impl Catalog {
         self.prices.as_ref()
     }
 
-    /// The allowed amount of one claim of `services[at]`: the scenario's own, or the typical
-    /// price for its days and days' supply.
-    pub fn allowed_of(&self, at: usize, u: &crate::scenario::ServiceUse) -> Result<crate::money::Money, Error> {
+    /// The options to compare with `plan_id`: of `offered` (every plan in the catalog when
+    /// `None`), those with the same issuer, program and year, in catalog order; `plan_id` first
+    /// if it is not among them. The CLI's default and the page's comparison both use this.
+    pub fn options_for(&self, plan_id: &str, offered: Option<&[String]>) -> Vec<String> {
+        let Some(anchor) = self.plan(plan_id) else { return Vec::new() };
+        let mut ids: Vec<String> = self
+            .plans()
+            .filter(|p| offered.map_or(true, |o| o.iter().any(|id| *id == p.id)))
+            .filter(|p| p.is_sibling_of(anchor))
+            .map(|p| p.id.clone())
+            .collect();
+        if !ids.iter().any(|id| id == plan_id) {
+            ids.insert(0, plan_id.to_string());
+        }
+        ids
+    }
+
+    /// The allowed amount of one claim of `services[at]`: the use's own, else the scenario's
+    /// price for the service, else the typical price, for its days and days' supply.
+    pub fn allowed_of(&self, scenario: &Scenario, at: usize, u: &ServiceUse) -> Result<Money, Error> {
         if let Some(a) = u.allowed {
             return Ok(a);
         }
-        self.prices
-            .as_ref()
-            .and_then(|p| p.allowed_for(&u.service, u.days.unwrap_or(1), u.days_supply.unwrap_or(30)))
-            .ok_or_else(|| {
-                Error::invalid("scenario", format!("services[{at}].allowed"), format!("missing: no typical price is known for {}", u.service))
-            })
+        let (days, supply) = (u.days.unwrap_or(1), u.days_supply.unwrap_or(30));
+        let own = scenario.prices.get(&u.service).map(|p| (p.allowed_for(days, supply), format!("prices.{}", u.service)));
+        match own {
+            Some((Some(a), _)) => Ok(a),
+            Some((None, field)) => Err(Error::new("scenario", field, Code::Overflow, "amounts too large to add up")),
+            None => self.prices.as_ref().and_then(|p| p.allowed_for(&u.service, days, supply)).ok_or_else(|| {
+                Error::new(
+                    "scenario",
+                    format!("services[{at}].allowed"),
+                    Code::NoTypicalPrice,
+                    format!("missing: no typical price is known for {}", shown(&u.service)),
+                )
+            }),
+        }
     }
 }
 
-/// Reads a data folder: every `plans/*.json` in file-name order, then `typical-prices.json`
-/// and `usage-presets.json` if present. The CLI and the tests use this; the page fetches the same files and passes
-/// their text to the same `add_plan_json` and `set_prices_json`.
+/// Reads a data folder: `services.json`, then every `plans/*.json` in file-name order, then
+/// `typical-prices.json` and `usage-presets.json` if present. The CLI and the tests use this;
+/// the page fetches the same files and passes their text to the same methods.
 #[cfg(not(target_arch = "wasm32"))]
 impl Catalog {
     pub fn load_dir(data_dir: &std::path::Path) -> Result<Catalog, Error> {
         use std::fs;
-        let io = |path: &std::path::Path, e: std::io::Error| Error::invalid(&path.display().to_string(), "", e.to_string());
+        let services = data_dir.join(crate::vocab::SERVICES_FILE);
+        let mut catalog = Catalog::from_services_json(crate::vocab::SERVICES_FILE, &read_file(&services)?)?;
         let plans_dir = data_dir.join("plans");
         let mut files: Vec<std::path::PathBuf> = fs::read_dir(&plans_dir)
-            .map_err(|e| io(&plans_dir, e))?
+            .map_err(|e| Error::new(&plans_dir.display().to_string(), "", Code::ReadFailed, e.to_string()))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect();
         files.sort();
-        let mut catalog = Catalog::new();
         for file in &files {
-            let text = fs::read_to_string(file).map_err(|e| io(file, e))?;
             let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            catalog.add_plan_json(&name, &text)?;
+            catalog.add_plan_json(&name, &read_file(file)?)?;
         }
         let prices = data_dir.join("typical-prices.json");
         if prices.exists() {
-            let text = fs::read_to_string(&prices).map_err(|e| io(&prices, e))?;
-            catalog.set_prices_json("typical-prices.json", &text)?;
+            catalog.set_prices_json("typical-prices.json", &read_file(&prices)?)?;
         }
         let presets = data_dir.join("usage-presets.json");
         if presets.exists() {
-            let text = fs::read_to_string(&presets).map_err(|e| io(&presets, e))?;
-            catalog.set_presets_json("usage-presets.json", &text)?;
+            catalog.set_presets_json("usage-presets.json", &read_file(&presets)?)?;
         }
         Ok(catalog)
     }
@@ -114,4 +158,25 @@ impl Catalog {
     pub fn builtin_data_dir() -> std::path::PathBuf {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
     }
+}
+
+/// Reads a file of at most [`MAX_INPUT_BYTES`](crate::json::MAX_INPUT_BYTES) bytes as UTF-8:
+/// no more than one byte past the limit is ever read, so a huge file or an endless stream
+/// (`/dev/zero`) is refused at once, in constant memory. `-` reads standard input.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn read_file(path: &std::path::Path) -> Result<String, Error> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let io = |e: std::io::Error| Error::new(&name, "", Code::ReadFailed, e.to_string());
+    let limit = crate::json::MAX_INPUT_BYTES as u64;
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().lock().take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    } else {
+        std::fs::File::open(path).map_err(io)?.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(Error::new(&name, "", Code::InputTooLarge, format!("input is larger than {limit} bytes")));
+    }
+    String::from_utf8(bytes).map_err(|e| Error::new(&name, "", Code::MalformedJson, format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to())))
 }

@@ -7,13 +7,14 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::engine::{estimate, Estimate};
-use crate::error::Error;
+use crate::error::{shown, Code, Error};
 use crate::money::Money;
-use crate::plan::{EnrollmentType, OutOfNetwork, Plan};
+use crate::plan::{OutOfNetwork, ValidPlan};
 use crate::scenario::Scenario;
+use crate::vocab::{EnrollmentType, PaySchedule};
 
 fn overflow() -> Error {
-    Error::invalid("compare", "", "amounts too large to add up")
+    Error::new("compare", "", Code::Overflow, "amounts too large to add up")
 }
 
 /// Most plan options one comparison may price (the catalog has a dozen).
@@ -35,12 +36,41 @@ pub struct OptionResult {
     pub rank: Option<usize>,
     pub cheapest: bool,
     /// How the household was fitted to this option when the scenario's enrollment or pay
-    /// schedule is not one it offers ("priced per member, monthly").
-    pub adjusted: Vec<String>,
+    /// schedule is not one it offers: the enrollment type and pay schedule used instead.
+    pub adjusted: Adjusted,
     pub estimate: Option<Estimate>,
     pub worst_case: Option<WorstCase>,
     /// Why this option could not be priced (e.g. a service it does not offer).
-    pub error: Option<String>,
+    pub error: Option<Fault>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Adjusted {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrollment: Option<EnrollmentType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pay_schedule: Option<PaySchedule>,
+}
+
+impl Adjusted {
+    pub fn is_empty(&self) -> bool {
+        self.enrollment.is_none() && self.pay_schedule.is_none()
+    }
+}
+
+/// An error as data: where, what kind, and the English words (for the CLI).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Fault {
+    pub field: String,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl From<Error> for Fault {
+    fn from(e: Error) -> Fault {
+        let message = e.to_string();
+        Fault { field: e.field, code: e.code.as_str(), message }
+    }
 }
 
 /// The most the household can pay in a year under an option, where a limit exists.
@@ -53,11 +83,12 @@ pub struct WorstCase {
     pub part_d_limit: Option<Money>,
     /// premium + out-of-pocket limit + Part D limit.
     pub total: Money,
-    /// Costs no limit caps: services the plan covers whose cost share does not count, and
-    /// (always) care the plan does not cover and amounts billed above the allowed amount.
+    /// Service ids the plan covers whose cost share counts toward no limit. Besides these, no
+    /// limit caps care the plan does not cover, or (`balance_billing`) what out-of-network
+    /// providers bill above the allowed amount.
     pub not_limited: Vec<String>,
-    /// Plain English: "At most $X for premium and covered care, plus …".
-    pub statement: String,
+    /// The plan has an out-of-network tier whose providers may bill above the allowed amount.
+    pub balance_billing: bool,
 }
 
 /// Prices `scenario`'s household and care under each plan in `plan_ids`.
@@ -90,7 +121,7 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
                     adjusted,
                     estimate: None,
                     worst_case: None,
-                    error: Some(err.to_string()),
+                    error: Some(err.into()),
                 },
             }
         })
@@ -119,20 +150,20 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
     Ok(Comparison { options, cheapest })
 }
 
-fn check_ids<'c>(catalog: &'c Catalog, plan_ids: &[String]) -> Result<Vec<&'c Plan>, Error> {
+fn check_ids<'c>(catalog: &'c Catalog, plan_ids: &[String]) -> Result<Vec<&'c ValidPlan>, Error> {
     if plan_ids.is_empty() {
-        return Err(Error::invalid("compare", "plans", "name at least one plan"));
+        return Err(Error::new("compare", "plans", Code::MissingField, "name at least one plan"));
     }
     if plan_ids.len() > MAX_OPTIONS {
-        return Err(Error::invalid("compare", "plans", format!("at most {MAX_OPTIONS} plans")));
+        return Err(Error::new("compare", "plans", Code::TooMany, format!("at most {MAX_OPTIONS} plans")));
     }
-    let mut plans: Vec<&Plan> = Vec::new();
+    let mut plans: Vec<&ValidPlan> = Vec::new();
     for (i, id) in plan_ids.iter().enumerate() {
         let plan = catalog
             .plan(id)
-            .ok_or_else(|| Error::invalid("compare", format!("plans[{i}]"), format!("unknown plan \"{id}\"")))?;
+            .ok_or_else(|| Error::new("compare", format!("plans[{i}]"), Code::UnknownPlan, format!("unknown plan \"{}\"", shown(id))))?;
         if plans.iter().any(|p| p.id == *id) {
-            return Err(Error::invalid("compare", format!("plans[{i}]"), format!("\"{id}\" is listed twice")));
+            return Err(Error::new("compare", format!("plans[{i}]"), Code::DuplicateId, format!("\"{}\" is listed twice", shown(id))));
         }
         plans.push(plan);
     }
@@ -144,36 +175,24 @@ fn check_ids<'c>(catalog: &'c Catalog, plan_ids: &[String]) -> Result<Vec<&'c Pl
 fn with_allowed_amounts(catalog: &Catalog, scenario: &Scenario) -> Result<Scenario, Error> {
     scenario.validate_shape()?;
     let mut s = scenario.clone();
-    for (i, u) in s.services.iter_mut().enumerate() {
-        u.allowed = Some(catalog.allowed_of(i, u)?);
+    for i in 0..s.services.len() {
+        let allowed = catalog.allowed_of(scenario, i, &scenario.services[i])?;
+        s.services[i].allowed = Some(allowed);
     }
     Ok(s)
 }
 
 /// Fits the household's enrollment and pay schedule to an option that does not offer the
 /// scenario's own (FEHB family types and per-member retiree plans in one comparison).
-fn fit_to_plan(base: &Scenario, plan: &Plan) -> (Scenario, Vec<String>) {
+pub fn fit_to_plan(base: &Scenario, plan: &ValidPlan) -> (Scenario, Adjusted) {
     let mut s = base.clone();
     s.plan = plan.id.clone();
-    let mut adjusted = Vec::new();
-    let offered = |e: EnrollmentType| plan.enrollment_types.contains(&e);
+    let mut adjusted = Adjusted::default();
     let wanted = s.enrollment;
-    if wanted.map_or(plan.enrollment_types.len() > 1, |e| !offered(e)) {
-        let by_size = match s.members.len() {
-            1 => EnrollmentType::SelfOnly,
-            2 => EnrollmentType::SelfPlusOne,
-            _ => EnrollmentType::SelfAndFamily,
-        };
-        let fit = if offered(EnrollmentType::PerMember) {
-            Some(EnrollmentType::PerMember)
-        } else if offered(by_size) {
-            Some(by_size)
-        } else {
-            None
-        };
-        if let Some(e) = fit {
+    if wanted.map_or(plan.enrollment_types.len() > 1, |e| !plan.enrollment_types.contains(&e)) {
+        if let Some(e) = suggest_enrollment(plan, s.members.len()) {
             if wanted.is_some() {
-                adjusted.push(format!("enrollment: {}", e.as_str()));
+                adjusted.enrollment = Some(e);
             }
             s.enrollment = Some(e);
         }
@@ -181,13 +200,22 @@ fn fit_to_plan(base: &Scenario, plan: &Plan) -> (Scenario, Vec<String>) {
     if let Some(p) = s.pay_schedule {
         if !plan.pay_schedules.contains(&p) {
             s.pay_schedule = Some(plan.pay_schedules[0]);
-            adjusted.push(format!("pay schedule: {}", plan.pay_schedules[0].as_str()));
+            adjusted.pay_schedule = Some(plan.pay_schedules[0]);
         }
     }
     (s, adjusted)
 }
 
-fn worst_case(plan: &Plan, scenario: &Scenario, e: &Estimate) -> Result<WorstCase, Error> {
+/// The enrollment type a household of `people` takes on a plan: per member where the plan
+/// prices per member, else the FEHB type for its size, else Self and Family for two or more.
+/// (The page suggests the same, by asking the engine.)
+pub fn suggest_enrollment(plan: &ValidPlan, people: usize) -> Option<EnrollmentType> {
+    let offered = |e: EnrollmentType| plan.enrollment_types.contains(&e);
+    let by_size = EnrollmentType::for_household(people);
+    [EnrollmentType::PerMember, by_size, EnrollmentType::SelfAndFamily].into_iter().find(|&e| offered(e) && e.covers(people))
+}
+
+fn worst_case(plan: &ValidPlan, scenario: &Scenario, e: &Estimate) -> Result<WorstCase, Error> {
     let n = scenario.members.len() as u32;
     let oop = &plan.out_of_pocket_max;
     let everyone = oop.individual.checked_mul_int(n).ok_or_else(overflow)?;
@@ -204,31 +232,10 @@ fn worst_case(plan: &Plan, scenario: &Scenario, e: &Estimate) -> Result<WorstCas
     if let Some(p) = part_d_limit {
         total = total.checked_add(p).ok_or_else(overflow)?;
     }
-    let mut not_limited: Vec<String> = plan
-        .services
-        .values()
-        .filter(|b| b.covered && !b.counts_toward_oop && !b.part_d)
-        .map(|b| b.label.clone())
-        .collect();
-    not_limited.sort();
-    not_limited.dedup();
-    let tiers = plan.services.values().any(|b| matches!(b.out_of_network, OutOfNetwork::Tier(_)));
-    let mut statement = format!(
-        "At most {} in a year: {} of premium and {} of cost sharing{}.",
-        total.dollars(),
-        e.premium_annual.dollars(),
-        out_of_pocket_limit.dollars(),
-        part_d_limit.map(|p| format!(", plus {} for Medicare Part D drugs", p.dollars())).unwrap_or_default()
-    );
-    statement.push_str(" Not capped: care the plan does not cover");
-    if tiers {
-        statement.push_str(", amounts out-of-network providers bill above the allowed amount");
-    }
-    if !not_limited.is_empty() {
-        statement.push_str(&format!(", and the cost share of {}", not_limited.join(", ")));
-    }
-    statement.push('.');
-    Ok(WorstCase { premium_annual: e.premium_annual, out_of_pocket_limit, part_d_limit, total, not_limited, statement })
+    let not_limited: Vec<String> =
+        plan.services.iter().filter(|(_, b)| b.covered && !b.counts_toward_oop && !b.part_d).map(|(id, _)| id.clone()).collect();
+    let balance_billing = plan.services.values().any(|b| matches!(b.out_of_network, OutOfNetwork::Tier(_)));
+    Ok(WorstCase { premium_annual: e.premium_annual, out_of_pocket_limit, part_d_limit, total, not_limited, balance_billing })
 }
 
 /// Total yearly cost of each option as the household's care grows or shrinks: every allowed
@@ -269,8 +276,6 @@ pub struct Crossing {
     pub spending: Money,
     pub cheaper_below: String,
     pub cheaper_above: String,
-    /// "Standard Option is cheaper until about $4,200 of care; then High Option."
-    pub statement: String,
 }
 
 /// Work budget: estimates per curve (each is ~100 µs natively for a family's year).
@@ -281,13 +286,13 @@ pub fn cost_curves(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) 
     let base = with_allowed_amounts(catalog, scenario)?;
     let spending = total_allowed(&base)?;
     if spending.is_zero() {
-        return Err(Error::invalid("scenario", "services", "add some care first: a cost curve scales the care in the scenario"));
+        return Err(Error::new("scenario", "services", Code::NoCare, "add some care first: a cost curve scales the care in the scenario"));
     }
     let fitted: Vec<(String, String, Scenario)> =
         plans.iter().map(|plan| (plan.id.clone(), plan.short_name.clone(), fit_to_plan(&base, plan).0)).collect();
     // Far enough that every option has reached its out-of-pocket maximum: the largest
     // combined limit times four, and never less than twice the household's own spending.
-    let mut spending_max = spending.checked_mul_int(2).ok_or_else(|| Error::invalid("scenario", "", "overflow"))?;
+    let mut spending_max = spending.checked_mul_int(2).ok_or_else(|| Error::new("scenario", "", Code::Overflow, "amounts too large to add up"))?;
     for plan in &plans {
         let reach = plan.out_of_pocket_max.individual.checked_mul_int(4 * base.members.len() as u32).unwrap_or(spending_max);
         if reach > spending_max {
@@ -309,8 +314,8 @@ fn total_allowed(s: &Scenario) -> Result<Money, Error> {
     let mut t = Money::ZERO;
     for u in &s.services {
         let each = u.allowed.unwrap_or(Money::ZERO);
-        let all = each.checked_mul_int(u.count.unwrap_or(1)).ok_or_else(|| Error::invalid("scenario", "services", "overflow"))?;
-        t = t.checked_add(all).ok_or_else(|| Error::invalid("scenario", "services", "overflow"))?;
+        let all = each.checked_mul_int(u.count.unwrap_or(1)).ok_or_else(|| Error::new("scenario", "services", Code::Overflow, "amounts too large to add up"))?;
+        t = t.checked_add(all).ok_or_else(|| Error::new("scenario", "services", Code::Overflow, "amounts too large to add up"))?;
     }
     Ok(t)
 }
@@ -318,10 +323,10 @@ fn total_allowed(s: &Scenario) -> Result<Money, Error> {
 /// The scenario with every allowed amount scaled by `target / spending` (to the cent).
 fn scaled(s: &Scenario, spending: Money, target: Money) -> Result<Scenario, Error> {
     let mut out = s.clone();
-    let ratio = target.value().checked_div(spending.value()).ok_or_else(|| Error::invalid("scenario", "", "overflow"))?;
+    let ratio = target.value().checked_div(spending.value()).ok_or_else(|| Error::new("scenario", "", Code::Overflow, "amounts too large to add up"))?;
     for u in &mut out.services {
         if let Some(a) = u.allowed {
-            let v = a.value().checked_mul(ratio).ok_or_else(|| Error::invalid("scenario", "", "overflow"))?;
+            let v = a.value().checked_mul(ratio).ok_or_else(|| Error::new("scenario", "", Code::Overflow, "amounts too large to add up"))?;
             let v = v.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
             u.allowed = Some(Money::from_decimal(v.min(crate::money::MONEY_MAX)));
         }
@@ -428,11 +433,8 @@ fn find_crossings(catalog: &Catalog, fitted: &[(String, String, Scenario)], spen
                 }
             }
             let at = Money::from_decimal(hi.value().round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero));
-            let below = fitted[prev].1.clone();
-            let above = fitted[now].1.clone();
             out.push(Crossing {
                 spending: at,
-                statement: format!("{below} is cheaper until about {} of care; then {above}.", whole_dollars(at)),
                 cheaper_below: fitted[prev].0.clone(),
                 cheaper_above: fitted[now].0.clone(),
             });
@@ -441,10 +443,4 @@ fn find_crossings(catalog: &Catalog, fitted: &[(String, String, Scenario)], spen
         prev_x = x;
     }
     Ok(out)
-}
-
-/// "$4,200" for 4200.00.
-fn whole_dollars(m: Money) -> String {
-    let s = m.dollars();
-    s.strip_suffix(".00").map(str::to_string).unwrap_or(s)
 }

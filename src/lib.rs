@@ -1,16 +1,21 @@
 //! costshare: a health-plan cost-share engine.
 //!
 //! Where things live:
-//! - `plan`: the plan file schema (one JSON file per plan option in `data/plans/`), strict
-//!   loading and validation. Every figure there cites its document line.
+//! - `vocab`: the words plans, scenarios, prices and presets share (enrollment types, channels,
+//!   Medicare status, …) and the service vocabulary (`data/services.json`).
+//! - `plan`: the plan file schema (one JSON file per plan option in `data/plans/`) and its
+//!   validation into a `ValidPlan`. Every figure there cites its document line.
 //! - `scenario`: who is covered and what care they expect.
 //! - `engine`: the one adjudication mechanism (coverage, limits, waiver, cost-share steps,
-//!   out-of-pocket cap) and the result.
+//!   out-of-pocket cap), the premium, and the result.
 //! - `compare`: one household under several options: ranking, worst case, cost curves.
 //! - `presets`: usage presets, typical years of care for one person (`data/usage-presets.json`).
 //! - `prices`: typical allowed amounts (`data/typical-prices.json`).
-//! - `catalog`: the plans and prices an estimate can use, filled from the data files' text
-//!   the same way by the CLI, the tests and the WebAssembly module.
+//! - `catalog`: the vocabulary, plans, prices and presets an estimate can use, filled from the
+//!   data files' text the same way by the CLI, the tests and the WebAssembly module.
+//! - `json`: the strict reader every input goes through; `error`: the one error type and its
+//!   codes; `money`, `map`: exact amounts and the small sorted map.
+//! - `words` (native only): the CLI's English sentences, made from the result's events.
 //! - `wasm` (wasm32 only): the thin binding that converts at the boundary.
 
 pub mod catalog;
@@ -24,16 +29,20 @@ pub mod plan;
 pub mod presets;
 pub mod prices;
 pub mod scenario;
+pub mod vocab;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod words;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use catalog::Catalog;
 pub use engine::{estimate, Estimate};
-pub use error::Error;
+pub use error::{Code, Error};
 pub use money::Money;
-pub use plan::Plan;
+pub use plan::{Plan, ValidPlan};
 pub use scenario::Scenario;
+pub use vocab::Vocabulary;
 
 /// Parses a scenario's JSON text and estimates it.
 pub fn estimate_json(catalog: &Catalog, scenario_json: &str) -> Result<Estimate, Error> {

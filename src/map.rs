@@ -11,7 +11,8 @@ use std::borrow::Borrow;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::json::{fail, invalid_type, FromJson, FromKey, Json, Path, Read};
+use crate::error::{shown, Code};
+use crate::json::{fail, FromJson, FromKey, Path, Read, Reader};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SortedMap<K, V> {
@@ -109,6 +110,10 @@ impl<K, V> SortedMap<K, V> {
     pub fn values(&self) -> impl DoubleEndedIterator<Item = &V> + ExactSizeIterator + Clone {
         self.entries.iter().map(|(_, v)| v)
     }
+
+    pub fn values_mut(&mut self) -> impl DoubleEndedIterator<Item = &mut V> + ExactSizeIterator {
+        self.entries.iter_mut().map(|(_, v)| v)
+    }
 }
 
 impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
@@ -147,28 +152,27 @@ impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
     }
 }
 
-/// The most entries a map in an input may have (a plan has about 35 services): more is refused
-/// rather than read, which keeps the checks below cheap on a hostile file.
+/// The most entries a map in an input may have (a plan has about 40 services): more is refused
+/// at the entry past the limit, before it is read.
 pub const MAX_ENTRIES: usize = 1_000;
 
 /// Read from a JSON object. A key written twice is refused: keeping the last silently would
 /// let a duplicated service id in a plan file overwrite the first unnoticed.
 impl<K: FromKey + Ord, V: FromJson> FromJson for SortedMap<K, V> {
-    fn from_json(value: &Json, at: Path) -> Read<Self> {
-        let Json::Object(entries) = value else {
-            return invalid_type(value, at, "an object");
-        };
-        if entries.len() > MAX_ENTRIES {
-            return fail(at, format!("at most {MAX_ENTRIES} entries"));
-        }
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
         let mut map = SortedMap::new();
-        for (i, (key, v)) in entries.iter().enumerate() {
-            let here = Path::Key(&at, key);
-            if crate::json::written_before(entries, i) {
-                return fail(here, format!("duplicate key {:?}", crate::json::short(key)));
+        r.object(at, "an object", |r, key, here| {
+            if map.len() == MAX_ENTRIES {
+                return fail(at, Code::TooMany, format!("at most {MAX_ENTRIES} entries"));
             }
-            map.insert(K::from_key(key, here)?, V::from_json(v, here)?);
-        }
+            let k = K::from_key(key, here)?;
+            if map.contains_key(&k) {
+                return fail(here, Code::DuplicateField, format!("duplicate key \"{}\"", shown(key)));
+            }
+            let v = V::read(r, here)?;
+            map.insert(k, v);
+            Ok(())
+        })?;
         Ok(map)
     }
 }
@@ -205,6 +209,6 @@ mod tests {
         let many = |n: usize| format!("{{{}}}", (0..n).rev().map(|i| format!("\"k{i:06}\": {i}")).collect::<Vec<_>>().join(","));
         assert_eq!(read(&many(MAX_ENTRIES)).unwrap().get("k000007"), Some(&7));
         let e = read(&many(200_000)).unwrap_err();
-        assert_eq!((e.field.as_str(), e.message.as_str()), ("", "at most 1000 entries"));
+        assert_eq!((e.field.as_str(), e.code, e.message.as_str()), ("", Code::TooMany, "at most 1000 entries"));
     }
 }

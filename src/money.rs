@@ -10,7 +10,8 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
-use crate::json::{self, FromJson, Json, Path, Read};
+use crate::error::{shown, Code};
+use crate::json::{self, FromJson, Path, Read, Reader, Scalar};
 
 /// The largest amount accepted anywhere (ten million dollars). Larger figures are refused as
 /// absurd, which also keeps every sum the engine forms far from `Decimal`'s range.
@@ -23,38 +24,30 @@ pub struct Money(Decimal);
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
 
-    /// Parses "120", "120.5" or "120.00". Refuses signs, exponents, more than two decimal
-    /// places, and amounts above [`MONEY_MAX`].
-    pub fn parse(text: &str) -> Result<Money, String> {
-        let shown = crate::json::short(text);
-        let t = text.trim();
-        let well_formed = !t.is_empty()
-            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && t.chars().filter(|&c| c == '.').count() <= 1
-            && !t.starts_with('.')
-            && !t.ends_with('.');
+    /// Parses "120", "120.5" or "120.00": ASCII digits with at most one decimal point and two
+    /// decimal places, nothing else (no sign, exponent, spaces, commas or currency symbol).
+    /// Refuses amounts above [`MONEY_MAX`]. The error says which kind of fault, in words.
+    pub fn parse(text: &str) -> Result<Money, (Code, String)> {
+        let got = shown(text);
+        let well_formed = !text.is_empty()
+            && text.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+            && text.bytes().filter(|&c| c == b'.').count() <= 1
+            && !text.starts_with('.')
+            && !text.ends_with('.');
         if !well_formed {
-            if t.starts_with('-') {
-                return Err(format!("money cannot be negative (got \"{shown}\")"));
+            if text.trim_start().starts_with('-') {
+                return Err((Code::NegativeMoney, format!("money cannot be negative (got \"{got}\")")));
             }
-            return Err(format!(
-                "expected an amount of dollars such as \"120.00\" (got \"{shown}\")"
-            ));
+            return Err((Code::InvalidMoney, format!("expected an amount of dollars such as \"120.00\" (got \"{got}\")")));
         }
-        if let Some((_, cents)) = t.split_once('.') {
+        if let Some((_, cents)) = text.split_once('.') {
             if cents.len() > 2 {
-                return Err(format!(
-                    "money has at most two decimal places (got \"{shown}\")"
-                ));
+                return Err((Code::MoneyPrecision, format!("money has at most two decimal places (got \"{got}\")")));
             }
         }
-        let value = Decimal::from_str_exact(t)
-            .map_err(|_| format!("amount is too large (got \"{shown}\")"))?;
+        let value = Decimal::from_str_exact(text).map_err(|_| (Code::MoneyTooLarge, format!("amount is too large (got \"{got}\")")))?;
         if value > MONEY_MAX {
-            return Err(format!(
-                "amount is too large: at most {} (got \"{shown}\")",
-                Money(MONEY_MAX)
-            ));
+            return Err((Code::MoneyTooLarge, format!("amount is too large: at most {} (got \"{got}\")", Money(MONEY_MAX))));
         }
         Ok(Money(value))
     }
@@ -150,7 +143,7 @@ impl fmt::Display for Money {
 impl FromStr for Money {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Money::parse(s)
+        Money::parse(s).map_err(|(_, message)| message)
     }
 }
 
@@ -162,14 +155,20 @@ impl Serialize for Money {
 
 /// Money is written as a string ("120.00"); a number gets a message that says so.
 impl FromJson for Money {
-    fn from_json(value: &Json, at: Path) -> Read<Self> {
-        match value {
-            Json::String(text) => Money::parse(text).or_else(|e| json::fail(at, e)),
-            Json::Number(n) if !n.contains(['.', 'e', 'E']) => {
-                json::fail(at, format!("money must be written as a string such as \"{}.00\", not as a number", json::short(n)))
-            }
-            Json::Number(_) => json::fail(at, "money must be written as a string such as \"120.00\", not as a number"),
-            _ => json::invalid_type(value, at, "an amount of dollars written as a string, such as \"120.00\""),
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        match r.scalar(at)? {
+            Scalar::String(text) => Money::parse(&text).or_else(|(code, message)| json::fail(at, code, message)),
+            Scalar::Number(n) if !n.contains(['.', 'e', 'E']) => json::fail(
+                at,
+                Code::MoneyAsNumber,
+                format!("money must be written as a string such as \"{}.00\", not as a number", shown(n)),
+            ),
+            Scalar::Number(_) => json::fail(at, Code::MoneyAsNumber, "money must be written as a string such as \"120.00\", not as a number"),
+            Scalar::Other(found) => json::fail(
+                at,
+                Code::InvalidType,
+                format!("invalid type: {found}, expected an amount of dollars written as a string, such as \"120.00\""),
+            ),
         }
     }
 }
@@ -180,17 +179,15 @@ pub struct Percent(Decimal);
 
 impl Percent {
     pub fn parse(text: &str) -> Result<Percent, String> {
-        let shown = crate::json::short(text);
-        let t = text.trim();
-        let ok = !t.is_empty()
-            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && t.chars().filter(|&c| c == '.').count() <= 1;
-        let value = if ok { Decimal::from_str_exact(t).ok() } else { None };
+        let ok = !text.is_empty()
+            && text.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+            && text.bytes().filter(|&c| c == b'.').count() <= 1
+            && !text.starts_with('.')
+            && !text.ends_with('.');
+        let value = if ok { Decimal::from_str_exact(text).ok() } else { None };
         match value {
             Some(v) if v <= Decimal::ONE_HUNDRED => Ok(Percent(v)),
-            _ => Err(format!(
-                "expected a percentage from \"0\" to \"100\" written as a string (got \"{shown}\")"
-            )),
+            _ => Err(format!("expected a percentage from \"0\" to \"100\" written as a string (got \"{}\")", shown(text))),
         }
     }
 
@@ -212,11 +209,13 @@ impl Serialize for Percent {
 }
 
 impl FromJson for Percent {
-    fn from_json(value: &Json, at: Path) -> Read<Self> {
-        match value {
-            Json::String(text) => Percent::parse(text).or_else(|e| json::fail(at, e)),
-            Json::Number(_) => json::fail(at, "a percentage must be written as a string such as \"20\""),
-            _ => json::invalid_type(value, at, "a percentage written as a string, such as \"20\""),
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        match r.scalar(at)? {
+            Scalar::String(text) => Percent::parse(&text).or_else(|e| json::fail(at, Code::InvalidPercent, e)),
+            Scalar::Number(_) => json::fail(at, Code::InvalidPercent, "a percentage must be written as a string such as \"20\""),
+            Scalar::Other(found) => {
+                json::fail(at, Code::InvalidType, format!("invalid type: {found}, expected a percentage written as a string, such as \"20\""))
+            }
         }
     }
 }
@@ -234,7 +233,7 @@ mod tests {
 
     #[test]
     fn refuses_bad_money() {
-        for bad in ["", "-1", "1e3", "abc", "$5", "1.234", "1,000", ".5", "5.", "NaN", "10000000.01"] {
+        for bad in ["", "-1", "1e3", "abc", "$5", "1.234", "1,000", ".5", "5.", "NaN", "10000000.01", " 1", "1 ", "\u{3000}120.00\u{a0}", "１２０", "+1"] {
             assert!(Money::parse(bad).is_err(), "{bad} should be refused");
         }
     }

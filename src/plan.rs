@@ -1,15 +1,19 @@
 //! The plan file: one plan option's rules as data, every figure citing its document line.
 //!
 //! A plan file is JSON (see `docs/plan-format.md`). Loading is strict: unknown fields, missing
-//! figures and impossible values are errors that name the file and the field.
+//! figures and impossible values are errors that name the file and the field. A [`Plan`] as
+//! read becomes a [`ValidPlan`] only through [`Plan::validate`], which checks it against the
+//! service vocabulary and itself; the engine takes only a `ValidPlan` and trusts it.
 
+use std::ops::Deref;
+
+use serde::Serialize;
+
+use crate::error::{shown, Code, Error};
+use crate::json::{json_object, named_enum, read_object, tagged, FromJson, Kind, Path, Read, Reader};
 use crate::map::SortedMap;
-
-use serde::{Serialize};
-
-use crate::error::Error;
-use crate::json::{json_object, named_enum, read_object, tagged, FromJson, Json, Path, Read};
 use crate::money::{Money, Percent};
+use crate::vocab::{is_name, Channel, EnrollmentType, Medicare, PaySchedule, Relationship, Unit, Vocabulary};
 
 /// Where a figure comes from: a line of the plan's source document and the words on it.
 /// `docs/sources/` holds the documents; a test checks every quote against its line.
@@ -31,41 +35,9 @@ pub struct Document {
     pub title: String,
 }
 
-named_enum! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    pub enum EnrollmentType {
-        SelfOnly = "self_only",
-        SelfPlusOne = "self_plus_one",
-        SelfAndFamily = "self_and_family",
-        PerMember = "per_member",
-    }
-}
 
-impl EnrollmentType {
-    /// Family limits (deductible and out-of-pocket aggregates) apply to these.
-    pub fn is_family(self) -> bool {
-        matches!(self, EnrollmentType::SelfPlusOne | EnrollmentType::SelfAndFamily)
-    }
-}
 
-named_enum! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    pub enum PaySchedule {
-        /// 26 payments a year (FEHB employees).
-        Biweekly = "biweekly",
-        /// 12 payments a year (FEHB annuitants, retirees).
-        Monthly = "monthly",
-    }
-}
 
-impl PaySchedule {
-    pub fn periods_per_year(self) -> u32 {
-        match self {
-            PaySchedule::Biweekly => 26,
-            PaySchedule::Monthly => 12,
-        }
-    }
-}
 
 /// The enrollee's share of the premium for one enrollment type, per pay period, as published.
 /// Monthly is not derived from biweekly: the published tables differ by a cent here and there.
@@ -95,17 +67,6 @@ pub struct Accumulator {
     pub source: Citation,
 }
 
-named_enum! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-    pub enum Channel {
-        /// A plan pharmacy (the default).
-        Retail = "retail",
-        /// A participating community pharmacy; priced as retail unless the plan says otherwise.
-        Community = "community",
-        /// Mail order.
-        Mail = "mail",
-    }
-}
 
 /// How many copays a fill of a given days' supply costs, per channel.
 /// `[{up_to_days: 30, copays: 1}, {up_to_days: 90, copays: 2}]` means up to 30 days costs one
@@ -143,19 +104,6 @@ impl SupplySchedule {
     }
 }
 
-named_enum! {
-    /// What one claim of a service is: it decides which scenario fields a use may carry.
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-    pub enum Unit {
-        /// A visit, test, procedure, trip or item: one claim per use.
-        #[default]
-        Visit = "visit",
-        /// One admission; the use must say how many `days`.
-        Admission = "admission",
-        /// One prescription fill; the use may say `days_supply` and `channel`.
-        Fill = "fill",
-    }
-}
 
 /// One step of a cost share. Steps run in order over what is left of the allowed amount.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -251,10 +199,10 @@ pub struct OutOfNetworkTier {
 /// The cost-share rule of one service id.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct Benefit {
-    /// Plain words for the page ("Primary care office visit").
-    pub label: String,
     /// The brochure's words for this cost share ("$30 per primary care office visit").
     pub summary: String,
+    /// What one claim is: not in the file, but taken from the vocabulary when the plan is
+    /// validated (so the page and the engine read it from the plan, too).
     pub unit: Unit,
     /// `false`: the member pays the whole allowed amount, which counts toward nothing.
     pub covered: bool,
@@ -299,7 +247,7 @@ pub struct Limit {
 /// when every condition it states holds.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq, Default)]
 pub struct MemberCondition {
-    pub relationship: Option<crate::scenario::Relationship>,
+    pub relationship: Option<Relationship>,
     /// 1 for the first person after the subscriber, 2 for the second, …
     pub dependent_number: Option<u32>,
     pub min_dependent_number: Option<u32>,
@@ -308,7 +256,7 @@ pub struct MemberCondition {
     pub min_child_number: Option<u32>,
     /// Whether the subscriber's spouse is also covered.
     pub spouse_covered: Option<bool>,
-    pub medicare: Option<Vec<crate::scenario::Medicare>>,
+    pub medicare: Option<Vec<Medicare>>,
     pub min_age: Option<u32>,
     pub max_age: Option<u32>,
 }
@@ -380,16 +328,13 @@ json_object!(SupplyBand { up_to_days: req, copays: req });
 
 /// Written as an object of one key: `{ "copay": { "amount": "30.00" } }`, `{ "deductible": {} }`.
 impl FromJson for Step {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        const KINDS: &[&str] = &["deductible", "copay", "coinsurance", "allowance"];
-        let (kind, body) = tagged(v, at, KINDS)?;
-        let at = Path::Key(&at, KINDS[kind]);
-        match kind {
-            0 => read_object!(body, at, Step::Deductible {}),
-            1 => read_object!(body, at, Step::Copay { amount: req, per: or_default, max: opt }),
-            2 => read_object!(body, at, Step::Coinsurance { percent: req, max: opt }),
-            _ => read_object!(body, at, Step::Allowance { amount: req }),
-        }
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        tagged(r, at, &["deductible", "copay", "coinsurance", "allowance"], |r, kind, at| match kind {
+            0 => read_object!(r, at, Step::Deductible {}),
+            1 => read_object!(r, at, Step::Copay { amount: req, per: or_default, max: opt }),
+            2 => read_object!(r, at, Step::Coinsurance { percent: req, max: opt }),
+            _ => read_object!(r, at, Step::Allowance { amount: req }),
+        })
     }
 }
 
@@ -401,16 +346,12 @@ json_object!(IfAdmitted { waived: req, source: req });
 
 /// `"not_covered"`, `"in_network_cost_share"` or `{ "tier": { … } }`.
 impl FromJson for OutOfNetwork {
-    fn from_json(v: &Json, at: Path) -> Read<Self> {
-        match v {
-            Json::String(_) => {
-                let i = crate::json::name_index(v, at, &["not_covered", "in_network_cost_share"])?;
-                Ok(if i == 0 { OutOfNetwork::NotCovered } else { OutOfNetwork::InNetworkCostShare })
-            }
-            _ => {
-                let (_, body) = tagged(v, at, &["tier"])?;
-                OutOfNetworkTier::from_json(body, Path::Key(&at, "tier")).map(OutOfNetwork::Tier)
-            }
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        if r.kind() == Some(Kind::String) {
+            let i = crate::json::name_index(r, at, &["not_covered", "in_network_cost_share"])?;
+            Ok(if i == 0 { OutOfNetwork::NotCovered } else { OutOfNetwork::InNetworkCostShare })
+        } else {
+            tagged(r, at, &["tier"], |r, _, at| OutOfNetworkTier::read(r, at).map(OutOfNetwork::Tier))
         }
     }
 }
@@ -425,9 +366,8 @@ json_object!(OutOfNetworkTier {
 });
 
 json_object!(Benefit {
-    label: req,
     summary: req,
-    unit: or_default,
+    unit: skip,
     covered: or(true),
     cost_share: or_default,
     counts_toward_oop: or(true),
@@ -481,65 +421,30 @@ json_object!(Plan {
     sample_figures: opt,
 });
 
-/// Service ids every plan must price (DOMAIN.md).
-pub const REQUIRED_SERVICES: &[&str] = &[
-    "preventive_visit",
-    "primary_care_visit",
-    "specialist_visit",
-    "telehealth_visit",
-    "urgent_care_visit",
-    "emergency_room_visit",
-    "ambulance_trip",
-    "lab_test",
-    "xray",
-    "advanced_imaging",
-    "outpatient_surgery",
-    "ambulatory_surgery_center",
-    "inpatient_stay",
-    "maternity_delivery",
-    "mental_health_visit",
-    "mental_health_group_visit",
-    "mental_health_inpatient",
-    "physical_therapy_visit",
-    "speech_therapy_visit",
-    "chiropractic_visit",
-    "skilled_nursing_stay",
-    "home_health_visit",
-    "dme_item",
-    "infertility_service",
-    "rx_preventive_maintenance",
-    "rx_generic",
-    "rx_non_preferred_generic",
-    "rx_preferred_brand",
-    "rx_non_preferred",
-    "rx_specialty",
-];
-
 impl Plan {
-    /// Parses and validates one plan file. `origin` names the file in error messages.
+    /// Reads one plan file (not yet validated: see [`Plan::validate`]).
     pub fn from_json(origin: &str, text: &str) -> Result<Plan, Error> {
-        let plan: Plan = crate::json::parse(origin, text)?;
-        plan.validate(origin)?;
-        Ok(plan)
+        crate::json::parse(origin, text)
     }
 
-    /// Checks what types alone cannot: consistency, ranges, references between parts.
-    pub fn validate(&self, origin: &str) -> Result<(), Error> {
-        let err = |field: String, message: String| Err(Error::invalid(origin, field, message));
+    /// Checks what types alone cannot: the services against the vocabulary (each takes its
+    /// unit from there), consistency, ranges and references between parts.
+    pub fn validate(mut self, origin: &str, vocab: &Vocabulary) -> Result<ValidPlan, Error> {
+        let err = |field: String, message: String| Err(Error::new(origin, field, Code::InvalidPlan, message));
 
         if !is_id(&self.id) {
-            return err("id".into(), "must be lowercase letters, digits and dashes".into());
+            return Err(Error::new(origin, "id", Code::InvalidText, "must be lowercase letters, digits and dashes"));
         }
         for (field, text) in [("name", &self.name), ("short_name", &self.short_name), ("issuer", &self.issuer), ("program", &self.program), ("document.file", &self.document.file)] {
             if text.trim().is_empty() {
-                return err(field.into(), "must not be empty".into());
+                return Err(Error::new(origin, field, Code::InvalidText, "must not be empty"));
             }
         }
         if !(1990..=2100).contains(&self.year) {
-            return err("year".into(), format!("{} is not a plan year", self.year));
+            return Err(Error::new(origin, "year", Code::OutOfRange, format!("{} is not a plan year", self.year)));
         }
-        if self.document.file.contains('/') || self.document.file.contains("..") {
-            return err("document.file".into(), "a file name in docs/sources/, not a path".into());
+        if self.document.file.contains('/') || self.document.file.contains('\\') || self.document.file.contains("..") {
+            return Err(Error::new(origin, "document.file", Code::InvalidText, "a file name in docs/sources/, not a path"));
         }
         if self.enrollment_types.is_empty() {
             return err("enrollment_types".into(), "at least one enrollment type".into());
@@ -565,10 +470,7 @@ impl Plan {
             };
             for s in &self.pay_schedules {
                 if p.per_period(*s).is_none() {
-                    return err(
-                        format!("premiums.{}.{}", e.as_str(), s.as_str()),
-                        "missing premium for this pay schedule".into(),
-                    );
+                    return err(format!("premiums.{}.{}", e.as_str(), s.as_str()), "missing premium for this pay schedule".into());
                 }
             }
         }
@@ -627,26 +529,29 @@ impl Plan {
             }
         }
         for (name, limit) in &self.limits {
-            if !is_id_underscore(name) {
-                return err(format!("limits.{name}"), "limit names are lowercase letters, digits and underscores".into());
+            if !is_name(name) {
+                return Err(Error::new(origin, format!("limits.{}", shown(name)), Code::InvalidText, "limit names are lowercase letters, digits and underscores"));
             }
             if limit.max == 0 || limit.max > 10_000 {
                 return err(format!("limits.{name}.max"), "must be from 1 to 10000".into());
             }
         }
-        for required in REQUIRED_SERVICES {
-            if !self.services.contains_key(*required) {
-                return err(format!("services.{required}"), "missing: every plan prices this service id".into());
+        for required in vocab.in_every_plan() {
+            if !self.services.contains_key(required.id.as_str()) {
+                return err(format!("services.{}", required.id), "missing: every plan prices this service id".into());
             }
         }
+        let mut units = Vec::with_capacity(self.services.len());
         for (id, b) in &self.services {
-            let at = format!("services.{id}");
-            if !is_id_underscore(id) {
-                return err(at, "service ids are lowercase letters, digits and underscores".into());
-            }
+            let at = format!("services.{}", shown(id));
+            let Some(known) = vocab.service(id) else {
+                return Err(Error::new(origin, at, Code::UnknownService, format!("\"{}\" is not in the service vocabulary (data/services.json)", shown(id))));
+            };
+            let unit = known.unit;
+            units.push(unit);
             if let Some(l) = &b.limit {
                 if !self.limits.contains_key(l) {
-                    return err(format!("{at}.limit"), format!("names no limit in `limits`: \"{l}\""));
+                    return err(format!("{at}.limit"), format!("names no limit in `limits`: \"{}\"", shown(l)));
                 }
             }
             if b.part_d && self.part_d_out_of_pocket_max.is_none() {
@@ -655,13 +560,16 @@ impl Plan {
             if b.part_d && b.counts_toward_oop {
                 return err(format!("{at}.counts_toward_oop"), "a Part D drug counts toward the Part D limit, not the plan's out-of-pocket maximum: set it to false".into());
             }
-            if b.label.trim().is_empty() || b.summary.trim().is_empty() {
-                return err(format!("{at}.label"), "a service needs a label and a summary".into());
+            if b.summary.trim().is_empty() {
+                return Err(Error::new(origin, format!("{at}.summary"), Code::InvalidText, "a service needs the document's words for its cost share"));
             }
             if !b.covered && !b.cost_share.is_empty() {
                 return err(format!("{at}.cost_share"), "a service that is not covered has no cost share".into());
             }
-            check_steps(origin, &format!("{at}.cost_share"), &b.cost_share, b.unit, self)?;
+            if b.if_admitted.is_some() && unit != Unit::Visit {
+                return err(format!("{at}.if_admitted"), "only a visit can lead to an admission".into());
+            }
+            check_steps(origin, &format!("{at}.cost_share"), &b.cost_share, unit, &self)?;
             for (i, v) in b.variants.iter().enumerate() {
                 let vat = format!("{at}.variants[{i}]");
                 if v.cost_share.is_none() && v.covered.is_none() {
@@ -672,36 +580,94 @@ impl Plan {
                         return err(format!("{vat}.when"), "min_age is above max_age".into());
                     }
                 }
-                if v.when.channels.is_some() && b.unit != Unit::Fill {
+                if v.when.channels.is_some() && unit != Unit::Fill {
                     return err(format!("{vat}.when.channels"), "only a fill has a channel".into());
                 }
                 if v.when == Condition::default() {
                     return err(format!("{vat}.when"), "a variant needs a condition".into());
                 }
                 if let Some(steps) = &v.cost_share {
-                    check_steps(origin, &format!("{vat}.cost_share"), steps, b.unit, self)?;
+                    check_steps(origin, &format!("{vat}.cost_share"), steps, unit, &self)?;
                 }
             }
             if let OutOfNetwork::Tier(t) = &b.out_of_network {
                 let tat = format!("{at}.out_of_network.tier");
                 if !self.limits.contains_key(&t.limit) {
-                    return err(format!("{tat}.limit"), format!("names no limit in `limits`: \"{}\"", t.limit));
+                    return err(format!("{tat}.limit"), format!("names no limit in `limits`: \"{}\"", shown(&t.limit)));
                 }
                 if t.sample && self.sample_figures.is_none() {
                     return err("sample_figures".into(), "missing: some figures are sample values, so say so".into());
                 }
-                check_steps(origin, &format!("{tat}.cost_share"), &t.cost_share, b.unit, self)?;
+                check_steps(origin, &format!("{tat}.cost_share"), &t.cost_share, unit, &self)?;
             }
-            if b.unit == Unit::Fill && !self.drug_supply.contains_key(&Channel::Retail) {
+            if unit == Unit::Fill && !self.drug_supply.contains_key(&Channel::Retail) {
                 return err("drug_supply.retail".into(), "missing: the plan has prescription services".into());
             }
         }
-        Ok(())
+        for (b, unit) in self.services.values_mut().zip(units) {
+            b.unit = unit;
+        }
+        Ok(ValidPlan(self))
+    }
+}
+
+/// A plan that passed [`Plan::validate`]: the only kind the engine takes. What validation
+/// guarantees (a deductible wherever a step needs one, every named limit present, a retail
+/// drug supply schedule wherever a service is a fill, a Part D limit wherever a drug is Part D,
+/// each service's unit from the vocabulary) the accessors below rely on, so the engine never
+/// checks a plan again.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct ValidPlan(Plan);
+
+impl Deref for ValidPlan {
+    type Target = Plan;
+    fn deref(&self) -> &Plan {
+        &self.0
+    }
+}
+
+/// Stand-ins that validation makes unreachable; they keep the accessors total (no panic path
+/// in the engine) without a second check.
+const NO_CITATION: Citation = Citation { file: None, line: 0, quote: String::new() };
+static NO_LIMIT: Accumulator = Accumulator { individual: Money::ZERO, family: None, source: NO_CITATION };
+static NO_COUNTER: Limit = Limit { label: String::new(), max: u32::MAX, unit: LimitUnit::Visits, source: NO_CITATION };
+static ONE_COPAY: SupplySchedule = SupplySchedule { bands: Vec::new(), source: NO_CITATION };
+
+impl ValidPlan {
+    pub fn into_plan(self) -> Plan {
+        self.0
+    }
+
+    /// The deductible a `deductible` step applies (present wherever a step names it).
+    pub fn deductible_limit(&self) -> &Accumulator {
+        self.deductible.as_ref().unwrap_or(&NO_LIMIT)
+    }
+
+    /// The Part D limit a Part D drug counts toward (present wherever a drug is Part D).
+    pub fn part_d_limit(&self) -> &Accumulator {
+        self.part_d_out_of_pocket_max.as_ref().unwrap_or(&NO_LIMIT)
+    }
+
+    /// A yearly limit named by a service (present for every name a service gives).
+    pub fn limit(&self, name: &str) -> &Limit {
+        self.limits.get(name).unwrap_or(&NO_COUNTER)
+    }
+
+    /// The copays-per-supply schedule of a pharmacy channel: its own, else retail's.
+    pub fn supply(&self, channel: Channel) -> &SupplySchedule {
+        self.drug_supply.get(&channel).or_else(|| self.drug_supply.get(&Channel::Retail)).unwrap_or(&ONE_COPAY)
+    }
+
+    /// Whether this option is offered beside `other`: the same issuer, program and year
+    /// (the options a comparison puts side by side).
+    pub fn is_sibling_of(&self, other: &Plan) -> bool {
+        self.issuer == other.issuer && self.program == other.program && self.year == other.year
     }
 }
 
 fn check_steps(origin: &str, at: &str, steps: &[Step], unit: Unit, plan: &Plan) -> Result<(), Error> {
-    let err = |field: String, message: &str| Err(Error::invalid(origin, field, message.to_string()));
+    let err = |field: String, message: &str| Err(Error::new(origin, field, Code::InvalidPlan, message.to_string()));
     let mut seen_deductible = false;
     for (i, step) in steps.iter().enumerate() {
         let sat = format!("{at}[{i}]");
@@ -741,10 +707,6 @@ fn check_steps(origin: &str, at: &str, steps: &[Step], unit: Unit, plan: &Plan) 
 
 fn is_id(s: &str) -> bool {
     !s.is_empty() && s.len() <= 80 && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
-}
-
-fn is_id_underscore(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 80 && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
 }
 
 #[cfg(test)]

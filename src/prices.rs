@@ -1,12 +1,13 @@
-//! Typical allowed amounts, used when a scenario gives none (`data/typical-prices.json`).
-
-use crate::map::SortedMap;
+//! Typical allowed amounts, used when a scenario gives none (`data/typical-prices.json`), and
+//! the visitor's own prices, which a scenario may carry in the same form (`prices`).
 
 use serde::Serialize;
 
-use crate::error::Error;
+use crate::error::{shown, Code, Error};
 use crate::json::json_object;
+use crate::map::SortedMap;
 use crate::money::Money;
+use crate::vocab::{Unit, Vocabulary};
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct PriceTable {
@@ -14,8 +15,8 @@ pub struct PriceTable {
     pub prices: SortedMap<String, TypicalPrice>,
 }
 
-/// One service's typical allowed amount: per claim, per day of an admission, or per 30 days'
-/// supply of a fill. Exactly one of the three is given.
+/// One service's allowed amount: per claim (a visit), per day of an admission, or per 30 days'
+/// supply of a fill. Exactly one of the three is given: the one the service's unit takes.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct TypicalPrice {
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -41,17 +42,69 @@ json_object!(TypicalPrice {
     illustrative: or_default,
 });
 
+impl TypicalPrice {
+    /// Exactly one amount is given.
+    pub fn check(&self, origin: &str, at: &str) -> Result<(), Error> {
+        let given = [self.allowed, self.per_day, self.per_30_days_supply].iter().filter(|x| x.is_some()).count();
+        if given != 1 {
+            return Err(Error::new(origin, at, Code::InvalidData, "give exactly one of `allowed`, `per_day` and `per_30_days_supply`"));
+        }
+        Ok(())
+    }
+
+    /// The form of price a unit of care takes: each visit, each day of a stay, each 30 days' supply.
+    pub fn kind_for(unit: Unit) -> &'static str {
+        match unit {
+            Unit::Visit => "allowed",
+            Unit::Admission => "per_day",
+            Unit::Fill => "per_30_days_supply",
+        }
+    }
+
+    /// The form given here.
+    pub fn kind(&self) -> &'static str {
+        if self.allowed.is_some() {
+            "allowed"
+        } else if self.per_day.is_some() {
+            "per_day"
+        } else {
+            "per_30_days_supply"
+        }
+    }
+
+    /// Checks this price against the vocabulary: a known service, in the form its unit takes.
+    pub fn check_for(&self, origin: &str, at: &str, service: &str, vocab: &Vocabulary) -> Result<(), Error> {
+        self.check(origin, at)?;
+        let Some(known) = vocab.service(service) else {
+            return Err(Error::new(origin, at, Code::UnknownService, format!("\"{}\" is not in the service vocabulary", shown(service))));
+        };
+        let wanted = TypicalPrice::kind_for(known.unit);
+        if self.kind() != wanted {
+            return Err(Error::new(origin, at, Code::InvalidData, format!("a {} is priced by `{wanted}`, not `{}`", known.unit.as_str(), self.kind())));
+        }
+        Ok(())
+    }
+
+    /// The allowed amount of one claim: `days` of an admission, `days_supply` of a fill.
+    pub fn allowed_for(&self, days: u32, days_supply: u32) -> Option<Money> {
+        if let Some(a) = self.allowed {
+            return Some(a);
+        }
+        if let Some(d) = self.per_day {
+            return d.checked_mul_int(days);
+        }
+        self.per_30_days_supply?.pro_rata(days_supply, 30)
+    }
+}
+
 impl PriceTable {
-    pub fn from_json(origin: &str, text: &str) -> Result<PriceTable, Error> {
+    pub fn from_json(origin: &str, text: &str, vocab: &Vocabulary) -> Result<PriceTable, Error> {
         let table: PriceTable = crate::json::parse(origin, text)?;
         for (id, p) in &table.prices {
             let at = format!("prices.{id}");
-            let given = [p.allowed, p.per_day, p.per_30_days_supply].iter().filter(|x| x.is_some()).count();
-            if given != 1 {
-                return Err(Error::invalid(origin, at, "give exactly one of `allowed`, `per_day` and `per_30_days_supply`"));
-            }
+            p.check_for(origin, &at, id, vocab)?;
             if p.source.as_deref().map_or(true, |s| s.trim().is_empty()) && !p.illustrative {
-                return Err(Error::invalid(origin, format!("{at}.source"), "cite a source or mark the price illustrative"));
+                return Err(Error::new(origin, format!("{at}.source"), Code::InvalidData, "cite a source or mark the price illustrative"));
             }
         }
         Ok(table)
@@ -59,13 +112,6 @@ impl PriceTable {
 
     /// The typical allowed amount of one claim: `days` of an admission, `days_supply` of a fill.
     pub fn allowed_for(&self, service: &str, days: u32, days_supply: u32) -> Option<Money> {
-        let p = self.prices.get(service)?;
-        if let Some(a) = p.allowed {
-            return Some(a);
-        }
-        if let Some(d) = p.per_day {
-            return d.checked_mul_int(days);
-        }
-        p.per_30_days_supply?.pro_rata(days_supply, 30)
+        self.prices.get(service)?.allowed_for(days, days_supply)
     }
 }

@@ -2,10 +2,12 @@
 
 use serde::Serialize;
 
-use crate::error::Error;
-use crate::json::{json_object, named_enum};
+use crate::error::{shown, Code, Error};
+use crate::json::json_object;
+use crate::map::SortedMap;
 use crate::money::Money;
-use crate::plan::{Channel, EnrollmentType, PaySchedule};
+use crate::prices::TypicalPrice;
+use crate::vocab::{Channel, EnrollmentType, Medicare, Network, PaySchedule, Relationship};
 
 /// Bounds that make a scenario absurd rather than merely large.
 pub const MAX_MEMBERS: usize = 20;
@@ -27,6 +29,11 @@ pub struct Scenario {
     pub pay_schedule: Option<PaySchedule>,
     pub members: Vec<Member>,
     pub services: Vec<ServiceUse>,
+    /// Allowed amounts the visitor gives in place of the typical ones, by service id: used for
+    /// every use of that service that gives no `allowed` of its own. Each entry is written like
+    /// a typical price (`{"allowed": "120.00"}`, `{"per_day": …}` or `{"per_30_days_supply": …}`).
+    #[serde(skip_serializing_if = "SortedMap::is_empty")]
+    pub prices: SortedMap<String, TypicalPrice>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -39,38 +46,6 @@ pub struct Member {
     /// Medicare status, for plans priced by it (default: unknown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub medicare: Option<Medicare>,
-}
-
-named_enum! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-    pub enum Relationship {
-        Subscriber = "subscriber",
-        Spouse = "spouse",
-        Child = "child",
-    }
-}
-
-named_enum! {
-    /// Medicare status. A member who does not say is `unknown`; each plan's premium table says
-    /// how it prices that (the Fresno agreement has its own "eligibility unknown" rows).
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-    pub enum Medicare {
-        #[default]
-        Unknown = "unknown",
-        None = "none",
-        PartAOnly = "part_a_only",
-        PartBOnly = "part_b_only",
-        PartsAAndB = "parts_a_and_b",
-    }
-}
-
-named_enum! {
-    #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-    pub enum Network {
-        #[default]
-        InNetwork = "in_network",
-        OutOfNetwork = "out_of_network",
-    }
 }
 
 /// One kind of care for one person, `count` times.
@@ -110,6 +85,7 @@ json_object!(Scenario {
     pay_schedule: opt,
     members: req,
     services: or_default,
+    prices: or_default,
 });
 
 json_object!(Member { id: req, age: req, relationship: opt, medicare: opt });
@@ -134,65 +110,68 @@ impl Scenario {
 
     /// Checks that need no plan: sizes, ranges, duplicate and dangling member ids.
     pub fn validate_shape(&self) -> Result<(), Error> {
-        let err = |field: String, message: String| Err(Error::invalid("scenario", field, message));
+        let err = |field: String, code: Code, message: String| Err(Error::new("scenario", field, code, message));
         if self.members.is_empty() {
-            return err("members".into(), "at least one person must be covered".into());
+            return err("members".into(), Code::HouseholdSize, "at least one person must be covered".into());
         }
         if self.members.len() > MAX_MEMBERS {
-            return err("members".into(), format!("at most {MAX_MEMBERS} people"));
+            return err("members".into(), Code::TooMany, format!("at most {MAX_MEMBERS} people"));
         }
         for (i, m) in self.members.iter().enumerate() {
-            if m.id.trim().is_empty() || m.id.len() > 64 {
-                return err(format!("members[{i}].id"), "an id of 1 to 64 characters".into());
+            if m.id.trim().is_empty() || m.id.len() > 64 || m.id.chars().any(char::is_control) {
+                return err(format!("members[{i}].id"), Code::InvalidText, "an id of 1 to 64 characters, no control characters".into());
             }
             if self.members[..i].iter().any(|o| o.id == m.id) {
-                return err(format!("members[{i}].id"), format!("\"{}\" is used twice", m.id));
+                return err(format!("members[{i}].id"), Code::DuplicateId, format!("\"{}\" is used twice", shown(&m.id)));
             }
             if m.age > MAX_AGE {
-                return err(format!("members[{i}].age"), format!("age must be from 0 to {MAX_AGE} (got {})", m.age));
+                return err(format!("members[{i}].age"), Code::OutOfRange, format!("age must be from 0 to {MAX_AGE} (got {})", m.age));
             }
             if m.relationship == Some(Relationship::Subscriber) && i > 0 {
-                return err(format!("members[{i}].relationship"), "the subscriber is listed first".into());
+                return err(format!("members[{i}].relationship"), Code::InvalidRelationship, "the subscriber is listed first".into());
             }
             if i == 0 && matches!(m.relationship, Some(Relationship::Spouse | Relationship::Child)) {
-                return err(format!("members[{i}].relationship"), "the first person listed is the subscriber".into());
+                return err(format!("members[{i}].relationship"), Code::InvalidRelationship, "the first person listed is the subscriber".into());
             }
             if m.relationship == Some(Relationship::Spouse)
                 && self.members[..i].iter().any(|o| o.relationship == Some(Relationship::Spouse))
             {
-                return err(format!("members[{i}].relationship"), "only one spouse".into());
+                return err(format!("members[{i}].relationship"), Code::InvalidRelationship, "only one spouse".into());
             }
         }
         if self.services.len() > MAX_USES {
-            return err("services".into(), format!("at most {MAX_USES} entries"));
+            return err("services".into(), Code::TooMany, format!("at most {MAX_USES} entries"));
         }
         let mut claims: u64 = 0;
         for (i, s) in self.services.iter().enumerate() {
             let at = |f: &str| format!("services[{i}].{f}");
             if !self.members.iter().any(|m| m.id == s.member) {
-                return err(at("member"), format!("no member has the id \"{}\"", s.member));
+                return err(at("member"), Code::UnknownMember, format!("no member has the id \"{}\"", shown(&s.member)));
             }
             let count = s.count.unwrap_or(1);
             if count == 0 || count > MAX_COUNT {
-                return err(at("count"), format!("count must be from 1 to {MAX_COUNT} (got {count})"));
+                return err(at("count"), Code::OutOfRange, format!("count must be from 1 to {MAX_COUNT} (got {count})"));
             }
             claims += u64::from(count);
             if let Some(d) = s.days {
                 if d == 0 || d > MAX_DAYS {
-                    return err(at("days"), format!("days must be from 1 to {MAX_DAYS} (got {d})"));
+                    return err(at("days"), Code::OutOfRange, format!("days must be from 1 to {MAX_DAYS} (got {d})"));
                 }
             }
             if let Some(d) = s.days_supply {
                 if d == 0 || d > MAX_DAYS_SUPPLY {
-                    return err(at("days_supply"), format!("days_supply must be from 1 to {MAX_DAYS_SUPPLY} (got {d})"));
+                    return err(at("days_supply"), Code::OutOfRange, format!("days_supply must be from 1 to {MAX_DAYS_SUPPLY} (got {d})"));
                 }
             }
             if s.billed.is_some() && s.network != Some(Network::OutOfNetwork) {
-                return err(at("billed"), "a billed amount applies only to out-of-network care".into());
+                return err(at("billed"), Code::NotApplicable, "a billed amount applies only to out-of-network care".into());
             }
         }
         if claims > MAX_CLAIMS {
-            return err("services".into(), format!("at most {MAX_CLAIMS} claims in a year (got {claims})"));
+            return err("services".into(), Code::TooMany, format!("at most {MAX_CLAIMS} claims in a year (got {claims})"));
+        }
+        for (id, p) in &self.prices {
+            p.check("scenario", &format!("prices.{}", shown(id)))?;
         }
         Ok(())
     }

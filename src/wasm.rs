@@ -1,42 +1,178 @@
-//! The WebAssembly binding: JS values in, the engine, JS values out. Nothing else lives here.
-//! Errors become JS `Error`s whose message names the input and the field.
+//! The WebAssembly binding: JavaScript values in, the engine, JavaScript values out. Nothing
+//! else lives here.
+//!
+//! - In: every argument is taken as a `JsValue` and checked here, so a wrong type (a number
+//!   where a plan file's text belongs) is a thrown `Error`, never a trap. A scenario may be an
+//!   object or its JSON text; an object is walked strictly (below) into JSON text for the same
+//!   reader the CLI uses, so both refuse and accept exactly the same things.
+//! - Out: results are plain JavaScript objects (serde-wasm-bindgen; money stays a decimal
+//!   string).
+//! - Errors: a JavaScript `Error` whose `message` is the CLI's message and which carries
+//!   `field` (the path at fault, or `null`), `code` (stable, snake_case: `crate::error::Code`)
+//!   and `origin` (DOMAIN.md, "Errors across the WebAssembly boundary").
 
+use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
-use crate::error::Error;
+use crate::error::{shown, Code, Error};
+use crate::json::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
 use crate::scenario::Scenario;
 
-// Values cross the boundary as JSON text through the browser's own `JSON`: one serde format
-// (serde_json, the same code the CLI runs) instead of a second, generic, JS-value format, which
-// roughly doubled the module's deserializing and serializing code.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
-    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+/// The engine's error as a thrown JavaScript `Error` with `field`, `code` and `origin`.
+fn js_error(e: Error) -> JsValue {
+    let error = js_sys::Error::new(&e.to_string());
+    let field = if e.field.is_empty() { JsValue::NULL } else { JsValue::from_str(&e.field) };
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&error, &"field".into(), &field);
+    let _ = Reflect::set(&error, &"code".into(), &JsValue::from_str(e.code.as_str()));
+    let _ = Reflect::set(&error, &"origin".into(), &JsValue::from_str(&e.origin));
+    error.into()
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let text = serde_json::to_string(value).map_err(|e| JsError::new(&format!("result: {e}")))?;
-    json_parse(&text).map_err(|_| JsError::new("result: the engine wrote text that is not JSON"))
+fn wrong_argument(what: &str, expected: &str) -> JsValue {
+    js_error(Error::new("arguments", what, Code::WrongArgument, format!("expected {expected}")))
 }
 
-fn js_error(e: Error) -> JsError {
-    JsError::new(&e.to_string())
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(Error::new("result", "", Code::InvalidData, e.to_string())))
 }
 
-fn from_js_scenario(scenario: JsValue) -> Result<Scenario, JsError> {
-    // JSON.stringify throws on a cycle or a BigInt and gives `undefined` for a function or
-    // `undefined` itself; each is reported as a scenario that is not a JSON object.
-    let text = json_stringify(&scenario).ok().and_then(|t| t.as_string()).ok_or_else(|| {
-        js_error(Error::invalid("scenario", "", "expected a scenario object that can be written as JSON"))
-    })?;
+/// A text argument (a file's text, an id), or a thrown `Error` naming it.
+fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| wrong_argument(name, "text (a string)"))
+}
+
+/// A list of plan ids.
+fn id_list(value: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
+    if !Array::is_array(value) {
+        return Err(wrong_argument(name, "a list of plan ids"));
+    }
+    let list = Array::from(value);
+    if list.length() as usize > crate::compare::MAX_OPTIONS {
+        return Err(js_error(Error::new("arguments", name, Code::TooMany, format!("at most {} plans", crate::compare::MAX_OPTIONS))));
+    }
+    list.iter().enumerate().map(|(i, v)| text(&v, &format!("{name}[{i}]"))).collect()
+}
+
+/// A scenario given as an object or as its JSON text, read by the strict reader.
+fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
+    let text = match value.as_string() {
+        Some(t) => t,
+        None => to_json_text(value, "scenario").map_err(js_error)?,
+    };
     Scenario::from_json(&text).map_err(js_error)
 }
 
+/// Writes a JavaScript value as JSON text, refusing what JSON cannot say rather than letting
+/// `JSON.stringify` turn it into something else: `NaN` and `Infinity` (which it writes as
+/// `null`), functions, symbols and BigInts (dropped or thrown), cycles and deep nesting. A key
+/// whose value is `undefined` is left out, as `JSON.stringify` does. Errors name the field.
+fn to_json_text(value: &JsValue, origin: &str) -> Result<String, Error> {
+    let mut out = String::new();
+    let mut path = String::new();
+    write_value(value, &mut out, &mut path, 0).map_err(|(code, message)| Error::new(origin, path.clone(), code, message))?;
+    Ok(out)
+}
+
+type Fault = (Code, String);
+
+fn write_value(v: &JsValue, out: &mut String, path: &mut String, depth: usize) -> Result<(), Fault> {
+    if out.len() > MAX_INPUT_BYTES {
+        return Err((Code::InputTooLarge, format!("input is larger than {MAX_INPUT_BYTES} bytes")));
+    }
+    if v.is_null() {
+        out.push_str("null");
+    } else if let Some(b) = v.as_bool() {
+        out.push_str(if b { "true" } else { "false" });
+    } else if let Some(n) = v.as_f64() {
+        if !n.is_finite() {
+            return Err((Code::InvalidNumber, "not a number JSON can hold (NaN or Infinity)".into()));
+        }
+        // JavaScript's own shortest text for the number ("2" for 2.0, "0" for -0, "2.5",
+        // "1e+21"), all JSON numbers; the reader judges each by its value, as the CLI does.
+        out.push_str(&String::from(js_sys::Number::from(n).to_string(10).unwrap_or_else(|_| "0".into())));
+    } else if let Some(s) = v.as_string() {
+        write_string(&s, out);
+    } else if v.is_undefined() {
+        return Err((Code::InvalidType, "undefined is not a value".into()));
+    } else if v.is_function() || v.is_symbol() || v.is_bigint() {
+        let what = if v.is_function() { "a function" } else if v.is_symbol() { "a symbol" } else { "a BigInt" };
+        return Err((Code::InvalidType, format!("invalid type: {what}, expected a JSON value")));
+    } else if depth >= MAX_DEPTH {
+        return Err((Code::MalformedJson, format!("nested deeper than {MAX_DEPTH} levels (or a cycle)")));
+    } else if Array::is_array(v) {
+        let list = Array::from(v);
+        if list.length() as usize > MAX_ITEMS {
+            return Err((Code::TooMany, format!("at most {MAX_ITEMS} items")));
+        }
+        out.push('[');
+        let at = path.len();
+        for (i, item) in list.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            path.push_str(&format!("[{i}]"));
+            // An array hole or `undefined` item is written as null, as JSON.stringify does.
+            if item.is_undefined() {
+                out.push_str("null");
+            } else {
+                write_value(&item, out, path, depth + 1)?;
+            }
+            path.truncate(at);
+        }
+        out.push(']');
+    } else if v.is_object() {
+        let keys = Object::keys(v.unchecked_ref::<Object>());
+        if keys.length() as usize > MAX_ITEMS {
+            return Err((Code::TooMany, format!("at most {MAX_ITEMS} entries")));
+        }
+        out.push('{');
+        let at = path.len();
+        let mut first = true;
+        for key in keys.iter() {
+            let name = key.as_string().unwrap_or_default();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(&shown(&name));
+            let item = Reflect::get(v, &key).map_err(|_| (Code::InvalidType, "could not be read (a getter threw)".to_string()))?;
+            if !item.is_undefined() {
+                if !first {
+                    out.push(',');
+                }
+                first = false;
+                write_string(&name, out);
+                out.push(':');
+                write_value(&item, out, path, depth + 1)?;
+            }
+            path.truncate(at);
+        }
+        out.push('}');
+    } else {
+        return Err((Code::InvalidType, "invalid type: expected a JSON value".into()));
+    }
+    Ok(())
+}
+
+fn write_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// The engine: a catalog (the service vocabulary, plans, typical prices, presets) and the
+/// calls that price a scenario against it.
 #[wasm_bindgen]
 pub struct Engine {
     catalog: Catalog,
@@ -44,82 +180,105 @@ pub struct Engine {
 
 #[wasm_bindgen]
 impl Engine {
+    /// A new engine over a service vocabulary (the text of `data/services.json`).
     #[wasm_bindgen(constructor)]
-    pub fn new() -> Engine {
-        Engine { catalog: Catalog::new() }
+    pub fn new(services: JsValue) -> Result<Engine, JsValue> {
+        let services = text(&services, "services")?;
+        Ok(Engine { catalog: Catalog::from_services_json(crate::vocab::SERVICES_FILE, &services).map_err(js_error)? })
     }
 
-    /// Adds a plan from its file's text; returns the plan id.
+    /// Adds a plan from its file's text (`origin` names it in errors); returns the plan id.
     #[wasm_bindgen(js_name = addPlan)]
-    pub fn add_plan(&mut self, origin: &str, json_text: &str) -> Result<String, JsError> {
-        self.catalog.add_plan_json(origin, json_text).map(|p| p.id.clone()).map_err(js_error)
+    pub fn add_plan(&mut self, origin: JsValue, plan_text: JsValue) -> Result<String, JsValue> {
+        let origin = text(&origin, "origin")?;
+        let plan_text = text(&plan_text, "plan")?;
+        self.catalog.add_plan_json(&shown(&origin), &plan_text).map(|p| p.id.clone()).map_err(js_error)
     }
 
     /// Sets the typical price table from its file's text.
     #[wasm_bindgen(js_name = setPrices)]
-    pub fn set_prices(&mut self, json_text: &str) -> Result<(), JsError> {
-        self.catalog.set_prices_json("typical-prices.json", json_text).map_err(js_error)
+    pub fn set_prices(&mut self, prices_text: JsValue) -> Result<(), JsValue> {
+        let prices_text = text(&prices_text, "prices")?;
+        self.catalog.set_prices_json("typical-prices.json", &prices_text).map_err(js_error)
     }
 
     /// Sets the usage presets from their file's text.
     #[wasm_bindgen(js_name = setPresets)]
-    pub fn set_presets(&mut self, json_text: &str) -> Result<(), JsError> {
-        self.catalog.set_presets_json("usage-presets.json", json_text).map_err(js_error)
+    pub fn set_presets(&mut self, presets_text: JsValue) -> Result<(), JsValue> {
+        let presets_text = text(&presets_text, "presets")?;
+        self.catalog.set_presets_json("usage-presets.json", &presets_text).map_err(js_error)
     }
 
-    /// The usage presets (or null).
-    pub fn presets(&self) -> Result<JsValue, JsError> {
-        to_js(&self.catalog.presets())
+    /// The service vocabulary (groups, services, units, labels).
+    pub fn vocabulary(&self) -> Result<JsValue, JsValue> {
+        to_js(self.catalog.vocabulary())
     }
 
+    /// The ids of the plans added.
     #[wasm_bindgen(js_name = planIds)]
     pub fn plan_ids(&self) -> Vec<String> {
         self.catalog.plans().map(|p| p.id.clone()).collect()
     }
 
-    /// Every plan in the catalog, as its data (for the page's labels, citations, assumptions).
-    pub fn plans(&self) -> Result<JsValue, JsError> {
-        let plans: Vec<_> = self.catalog.plans().collect();
-        to_js(&plans)
+    /// One plan's data, each service with its unit (or `null` if no plan has that id).
+    pub fn plan(&self, id: JsValue) -> Result<JsValue, JsValue> {
+        let id = text(&id, "id")?;
+        to_js(&self.catalog.plan(&id))
     }
 
-    /// One plan's data (or null if no plan has that id).
-    pub fn plan(&self, id: &str) -> Result<JsValue, JsError> {
-        to_js(&self.catalog.plan(id))
-    }
-
-    /// The typical price table (or null).
-    pub fn prices(&self) -> Result<JsValue, JsError> {
-        to_js(&self.catalog.prices())
-    }
-
-    /// Estimates a scenario object; returns the same result object as the CLI prints.
-    pub fn estimate(&self, scenario: JsValue) -> Result<JsValue, JsError> {
-        let scenario = from_js_scenario(scenario)?;
+    /// Estimates a scenario (an object or its JSON text): the CLI's result, without the
+    /// English words the CLI adds (`label`, `note`, `explanation`).
+    pub fn estimate(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
+        let scenario = self::scenario(&scenario)?;
         let result = crate::engine::estimate(&self.catalog, &scenario).map_err(js_error)?;
         to_js(&result)
     }
 
-    /// The scenario's household priced under each of `plans`, ranked, with worst cases
-    /// (the `costshare compare` result without the curves).
-    pub fn compare(&self, scenario: JsValue, plans: Vec<String>) -> Result<JsValue, JsError> {
-        let scenario = from_js_scenario(scenario)?;
-        let result = crate::compare::compare(&self.catalog, &scenario, &plans).map_err(js_error)?;
-        to_js(&result)
+    /// The scenario's household priced under each of `plans`, ranked, with worst cases.
+    pub fn compare(&self, scenario: JsValue, plans: JsValue) -> Result<JsValue, JsValue> {
+        let scenario = self::scenario(&scenario)?;
+        let plans = id_list(&plans, "plans")?;
+        to_js(&crate::compare::compare(&self.catalog, &scenario, &plans).map_err(js_error)?)
     }
 
-    /// Total yearly cost of each of `plans` as the household's care is scaled from none up,
-    /// with the points where the cheapest option changes.
+    /// Total yearly cost of each of `plans` as the household's care grows from none, with the
+    /// points where the cheapest option changes.
     #[wasm_bindgen(js_name = costCurves)]
-    pub fn cost_curves(&self, scenario: JsValue, plans: Vec<String>) -> Result<JsValue, JsError> {
-        let scenario = from_js_scenario(scenario)?;
-        let result = crate::compare::cost_curves(&self.catalog, &scenario, &plans).map_err(js_error)?;
-        to_js(&result)
+    pub fn cost_curves(&self, scenario: JsValue, plans: JsValue) -> Result<JsValue, JsValue> {
+        let scenario = self::scenario(&scenario)?;
+        let plans = id_list(&plans, "plans")?;
+        to_js(&crate::compare::cost_curves(&self.catalog, &scenario, &plans).map_err(js_error)?)
+    }
+
+    /// The options to compare with `plan`: of `offered` (a list of plan ids, or `null` for
+    /// every plan), those of the same issuer, program and year (the CLI's default, too).
+    #[wasm_bindgen(js_name = optionsFor)]
+    pub fn options_for(&self, plan: JsValue, offered: JsValue) -> Result<Vec<String>, JsValue> {
+        let plan = text(&plan, "plan")?;
+        let offered = if offered.is_null() || offered.is_undefined() { None } else { Some(id_list_any(&offered)?) };
+        Ok(self.catalog.options_for(&plan, offered.as_deref()))
+    }
+
+    /// The enrollment type a household of `people` takes on `plan` (or `null`).
+    #[wasm_bindgen(js_name = suggestEnrollment)]
+    pub fn suggest_enrollment(&self, plan: JsValue, people: JsValue) -> Result<JsValue, JsValue> {
+        let plan = text(&plan, "plan")?;
+        let people = people.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= 1e6).ok_or_else(|| wrong_argument("people", "a whole number"))?;
+        let suggested = self.catalog.plan(&plan).and_then(|p| crate::compare::suggest_enrollment(p, people as usize));
+        Ok(suggested.map_or(JsValue::NULL, |e| JsValue::from_str(e.as_str())))
     }
 }
 
-impl Default for Engine {
-    fn default() -> Self {
-        Engine::new()
+/// A list of ids of any length (the plans an element offers).
+fn id_list_any(value: &JsValue) -> Result<Vec<String>, JsValue> {
+    if !Array::is_array(value) {
+        return Err(wrong_argument("offered", "a list of plan ids"));
     }
+    Array::from(value).iter().enumerate().map(|(i, v)| text(&v, &format!("offered[{i}]"))).collect()
+}
+
+/// Every error code the engine can throw (for a page's message catalog and its tests).
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> Vec<String> {
+    Code::ALL.iter().map(|c| c.as_str().to_string()).collect()
 }

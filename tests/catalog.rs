@@ -1,5 +1,6 @@
 //! Health of the built-in catalog as a whole: the contract's plan ids exist, every plan
-//! loads, and every service of every plan has a typical price for the page to prefill.
+//! loads, every service of the vocabulary has a typical price for the page to prefill, and
+//! the vocabulary is the one list the plans, prices and presets use.
 
 use costshare::Catalog;
 
@@ -30,15 +31,32 @@ fn every_contract_plan_id_is_in_the_catalog() {
 fn every_service_has_a_typical_price() {
     let c = catalog();
     let prices = c.prices().expect("data/typical-prices.json");
-    let mut missing = Vec::new();
+    let missing: Vec<&str> = c.vocabulary().services.iter().map(|s| s.id.as_str()).filter(|id| !prices.prices.contains_key(*id)).collect();
+    assert!(missing.is_empty(), "no typical price for: {}", missing.join(", "));
+}
+
+#[test]
+fn every_plan_prices_the_contract_services_and_only_known_ones() {
+    let c = catalog();
+    let vocab = c.vocabulary();
     for plan in c.plans() {
-        for id in plan.services.keys() {
-            if !prices.prices.contains_key(id) {
-                missing.push(format!("{} {id}", plan.id));
-            }
+        for s in vocab.in_every_plan() {
+            assert!(plan.services.contains_key(&s.id), "{} does not price {}", plan.id, s.id);
+        }
+        for (id, b) in &plan.services {
+            let known = vocab.service(id).unwrap_or_else(|| panic!("{}: {id} is not in the vocabulary", plan.id));
+            assert_eq!(b.unit, known.unit, "{} {id}: the unit comes from the vocabulary", plan.id);
         }
     }
-    assert!(missing.is_empty(), "no typical price for: {}", missing.join(", "));
+}
+
+#[test]
+fn a_plan_with_a_service_outside_the_vocabulary_is_refused() {
+    let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("plans/kp-co-fehb-2022-high.json")).unwrap();
+    let bad = text.replacen("\"acupuncture\":", "\"massage\":", 1);
+    let mut c = Catalog::new(costshare::Vocabulary::builtin().unwrap());
+    let e = c.add_plan_json("bad.json", &bad).unwrap_err();
+    assert_eq!((e.field.as_str(), e.code), ("services.massage", costshare::Code::UnknownService), "{e}");
 }
 
 #[test]
@@ -68,7 +86,7 @@ fn every_preset_estimates_on_every_plan() {
                     member: "you".into(),
                     service: u.service.clone(),
                     count: Some(u.count),
-                    allowed: None,
+                    allowed: u.allowed,
                     days: u.days,
                     days_supply: u.days_supply,
                     channel: None,
@@ -84,10 +102,11 @@ fn every_preset_estimates_on_every_plan() {
                 pay_schedule: None,
                 members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None }],
                 services,
+                prices: Default::default(),
             };
             let mut s = s;
             if plan.enrollment_types.len() > 1 {
-                s.enrollment = Some(costshare::plan::EnrollmentType::SelfOnly);
+                s.enrollment = Some(costshare::vocab::EnrollmentType::SelfOnly);
             }
             costshare::estimate(&c, &s).unwrap_or_else(|e| panic!("{name} on {}: {e}", plan.id));
         }
@@ -98,6 +117,6 @@ fn every_preset_estimates_on_every_plan() {
 fn a_preset_with_an_unknown_service_is_refused() {
     let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
     let bad = text.replacen("\"preventive_visit\"", "\"massage\"", 1);
-    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad).unwrap_err().to_string();
+    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &costshare::Vocabulary::builtin().unwrap()).unwrap_err().to_string();
     assert!(e.contains(".service") && e.contains("massage"), "{e}");
 }

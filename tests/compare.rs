@@ -67,22 +67,25 @@ fn family_worst_case_uses_the_family_maximum_and_lists_what_is_never_capped() {
     assert_eq!(w.premium_annual, money("5947.44"));
     assert_eq!(w.out_of_pocket_limit, money("8000.00"));
     assert_eq!(w.total, money("13947.44"));
-    assert!(w.not_limited.iter().any(|l| l.to_lowercase().contains("chiropractic")), "{:?}", w.not_limited);
-    assert!(w.statement.contains("$13,947.44"), "{}", w.statement);
+    assert!(w.not_limited.iter().any(|id| id == "chiropractic_visit"), "{:?}", w.not_limited);
+    let statement = costshare::words::worst_case_statement(w, catalog().vocabulary());
+    assert!(statement.contains("$13,947.44") && statement.contains("Chiropractic visit"), "{statement}");
 }
 
 #[test]
 fn options_that_cannot_price_the_care_are_reported_not_fatal() {
-    // prenatal_visit exists only in the Fresno plans.
+    // eyewear exists only in the Fresno plans.
     let s = Scenario::from_json(
         r#"{"plan":"kp-ncal-fresno-2025-sa-low","members":[{"id":"you","age":70}],
-            "services":[{"member":"you","service":"prenatal_visit","allowed":"100.00"}]}"#,
+            "services":[{"member":"you","service":"eyewear","allowed":"100.00"}]}"#,
     )
     .unwrap();
     let c = compare(&catalog(), &s, &ids(&["kp-ncal-fresno-2025-sa-low", "kp-co-fehb-2022-high"])).unwrap();
     assert_eq!(c.options[0].plan, "kp-ncal-fresno-2025-sa-low");
     assert_eq!(c.options[0].rank, Some(1));
-    assert!(c.options[1].error.as_deref().unwrap().contains("unknown service"), "{:?}", c.options[1].error);
+    let fault = c.options[1].error.as_ref().unwrap();
+    assert!(fault.message.contains("unknown service"), "{fault:?}");
+    assert_eq!((fault.code, fault.field.as_str()), ("unknown_service", "services[0].service"));
     assert_eq!(c.options[1].rank, None);
 }
 
@@ -168,8 +171,9 @@ fn crossings_are_where_the_cheapest_option_changes() {
         let below = x.spending.saturating_sub(money("5.00"));
         let above = x.spending.checked_add(money("5.00")).unwrap();
         let total = |plan: &str, at: Money| at_spending(&c, &s, plan, curves.spending, at);
-        assert!(total(&x.cheaper_below, below) <= total(&x.cheaper_above, below), "{}", x.statement);
-        assert!(total(&x.cheaper_above, above) <= total(&x.cheaper_below, above), "{}", x.statement);
-        assert!(x.statement.contains("is cheaper until about $"), "{}", x.statement);
+        let statement = costshare::words::crossing_statement(&curves, &x.cheaper_below, &x.cheaper_above, x.spending);
+        assert!(total(&x.cheaper_below, below) <= total(&x.cheaper_above, below), "{statement}");
+        assert!(total(&x.cheaper_above, above) <= total(&x.cheaper_below, above), "{statement}");
+        assert!(statement.contains("is cheaper until about $"), "{statement}");
     }
 }

@@ -9,9 +9,10 @@
 
 use std::sync::OnceLock;
 
-use costshare::plan::{Accumulator, Benefit, Citation, CopayPer, Limit, LimitUnit, Plan, Step, Unit};
 use costshare::json::Json;
-use costshare::{estimate, Catalog, Money, Scenario};
+use costshare::plan::{Accumulator, Benefit, Citation, CopayPer, Limit, LimitUnit, Plan, Step};
+use costshare::vocab::{EnrollmentType, Unit};
+use costshare::{estimate, Catalog, Money, Scenario, Vocabulary};
 use proptest::prelude::*;
 
 fn cases(default: u32) -> u32 {
@@ -21,6 +22,10 @@ fn cases(default: u32) -> u32 {
 fn plan_text() -> &'static str {
     static T: OnceLock<String> = OnceLock::new();
     T.get_or_init(|| std::fs::read_to_string(Catalog::builtin_data_dir().join("plans/kp-co-fehb-2022-standard.json")).unwrap())
+}
+
+fn empty_catalog() -> Catalog {
+    Catalog::new(Vocabulary::builtin().unwrap())
 }
 
 fn catalog() -> &'static Catalog {
@@ -83,7 +88,7 @@ fn as_serde(v: &Json) -> serde_json::Value {
     }
 }
 
-/// costshare reads JSON with its own small parser (`src/json.rs`); serde_json is the reference.
+/// costshare reads JSON with its own strict reader (`src/json/`); serde_json is the reference.
 fn agrees_with_serde_json(text: &str) -> Result<(), TestCaseError> {
     let ours = Json::parse(text);
     match serde_json::from_str::<serde_json::Value>(text) {
@@ -114,7 +119,7 @@ proptest! {
 
     #[test]
     fn mutated_plan_files_never_panic(text in mutated(plan_text())) {
-        let mut c = Catalog::new();
+        let mut c = empty_catalog();
         if c.add_plan_json("fuzz.json", &text).is_ok() {
             // Whatever loads must also estimate (or refuse) without panicking.
             let _ = costshare::estimate_json(&c, SCENARIO);
@@ -157,7 +162,8 @@ fn step() -> impl Strategy<Value = Step> {
 /// A random plan built from the real Standard file's shape: every service gets random steps,
 /// some an allowance, a limit, an age variant, or no out-of-pocket counting.
 fn random_plan() -> impl Strategy<Value = Plan> {
-    let base = Plan::from_json("base", plan_text()).unwrap();
+    // Validated, so each service has its unit from the vocabulary.
+    let base = Plan::from_json("base", plan_text()).unwrap().validate("base", &Vocabulary::builtin().unwrap()).unwrap().into_plan();
     let ids: Vec<String> = base.services.keys().cloned().collect();
     (
         proptest::collection::vec((proptest::collection::vec(step(), 0..4), 0u8..8, 0u64..500_000), ids.len()),
@@ -204,7 +210,7 @@ proptest! {
 
     #[test]
     fn random_plans_keep_the_invariants(plan in random_plan(), seed in proptest::collection::vec((0usize..37, 0usize..3, 0u64..3_000_000, 1u32..5, 1u32..30), 0..30)) {
-        let mut c = Catalog::new();
+        let mut c = empty_catalog();
         if c.add_plan("random", plan.clone()).is_err() {
             return Ok(()); // an invalid random plan is refused, which is fine
         }
@@ -220,10 +226,11 @@ proptest! {
         }).collect();
         let s = Scenario {
             plan: "random".into(),
-            enrollment: Some(costshare::plan::EnrollmentType::SelfAndFamily),
+            enrollment: Some(EnrollmentType::SelfAndFamily),
             pay_schedule: None,
             members: members.iter().enumerate().map(|(i, id)| costshare::scenario::Member { id: (*id).into(), age: 10 + 20 * i as u32, relationship: None, medicare: None }).collect(),
             services,
+            prices: Default::default(),
         };
         let r = estimate(&c, &s).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let mut family = Money::ZERO;

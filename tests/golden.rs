@@ -91,7 +91,7 @@ fn golden_scenarios_match_hand_computed_figures() {
             match estimate(&catalog, &scenario) {
                 Err(e) => failures.push(format!("{plan}: {name}: refused: {e}")),
                 Ok(r) => {
-                    let r = serde_json::to_value(&r).unwrap();
+                    let r = costshare::words::estimate_json(&r, catalog.vocabulary());
                     let diffs = compare(&case["expect"], &r);
                     if !diffs.is_empty() {
                         failures.push(format!("{plan}: {name}:\n    {}", diffs.join("\n    ")));

@@ -9,8 +9,9 @@
 
 use std::sync::OnceLock;
 
-use costshare::plan::{EnrollmentType, Unit};
-use costshare::scenario::{Medicare, Member, Relationship, ServiceUse};
+use costshare::vocab::{EnrollmentType, Unit};
+use costshare::scenario::{Member, ServiceUse};
+use costshare::vocab::{Medicare, Relationship};
 use costshare::{estimate, Catalog, Estimate, Money, Scenario};
 use proptest::prelude::*;
 
@@ -50,11 +51,11 @@ fn service_use(plan_index: usize, members: usize) -> impl Strategy<Value = Servi
                 days: (*unit == Unit::Admission).then_some(days),
                 days_supply: (*unit == Unit::Fill).then_some(supply),
                 channel: (*unit == Unit::Fill).then(|| {
-                    [costshare::plan::Channel::Retail, costshare::plan::Channel::Community, costshare::plan::Channel::Mail][channel]
+                    [costshare::vocab::Channel::Retail, costshare::vocab::Channel::Community, costshare::vocab::Channel::Mail][channel]
                 }),
-                // Out of network, sometimes with a bill above (or below) the allowed amount.
-                network: out_of_network.map(|_| costshare::scenario::Network::OutOfNetwork),
-                billed: out_of_network.filter(|extra| extra % 2 == 0).map(|extra| money(cents + extra)),
+                // Out of network, sometimes with a bill at or above the allowed amount it gives.
+                network: out_of_network.map(|_| costshare::vocab::Network::OutOfNetwork),
+                billed: out_of_network.filter(|extra| extra % 2 == 0 && !use_default_price).map(|extra| money(cents + extra)),
                 admitted: er.then_some(admitted),
             }
         })
@@ -87,7 +88,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     }
                 })
                 .collect();
-            Scenario { plan: plan.id.clone(), enrollment: Some(enrollment), pay_schedule: None, members, services }
+            Scenario { plan: plan.id.clone(), enrollment: Some(enrollment), pay_schedule: None, members, services, prices: Default::default() }
         })
     })
 }

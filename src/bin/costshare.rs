@@ -8,17 +8,18 @@
 //!
 //! Options: `--data DIR` (default: the `data/` folder of this project, or $COSTSHARE_DATA).
 //! Bad input exits with status 2 and a message naming the field; anything else unexpected 1.
+//! Every input is read up to its size limit and no further.
 
-use std::fs;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use costshare::{Catalog, Plan};
+use costshare::catalog::read_file;
+use costshare::{words, Catalog, Error, Plan, Vocabulary};
 
 const USAGE: &str = "usage:
   costshare estimate SCENARIO.json [--data DIR]   estimate a year of care (- reads stdin)
-  costshare validate PLAN.json...                 check plan files
+  costshare validate PLAN.json... [--data DIR]    check plan files against the vocabulary
   costshare plans [--data DIR]                    list the built-in plans
   costshare compare SCENARIO.json [--plans ID,ID,...] [--table] [--data DIR]
       price the scenario's household under several options (default: every option of
@@ -36,7 +37,10 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("costshare: {message}");
+            // Messages quote input shortened and escaped already; paths and options given on the
+            // command line are escaped here, so nothing reaches the terminal as a control code.
+            let safe: String = message.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
+            eprintln!("costshare: {safe}");
             ExitCode::from(2)
         }
     }
@@ -63,7 +67,7 @@ fn run(args: &[String]) -> Result<String, String> {
             }
             "--table" => table = true,
             "-h" | "--help" => return Ok(USAGE.to_string()),
-            a if a.starts_with("--") => return Err(format!("unknown option {a}\n{USAGE}")),
+            a if a.starts_with("--") => return Err(format!("unknown option {}\n{USAGE}", costshare::error::shown(a))),
             a => positional.push(a.to_string()),
         }
         i += 1;
@@ -71,58 +75,59 @@ fn run(args: &[String]) -> Result<String, String> {
     let data_dir = data_dir
         .or_else(|| std::env::var_os("COSTSHARE_DATA").map(PathBuf::from))
         .unwrap_or_else(Catalog::builtin_data_dir);
+    let text = |e: Error| e.to_string();
 
     match positional.first().map(String::as_str) {
         Some("estimate") => {
             let [_, path] = positional.as_slice() else {
                 return Err(format!("estimate takes one scenario file\n{USAGE}"));
             };
-            let catalog = load_catalog(&data_dir)?;
-            let text = read_input(path)?;
-            let result = costshare::estimate_json(&catalog, &text).map_err(|e| e.to_string())?;
-            to_json(&result)
+            let catalog = Catalog::load_dir(&data_dir).map_err(text)?;
+            let input = read_file(Path::new(path)).map_err(text)?;
+            let result = costshare::estimate_json(&catalog, &input).map_err(text)?;
+            to_json(&words::estimate_json(&result, catalog.vocabulary()))
         }
         Some("compare") => {
             let [_, path] = positional.as_slice() else {
                 return Err(format!("compare takes one scenario file\n{USAGE}"));
             };
-            let catalog = load_catalog(&data_dir)?;
-            let scenario = costshare::Scenario::from_json(&read_input(path)?).map_err(|e| e.to_string())?;
+            let catalog = Catalog::load_dir(&data_dir).map_err(text)?;
+            let scenario = costshare::Scenario::from_json(&read_file(Path::new(path)).map_err(text)?).map_err(text)?;
             let ids: Vec<String> = match &plans_arg {
                 Some(list) => list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
-                None => sibling_options(&catalog, &scenario.plan)?,
+                None => {
+                    catalog.plan_for(&scenario.plan, "plan").map_err(text)?;
+                    catalog.options_for(&scenario.plan, None)
+                }
             };
-            let comparison = costshare::compare::compare(&catalog, &scenario, &ids).map_err(|e| e.to_string())?;
-            let curves = costshare::compare::cost_curves(&catalog, &scenario, &ids);
+            let comparison = costshare::compare::compare(&catalog, &scenario, &ids).map_err(text)?;
+            let curves = costshare::compare::cost_curves(&catalog, &scenario, &ids).ok();
             if table {
-                return Ok(render_table(&comparison, curves.as_ref().ok()));
+                return Ok(render_table(&comparison, curves.as_ref(), catalog.vocabulary()));
             }
-            let curves_json = match &curves {
-                Ok(c) => serde_json::to_value(c).map_err(|e| e.to_string())?,
-                Err(_) => serde_json::Value::Null,
-            };
-            let mut out = serde_json::to_value(&comparison).map_err(|e| e.to_string())?;
-            out["cost_curves"] = curves_json;
-            to_json(&out)
+            to_json(&words::comparison_json(&comparison, curves.as_ref(), catalog.vocabulary()))
         }
         Some("validate") => {
             if positional.len() < 2 {
                 return Err(format!("validate takes one or more plan files\n{USAGE}"));
             }
+            let services = data_dir.join(costshare::vocab::SERVICES_FILE);
+            let vocab = Vocabulary::from_json(costshare::vocab::SERVICES_FILE, &read_file(&services).map_err(text)?).map_err(text)?;
+            let mut catalog = Catalog::new(vocab);
             let mut out = String::new();
-            let mut catalog = Catalog::new();
             for path in &positional[1..] {
-                let text = read_input(path)?;
-                let plan = catalog.add_plan_json(path, &text).map_err(|e| e.to_string())?;
+                let input = read_file(Path::new(path)).map_err(text)?;
+                let plan = catalog.add_plan_json(&costshare::error::shown(path), &input).map_err(text)?;
                 out.push_str(&format!("ok {} ({} services)\n", plan.id, plan.services.len()));
             }
             Ok(out)
         }
         Some("plans") => {
-            let catalog = load_catalog(&data_dir)?;
+            let catalog = Catalog::load_dir(&data_dir).map_err(text)?;
             let list: Vec<_> = catalog
                 .plans()
-                .map(|p: &Plan| {
+                .map(|p| {
+                    let p: &Plan = p;
                     serde_json::json!({
                         "id": p.id, "name": p.name, "program": p.program, "year": p.year,
                         "enrollment_types": p.enrollment_types, "document": p.document.file,
@@ -131,7 +136,7 @@ fn run(args: &[String]) -> Result<String, String> {
                 .collect();
             to_json(&list)
         }
-        Some(other) => Err(format!("unknown command {other}\n{USAGE}")),
+        Some(other) => Err(format!("unknown command {}\n{USAGE}", costshare::error::shown(other))),
         None => Err(USAGE.to_string()),
     }
 }
@@ -140,31 +145,8 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
     serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| format!("could not write the result: {e}"))
 }
 
-fn read_input(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).map_err(|e| format!("standard input: {e}"))?;
-        return Ok(s);
-    }
-    fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
-}
-
-fn load_catalog(data_dir: &Path) -> Result<Catalog, String> {
-    Catalog::load_dir(data_dir).map_err(|e| e.to_string())
-}
-
-/// Every option offered alongside `plan_id`: same issuer, program and year.
-fn sibling_options(catalog: &Catalog, plan_id: &str) -> Result<Vec<String>, String> {
-    let anchor = catalog.plan(plan_id).ok_or_else(|| format!("scenario: plan: unknown plan \"{plan_id}\""))?;
-    Ok(catalog
-        .plans()
-        .filter(|p| p.issuer == anchor.issuer && p.program == anchor.program && p.year == anchor.year)
-        .map(|p| p.id.clone())
-        .collect())
-}
-
 /// The comparison as a table for people.
-fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::compare::CostCurves>) -> String {
+fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::compare::CostCurves>, vocab: &Vocabulary) -> String {
     let mut out = String::new();
     let width = c.options.iter().map(|o| o.plan_name.chars().count()).max().unwrap_or(6).max(6);
     out.push_str(&format!(
@@ -182,10 +164,22 @@ fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::c
                 e.total_annual_cost.dollars(),
                 o.worst_case.as_ref().map(|w| w.total.dollars()).unwrap_or_default(),
             )),
-            _ => out.push_str(&format!("{:<5} {:<width$}  not priced: {}\n", "-", o.plan_name, o.error.as_deref().unwrap_or(""))),
+            _ => out.push_str(&format!(
+                "{:<5} {:<width$}  not priced: {}\n",
+                "-",
+                o.plan_name,
+                o.error.as_ref().map_or("", |f| f.message.as_str())
+            )),
         }
-        if !o.adjusted.is_empty() {
-            out.push_str(&format!("      ({})\n", o.adjusted.join("; ")));
+        let mut adjusted = Vec::new();
+        if let Some(e) = o.adjusted.enrollment {
+            adjusted.push(format!("enrollment: {}", e.as_str()));
+        }
+        if let Some(p) = o.adjusted.pay_schedule {
+            adjusted.push(format!("pay schedule: {}", p.as_str()));
+        }
+        if !adjusted.is_empty() {
+            out.push_str(&format!("      ({})\n", adjusted.join("; ")));
         }
     }
     out.push_str("\n* cheapest for this household and care\n");
@@ -195,13 +189,13 @@ fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::c
             out.push_str("  the same option is cheapest from no care up to the out-of-pocket maxima.\n");
         }
         for x in &curves.crossings {
-            out.push_str(&format!("  {}\n", x.statement));
+            out.push_str(&format!("  {}\n", words::crossing_statement(curves, &x.cheaper_below, &x.cheaper_above, x.spending)));
         }
     }
     out.push_str("\nWorst cases:\n");
     for o in &c.options {
         if let Some(w) = &o.worst_case {
-            out.push_str(&format!("  {}: {}\n", o.plan_name, w.statement));
+            out.push_str(&format!("  {}: {}\n", o.plan_name, words::worst_case_statement(w, vocab)));
         }
     }
     out

@@ -1,0 +1,493 @@
+//! Strict JSON reading that names the field at fault.
+//!
+//! Two passes over the text: [`syntax::check`] accepts exactly one well-formed JSON value (and
+//! refuses nesting deeper than [`MAX_DEPTH`]); then [`Reader`] reads the typed values straight
+//! from the text, with the path of each value in hand, so an error names its field
+//! (`services[2].allowed`). No tree is built: parsing costs memory only for what is read, and a
+//! list or map is refused past [`MAX_ITEMS`] items.
+//!
+//! A type says how it is read by implementing [`FromJson`]; a struct does it with one
+//! `json_object!` line where it is defined, listing its fields and what each is when absent:
+//! `json_object!(Citation { file: opt, line: req, quote: req })`. Unknown and repeated fields
+//! are refused. Field-less enums written as names are declared with `named_enum!`.
+//!
+//! Why not serde's `Deserialize`: measured with twiggy, serde's generated visitors wrapped by
+//! `serde_path_to_error` were about 40% of the WebAssembly module (`docs/decisions.md`).
+//! Output still goes through serde's `Serialize`.
+//!
+//! The rest of the crate uses only what this file exports: [`parse`], [`FromJson`],
+//! [`FromKey`], [`Reader`] (its `string`, `number`, `scalar`, `array`, `object`, `null`,
+//! `wrong_type`), [`Path`], [`fail`], [`tagged`] and the two macros.
+
+mod number;
+mod reader;
+mod syntax;
+
+use std::fmt;
+
+use crate::error::{shown, Code, Error};
+
+pub use number::Fault as NumberFault;
+pub use reader::{Kind, Reader, Scalar};
+
+/// Inputs larger than this are refused before parsing (a plan file is ~50 KB).
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+/// Arrays and objects nested deeper than this are refused (no input of ours nests past 8).
+pub const MAX_DEPTH: usize = 128;
+/// The most items a list, or entries a map, may have in any input (the largest real list, a
+/// scenario's services, is limited to 2,000 by its own check).
+pub const MAX_ITEMS: usize = 10_000;
+
+/// Where a value sits in its input: `services[2].allowed`. Built on the stack as the reader
+/// descends; turned into text only for an error.
+#[derive(Clone, Copy, Debug)]
+pub enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => Ok(()),
+            Path::Key(Path::Root, key) => f.write_str(&shown(key)),
+            Path::Key(parent, key) => write!(f, "{parent}.{}", shown(key)),
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
+/// A value that could not be read: the field, the kind of fault and what is wrong, without the
+/// input's name (which [`parse`] adds).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadError {
+    pub field: String,
+    pub code: Code,
+    pub message: String,
+}
+
+pub type Read<T> = Result<T, ReadError>;
+
+pub fn fail<T>(at: Path, code: Code, message: impl Into<String>) -> Read<T> {
+    Err(ReadError { field: at.to_string(), code, message: message.into() })
+}
+
+/// A type read from a JSON value.
+pub trait FromJson: Sized {
+    fn read(r: &mut Reader, at: Path) -> Read<Self>;
+}
+
+/// A type that can be an object's key (maps keyed by service id, enrollment type, channel).
+pub trait FromKey: Sized {
+    fn from_key(key: &str, at: Path) -> Read<Self>;
+}
+
+/// Parses `text` (named `origin` in errors) and reads a `T` from it.
+pub fn parse<T: FromJson>(origin: &str, text: &str) -> Result<T, Error> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(Error::new(origin, "", Code::InputTooLarge, format!("input is larger than {MAX_INPUT_BYTES} bytes")));
+    }
+    syntax::check(text).map_err(|message| Error::new(origin, "", Code::MalformedJson, message))?;
+    let mut r = Reader::new(text);
+    let value = T::read(&mut r, Path::Root).map_err(|e| Error::new(origin, e.field, e.code, e.message))?;
+    if !r.at_end() {
+        return Err(Error::new(origin, "", Code::MalformedJson, "malformed JSON: unexpected text after the JSON value"));
+    }
+    Ok(value)
+}
+
+// ---- reading the basic types ---------------------------------------------------------------
+
+impl FromJson for String {
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        r.string(at, "a string").map(|s| s.into_owned())
+    }
+}
+
+impl FromKey for String {
+    fn from_key(key: &str, _at: Path) -> Read<Self> {
+        Ok(key.to_string())
+    }
+}
+
+impl FromJson for bool {
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        r.bool(at)
+    }
+}
+
+/// A whole number from 0 to `max`, judged by its value (`2.0` is two, `-0` is zero).
+pub fn whole_number(r: &mut Reader, at: Path, max: u64) -> Read<u64> {
+    const EXPECTED: &str = "a whole number from 0 upward";
+    let text = r.number(at, EXPECTED)?;
+    match number::whole(text) {
+        Ok(v) if v <= max => Ok(v),
+        Ok(_) | Err(number::Fault::TooLarge) => {
+            fail(at, Code::OutOfRange, format!("invalid value: `{}`, expected {EXPECTED} (at most {max})", shown(text)))
+        }
+        Err(_) => fail(at, Code::InvalidNumber, format!("invalid value: `{}`, expected {EXPECTED}", shown(text))),
+    }
+}
+
+impl FromJson for u32 {
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        whole_number(r, at, u32::MAX.into()).map(|v| v as u32)
+    }
+}
+
+impl FromJson for u16 {
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        whole_number(r, at, u16::MAX.into()).map(|v| v as u16)
+    }
+}
+
+/// `null` reads as `None`.
+impl<T: FromJson> FromJson for Option<T> {
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        if r.null() {
+            Ok(None)
+        } else {
+            T::read(r, at).map(Some)
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        let mut items = Vec::new();
+        r.array(at, "a list", |r, _, at| {
+            items.push(T::read(r, at)?);
+            Ok(())
+        })?;
+        Ok(items)
+    }
+}
+
+// ---- structs: one `json_object!` line each --------------------------------------------------
+
+/// One field of a struct being read: empty until its key is met. `read_object!` makes one per
+/// field and, at the end of the object, takes each with the rule the struct gives it.
+pub struct Slot<T>(Option<T>);
+
+impl<T: FromJson> Slot<T> {
+    pub fn new() -> Slot<T> {
+        Slot(None)
+    }
+
+    pub fn fill(&mut self, r: &mut Reader, at: Path) -> Read<()> {
+        self.0 = Some(T::read(r, at)?);
+        Ok(())
+    }
+
+    /// A field that must be present.
+    pub fn req(self, name: &str, at: Path) -> Read<T> {
+        match self.0 {
+            Some(v) => Ok(v),
+            None => fail(at, Code::MissingField, format!("missing field `{name}`")),
+        }
+    }
+
+    /// A field that may be absent (its type is an `Option`, and `null` reads as `None` too).
+    pub fn opt(self, _name: &str, _at: Path) -> Read<T>
+    where
+        T: Default,
+    {
+        Ok(self.0.unwrap_or_default())
+    }
+
+    /// A field that takes `default` when absent.
+    pub fn or(self, _name: &str, _at: Path, default: T) -> Read<T> {
+        Ok(self.0.unwrap_or(default))
+    }
+
+    /// A field that takes its type's default (an empty list, `false`) when absent.
+    pub fn or_default(self, _name: &str, _at: Path) -> Read<T>
+    where
+        T: Default,
+    {
+        Ok(self.0.unwrap_or_default())
+    }
+
+    /// A field that is not in the file: it starts as its type's default and is filled in later
+    /// (a plan's services take their unit from the vocabulary when the plan is validated).
+    pub fn skip(self, _name: &str, _at: Path) -> Read<T>
+    where
+        T: Default,
+    {
+        Ok(T::default())
+    }
+}
+
+/// Whether a field taken as `how` is read from the file (every kind but `skip`).
+pub const fn readable(how: &str) -> bool {
+    let b = how.as_bytes();
+    !(b.len() == 4 && b[0] == b's' && b[1] == b'k' && b[2] == b'i' && b[3] == b'p')
+}
+
+impl<T: FromJson> Default for Slot<T> {
+    fn default() -> Self {
+        Slot::new()
+    }
+}
+
+/// Refuses a key that is not one of `fields` (those `readable`), or that was seen before
+/// (`seen[i]` per field).
+pub fn field_index(fields: &[&str], readable: &[bool], seen: &mut [bool], key: &str, at: Path) -> Read<usize> {
+    match fields.iter().zip(readable).position(|(f, &r)| r && *f == key) {
+        None => {
+            let expected = fields.iter().zip(readable).filter(|(_, &r)| r).map(|(f, _)| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+            fail(at, Code::UnknownField, format!("unknown field `{}`, expected one of {expected}", shown(key)))
+        }
+        Some(i) if seen[i] => fail(at, Code::DuplicateField, format!("duplicate field `{}`", shown(key))),
+        Some(i) => {
+            seen[i] = true;
+            Ok(i)
+        }
+    }
+}
+
+/// Reads a struct from a JSON object whose fields are exactly the ones listed, each taken as
+/// `req` (must be there), `opt` (may be absent or null), `or_default` (absent: the type's
+/// default), `or(value)` (absent: that value) or `skip` (never in the file: the type's default,
+/// set later). The field names are the struct's own:
+/// `read_object!(reader, at, Citation { file: opt, line: req, quote: req })`.
+macro_rules! read_object {
+    ($r:expr, $at:expr, $($ty:ident)::+ { $($field:ident : $how:ident $(($default:expr))?),* $(,)? }) => {{
+        const FIELDS: &[&str] = &[$(stringify!($field)),*];
+        const READABLE: &[bool] = &[$($crate::json::readable(stringify!($how))),*];
+        let at: $crate::json::Path = $at;
+        let mut seen = [false; FIELDS.len()];
+        $( let mut $field = $crate::json::Slot::new(); )*
+        $r.object(at, "an object", |r, key, here| {
+            $crate::json::field_index(FIELDS, READABLE, &mut seen, key, here)?;
+            $(
+                if key == stringify!($field) {
+                    return $field.fill(r, here);
+                }
+            )*
+            r.skip(here)
+        })?;
+        Ok($($ty)::+ { $($field: $field.$how(stringify!($field), at $(, $default)?)?),* })
+    }};
+}
+
+/// `FromJson` for a struct read with `read_object!`, where its type is defined:
+/// `json_object!(Citation { file: opt, line: req, quote: req });`
+macro_rules! json_object {
+    ($ty:ident { $($fields:tt)* }) => {
+        impl $crate::json::FromJson for $ty {
+            fn read(r: &mut $crate::json::Reader, at: $crate::json::Path) -> $crate::json::Read<Self> {
+                $crate::json::read_object!(r, at, $ty { $($fields)* })
+            }
+        }
+    };
+}
+pub(crate) use {json_object, read_object};
+
+// ---- names: field-less enums, and enums with data written as one-key objects ---------------
+
+/// The index in `names` of a name written as a string.
+pub fn name_index(r: &mut Reader, at: Path, names: &[&str]) -> Read<usize> {
+    let expected = format!("one of {}", quoted(names));
+    let name = r.string(at, &expected)?;
+    key_index(&name, at, names)
+}
+
+/// The index in `names` of an object key.
+pub fn key_index(key: &str, at: Path, names: &[&str]) -> Read<usize> {
+    match names.iter().position(|n| *n == key) {
+        Some(i) => Ok(i),
+        None => fail(at, Code::UnknownValue, format!("unknown value `{}`, expected one of {}", shown(key), quoted(names))),
+    }
+}
+
+/// An enum with data, written as an object of one key: `{ "copay": { "amount": "30.00" } }`.
+/// `body` reads the value of the key, given the key's index in `names` and its path.
+pub fn tagged<T>(r: &mut Reader, at: Path, names: &[&str], mut body: impl FnMut(&mut Reader, usize, Path) -> Read<T>) -> Read<T> {
+    let expected = format!("an object with one key, one of {}", quoted(names));
+    let mut value = None;
+    r.object(at, &expected, |r, key, here| {
+        if value.is_some() {
+            return fail(at, Code::InvalidType, format!("invalid type: map, expected {expected}"));
+        }
+        let i = key_index(key, here, names)?;
+        value = Some(body(r, i, here)?);
+        Ok(())
+    })?;
+    match value {
+        Some(v) => Ok(v),
+        None => fail(at, Code::InvalidType, format!("invalid type: map, expected {expected}")),
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// Declares a field-less enum whose values are written as names, with `ALL`, `NAMES`,
+/// `as_str`, and its reading (`FromJson`, `FromKey`) and writing (`Serialize`) from one table.
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $text, )+
+                }
+            }
+            /// The value written as `text`, if any.
+            pub fn from_name(text: &str) -> Option<$name> {
+                Self::NAMES.iter().position(|n| *n == text).map(|i| Self::ALL[i])
+            }
+        }
+
+        impl $crate::json::FromJson for $name {
+            fn read(r: &mut $crate::json::Reader, at: $crate::json::Path) -> $crate::json::Read<Self> {
+                $crate::json::name_index(r, at, Self::NAMES).map(|i| Self::ALL[i])
+            }
+        }
+
+        impl $crate::json::FromKey for $name {
+            fn from_key(key: &str, at: $crate::json::Path) -> $crate::json::Read<Self> {
+                $crate::json::key_index(key, at, Self::NAMES).map(|i| Self::ALL[i])
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use named_enum;
+
+// ---- any value, as a tree (for tests and tools; the engine never builds one) ---------------
+
+/// A JSON value as a tree, numbers kept as written, keys in order with repeats kept.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(String),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+}
+
+impl Json {
+    /// Parses a whole text as one JSON value, or says what is malformed and where.
+    pub fn parse(text: &str) -> Result<Json, String> {
+        parse::<Json>("json", text).map_err(|e| e.message)
+    }
+}
+
+impl FromJson for Json {
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        Ok(match r.kind() {
+            Some(Kind::Null) => {
+                r.null();
+                Json::Null
+            }
+            Some(Kind::Bool) => Json::Bool(r.bool(at)?),
+            Some(Kind::Number) => Json::Number(r.number(at, "a number")?.to_string()),
+            Some(Kind::String) => Json::String(r.string(at, "a string")?.into_owned()),
+            Some(Kind::Array) => Json::Array(Vec::read(r, at)?),
+            Some(Kind::Object) | None => {
+                let mut entries = Vec::new();
+                r.object(at, "an object", |r, key, here| {
+                    entries.push((key.to_string(), Json::read(r, here)?));
+                    Ok(())
+                })?;
+                Json::Object(entries)
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    struct Pair {
+        a: u32,
+        b: Option<String>,
+        c: Vec<u16>,
+        d: bool,
+    }
+    json_object!(Pair { a: req, b: opt, c: or_default, d: or(true) });
+
+    fn pair(text: &str) -> Result<Pair, Error> {
+        parse("t", text)
+    }
+
+    #[test]
+    fn reads_a_struct_with_defaults() {
+        assert_eq!(pair(r#"{"a": 1}"#).unwrap(), Pair { a: 1, b: None, c: vec![], d: true });
+        assert_eq!(pair(r#"{"d": false, "c": [2, 3.0], "b": "x\u00e9", "a": 2e0}"#).unwrap(), Pair { a: 2, b: Some("xé".into()), c: vec![2, 3], d: false });
+        assert_eq!(pair(r#"{"a": 1, "b": null}"#).unwrap().b, None);
+    }
+
+    #[test]
+    fn faults_name_their_field_and_code() {
+        for (text, field, code, words) in [
+            (r#"{}"#, "", Code::MissingField, "missing field `a`"),
+            (r#"{"a": 1, "z": 2}"#, "z", Code::UnknownField, "unknown field `z`"),
+            (r#"{"a": 1, "a": 2}"#, "a", Code::DuplicateField, "duplicate field `a`"),
+            (r#"{"a": "1"}"#, "a", Code::InvalidType, "invalid type: string \"1\", expected a whole number"),
+            (r#"{"a": -1}"#, "a", Code::InvalidNumber, "expected a whole number from 0 upward"),
+            (r#"{"a": 1.5}"#, "a", Code::InvalidNumber, "`1.5`"),
+            (r#"{"a": 1, "c": [1, 70000]}"#, "c[1]", Code::OutOfRange, "at most 65535"),
+            (r#"{"a": 1, "d": 1}"#, "d", Code::InvalidType, "expected true or false"),
+            (r#"[1]"#, "", Code::InvalidType, "invalid type: sequence, expected an object"),
+            (r#"{"a": 1,}"#, "", Code::MalformedJson, "key in double quotes"),
+        ] {
+            let e = pair(text).unwrap_err();
+            assert_eq!((e.field.as_str(), e.code), (field, code), "{text}: {e}");
+            assert!(e.message.contains(words), "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn long_lists_are_refused_at_the_item_past_the_limit() {
+        let items = format!("[{}]", vec!["1"; MAX_ITEMS + 1].join(","));
+        let e = parse::<Vec<u32>>("t", &items).unwrap_err();
+        assert_eq!(e.code, Code::TooMany);
+        assert_eq!(parse::<Vec<u32>>("t", &format!("[{}]", vec!["1"; MAX_ITEMS].join(","))).unwrap().len(), MAX_ITEMS);
+    }
+
+    #[test]
+    fn messages_quote_at_most_sixty_characters_of_the_input() {
+        let long = "x".repeat(100_000);
+        let e = parse::<u32>("t", &format!("\"{long}\"")).unwrap_err().to_string();
+        assert!(e.len() < 200 && e.contains(&format!("\"{}…\"", "x".repeat(60))), "{e}");
+        let e = parse::<u32>("t", &"9".repeat(100_000)).unwrap_err().to_string();
+        assert!(e.len() < 200, "{e}");
+        let e = parse::<Pair>("t", &format!("{{\"{long}\": 1}}")).unwrap_err();
+        assert!(e.to_string().len() < 400, "{e}");
+        let e = parse::<u32>("t", "\"\\u001b[31m\\u0007\"").unwrap_err().to_string();
+        assert!(!e.chars().any(char::is_control), "{e:?}");
+    }
+
+    #[test]
+    fn the_tree_keeps_keys_in_order_with_repeats() {
+        let v = Json::parse(r#" { "a": [1, -2.5e3, true, null], "b": "x\"\u00e9\ud83d\ude00\n", "a": {} } "#).unwrap();
+        let Json::Object(entries) = v else { panic!() };
+        assert_eq!(entries.len(), 3);
+        assert_eq!(entries[0].1, Json::Array(vec![Json::Number("1".into()), Json::Number("-2.5e3".into()), Json::Bool(true), Json::Null]));
+        assert_eq!(entries[1].1, Json::String("x\"é😀\n".into()));
+    }
+}
