@@ -3,8 +3,12 @@
 //   dist/index.html, app.js, style.css, ...   from www/ (the page, the embed example, the document
 //                                             viewer); scripts and styles minified by esbuild
 //   dist/cost-estimator.js                    the element: www/cost-estimator.js and the modules
-//                                             of www/cost-estimator/ bundled into one file
-//   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh)
+//                                             of www/cost-estimator/ (and Lit) bundled into one file
+//   dist/engine-worker.js                     the engine's Web Worker (www/engine-worker.js), which
+//                                             imports pkg/costshare.js
+//   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh), with
+//     costshare.d.ts                          wasm-bindgen's TypeScript declarations
+//   dist/data/services.json                   from data/: the service vocabulary
 //   dist/data/plans/*.json                    from data/plans/, whitespace removed
 //   dist/data/typical-prices.json             from data/
 //   dist/data/usage-presets.json              from data/ (if present): typical years of care
@@ -20,6 +24,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { META_POLICY } from './csp.mjs';
 
 const minify = !process.argv.includes('--no-minify');
 /** Lines of the document shown either side of a cited line. */
@@ -31,6 +36,7 @@ const pkg = join(root, 'target', 'wasm', 'pkg');
 const plansDir = join(root, 'data', 'plans');
 const pricesFile = join(root, 'data', 'typical-prices.json');
 const presetsFile = join(root, 'data', 'usage-presets.json');
+const servicesFile = join(root, 'data', 'services.json');
 
 function fail(message) {
   console.error(`[build-site] error: ${message}`);
@@ -70,6 +76,11 @@ try {
       esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm' });
       continue;
     }
+    if (f === 'engine-worker.js') {
+      // The glue stays its own file (embedders may load it too); the worker imports it.
+      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', external: ['./pkg/costshare.js'] });
+      continue;
+    }
     const loader = f.endsWith('.css') ? 'css' : 'js';
     writeFileSync(file, esbuild.transformSync(readFileSync(file, 'utf8'), { ...esbuildOptions, loader, ...(loader === 'js' ? { format: 'esm' } : {}) }).code);
   }
@@ -81,6 +92,15 @@ try {
 }
 cpSync(join(pkg, 'costshare_bg.wasm'), join(dist, 'pkg', 'costshare_bg.wasm'));
 
+// Every page carries the site's policy itself, so a static host without headers serves it too.
+for (const f of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
+  const file = join(dist, f);
+  const html = readFileSync(file, 'utf8');
+  if (!html.includes('<meta charset="utf-8">')) fail(`www/${f}: no <meta charset="utf-8"> to put the policy after`);
+  writeFileSync(file, html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${META_POLICY}">`));
+}
+if (existsSync(join(pkg, 'costshare.d.ts'))) cpSync(join(pkg, 'costshare.d.ts'), join(dist, 'pkg', 'costshare.d.ts'));
+
 /** A data file as the page gets it: parsed (so a broken file is refused) and written compactly. */
 function copyJson(from, to) {
   const text = readFileSync(from, 'utf8');
@@ -90,6 +110,8 @@ function copyJson(from, to) {
 }
 
 copyJson(pricesFile, join(dist, 'data', 'typical-prices.json'));
+if (!existsSync(servicesFile)) fail('data/services.json is missing');
+copyJson(servicesFile, join(dist, 'data', 'services.json'));
 
 // The document viewer's passages: every line a plan cites, with PASSAGE_CONTEXT lines either
 // side, by document. A file of { file, title, lines (the document's length), context, passages:
@@ -117,7 +139,7 @@ const plans = planFiles.map((file) => {
   if (plan.id !== undefined && plan.id !== id) fail(`data/plans/${file}: id is "${plan.id}", the file name says "${id}"`);
   const entry = { id, file: `plans/${file}` };
   // What the element shows of a plan before its file is fetched (the plan picker, comparisons).
-  for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'sample_figures']) {
+  for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'enrollment_types', 'pay_schedules', 'sample_figures', 'es']) {
     if (plan[key] !== undefined) entry[key] = plan[key];
   }
   return entry;
@@ -129,7 +151,7 @@ if (hasPresets) {
 }
 
 // Paths in the catalog are relative to data/catalog.json itself.
-const catalog = { prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), plans };
+const catalog = { services: 'services.json', prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), plans };
 writeFileSync(join(dist, 'data', 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
 
 const sourcesDir = join(root, 'docs', 'sources');

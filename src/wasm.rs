@@ -250,8 +250,9 @@ impl Engine {
         to_js(&crate::compare::cost_curves(&self.catalog, &scenario, &plans).map_err(js_error)?)
     }
 
-    /// The options to compare with `plan`: of `offered` (a list of plan ids, or `null` for
-    /// every plan), those of the same issuer, program and year (the CLI's default, too).
+    /// The options to compare with `plan`: the plans `listed` (an embedder's list of plan ids)
+    /// when it has two or more, else the plans of the same issuer, program and year (`null`:
+    /// no list). The CLI's default is the same rule.
     #[wasm_bindgen(js_name = optionsFor)]
     pub fn options_for(&self, plan: JsValue, offered: JsValue) -> Result<Vec<String>, JsValue> {
         let plan = text(&plan, "plan")?;

@@ -17,7 +17,10 @@ pub(super) struct Premium {
 /// The scenario's enrollment type and pay schedule, checked against the plan and the people.
 pub fn choose_enrollment(plan: &ValidPlan, scenario: &Scenario) -> Result<(EnrollmentType, PaySchedule), Error> {
     let offered: Vec<&str> = plan.enrollment_types.iter().map(|e| e.as_str()).collect();
-    let enrollment = match scenario.enrollment {
+    // Not given: the type the household's size calls for (per member where the plan prices
+    // per member), the rule the census and the page's "follows your household" use too.
+    let suggested = || crate::compare::suggest_enrollment(plan, scenario.members.len());
+    let enrollment = match scenario.enrollment.or_else(suggested) {
         Some(e) => e,
         None if plan.enrollment_types.len() == 1 => plan.enrollment_types[0],
         None => {
