@@ -103,6 +103,8 @@ fn every_preset_estimates_on_every_plan() {
                 members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None }],
                 services,
                 prices: Default::default(),
+                employer_contribution: None,
+                marginal_tax_rate: None,
             };
             let mut s = s;
             if plan.enrollment_types.len() > 1 {
