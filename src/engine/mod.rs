@@ -3,7 +3,8 @@
 //! - `mod.rs` (here): the result, and a scenario turned into claims against a plan;
 //! - `claim.rs`: the one mechanism every claim goes through (coverage, limits, the emergency
 //!   waiver, the cost-share steps, the out-of-pocket cap) and the year's accumulators;
-//! - `premium.rs`: the enrollment type, the pay schedule and the premium.
+//! - `premium.rs`: the enrollment type, the pay schedule, Medicare status, the premium and who
+//!   pays it.
 //!
 //! The result carries ids, amounts and events; the words people read are made from them where
 //! they are shown (the page in its language, the CLI in English: `crate::words`).
@@ -20,18 +21,37 @@ use crate::plan::{Benefit, LimitUnit, ValidPlan};
 use crate::scenario::Scenario;
 use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
 
-pub use premium::choose_enrollment;
+pub use premium::{choose_enrollment, ContributionKind};
 
-/// The result of an estimate (DOMAIN.md, "costshare estimate").
+/// The result of an estimate (DOMAIN.md, "costshare estimate" and "Premium shares and
+/// contributions"). Every total is the sum of its parts: `premium_annual` =
+/// `premium_gross_annual` − `contribution_annual`, each annual figure is its per-period figure
+/// times `periods_per_year`, and `total_annual_cost` = `premium_annual` + `member_pays_total`.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Estimate {
     pub plan: String,
     pub plan_name: String,
     pub enrollment: EnrollmentType,
     pub pay_schedule: PaySchedule,
-    pub premium_per_period: Money,
     pub periods_per_year: u32,
+    /// The whole premium per pay period (all members' on a plan priced per member).
+    pub premium_gross_per_period: Money,
+    /// What the employer, the Government or the retiree group pays of it per period.
+    pub contribution_per_period: Money,
+    /// The member's share per period: gross − contribution.
+    pub premium_per_period: Money,
+    /// Where the contribution comes from (`none`: the premium is before any contribution).
+    pub contribution: ContributionKind,
+    pub premium_gross_annual: Money,
+    pub contribution_annual: Money,
+    /// The member's share of the premium for the year.
     pub premium_annual: Money,
+    /// The member's share is paid before tax (FEHB premium conversion: employees, who pay
+    /// biweekly; not annuitants).
+    pub premium_pre_tax: bool,
+    /// With the scenario's `marginal_tax_rate`: what the member's share costs after the tax it
+    /// saves (`premium_annual` less that rate of it where paid before tax); else `null`.
+    pub premium_after_tax_annual: Option<Money>,
     /// All members' out-of-pocket for the year.
     pub member_pays_total: Money,
     pub total_annual_cost: Money,
@@ -45,6 +65,25 @@ pub struct Estimate {
     /// One row per person and service, in order of first use: the claims added up.
     pub services: Vec<ServiceTotal>,
     pub lines: Vec<Line>,
+    /// What the estimate assumed where the scenario did not say, as data (the CLI and the page
+    /// put it in words).
+    pub assumptions: Vec<Assumed>,
+}
+
+/// Something the estimate assumed or adjusted, naming the member it concerns.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Assumed {
+    /// No Medicare status given on a Medicare plan: priced as having Parts A and B.
+    MedicareAssumed { member: String },
+    /// No Medicare status given, and the plan's rate table prices a member whose Medicare
+    /// eligibility is unknown differently from one with Parts A and B (Traditional, 65 and over).
+    MedicareEligibilityUnknown { member: String },
+    /// The premium is the whole premium: no contribution is published and none was given.
+    PremiumBeforeContribution,
+    /// The contribution given was more than a premium it applies to, so it counts only up to
+    /// that premium (`member`: on a plan priced per member; `null`: the enrollment's premium).
+    ContributionCapped { member: Option<String> },
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -78,7 +117,10 @@ pub struct MemberResult {
     pub age: u32,
     pub member_pays: Money,
     pub allowed: Money,
-    /// This member's own premium per period, for plans priced per member (else `null`).
+    /// On a plan priced per member, this member's own premium per period, split as the
+    /// enrollment's is (else `null`).
+    pub premium_gross_per_period: Option<Money>,
+    pub contribution_per_period: Option<Money>,
     pub premium_per_period: Option<Money>,
     pub deductible: Option<Progress>,
     pub out_of_pocket: Progress,
@@ -176,11 +218,19 @@ fn add(a: Money, b: Money) -> Result<Money, Error> {
 pub fn estimate(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, Error> {
     scenario.validate_shape()?;
     let plan = catalog.plan_for(&scenario.plan, "plan")?;
+    let (statuses, mut assumed) = premium::medicare_statuses(plan, scenario)?;
     let (enrollment, schedule) = choose_enrollment(plan, scenario)?;
     let claims = resolve_claims(catalog, plan, scenario)?;
     let (members, lines) = claim::adjudicate(plan, scenario, enrollment, &claims)?;
-    let premium = premium::premium(plan, scenario, enrollment, schedule)?;
-    total_up(plan, scenario, enrollment, schedule, premium, members, lines)
+    let premium = premium::premium(plan, scenario, enrollment, schedule, &statuses, &mut assumed)?;
+    if premium.kind == ContributionKind::None {
+        assumed.push(Assumed::PremiumBeforeContribution);
+    }
+    for capped in &premium.capped {
+        let member = capped.and_then(|m| scenario.members.get(m)).map(|m| m.id.clone());
+        assumed.push(Assumed::ContributionCapped { member });
+    }
+    total_up(plan, scenario, enrollment, schedule, premium, members, lines, assumed)
 }
 
 /// Each use `count` times, with its allowed amount, days and channel, checked against what the
@@ -251,6 +301,7 @@ fn resolve_claims<'p>(catalog: &Catalog, plan: &'p ValidPlan, scenario: &Scenari
 }
 
 /// The year added up: every total is the sum of its lines.
+#[allow(clippy::too_many_arguments)]
 fn total_up(
     plan: &ValidPlan,
     scenario: &Scenario,
@@ -259,6 +310,7 @@ fn total_up(
     premium: premium::Premium,
     acc: claim::Accumulators,
     lines: Vec<Line>,
+    assumptions: Vec<Assumed>,
 ) -> Result<Estimate, Error> {
     let n = scenario.members.len();
     let mut member_pays = vec![Money::ZERO; n];
@@ -297,8 +349,17 @@ fn total_up(
             }),
         }
     }
-    let premium_annual = premium.per_period.checked_mul_int(schedule.periods_per_year()).ok_or_else(overflow)?;
+    let periods = schedule.periods_per_year();
+    let yearly = |m: Money| m.checked_mul_int(periods).ok_or_else(overflow);
+    let per_period = premium.per_period;
+    let premium_annual = yearly(per_period.share)?;
     let total_annual_cost = add(member_pays_total, premium_annual)?;
+    let pre_tax = plan.premium_conversion.as_ref().is_some_and(|c| c.pay_schedule == schedule);
+    let premium_after_tax_annual = match scenario.marginal_tax_rate {
+        Some(rate) if pre_tax => Some(premium_annual.saturating_sub(premium_annual.percent(rate).ok_or_else(overflow)?)),
+        Some(_) => Some(premium_annual),
+        None => None,
+    };
     let family_limit = |a: &crate::plan::Accumulator| if acc.family { a.family } else { None };
     let members = scenario
         .members
@@ -309,7 +370,9 @@ fn total_up(
             age: member.age,
             member_pays: member_pays[m],
             allowed: member_allowed[m],
-            premium_per_period: premium.per_member.get(m).copied().flatten(),
+            premium_gross_per_period: premium.per_member.get(m).map(|p| p.gross),
+            contribution_per_period: premium.per_member.get(m).map(|p| p.contribution),
+            premium_per_period: premium.per_member.get(m).map(|p| p.share),
             deductible: plan.deductible.as_ref().map(|d| Progress::of(acc.deductible.member[m], Some(d.individual))),
             out_of_pocket: Progress::of(acc.out_of_pocket.member[m], Some(plan.out_of_pocket_max.individual)),
             part_d: plan.part_d_out_of_pocket_max.as_ref().map(|d| Progress::of(acc.part_d.member[m], Some(d.individual))),
@@ -321,9 +384,16 @@ fn total_up(
         plan_name: plan.name.clone(),
         enrollment,
         pay_schedule: schedule,
-        premium_per_period: premium.per_period,
-        periods_per_year: schedule.periods_per_year(),
+        periods_per_year: periods,
+        premium_gross_per_period: per_period.gross,
+        contribution_per_period: per_period.contribution,
+        premium_per_period: per_period.share,
+        contribution: premium.kind,
+        premium_gross_annual: yearly(per_period.gross)?,
+        contribution_annual: yearly(per_period.contribution)?,
         premium_annual,
+        premium_pre_tax: pre_tax,
+        premium_after_tax_annual,
         member_pays_total,
         total_annual_cost,
         allowed_total,
@@ -333,5 +403,6 @@ fn total_up(
         members,
         services,
         lines,
+        assumptions,
     })
 }
