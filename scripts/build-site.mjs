@@ -9,7 +9,10 @@
 //   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh), with
 //     costshare.d.ts                          wasm-bindgen's TypeScript declarations
 //   dist/data/services.json                   from data/: the service vocabulary
-//   dist/data/plans/*.json                    from data/plans/, whitespace removed
+//   dist/data/plans/*.json                    from data/plans/, whitespace removed, without the
+//                                             supplementary `see_also` citations (tests/sources.rs
+//                                             checks them in data/; the page shows each figure's
+//                                             own `source`)
 //   dist/data/typical-prices.json             from data/
 //   dist/data/usage-presets.json              from data/ (if present): typical years of care
 //   dist/data/catalog.json                    generated: which plan files the page fetches
@@ -131,8 +134,17 @@ function collectCitations(value, documentFile) {
   }
 }
 
+/** A value without its `see_also` citations, at any depth. */
+function withoutSeeAlso(value) {
+  if (Array.isArray(value)) return value.map(withoutSeeAlso);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'see_also').map(([k, v]) => [k, withoutSeeAlso(v)]));
+  return value;
+}
+
 const plans = planFiles.map((file) => {
-  const plan = copyJson(join(plansDir, file), join(dist, 'data', 'plans', file));
+  const from = join(plansDir, file);
+  const plan = withoutSeeAlso(parseJson(from, readFileSync(from, 'utf8')));
+  writeFileSync(join(dist, 'data', 'plans', file), minify ? JSON.stringify(plan) : `${JSON.stringify(plan, null, 2)}\n`);
   collectCitations(plan, plan.document?.file);
   if (plan.document?.file && plan.document.title) titles.set(plan.document.file, plan.document.title);
   const id = file.replace(/\.json$/, '');

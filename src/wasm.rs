@@ -209,21 +209,10 @@ impl Engine {
         self.catalog.set_presets_json("usage-presets.json", &presets_text).map_err(js_error)
     }
 
-    /// The service vocabulary (groups, services, units, labels).
-    pub fn vocabulary(&self) -> Result<JsValue, JsValue> {
-        to_js(self.catalog.vocabulary())
-    }
-
     /// The ids of the plans added.
     #[wasm_bindgen(js_name = planIds)]
     pub fn plan_ids(&self) -> Vec<String> {
         self.catalog.plans().map(|p| p.id.clone()).collect()
-    }
-
-    /// One plan's data, each service with its unit (or `null` if no plan has that id).
-    pub fn plan(&self, id: JsValue) -> Result<JsValue, JsValue> {
-        let id = text(&id, "id")?;
-        to_js(&self.catalog.plan(&id))
     }
 
     /// Estimates a scenario (an object or its JSON text): the CLI's result, without the

@@ -64,13 +64,13 @@ export async function settled(page, selector = EL) {
     (sel) => {
       const root = document.querySelector(sel)?.shadowRoot;
       const answer = root?.querySelector('.ce-answer');
-      return answer?.dataset.state === 'ok' && !root.querySelector('[data-options="working"]');
+      return answer?.dataset.state === 'ok' && !root.querySelector('[data-options="working"], [data-options="updating"]');
     },
     selector,
     { timeout: 20_000 },
   );
   await page.waitForTimeout(150); // a ranking for the same revision may still be on its way
-  await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('[data-options="working"]'), selector);
+  await page.waitForFunction((sel) => !document.querySelector(sel).shadowRoot.querySelector('[data-options="working"], [data-options="updating"]'), selector);
 }
 
 /** The answer's total and every ranked option: { total, plan, options: [{ plan, total, worst }] }. */

@@ -33,9 +33,6 @@ export function createHost() {
     hasPlan({ id }) {
       return engine.planIds().includes(id);
     },
-    plan({ id }) {
-      return engine.plan(id);
-    },
     estimate({ scenario }) {
       return engine.estimate(scenario);
     },

@@ -5,7 +5,7 @@
 // This class keeps the lifecycle, the attributes, the public API and the events. The state is
 // one object in a store (state/store.js) changed by named actions; the page is rendered from it
 // (views/); the engine is reached through one client (engine-client.js).
-import { LitElement } from 'lit';
+import { LitElement, html } from 'lit';
 import { EngineError, StaleAnswer, compileEngine, engineClient } from './engine-client.js';
 import { defaultDataBase } from './data.js';
 import { catalogs, wordsFor } from './i18n/index.js';
@@ -293,7 +293,6 @@ export class CostEstimator extends LitElement {
     mark('plan');
     await this.#estimateNow();
     await this.updateComplete;
-    mark('first-estimate');
     this.#opened = true;
     // The other plans the page may switch to or compare, for no wait later.
     setTimeout(() => offered.forEach((p) => this.#client.plan(p.id).catch(() => {})), 0);
@@ -401,8 +400,12 @@ export class CostEstimator extends LitElement {
       this.#store.dispatch('estimated', revision, result);
       this.#announce(wordsFor(this.#tag).t.announce(wordsFor(this.#tag).money(result.total_annual_cost)), 1200);
       this.#emit(null);
+      // The estimate is on screen before the ranking starts (it fetches the other plans' files).
+      await this.updateComplete;
+      mark('first-estimate');
     } catch (error) {
       this.#refused(error, revision);
+      return;
     }
     // The ranking and the curves come after the estimate (they are longer), without holding it.
     this.#compareAsync(scenario, revision).then(() => this.#store.state.open.chart && this.#curvesNow());
@@ -413,6 +416,9 @@ export class CostEstimator extends LitElement {
       const ids = await this.#idsToCompare(scenario.plan);
       if (ids.length < 2) return;
       await Promise.all(ids.map((id) => this.#client.plan(id).catch(() => {})));
+      // Asked only while this is still the current question (an older one, sent late, would
+      // overtake the newer one on the channel).
+      if (this.#store.state.revision !== revision) return;
       const comparison = await this.#client.compare(scenario, ids, `${this.#uid}:compare`);
       this.#store.dispatch('compared', revision, comparison);
     } catch {
@@ -427,6 +433,7 @@ export class CostEstimator extends LitElement {
     if (!scenario || !state.answer.result || state.answer.curvesFor === revision) return;
     try {
       const ids = await this.#idsToCompare(scenario.plan);
+      if (this.#store.state.revision !== revision) return;
       const curves = await this.#client.curves(scenario, ids, `${this.#uid}:curves`);
       this.#store.dispatch('curved', revision, curves);
     } catch {
@@ -655,7 +662,7 @@ export class CostEstimator extends LitElement {
       urlState: this.#urlPrefix() !== null,
       copied: this.#ui.copied,
       confirmExample: this.#ui.confirmExample,
-      contributionShown: this.hasAttribute('employer-contribution') || Boolean(state.contribution.kind) || Boolean(summary?.contribution_field),
+      contributionShown: true,
       announcement: this.#announcement,
       planNames,
       programName: (p) => (p?.name?.includes(' — ') ? p.name.split(' — ')[0] : `${p?.program ?? ''} ${p?.year ?? ''}`.trim()),
@@ -674,7 +681,6 @@ export class CostEstimator extends LitElement {
         const people = result.members.map((m) => w.t.details.personAge(personName(state, m.id, w.t), m.age)).join(', ');
         return `${people} · ${w.t.enrollment[result.enrollment] ?? result.enrollment} · ${w.t.pay[result.pay_schedule] ?? result.pay_schedule}`;
       },
-      premiumNote: (result) => (result.enrollment === 'per_member' && result.contribution_annual != null && /^0+(\.0+)?$/.test(result.contribution_annual) ? w.t.answer.groupPremium : ''),
       careInWords: (key) => {
         const parts = [];
         for (const u of state.care) {
@@ -690,12 +696,19 @@ export class CostEstimator extends LitElement {
         return parts.length ? parts.join('; ') : w.t.print.noCare;
       },
       engineAssumptions: (result) => (result?.assumptions ?? []).map((a) => w.t.assumption(a, personName(state, a.member, w.t))),
-      medicareWarning: () => '',
+      medicareWarning: (person) => {
+        // A Medicare Advantage plan's members must have Part B: before 65 that is rare (disability
+        // or kidney failure), so an age under 65 is said to be unlikely rather than priced quietly.
+        const age = typedWhole(person.age);
+        if (!plan?.medicare?.requires_part_b || typeof age !== 'number' || age >= 65 || ['none', 'part_a_only'].includes(person.medicare)) return '';
+        return html`<p class="ce-notice" data-medicare-warning=${person.key}>${w.t.people.under65(personName(state, person.key, w.t), age)}</p>`;
+      },
       on: {
         choosePlan: (id) => this.#choosePlan(id),
         setEnrollment: (v) => dispatch('setEnrollment', v),
         setPay: (v) => dispatch('setPay', v),
         setContribution: (kind, v) => dispatch('setContribution', kind, v),
+        setTaxRate: (v) => dispatch('setTaxRate', v),
         addPerson: async (role) => {
           dispatch('addPerson', role);
           await this.updateComplete;

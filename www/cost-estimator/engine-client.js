@@ -34,6 +34,14 @@ export class StaleAnswer extends Error {
   }
 }
 
+/** A plan file the engine has accepted, as the page reads it: its JSON, each service given
+ * the unit the vocabulary gives it (the file does not repeat it). */
+function readPlan(text, units) {
+  const plan = JSON.parse(text);
+  for (const [id, benefit] of Object.entries(plan.services ?? {})) benefit.unit = units.get(id) ?? 'visit';
+  return plan;
+}
+
 let compiled; // Promise<WebAssembly.Module>
 
 /** Fetches and compiles the module once per page (off the main thread where streaming works). */
@@ -152,8 +160,9 @@ class EngineClient {
     return this.#send(op, args, channel);
   }
 
-  /** The engine's object for plan `id` (defaults filled, units from the vocabulary), its file
-   * fetched and added on first need. Rejects if the catalog has no such plan. */
+  /** Plan `id` as the page reads it (the file's JSON, each service with its unit from the
+   * vocabulary), its file fetched and added to the engine on first need. Rejects if the catalog
+   * has no such plan or the engine refuses the file. */
   plan(id) {
     if (!this.plans.has(id)) {
       const load = (async () => {
@@ -166,7 +175,7 @@ class EngineClient {
           await this.call('addPlan', { origin, text });
           this.added.push({ origin, text });
         }
-        return this.call('plan', { id });
+        return readPlan(text, data.services.units);
       })();
       load.catch(() => this.plans.delete(id));
       this.plans.set(id, load);
@@ -178,7 +187,8 @@ class EngineClient {
   async addPlan(text, origin) {
     const id = await this.call('addPlan', { origin, text });
     this.added.push({ origin, text });
-    this.plans.set(id, this.call('plan', { id }));
+    const data = await this.start();
+    this.plans.set(id, Promise.resolve(readPlan(text, data.services.units)));
     return id;
   }
 

@@ -447,6 +447,10 @@ export const styles = css`
     border-top: 1px solid var(--_border);
     padding-top: 0.75em;
   }
+  .ce-options.is-stale .ce-option-total {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
   .ce .ce-option-list {
     list-style: none;
     padding: 0;

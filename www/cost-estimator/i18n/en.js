@@ -12,9 +12,12 @@ export const EN = {
   announce: (total) => `Total for the year: ${total}`,
   /** An assumption the engine made about this household (result.assumptions). */
   assumption: (a, name) =>
-    a.kind === 'medicare_assumed'
-      ? `${name}: Medicare status not given, so priced as having Medicare Parts A and B.`
-      : `${name}: ${a.kind.replace(/_/g, ' ')}.`,
+    ({
+      medicare_assumed: `${name}: no Medicare status given, so priced as having Medicare Parts A and B (members of this plan must have Part B).`,
+      medicare_eligibility_unknown: `${name}: no Medicare status given, so priced at the plan’s rate for a member whose Medicare eligibility is unknown.`,
+      premium_before_contribution: 'The premium is the whole premium: no contribution toward it is published or given.',
+      contribution_capped: `The contribution given is more than ${a.member ? `${name}’s premium` : 'the premium'}, so it counts only up to it.`,
+    })[a.kind] ?? `${name ? `${name}: ` : ''}${a.kind.replace(/_/g, ' ')}.`,
   enrollment: {
     self_only: 'Self Only',
     self_plus_one: 'Self Plus One',
@@ -34,8 +37,12 @@ export const EN = {
     waits: (chosen, used) => `${chosen} needs more people than you have listed: until you add them, the figures are for ${used}.`,
     enrollment: 'Enrollment type',
     pay: 'Premium paid',
-    contribution: 'Employer or group contribution',
-    contributionIntro: 'What an employer or retiree group pays toward the premium each pay period. It replaces any share the plan publishes.',
+    whoPays: 'Who pays the premium',
+    contribution: 'Employer or group pays',
+    contributionIntro: 'What an employer or retiree group pays toward the premium each pay period. The plan document gives only the group’s whole premium.',
+    contributionIntroFehb: 'The government pays the share the rate table publishes. A different contribution, each pay period, replaces it.',
+    taxRate: 'Your tax rate',
+    taxRateHint: 'Employees pay FEHB premiums before tax (premium conversion), which saves this much of each dollar:',
     contributionKind: 'Contribution given as',
     contributionAmount: 'An amount',
     contributionPercent: 'A percent of the premium',
@@ -49,8 +56,11 @@ export const EN = {
     premium: 'Premium',
     premiumDetail: (n, each) => `${n} payments of ${each}`,
     premiumPerPerson: 'premiums set per person',
+    payer: { government_share: 'the government', amount: 'your employer or group', percent: 'your employer or group', none: 'no one' },
+    premiumShare: (gross, payer, paid, share) => `The whole premium is ${gross} a year: ${payer} pays ${paid}, you pay ${share}.`,
+    beforeContribution: (gross) => `This is the whole premium, ${gross} a year, before any contribution from an employer or group: yours may be less.`,
+    afterTax: (amount) => `About ${amount} after the tax premium conversion saves.`,
     premiumAfter: (gross, contribution) => `your share of ${gross}, after ${contribution} paid toward it`,
-    groupPremium: 'This is the group’s whole premium, before any contribution from the County or another employer.',
     care: 'Your share of care',
     careDetail: (allowed, plan) => `of ${allowed} in prices; the plan pays ${plan}`,
     none: 'No estimate yet.',
@@ -108,6 +118,7 @@ export const EN = {
     medicare: 'Medicare',
     medicares: { '': 'Not stated', none: 'No Medicare', part_a_only: 'Part A only', part_b_only: 'Part B only', parts_a_and_b: 'Parts A and B' },
     remove: (name) => `Remove ${name}`,
+    under65: (name, age) => `${name} is ${age}: members of this Medicare Advantage plan must have Medicare Part B, which before 65 comes only with a disability or kidney failure. Without it, this plan cannot cover ${name === 'You' ? 'you' : name}: give the Medicare status.`,
     care: (name) => (name === 'You' ? 'Your care' : `${name}’s care`),
     preset: 'Start from a typical year',
     presetNone: 'Choose…',
@@ -318,6 +329,7 @@ export const EN = {
         not_offered: 'This plan does not offer that enrollment type.',
       },
       pay: { not_offered: 'This plan does not publish premiums for that schedule.' },
+      taxRate: { invalid_percent: 'Enter your tax rate as a percent from 0 to 100.', invalid_type: 'Enter your tax rate as a percent from 0 to 100.' },
       contribution: {
         invalid_contribution: 'Enter the contribution as an amount such as 450.00 or a percent from 0 to 100.',
         invalid_percent: 'Enter a percent from 0 to 100.',

@@ -96,6 +96,8 @@ export function toScenario(state, plan, units) {
   if (c?.kind && String(c.value).trim() !== '') {
     scenario.employer_contribution = c.kind === 'percent' ? { percent: String(c.value).trim().replace(/%$/, '') } : { amount: typedMoney(c.value) };
   }
+  const tax = String(state.taxRate ?? '').trim().replace(/\s*%$/, '');
+  if (tax !== '') scenario.marginal_tax_rate = tax;
   return { scenario, uses, people, left };
 }
 
@@ -131,6 +133,7 @@ export function fieldOf(error, map, scenario) {
   if (field === 'members' || field === 'enrollment') return 'enrollment';
   if (field === 'pay_schedule') return 'pay';
   if (field.startsWith('employer_contribution')) return 'contribution';
+  if (field === 'marginal_tax_rate') return 'taxRate';
   return null;
 }
 
@@ -190,6 +193,7 @@ export function fromScenario(scenario, units) {
     care,
     prices,
     contribution,
+    taxRate: scenario?.marginal_tax_rate != null ? String(scenario.marginal_tax_rate) : '',
     nextUse: n,
   };
 }

@@ -16,6 +16,8 @@
 //                   (monthly, quarterly, once, or custom with its own count and days' supply)
 //   prices          { service: amount typed } the visitor's own prices
 //   contribution    { kind: ''|amount|percent, value } an employer's contribution per pay period
+//   taxRate         the visitor's marginal tax rate, percent as typed ('' for none): an employee's
+//                   FEHB premium is paid before tax (premium conversion)
 //   touched         { fieldKey: true } fields the visitor has left (an empty one shows its error
 //                   only then)
 //   errors          { fieldKey: { code } } the engine's errors about the input, by field
@@ -25,10 +27,12 @@
 //   undo            the household and care before the last quick start, or null
 //   revision        bumped by every change to the estimate's input
 //   answer          { revision, outcome: none|working|ok|stale|incomplete|failed, result,
-//                     comparison, curves, curvesFor, failure }
+//                     comparison, comparedFor, curves, curvesFor, failure } (each for the
+//                     revision it was asked about; an older one stays shown, marked, until the
+//                     newer arrives)
 //
 // Field keys: age:<person>, medicare:<person>, count:<use>, days:<use>, supply:<use>,
-// billed:<use>, price:<service>, enrollment, pay, contribution.
+// billed:<use>, price:<service>, enrollment, pay, contribution, taxRate.
 
 export const MAX_PEOPLE = 20;
 export const DRUG_SCHEDULES = {
@@ -49,6 +53,7 @@ export function initialState({ plan = '', lang = 'en' } = {}) {
     care: [],
     prices: {},
     contribution: { kind: '', value: '' },
+    taxRate: '',
     touched: {},
     errors: {},
     formError: null,
@@ -57,7 +62,7 @@ export function initialState({ plan = '', lang = 'en' } = {}) {
     undo: null,
     nextUse: 1,
     revision: 1,
-    answer: { revision: 0, outcome: 'none', result: null, comparison: null, curves: null, curvesFor: 0, failure: null },
+    answer: { revision: 0, outcome: 'none', result: null, comparison: null, comparedFor: 0, curves: null, curvesFor: 0, failure: null },
   };
 }
 
@@ -262,6 +267,10 @@ export const actions = {
     return changed(state, { contribution: { kind, value: String(value ?? '') } }, ['contribution']);
   },
 
+  setTaxRate(state, value) {
+    return changed(state, { taxRate: String(value ?? '') }, ['taxRate']);
+  },
+
   toggle(state, panel, open) {
     const now = Boolean(state.open[panel]);
     const want = open ?? !now;
@@ -306,7 +315,7 @@ export const actions = {
 
   compared(state, revision, comparison) {
     if (revision !== state.revision) return state;
-    return { ...state, answer: { ...state.answer, comparison } };
+    return { ...state, answer: { ...state.answer, comparison, comparedFor: revision } };
   },
 
   curved(state, revision, curves) {

@@ -1,7 +1,8 @@
 // The state in the URL's fragment (#…), so an estimate can be shared or bookmarked and reopens
 // the same view. The fragment is never sent to a server. Keys (each with an optional prefix
 // "<p>." when several elements share a page):
-//   plan=<id>  enr=<enrollment>  pay=<schedule>  ec=<amount|percent>*<value>  open=<panel>,…
+//   plan=<id>  enr=<enrollment>  pay=<schedule>  ec=<amount|percent>*<value>  tr=<tax rate %>
+//   open=<panel>,…
 //   p=<person>*<age>[*mc-<medicare>]                       one per person (you, spouse, child-N)
 //   s=<person>*<service>*<count>[*d-<days>][*ds-<supply>][*ch-<channel>][*o-<often>][*adm][*oon]
 //     [*billed-<amount>][*al-<allowed>]                    one per use of care
@@ -18,8 +19,8 @@ const dec = (v) => {
   }
 };
 
-const OWN_KEYS = ['plan', 'enr', 'pay', 'p', 's', 'ec', 'open'];
-const PANELS = /^(chart|details|prices|people|[a-z0-9-]+:[a-z]+)$/;
+const OWN_KEYS = ['plan', 'enr', 'pay', 'p', 's', 'ec', 'tr', 'open'];
+const PANELS = /^(chart|details|prices|people|sources|premium|[a-z0-9-]+:[a-z]+)$/;
 
 function params(hash) {
   return new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
@@ -82,6 +83,7 @@ export function decodeState(hash, prefix = '') {
     care,
     prices,
     contribution: kind === 'amount' || kind === 'percent' ? { kind, value } : { kind: '', value: '' },
+    taxRate: q.get(k('tr')) ?? '',
     open,
     nextUse: n,
   };
@@ -117,6 +119,7 @@ export function encodeState(hash, state, prefix = '') {
   }
   for (const [service, value] of Object.entries(state.prices)) q.set(k(`price-${service}`), value);
   if (state.contribution?.kind && state.contribution.value !== '') q.set(k('ec'), `${state.contribution.kind}*${enc(state.contribution.value)}`);
+  if (state.taxRate) q.set(k('tr'), state.taxRate);
   const open = Object.keys(state.open ?? {}).filter((panel) => PANELS.test(panel));
   if (open.length) q.set(k('open'), open.join(','));
   return `#${q.toString()}`;

@@ -46,8 +46,6 @@ function totalView(vm, result, stale) {
   const t = w.t.answer;
   const plan = vm.planNames(result.plan);
   const perMember = result.enrollment === 'per_member';
-  const gross = result.premium_gross_annual;
-  const hasContribution = gross != null && !isZero(result.contribution_annual);
   return html`
     <div class="ce-total ${stale ? 'is-stale' : ''}" part="summary">
       <p class="ce-total-label" id=${vm.id('total-label')}>${t.total(plan.short)}</p>
@@ -59,11 +57,7 @@ function totalView(vm, result, stale) {
           <dt>${t.premium}</dt>
           <dd>
             <span class="ce-amount" data-figure="premium" data-amount=${result.premium_annual}>${w.money(result.premium_annual)}</span>
-            <span class="ce-hint"
-              >${perMember ? t.premiumPerPerson : t.premiumDetail(result.periods_per_year, w.money(result.premium_per_period))}${hasContribution
-                ? html`<br />${t.premiumAfter(w.money(gross), w.money(result.contribution_annual))}`
-                : nothing}</span
-            >
+            <span class="ce-hint">${perMember ? t.premiumPerPerson : t.premiumDetail(result.periods_per_year, w.money(result.premium_per_period))}</span>
           </dd>
         </div>
         <div>
@@ -74,9 +68,25 @@ function totalView(vm, result, stale) {
           </dd>
         </div>
       </dl>
-      ${vm.premiumNote(result)}
+      ${premiumShare(vm, result)}
     </div>
   `;
+}
+
+/** Who pays the premium: the whole premium, what is paid toward it and by whom, the visitor's
+ * share; said plainly when no one pays toward it; and what premium conversion saves. */
+function premiumShare(vm, result) {
+  const { w } = vm;
+  const t = w.t.answer;
+  const gross = result.premium_gross_annual;
+  if (gross == null) return nothing;
+  const before = (result.assumptions ?? []).some((a) => a.kind === 'premium_before_contribution');
+  const paid = !isZero(result.contribution_annual);
+  const payer = t.payer[result.contribution] ?? t.payer.amount;
+  return html`<p class="ce-hint ce-premium-share" data-premium-share>
+    ${paid ? t.premiumShare(w.money(gross), payer, w.money(result.contribution_annual), w.money(result.premium_annual)) : before ? t.beforeContribution(w.money(gross)) : nothing}
+    ${result.premium_after_tax_annual != null ? html`<br />${t.afterTax(w.money(result.premium_after_tax_annual))}` : nothing}
+  </p>`;
 }
 
 /** The options ranked, when the chosen plan has siblings (or the embedder lists several). */
@@ -88,8 +98,9 @@ function optionsView(vm) {
   if (!comparison) return html`<p class="ce-muted" data-options="working">${t.working}</p>`;
   const priced = comparison.options.filter((o) => o.estimate);
   const ranks = new Map(priced.map((o) => [o.plan, o.rank]));
+  const current = state.answer.comparedFor === state.revision;
   return html`
-    <section class="ce-options" part="compare" data-options="ok">
+    <section class="ce-options ${current ? '' : 'is-stale'}" part="compare" data-options=${current ? 'ok' : 'updating'} aria-busy=${current ? 'false' : 'true'}>
       <h3 class="ce-h3" id=${vm.id('options-h')}>${t.heading}</h3>
       <ol class="ce-option-list">
         ${comparison.options.map((o) => optionView(vm, o, ranks))}

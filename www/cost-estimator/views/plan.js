@@ -81,30 +81,48 @@ function payField(vm) {
   </div>`;
 }
 
-/** An employer's (or retiree group's) contribution toward the premium, per pay period. */
+/** Who pays the premium: an employer's (or retiree group's) contribution per pay period,
+ * replacing any published share; and, for an FEHB employee, the tax rate that premium
+ * conversion saves at. */
 function contributionField(vm) {
   const { w, state } = vm;
   const t = w.t.plan;
-  if (!vm.contributionShown) return nothing;
   const c = state.contribution;
   const id = vm.id('contribution');
   const error = vm.error('contribution');
   const kind = c.kind || 'amount';
-  return html`<details class="ce-contribution" data-panel="contribution" ?open=${Boolean(state.open.contribution || c.value)} @toggle=${(e) => vm.on.toggle('contribution', e.target.open)}>
-    <summary>${t.contribution}</summary>
-    <p class="ce-hint">${t.contributionIntro}</p>
+  const conversion = vm.plan?.premium_conversion;
+  const employee = conversion && (state.pay || vm.planSummary?.pay_schedules?.[0]) === conversion.pay_schedule;
+  const taxId = vm.id('tax');
+  const taxError = vm.error('taxRate');
+  const open = Boolean(state.open.premium || c.value || state.taxRate);
+  return html`<details class="ce-contribution" data-panel="premium" ?open=${open} @toggle=${(e) => vm.on.toggle('premium', e.target.open)}>
+    <summary>${t.whoPays}</summary>
+    <p class="ce-hint">${vm.plan?.premiums && Object.values(vm.plan.premiums).some((p) => p.government_share) ? t.contributionIntroFehb : t.contributionIntro}</p>
     <div class="ce-field is-inline" data-field="contribution">
-      <label for=${`${id}-k`} class="ce-sr">${t.contributionKind}</label>
-      <select id=${`${id}-k`} class="ce-input" data-key="contribution-kind" @change=${(e) => vm.on.setContribution(e.target.value, c.value)}>
+      <label for=${`${id}-k`}>${t.contribution}</label>
+      <select id=${`${id}-k`} class="ce-input is-narrow" data-key="contribution-kind" @change=${(e) => vm.on.setContribution(e.target.value, c.value)}>
         <option value="amount" ?selected=${kind === 'amount'}>${t.contributionAmount}</option>
         <option value="percent" ?selected=${kind === 'percent'}>${t.contributionPercent}</option>
       </select>
-      <label for=${id} class="ce-sr">${t.contribution}</label>
       <input id=${id} class="ce-input is-money" type="text" inputmode="decimal" autocomplete="off" data-key="contribution" .value=${live(c.value)}
+        aria-label=${kind === 'percent' ? t.contributionPercent : t.contributionAmount}
         aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-err` : nothing}
         @input=${(e) => vm.on.setContribution(kind, e.target.value)} />
       <span class="ce-unit">${kind === 'percent' ? t.percentOfPremium : t.perPeriod}</span>
       ${fieldError(vm, 'contribution', `${id}-err`, 'contribution')}
     </div>
+    ${employee
+      ? html`<div class="ce-field is-inline" data-field="taxRate">
+          <label for=${taxId}>${t.taxRate}</label>
+          <input id=${taxId} class="ce-input is-count" type="text" inputmode="decimal" autocomplete="off" data-key="taxRate" .value=${live(state.taxRate)}
+            aria-invalid=${taxError ? 'true' : 'false'} aria-describedby=${`${taxId}-hint${taxError ? ` ${taxId}-err` : ''}`}
+            @input=${(e) => vm.on.setTaxRate(e.target.value)} />
+          <span class="ce-unit">%</span>
+          <span class="ce-hint" id=${`${taxId}-hint`}>${t.taxRateHint}
+            ${conversion.authority?.map((a) => html` <a href=${a.url} target="_blank" rel="noopener noreferrer">${a.cite}</a>`)}</span>
+          ${fieldError(vm, 'taxRate', `${taxId}-err`, 'taxRate')}
+        </div>`
+      : nothing}
   </details>`;
 }
