@@ -27,6 +27,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildTypes } from './build-types.mjs';
 import { META_POLICY } from './csp.mjs';
 
 const minify = !process.argv.includes('--no-minify');
@@ -103,6 +104,13 @@ for (const f of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
   writeFileSync(file, html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${META_POLICY}">`));
 }
 if (existsSync(join(pkg, 'costshare.d.ts'))) cpSync(join(pkg, 'costshare.d.ts'), join(dist, 'pkg', 'costshare.d.ts'));
+
+// The element's declarations and its Custom Elements Manifest, generated from its source.
+try {
+  buildTypes(dist);
+} catch (e) {
+  fail(`types: ${e.message}`);
+}
 
 /** A data file as the page gets it: parsed (so a broken file is refused) and written compactly. */
 function copyJson(from, to) {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { catalogs } from '../www/cost-estimator/i18n/index.js';
 import { CLI, DEMO, buildCli, catalogFiles, cli, goldenFiles, loadWasm, loadedEngine, wasmExports, withoutWords } from './support.mjs';
 
 const mod = await loadWasm();
@@ -72,6 +73,19 @@ describe('catalog', () => {
     for (const p of plans) assert.equal(fresh.addPlan(p.origin, p.text), p.id, p.origin);
     assert.deepEqual([...fresh.planIds()].sort(), plans.map((p) => p.id).sort());
     assert.ok(mod.errorCodes().includes('unknown_service'));
+  });
+
+  test('every error code the engine can throw has words in English and Spanish', () => {
+    // The page words errors by code (src/error.rs), never by reading the engine's message.
+    const codes = mod.errorCodes();
+    assert.ok(codes.length >= 30, `only ${codes.length} codes`);
+    for (const [lang, t] of Object.entries(catalogs())) {
+      const missing = codes.filter((c) => typeof t.errors.code[c] !== 'string' || !t.errors.code[c]);
+      assert.deepEqual(missing, [], `${lang}: no words for ${missing.join(', ')}`);
+      // engine_failure is the page's own (the module trapped or its Worker died).
+      const unknown = Object.keys(t.errors.code).filter((c) => !codes.includes(c) && c !== 'engine_failure');
+      assert.deepEqual(unknown, [], `${lang}: words for codes the engine does not have`);
+    }
   });
 
   test('every plan has golden cases', () => {

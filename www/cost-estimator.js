@@ -8,6 +8,16 @@
 import { CostEstimator, define } from './cost-estimator/element.js';
 import { setSiteRoot } from './cost-estimator/site.js';
 
+/** @typedef {import('./cost-estimator/types.js').Scenario} Scenario */
+/** @typedef {import('./cost-estimator/types.js').Member} Member */
+/** @typedef {import('./cost-estimator/types.js').ServiceUse} ServiceUse */
+/** @typedef {import('./cost-estimator/types.js').EstimateResult} EstimateResult */
+/** @typedef {import('./cost-estimator/types.js').Comparison} Comparison */
+/** @typedef {import('./cost-estimator/types.js').OptionResult} OptionResult */
+/** @typedef {import('./cost-estimator/types.js').EstimateChangeDetail} EstimateChangeDetail */
+/** @typedef {import('./cost-estimator/types.js').EngineErrorInfo} EngineErrorInfo */
+/** @typedef {import('./cost-estimator/types.js').Money} Money */
+
 setSiteRoot(new URL('./', import.meta.url));
 define('cost-estimator');
 

@@ -16,6 +16,21 @@ import { decodeState, encodeState } from './state/url-state.js';
 import { styles } from './styles.js';
 import { appView } from './views/app.js';
 
+/** @typedef {import('./types.js').Scenario} Scenario */
+/** @typedef {import('./types.js').EstimateResult} EstimateResult */
+/** @typedef {import('./types.js').Comparison} Comparison */
+/** @typedef {import('./types.js').EstimateChangeDetail} EstimateChangeDetail */
+
+/** Moves focus to the first element matching `selector` inside `root`, if there is one. */
+function focusOn(root, selector) {
+  /** @type {HTMLElement | null} */
+  const target = root.querySelector(selector);
+  target?.focus();
+}
+
+/** @param {unknown} n */
+const isPositiveWhole = (n) => typeof n === 'number' && n > 0;
+
 let serial = 0;
 
 /**
@@ -689,7 +704,7 @@ export class CostEstimator extends LitElement {
           if (u.often) {
             const f = drugFills(u);
             parts.push(`${label}: ${w.t.drugs.inWords(f.count, f.supply, w.t.drugs.channels[u.channel || 'retail'])}`);
-          } else if (typeof typedWhole(u.count) === 'number' && typedWhole(u.count) > 0) {
+          } else if (isPositiveWhole(typedWhole(u.count))) {
             parts.push(`${label} × ${u.count}`);
           }
         }
@@ -713,12 +728,12 @@ export class CostEstimator extends LitElement {
           dispatch('addPerson', role);
           await this.updateComplete;
           const added = this.#store.state.people.filter((p) => p.role === role).at(-1);
-          this.renderRoot.querySelector(`[data-key="age:${added?.key}"]`)?.focus();
+          focusOn(this.renderRoot, `[data-key="age:${added?.key}"]`);
         },
         removePerson: async (key) => {
           dispatch('removePerson', key);
           await this.updateComplete;
-          this.renderRoot.querySelector('[data-add="child"], [data-add="spouse"]')?.focus();
+          focusOn(this.renderRoot, '[data-add="child"], [data-add="spouse"]');
         },
         setPersonField: (key, field, value) => dispatch('setPersonField', key, field, value),
         touch: (fieldKey) => dispatch('touch', fieldKey),
@@ -728,7 +743,7 @@ export class CostEstimator extends LitElement {
           dispatch('addDrug', person);
           await this.updateComplete;
           const use = this.#store.state.care.filter((u) => u.person === person && u.often).at(-1);
-          this.renderRoot.querySelector(`[data-key="service:${use?.key}"]`)?.focus();
+          focusOn(this.renderRoot, `[data-key="service:${use?.key}"]`);
         },
         removeUse: (key) => dispatch('removeUse', key),
         applyPreset: (person, id) => this.#applyPreset(person, id),
@@ -751,7 +766,7 @@ export class CostEstimator extends LitElement {
         copySummary: () => this.#copySummary(),
         skipToAnswer: (e) => {
           e.preventDefault();
-          this.renderRoot.querySelector('.ce-answer')?.focus();
+          focusOn(this.renderRoot, '.ce-answer');
         },
       },
     };
@@ -787,4 +802,3 @@ export function define(name = 'cost-estimator', registry = globalThis.customElem
   return registry.get(name);
 }
 
-export { catalogs };

@@ -3,6 +3,7 @@
 // spaces come back; the quote in the data stays exactly as it is on its document line (that is
 // what tests/sources.rs checks).
 
+/** @type {Array<[RegExp, string]>} */
 const RULES = [
   [/([A-Za-z)%])(\$\d)/g, '$1 $2'], // "the$2,000", "Family)$5" → a space before the amount
   [/(\d)(\$\d)/g, '$1 $2'], // "655$515.67$171.89" → "655 $515.67 $171.89"
