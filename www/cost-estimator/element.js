@@ -20,6 +20,8 @@ import { appView } from './views/app.js';
 /** @typedef {import('./types.js').EstimateResult} EstimateResult */
 /** @typedef {import('./types.js').Comparison} Comparison */
 /** @typedef {import('./types.js').EstimateChangeDetail} EstimateChangeDetail */
+/** @typedef {import('./types.js').EstimateShareDetail} EstimateShareDetail */
+/** @typedef {import('./types.js').Broker} Broker */
 
 /** Moves focus to the first element matching `selector` inside `root`, if there is one. */
 function focusOn(root, selector) {
@@ -46,12 +48,21 @@ let serial = 0;
  *   a value is a key prefix (for two elements on one page).
  * @attr {string} employer-contribution - An employer's contribution toward the premium per pay
  *   period: an amount (`"450.00"`) or a percent (`"75%"`); the visitor can change it.
+ * @attr {string} broker-name - The agent or broker presenting the estimate (shown on screen and on
+ *   the proposal). With a name or an email, the element offers "Send to my agent".
+ * @attr {string} broker-id - The agent's licence number or NPN.
+ * @attr {string} broker-phone - The agent's phone number.
+ * @attr {string} broker-email - The agent's email address.
+ * @slot broker-logo - The agency's logo (an `<img>` with its `alt`), beside the agent's name.
  * @fires {CustomEvent<EstimateChangeDetail>} estimate-change - The figures changed (or went stale).
+ * @fires {CustomEvent<EstimateShareDetail>} estimate-share - The visitor confirmed "Send to my agent":
+ *   the scenario and the result, for the host page to hand on. The element itself sends nothing.
  * @csspart base - The element's box.
  * @csspart results - The answer: the total and the ranked options.
  * @csspart summary - The total for the year.
  * @csspart compare - The ranked options.
  * @csspart lines - The table of each service.
+ * @csspart broker - The agent's block: logo, name, licence, phone, email and "Send to my agent".
  * @cssprop --ce-accent - The main colour (buttons, links, the chosen option).
  * @cssprop --ce-text - Text colour.
  * @cssprop --ce-muted - Secondary text colour.
@@ -72,6 +83,10 @@ export class CostEstimator extends LitElement {
     dataBase: { type: String, attribute: 'data-base' },
     urlState: { type: String, attribute: 'url-state' },
     employerContribution: { type: String, attribute: 'employer-contribution' },
+    brokerName: { type: String, attribute: 'broker-name' },
+    brokerId: { type: String, attribute: 'broker-id' },
+    brokerPhone: { type: String, attribute: 'broker-phone' },
+    brokerEmail: { type: String, attribute: 'broker-email' },
   };
 
   #uid = `ce${++serial}`;
@@ -97,7 +112,7 @@ export class CostEstimator extends LitElement {
   #announceTimer = 0;
   #announcement = '';
   #userChanged = false;
-  #ui = { confirmExample: false, copied: false };
+  #ui = { confirmExample: false, copied: false, share: 'closed', sharedAt: '' };
   #onHashChange = () => this.#readHash();
 
   constructor() {
@@ -112,6 +127,14 @@ export class CostEstimator extends LitElement {
     this.urlState = undefined;
     /** @type {string | undefined} */
     this.employerContribution = undefined;
+    /** @type {string | undefined} */
+    this.brokerName = undefined;
+    /** @type {string | undefined} */
+    this.brokerId = undefined;
+    /** @type {string | undefined} */
+    this.brokerPhone = undefined;
+    /** @type {string | undefined} */
+    this.brokerEmail = undefined;
     this.#ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
       this.#rejectReady = reject;
@@ -310,7 +333,7 @@ export class CostEstimator extends LitElement {
     await this.updateComplete;
     this.#opened = true;
     // The other plans the page may switch to or compare, for no wait later.
-    setTimeout(() => offered.forEach((p) => this.#client.plan(p.id).catch(() => {})), 0);
+    setTimeout(() => offered.forEach((p) => this.#planObject(p.id).catch(() => {})), 0);
   }
 
   /** The plans this element offers: the `plans` attribute's (known ones), else the catalog's, plus added ones. */
@@ -335,7 +358,7 @@ export class CostEstimator extends LitElement {
     this.#planLoading = true;
     this.requestUpdate();
     try {
-      const plan = await this.#client.plan(id);
+      const plan = await this.#planObject(id);
       if (this.#store.state.plan === id) {
         this.#plan = plan;
         this.#planFor = id;
@@ -349,6 +372,18 @@ export class CostEstimator extends LitElement {
 
   #planLoading = false;
 
+  /** Plan files this element has read, by id (the proposal sets their key benefits side by side). */
+  #plansRead = new Map();
+
+  async #planObject(id) {
+    const plan = await this.#client.plan(id);
+    if (!this.#plansRead.has(id)) {
+      this.#plansRead.set(id, plan);
+      this.requestUpdate();
+    }
+    return plan;
+  }
+
   /** The plans the answer ranks for `planId`: the `plans` attribute's when it lists two or more,
    * else the plan's siblings (same issuer, program and year: the engine's rule). */
   async #idsToCompare(planId) {
@@ -356,7 +391,7 @@ export class CostEstimator extends LitElement {
     if (this.#compareFor !== key) {
       const listed = this.#offered().map((p) => p.id);
       // The engine knows a plan's siblings only once their files are in it.
-      await Promise.all(listed.map((id) => this.#client.plan(id).catch(() => {})));
+      await Promise.all(listed.map((id) => this.#planObject(id).catch(() => {})));
       const given = Boolean((this.getAttribute('plans') ?? '').trim()) || this.#extra.length > 0;
       this.#compareIds = await this.#client.optionsFor(planId, given ? listed : null);
       this.#compareFor = key;
@@ -423,14 +458,15 @@ export class CostEstimator extends LitElement {
       return;
     }
     // The ranking and the curves come after the estimate (they are longer), without holding it.
-    this.#compareAsync(scenario, revision).then(() => this.#store.state.open.chart && this.#curvesNow());
+    // The curves follow (the chart and the printed proposal draw them): a few milliseconds in the Worker.
+    this.#compareAsync(scenario, revision).then(() => this.#curvesNow());
   }
 
   async #compareAsync(scenario, revision) {
     try {
       const ids = await this.#idsToCompare(scenario.plan);
       if (ids.length < 2) return;
-      await Promise.all(ids.map((id) => this.#client.plan(id).catch(() => {})));
+      await Promise.all(ids.map((id) => this.#planObject(id).catch(() => {})));
       // Asked only while this is still the current question (an older one, sent late, would
       // overtake the newer one on the channel).
       if (this.#store.state.revision !== revision) return;
@@ -633,6 +669,42 @@ export class CostEstimator extends LitElement {
     return lines.join('\n');
   }
 
+  // ---- the agent -----------------------------------------------------------------------------
+
+  /** The agent named by the broker-* attributes (each trimmed and shortened), or null. */
+  #broker() {
+    const clean = (v) => String(v ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 120);
+    const broker = { name: clean(this.brokerName), id: clean(this.brokerId), phone: clean(this.brokerPhone), email: clean(this.brokerEmail) };
+    return broker.name || broker.id || broker.phone || broker.email ? broker : null;
+  }
+
+  /** "Send to my agent": first a confirmation that says what goes where; nothing leaves the
+   * element until the visitor confirms, and then only as an event to the host page. */
+  async #share(step) {
+    const returnFocus = step === 'cancel' ? '[data-share="open"]' : step === 'open' ? '[data-share="confirm"]' : '[data-share-status]';
+    if (step === 'open') this.#ui = { ...this.#ui, share: 'confirming' };
+    if (step === 'cancel') this.#ui = { ...this.#ui, share: 'closed' };
+    if (step === 'confirm') {
+      const state = this.#store.state;
+      const result = state.answer.result;
+      if (!result) return;
+      /** @type {EstimateShareDetail} */
+      const detail = {
+        scenario: this.scenario,
+        result,
+        comparison: state.answer.comparison && state.answer.comparedFor === state.revision ? state.answer.comparison : null,
+        stale: state.answer.outcome !== 'ok',
+        broker: this.#broker(),
+        lang: wordsFor(this.#tag).lang === 'es' ? 'es' : 'en',
+      };
+      this.dispatchEvent(new CustomEvent('estimate-share', { detail, bubbles: true, composed: true }));
+      this.#ui = { ...this.#ui, share: 'sent', sharedAt: new Date().toLocaleTimeString(wordsFor(this.#tag).locale, { hour: 'numeric', minute: '2-digit' }) };
+    }
+    this.requestUpdate();
+    await this.updateComplete;
+    focusOn(this.renderRoot, returnFocus);
+  }
+
   // ---- the view model ------------------------------------------------------------------------
 
   #viewModel() {
@@ -677,6 +749,10 @@ export class CostEstimator extends LitElement {
       urlState: this.#urlPrefix() !== null,
       copied: this.#ui.copied,
       confirmExample: this.#ui.confirmExample,
+      broker: this.#broker(),
+      planById: (id) => this.#plansRead.get(id) ?? null,
+      share: this.#ui.share,
+      sharedAt: this.#ui.sharedAt,
       contributionShown: true,
       announcement: this.#announcement,
       planNames,
@@ -762,6 +838,7 @@ export class CostEstimator extends LitElement {
         },
         // (a fresh engine after a failure: the client restarted it)
         print: () => window.print(),
+        share: (step) => this.#share(step),
         copyLink: () => this.#copyLink(),
         copySummary: () => this.#copySummary(),
         skipToAnswer: (e) => {

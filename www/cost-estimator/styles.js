@@ -192,6 +192,83 @@ export const styles = css`
     background: var(--_surface);
     min-width: 0;
   }
+  .ce-broker {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5em 1.5em;
+    margin-block-end: 1em;
+    padding: 0.75em 1em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .ce-broker-who {
+    display: flex;
+    align-items: center;
+    gap: 0.75em;
+    min-width: 0;
+  }
+  .ce-broker-logo::slotted(img),
+  .ce-broker-logo::slotted(svg) {
+    display: block;
+    max-height: 3em;
+    max-width: min(8em, 30cqi);
+    object-fit: contain;
+  }
+  .ce-broker-name {
+    margin: 0;
+    font-size: 1.05em;
+    overflow-wrap: anywhere;
+  }
+  .ce-broker-role {
+    font-weight: normal;
+    color: var(--_muted);
+  }
+  .ce-broker-contact {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    margin: 0.2em 0 0;
+    font-size: 0.9em;
+    overflow-wrap: anywhere;
+  }
+  .ce-share {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    max-width: 36em;
+  }
+  .ce-share p {
+    margin: 0;
+  }
+  .ce-share[role='group'] {
+    display: block;
+    padding: 0.75em;
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .ce-share[role='group'] .ce-actions {
+    margin-block-start: 0.5em;
+  }
+  @container ce (max-width: 30em) {
+    .ce-broker {
+      padding: 0.5em 0.75em;
+      font-size: 0.9em;
+      margin-block-end: 0.75em;
+    }
+    .ce-broker-logo::slotted(img),
+    .ce-broker-logo::slotted(svg) {
+      max-height: 2.2em;
+      max-width: 5em;
+    }
+    .ce-broker-contact {
+      gap: 0 0.75em;
+    }
+  }
   .ce-status:empty {
     display: none;
   }
@@ -873,6 +950,7 @@ export const styles = css`
     display: none;
   }
   @media print {
+    .ce-share,
     .ce-layout,
     .ce-skip,
     [data-live] {
@@ -889,18 +967,23 @@ export const styles = css`
     .ce-print h2 {
       font-size: 16pt;
     }
-    .ce-print h3 {
+    .ce-print h3,
+    .ce-print h4 {
       font-size: 12pt;
-      margin-top: 1em;
+      margin: 0.8em 0 0.3em;
+      break-after: avoid;
+      page-break-after: avoid;
     }
     .ce-print-note {
       margin-top: 1em;
       font-size: 9pt;
     }
     .ce-print .ce-sources {
-      font-size: 8pt;
-      line-height: 1.3;
+      font-size: 7pt;
+      line-height: 1.25;
       padding-inline-start: 1em;
+      columns: 2;
+      column-gap: 1.5em;
     }
     .ce-print .ce-sources li {
       margin: 0.1em 0;
@@ -908,6 +991,74 @@ export const styles = css`
     .ce-print-table td,
     .ce-print-table th {
       padding: 0.2em 0.3em;
+    }
+    .ce-print {
+      font-size: 10pt;
+    }
+    .ce-print-head h2 {
+      margin: 0.2em 0;
+    }
+    .ce-print-head p,
+    .ce-print-people {
+      margin: 0.2em 0;
+    }
+    .ce-print-chart {
+      page-break-inside: avoid;
+      break-inside: avoid;
+    }
+    .ce-print-chart svg {
+      width: 100%;
+      max-width: 11.5cm;
+      height: auto;
+    }
+    .ce-print-chart figure {
+      margin: 0.4em 0;
+    }
+    .ce-print-chart .ce-hint {
+      display: none;
+    }
+    .ce-print-chart .ce-legend li {
+      white-space: nowrap;
+    }
+    .ce-print-benefits {
+      break-inside: auto;
+      page-break-inside: auto;
+      font-size: 7.5pt;
+      line-height: 1.25;
+      table-layout: fixed;
+      width: 100%;
+      border-collapse: collapse;
+    }
+    .ce-print-benefits th,
+    .ce-print-benefits td {
+      vertical-align: top;
+      text-align: start;
+      border-bottom: 1px solid #bbb;
+      overflow-wrap: anywhere;
+    }
+    .ce-print-benefits tbody th,
+    .ce-print-benefits thead td {
+      width: 15%;
+    }
+    .ce-print-benefits tr {
+      break-inside: avoid;
+    }
+    .ce-print-cite,
+    .ce-print-sources {
+      font-size: 7.5pt;
+      color: #333;
+    }
+    .ce-print-cite a,
+    .ce-print a {
+      color: inherit;
+    }
+    .ce-broker {
+      border: 0;
+      border-bottom: 2px solid #000;
+      border-radius: 0;
+      background: none;
+      padding: 0 0 0.4em;
+      margin-block-end: 0.6em;
     }
   }
   @media (prefers-reduced-motion: reduce) {

@@ -160,4 +160,26 @@
  * @property {EngineErrorInfo | null} error Why not up to date.
  */
 
+/**
+ * The agent presenting the estimate (the element's broker-* attributes).
+ * @typedef {object} Broker
+ * @property {string} name
+ * @property {string} id Licence number or NPN.
+ * @property {string} phone
+ * @property {string} email
+ */
+
+/**
+ * The detail of the element's `estimate-share` event, fired only after the visitor confirms
+ * "Send to my agent". The host page decides what to do with it (its own form, its own server);
+ * the element sends nothing anywhere.
+ * @typedef {object} EstimateShareDetail
+ * @property {Scenario | null} scenario The household and care, as the engine reads them.
+ * @property {EstimateResult} result The estimate shown.
+ * @property {Comparison | null} comparison The options ranked, when there are several.
+ * @property {boolean} stale Whether the fields changed since `result` (then it is the last good one).
+ * @property {Broker | null} broker
+ * @property {'en' | 'es'} lang The language the visitor used.
+ */
+
 export {};

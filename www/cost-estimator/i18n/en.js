@@ -239,6 +239,19 @@ export const EN = {
     explain: 'Each line is the engine’s total for the same people with their care scaled: fewer or more of the same visits, stays and fills.',
   },
 
+  broker: {
+    presentedBy: 'Your agent:',
+    licence: (id) => `License or NPN ${id}`,
+    send: 'Send to my agent',
+    nothingSent: 'Nothing is sent until you confirm.',
+    confirmQuestion: (who) => `Send this estimate to ${who}?`,
+    confirmWhat:
+      'This website receives the ages, the care and the estimate shown here, to pass on to your agent. No name, address or health record is included. Nothing has left this page yet.',
+    confirm: (who) => `Yes, send to ${who}`,
+    cancel: 'Cancel',
+    sent: (who, time, phone) => `Handed to this website for ${who} at ${time}.${phone ? ` If you do not hear back, call ${phone}.` : ''}`,
+  },
+
   print: {
     title: 'Health plan cost estimate',
     titleCompare: 'Health plan cost comparison',
@@ -257,6 +270,17 @@ export const EN = {
     chosen: 'shown',
     noCare: 'no care chosen',
     note: 'An estimate for one calendar year, worked out from the plan documents’ own rules at illustrative typical prices. It is not a bill or a promise of coverage: the plan’s documents decide.',
+    preparedBy: (who) => `Prepared by ${who}`,
+    keyBenefits: 'Key benefits, side by side',
+    deductible: 'Deductible',
+    oopMax: 'Out-of-pocket maximum',
+    personFamily: (person, family) => `${person} a person, ${family} a family`,
+    perPerson: (person) => `${person} a person`,
+    none: 'None',
+    notCovered: 'Not covered',
+    line: (n) => `line ${n}`,
+    benefitSources: 'In the plan documents’ own words, at the lines cited:',
+    brokerNote: 'Your agent prepared this from the plan documents; ask them about anything it does not answer.',
   },
 
   reason: {

@@ -239,6 +239,19 @@ export const ES = {
     explain: 'Cada línea es el total que calcula el motor para las mismas personas con su atención a escala: menos o más de las mismas consultas, ingresos y surtidos.',
   },
 
+  broker: {
+    presentedBy: 'Su agente:',
+    licence: (id) => `Licencia o NPN ${id}`,
+    send: 'Enviar a mi agente',
+    nothingSent: 'No se envía nada hasta que usted lo confirme.',
+    confirmQuestion: (who) => `¿Enviar esta estimación a ${who}?`,
+    confirmWhat:
+      'Este sitio web recibe las edades, la atención y la estimación que se muestran aquí, para pasarlos a su agente. No se incluye ningún nombre, dirección ni historial médico. Todavía no ha salido nada de esta página.',
+    confirm: (who) => `Sí, enviar a ${who}`,
+    cancel: 'Cancelar',
+    sent: (who, time, phone) => `Entregado a este sitio web para ${who} a las ${time}.${phone ? ` Si no recibe respuesta, llame al ${phone}.` : ''}`,
+  },
+
   print: {
     title: 'Estimación del costo del plan de salud',
     titleCompare: 'Comparación del costo de los planes de salud',
@@ -257,6 +270,17 @@ export const ES = {
     chosen: 'en pantalla',
     noCare: 'sin atención elegida',
     note: 'Una estimación para un año calendario, calculada con las reglas de los propios documentos del plan y con precios típicos ilustrativos. No es una factura ni una promesa de cobertura: deciden los documentos del plan.',
+    preparedBy: (who) => `Preparado por ${who}`,
+    keyBenefits: 'Beneficios principales, lado a lado',
+    deductible: 'Deducible',
+    oopMax: 'Máximo de gastos de bolsillo',
+    personFamily: (person, family) => `${person} por persona, ${family} por familia`,
+    perPerson: (person) => `${person} por persona`,
+    none: 'Ninguno',
+    notCovered: 'No cubierto',
+    line: (n) => `línea ${n}`,
+    benefitSources: 'Con las palabras de los documentos del plan (en inglés), en las líneas citadas:',
+    brokerNote: 'Su agente preparó esto con los documentos del plan; pregúntele lo que no responda.',
   },
 
   reason: {

@@ -3,6 +3,7 @@
 // printed sheet. In the page's reading order; the wide layout puts the answer beside the form.
 import { html, nothing } from 'lit';
 import { answerView } from './answer.js';
+import { brokerView } from './broker.js';
 import { detailsView } from './details.js';
 import { householdView } from './household.js';
 import { planView } from './plan.js';
@@ -38,6 +39,7 @@ function body(vm) {
   return html`
     <a class="ce-skip" href="#answer" @click=${vm.on.skipToAnswer}>${w.t.skip}</a>
     ${vm.unknownIds.length ? html`<p class="ce-notice" role="status">${w.t.unknownPlans(vm.unknownIds.join(', '))}</p>` : nothing}
+    ${brokerView(vm)}
     <div class="ce-layout">
       <div class="ce-top">${planView(vm)}</div>
       <div class="ce-side">${answerView(vm)}</div>

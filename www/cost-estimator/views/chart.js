@@ -35,8 +35,14 @@ export function chartView(vm) {
   if (a.result.lines.length === 0) return html`<p class="ce-hint">${c.noCare}</p>`;
   const curves = a.curves;
   if (!curves || a.curvesFor !== state.revision) return html`<p class="ce-muted" data-chart="working">${c.working}</p>`;
+  return chartFigure(vm, curves, Math.round(Math.min(760, Math.max(280, vm.width - 16 || 640))), 'chart');
+}
+
+/** The chart at `W` px wide (its ids prefixed with `key`: the page's and the proposal's differ). */
+export function chartFigure(vm, curves, W, key) {
+  const { w } = vm;
+  const c = w.t.chart;
   const sentences = chartSentences(vm, curves);
-  const W = Math.round(Math.min(760, Math.max(280, vm.width - 16 || 640)));
   const narrow = W < 480;
   const H = narrow ? 240 : 320;
   const xMax = Number(curves.spending_max) || 1;
@@ -51,8 +57,8 @@ export function chartView(vm) {
   const m = { left, right: 12, top: 14, bottom: 46 };
   const px = (v) => m.left + (Number(v) / xMax) * (W - m.left - m.right);
   const py = (v) => H - m.bottom - (Number(v) / yMax) * (H - m.top - m.bottom);
-  const titleId = vm.id('chart-title');
-  const descId = vm.id('chart-desc');
+  const titleId = vm.id(key, 'title');
+  const descId = vm.id(key, 'desc');
   const names = curves.curves.map((cv) => vm.planNames(cv.plan).short);
   const xTicks = [];
   for (let v = 0; v <= xMax + xStep / 1000; v += xStep) xTicks.push(v);
