@@ -27,6 +27,10 @@ export function makeExample(base, units) {
   plan.id = 'kp-plus-example-co-2022-standard';
   plan.name = 'KP Plus example on Kaiser Permanente Colorado 2022 Standard Option (sample out-of-network figures)';
   plan.short_name = 'KP Plus example';
+  plan.es = {
+    name: 'Ejemplo de KP Plus sobre la Opción Estándar de Kaiser Permanente Colorado 2022 (cifras de ejemplo fuera de la red)',
+    short_name: 'Ejemplo de KP Plus',
+  };
   plan.program = 'KP Plus (example)';
   // FEHB premium conversion (5 CFR 892) is a rule of the FEHB program, not of KP Plus: an
   // employer's own pre-tax arrangement would be its own, so the example makes no such claim.

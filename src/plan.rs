@@ -366,6 +366,15 @@ pub struct Plan {
     /// Set when some figures are sample values rather than the document's: says so in words
     /// the page shows wherever those figures appear.
     pub sample_figures: Option<String>,
+    /// The option's names in Spanish, for the page (the document's own words stay English).
+    pub es: Option<Names>,
+}
+
+/// A plan option's names in another language.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Names {
+    pub name: String,
+    pub short_name: String,
 }
 
 // ---- reading a plan file: each type's fields, and what each takes when absent --------------
@@ -465,6 +474,8 @@ json_object!(MemberRate { label: req, when: req, monthly: req, source: req });
 
 json_object!(Assumption { id: req, text: req, source: opt });
 
+json_object!(Names { name: req, short_name: req });
+
 json_object!(Plan {
     id: req,
     name: req,
@@ -487,6 +498,7 @@ json_object!(Plan {
     services: req,
     assumptions: or_default,
     sample_figures: opt,
+    es: opt,
 });
 
 impl Plan {
@@ -503,7 +515,16 @@ impl Plan {
         if !is_id(&self.id) {
             return Err(Error::new(origin, "id", Code::InvalidText, "must be lowercase letters, digits and dashes"));
         }
-        for (field, text) in [("name", &self.name), ("short_name", &self.short_name), ("issuer", &self.issuer), ("program", &self.program), ("document.file", &self.document.file)] {
+        let (es_name, es_short) = self.es.as_ref().map_or(("-", "-"), |n| (n.name.as_str(), n.short_name.as_str()));
+        for (field, text) in [
+            ("name", self.name.as_str()),
+            ("short_name", self.short_name.as_str()),
+            ("issuer", self.issuer.as_str()),
+            ("program", self.program.as_str()),
+            ("document.file", self.document.file.as_str()),
+            ("es.name", es_name),
+            ("es.short_name", es_short),
+        ] {
             if text.trim().is_empty() {
                 return Err(Error::new(origin, field, Code::InvalidText, "must not be empty"));
             }

@@ -308,9 +308,27 @@ test('Spanish: the words, the reasons and the field errors follow the language; 
   // Citations read as words: the PDF's lost spaces restored for display.
   const cites = await page.locator(`${EL} .ce-cite q`).allTextContents();
   assert.ok(cites.every((q) => !/[a-z]\$\d|\d\$\d/.test(q)), `unreadable citations: ${cites.filter((q) => /[a-z]\$\d|\d\$\d/.test(q))}`);
+  // The option names too (the plan files' `es`), in the picker, the total and the ranking.
+  const options = await field(page, 'plan').locator('option').allTextContents();
+  assert.ok(options.includes('Opción Estándar') && options.includes('Opción Alta'), `options in Spanish: ${options.join(', ')}`);
+  assert.ok(!options.includes('Standard Option'), 'no English option name in the picker');
+  assert.ok(!/Standard Option|High Option/.test(text), 'no English option name in the answer');
   await noJunk(page);
   await accessible(page, 'Spanish');
   await screenshot(page, 'page-es-1280.png');
+  // A citation opens the document page in Spanish; the document's lines stay English.
+  const href = await page.locator(`${EL} .ce-cite a`).first().getAttribute('href');
+  assert.match(href, /[?&]lang=es/);
+  const doc = await browser.context.newPage();
+  await doc.goto(href);
+  await doc.locator('li.cited').waitFor();
+  assert.equal(await doc.locator('html').getAttribute('lang'), 'es');
+  assert.match(await doc.locator('#status').textContent(), /^Línea \d+ de \d+, con hasta 2 líneas antes y después\.$/);
+  assert.match(await doc.locator('#about').textContent(), /El documento está en inglés/);
+  assert.equal(await doc.locator('ol.lines').first().getAttribute('lang'), 'en');
+  assert.equal(await doc.getByRole('button', { name: 'Mostrar todos los pasajes citados' }).count(), 1);
+  assert.deepEqual(await axeViolations(doc), [], 'axe on the Spanish document page');
+  await doc.close();
   const phone = await openPage(browser, page.url().replace(browser.url, ''), { width: 360 });
   assert.equal(await phone.locator('html').getAttribute('lang'), 'es');
   assert.equal((await answer(phone)).total, (await answer(page)).total);
