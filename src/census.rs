@@ -708,6 +708,8 @@ struct Pending {
     errors: Vec<RowError>,
     /// Its rows are not together: refused, and its rows not read further.
     split: bool,
+    /// Rows naming no usable household met while this one was read, reported after it.
+    trailing: Vec<RowError>,
 }
 
 /// Reads a census: bytes in any pieces, households out in file order as each one's last row
@@ -820,20 +822,25 @@ impl Reader {
             } else {
                 (Code::InvalidText, format!("a household is named in 1 to {MAX_KEY_CHARS} characters, no control characters (got \"{}\")", shown(key)))
             };
-            out.push(Unit::Refused(error(household_at, code, message, None)));
+            let refused = error(household_at, code, message, None);
+            // In row order: after the household being read, which this row may sit among.
+            match self.pending.as_mut() {
+                Some(p) => p.trailing.push(refused),
+                None => out.push(Unit::Refused(refused)),
+            }
             return Ok(());
         }
 
         if self.pending.as_ref().map_or(true, |p| p.key != key) {
             self.flush(out);
-            let mut p = Pending { key: key.to_string(), first_row: row, rows: 0, people: Vec::new(), errors: Vec::new(), split: false };
+            let mut p = Pending { key: key.to_string(), first_row: row, rows: 0, people: Vec::new(), errors: Vec::new(), split: false, trailing: Vec::new() };
             if !self.seen.insert(key) {
                 p.split = true;
                 p.errors.push(error(
                     household_at,
                     Code::InvalidRow,
                     format!(
-                        "household \"{}\" appeared in earlier rows that another household's rows followed: a household's rows must be next to each other (its earlier rows were priced without this one)",
+                        "household \"{}\" already ended at an earlier row: a household's rows must be next to each other (its earlier rows were priced without this one)",
                         shown(key)
                     ),
                     Some(key),
@@ -853,11 +860,14 @@ impl Reader {
             return Ok(());
         }
 
+        if let Some((column, message)) = record.fault {
+            // The row cannot be read as written (an unclosed quote, bytes that are not text):
+            // its cells say nothing reliable, so this is all that is said of it.
+            p.errors.push(error(column, Code::InvalidRow, message, Some(key)));
+            return Ok(());
+        }
         let at = |role: Role| columns.of(role).map(|i| (i, cell(i)));
         let mut faults: Vec<Fault> = Vec::new();
-        if let Some((column, message)) = record.fault {
-            faults.push((column, Code::InvalidRow, message));
-        }
         if let Some(extra) = (columns.names.len()..record.fields.len()).find(|&i| !cell(i).is_empty()) {
             faults.push((extra, Code::InvalidRow, format!("this row has {} fields and the header {}", record.fields.len(), columns.names.len())));
         }
@@ -910,6 +920,7 @@ impl Reader {
             }
         }
         out.push(Unit::Household(Household { key: p.key, first_row: p.first_row, people: p.people, errors: p.errors, columns }));
+        out.extend(p.trailing.into_iter().map(Unit::Refused));
     }
 }
 
@@ -1045,8 +1056,11 @@ fn plan_error(h: &Household, people: &[&Person], s: &Scenario, e: Error) -> RowE
         Some((number(i)? as usize, tail))
     };
     let (row, role) = if let Some((i, tail)) = index("members[") {
+        // A bare `members[i]` is a premium table with no row for the person: their Medicare
+        // status where the row gives one, else their age.
+        let given_medicare = people.get(i).is_some_and(|p| p.medicare.is_some());
         let role = match tail {
-            ".medicare" if c.of(Role::Medicare).is_some() => Role::Medicare,
+            ".medicare" | "" if given_medicare => Role::Medicare,
             ".relationship" => Role::Relationship,
             _ => age,
         };
@@ -1061,7 +1075,7 @@ fn plan_error(h: &Household, people: &[&Person], s: &Scenario, e: Error) -> RowE
         row: row.unwrap_or(h.first_row),
         column: role.map(|r| c.role_name(r)).unwrap_or_default(),
         code: e.code,
-        message: format!("{}: {}", s.plan, e.message),
+        message: if e.message.contains(s.plan.as_str()) { e.message } else { format!("{}: {}", s.plan, e.message) },
         household: Some(h.key.clone()),
     }
 }
@@ -1213,6 +1227,8 @@ pub struct Summary {
     pub priced: u64,
     /// Errors reported (refused rows; a household may have several).
     pub errors: u64,
+    /// Rows refused because they name no usable household (not counted in `households`).
+    pub unattached: u64,
     pub rows: u64,
     pub claims: u64,
     pub totals: Vec<PlanTotal>,
@@ -1400,6 +1416,8 @@ impl Sink<'_> {
         s.claims += priced.claims;
         if !priced.rows.is_empty() || priced.errors.iter().any(|e| e.household.is_some()) {
             s.households += 1;
+        } else {
+            s.unattached += 1;
         }
         for e in &priced.errors {
             s.errors += 1;
@@ -1426,5 +1444,100 @@ impl Sink<'_> {
             self.io(e)?;
         }
         Ok(std::mem::take(&mut self.summary))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn records(pieces: &[&[u8]]) -> Vec<(u64, Vec<String>, Option<String>)> {
+        let mut csv = Csv::new();
+        let mut out = Vec::new();
+        for p in pieces {
+            csv.feed(p, &mut out);
+        }
+        csv.finish(&mut out);
+        out.into_iter().map(|r| (r.row, r.fields, r.fault.map(|f| f.1))).collect()
+    }
+
+    fn fields(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn csv_reads_quotes_line_ends_a_bom_and_blank_lines() {
+        let text = "\u{feff}a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\r\n\"two\nlines\",z\rlast, \"q\" \n";
+        let want = vec![
+            (1, fields(&["a", "b"]), None),
+            (2, fields(&["x, y", "say \"hi\""]), None),
+            (4, fields(&["two\nlines", "z"]), None),
+            (5, fields(&["last", "q"]), None),
+        ];
+        assert_eq!(records(&[text.as_bytes()]), want);
+        // Cut anywhere, even inside the BOM or a CRLF: the same records.
+        let bytes = text.as_bytes();
+        for cut in 0..=bytes.len() {
+            assert_eq!(records(&[&bytes[..cut], &bytes[cut..]]), want, "cut at {cut}");
+        }
+        // No final line end; a lone BOM-like prefix that is not a BOM.
+        assert_eq!(records(&[b"a,b"]), vec![(1, fields(&["a", "b"]), None)]);
+        let r = records(&[b"\xef\xbbx"]);
+        assert!(r[0].2.as_deref().unwrap().starts_with("not UTF-8"), "{r:?}");
+    }
+
+    #[test]
+    fn csv_names_what_it_cannot_read() {
+        let r = records(&[b"a,\"b\"c,d\n"]);
+        assert_eq!(r[0].1, fields(&["a", "bc", "d"]));
+        assert!(r[0].2.as_deref().unwrap().starts_with("text after a closing quote"));
+        let r = records(&[b"a,\"open\nstill\n"]);
+        assert_eq!(r.len(), 1);
+        assert!(r[0].2.as_deref().unwrap().starts_with("a quoted field is not closed"));
+        let r = records(&[b"\xff,x\n"]);
+        assert!(r[0].2.as_deref().unwrap().starts_with("not UTF-8"));
+    }
+
+    #[test]
+    fn dates_and_ages() {
+        let d = |s| Date::parse(s);
+        assert_eq!(d("1980-03-15"), Some(Date { year: 1980, month: 3, day: 15 }));
+        assert_eq!(d("3/15/1980"), d("03/15/1980"));
+        assert_eq!(d("2000-02-29").map(|x| x.to_string()), Some("2000-02-29".into()));
+        for bad in ["1900-02-29", "2023-02-29", "1980-13-01", "1980-04-31", "80-01-01", "1/1/80", "1980/01/01", "", "x", "1980-1-1-1", "-1980-01-01"] {
+            assert_eq!(d(bad), None, "{bad}");
+        }
+        let on = Date { year: 2022, month: 1, day: 1 };
+        assert_eq!(d("1980-01-01").unwrap().age_on(on), Some(42));
+        assert_eq!(d("1980-01-02").unwrap().age_on(on), Some(41));
+        assert_eq!(d("2022-01-01").unwrap().age_on(on), Some(0));
+        assert_eq!(d("2022-01-02").unwrap().age_on(on), None);
+        // Born on February 29: a year older on March 1 of other years.
+        let leap = d("2000-02-29").unwrap();
+        assert_eq!(leap.age_on(Date { year: 2001, month: 2, day: 28 }), Some(0));
+        assert_eq!(leap.age_on(Date { year: 2001, month: 3, day: 1 }), Some(1));
+    }
+
+    #[test]
+    fn seen_keys_remember_every_key() {
+        let mut seen = SeenKeys::default();
+        for i in 0..50_000 {
+            assert!(seen.insert(&format!("H{i}")), "H{i} new");
+        }
+        for i in (0..50_000).step_by(997) {
+            assert!(!seen.insert(&format!("H{i}")), "H{i} seen");
+        }
+        assert_eq!(seen.len, 50_000);
+        assert!(seen.slots.len() * 7 >= seen.len * 8);
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_where_needed() {
+        let mut out = String::new();
+        for f in ["plain", "a,b", "say \"hi\"", " lead", "new\nline"] {
+            csv_field(f, &mut out);
+            out.push('|');
+        }
+        assert_eq!(out, "plain|\"a,b\"|\"say \"\"hi\"\"\"|\" lead\"|\"new\nline\"|");
     }
 }

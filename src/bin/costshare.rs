@@ -235,7 +235,11 @@ fn census(catalog: &Catalog, plans: &[String], options: &costshare::census::Opti
     }
     if summary.errors > 0 {
         let refused = summary.households - summary.priced;
-        return Err(format!("census: {} error(s); {refused} household(s) and any rows without a household not priced", summary.errors));
+        let mut message = format!("census: {} error(s); {refused} household(s) not priced", summary.errors);
+        if summary.unattached > 0 {
+            message.push_str(&format!(", {} row(s) naming no household", summary.unattached));
+        }
+        return Err(message);
     }
     Ok(String::new())
 }
