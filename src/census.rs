@@ -978,7 +978,16 @@ pub fn scenario(catalog: &Catalog, household: &Household, plan: &str) -> Result<
         .map(|p| Member { id: member_id(p), age: p.age, relationship: Some(p.relationship), medicare: p.medicare })
         .collect();
     let enrollment = catalog.plan(plan).and_then(|p| suggest_enrollment(p, people.len()));
-    Ok(Scenario { plan: plan.to_string(), enrollment, pay_schedule: None, members, services, prices: SortedMap::new() })
+    Ok(Scenario {
+        plan: plan.to_string(),
+        enrollment,
+        pay_schedule: None,
+        members,
+        services,
+        prices: SortedMap::new(),
+        employer_contribution: None,
+        marginal_tax_rate: None,
+    })
 }
 
 fn member_id(p: &Person) -> String {
