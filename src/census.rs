@@ -1119,7 +1119,6 @@ pub struct Census {
     reader: Reader,
     units: Vec<Unit>,
     totals: Vec<PlanTotal>,
-    header_written: bool,
     header_told: bool,
 }
 
@@ -1138,7 +1137,7 @@ impl Census {
                 cheapest: 0,
             })
             .collect();
-        Ok(Census { reader, units: Vec::new(), totals, header_written: false, header_told: false })
+        Ok(Census { reader, units: Vec::new(), totals, header_told: false })
     }
 
     pub fn columns(&self) -> Option<&Columns> {
@@ -1173,21 +1172,6 @@ impl Census {
         let read = self.reader.finish(&mut units);
         let batch = self.price_all(catalog, &mut units);
         read.map(|_| batch)
-    }
-
-    /// The batch's rows as the CLI writes them, the output's header line first the first time
-    /// the header has been read: the texts of every batch, joined, are the CLI's output.
-    pub fn csv_text(&mut self, batch: &Batch) -> String {
-        let mut text = String::new();
-        if !self.header_written && self.columns().is_some() {
-            self.header_written = true;
-            text.push_str(OUTPUT_HEADER);
-            text.push('\n');
-        }
-        for row in &batch.rows {
-            row.write_csv(&mut text);
-        }
-        text
     }
 
     fn price_all(&mut self, catalog: &Catalog, units: &mut Vec<Unit>) -> Batch {
