@@ -163,7 +163,8 @@ impl std::fmt::Display for RowError {
 impl Serialize for RowError {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut st = s.serialize_struct("RowError", 5)?;
-        st.serialize_field("row", &self.row)?;
+        // As a u32 (the module carries no 64-bit number conversion otherwise; 4 billion rows).
+        st.serialize_field("row", &u32::try_from(self.row).unwrap_or(u32::MAX))?;
         st.serialize_field("column", &(!self.column.is_empty()).then_some(self.column.as_str()))?;
         st.serialize_field("code", self.code.as_str())?;
         st.serialize_field("message", &self.to_string())?;
@@ -601,8 +602,8 @@ fn relationship_of((at, text): (usize, &str)) -> Result<Relationship, Fault> {
     if text.is_empty() {
         return Err((at, Code::MissingField, "missing: subscriber, spouse or child".into()));
     }
-    let list: Vec<String> = RELATIONSHIP_WORDS.iter().map(|(_, w)| format!("{} (or {})", w[0], w[1..].join(", "))).collect();
-    Err((at, Code::UnknownValue, format!("\"{}\" is not a relationship: {}", shown(text), list.join("; "))))
+    let words = "subscriber (or employee, self, retiree, primary); spouse (or husband, wife); child (or dependent, son, daughter)";
+    Err((at, Code::UnknownValue, format!("\"{}\" is not a relationship: {words}", shown(text))))
 }
 
 fn medicare_of((at, text): (usize, &str)) -> Result<Option<Medicare>, Fault> {
@@ -1095,12 +1096,12 @@ fn plan_error(h: &Household, people: &[&Person], s: &Scenario, e: Error) -> RowE
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct PlanTotal {
     pub plan: String,
-    pub households: u64,
+    pub households: u32,
     pub premium_annual: Money,
     pub member_pays_total: Money,
     pub total_annual_cost: Money,
     /// Households for which this plan is (one of) the cheapest.
-    pub cheapest: u64,
+    pub cheapest: u32,
 }
 
 /// What one piece of the file gave.
@@ -1192,11 +1193,11 @@ fn add_totals(totals: &mut [PlanTotal], rows: &[CensusRow]) {
     // Sums of amounts of at most ten million each cannot leave Decimal's range.
     let add = |a: Money, b: Money| a.checked_add(b).unwrap_or(a);
     for (t, r) in totals.iter_mut().zip(rows) {
-        t.households += 1;
+        t.households = t.households.saturating_add(1);
         t.premium_annual = add(t.premium_annual, r.premium_annual);
         t.member_pays_total = add(t.member_pays_total, r.member_pays_total);
         t.total_annual_cost = add(t.total_annual_cost, r.total_annual_cost);
-        t.cheapest += u64::from(r.cheapest);
+        t.cheapest = t.cheapest.saturating_add(u32::from(r.cheapest));
     }
 }
 

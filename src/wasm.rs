@@ -281,8 +281,8 @@ pub fn error_codes() -> Vec<String> {
 struct CensusResult<'a> {
     rows: &'a [crate::census::CensusRow],
     errors: &'a [crate::census::RowError],
-    households: u64,
-    claims: u64,
+    households: u32,
+    claims: u32,
     /// Once, in the result that read the header: the columns the engine does not use.
     #[serde(skip_serializing_if = "Option::is_none")]
     ignored: Option<Vec<String>>,
@@ -341,8 +341,8 @@ fn census_result(census: &mut crate::census::Census, batch: &crate::census::Batc
     to_js(&CensusResult {
         rows: &batch.rows,
         errors: &batch.errors,
-        households: batch.households,
-        claims: batch.claims,
+        households: u32::try_from(batch.households).unwrap_or(u32::MAX),
+        claims: u32::try_from(batch.claims).unwrap_or(u32::MAX),
         ignored: census.header_news().map(|c| c.ignored.clone()),
         totals: last.then(|| census.totals()),
     })
