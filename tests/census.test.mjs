@@ -3,6 +3,7 @@
 // CLI's output, whole or cut into pieces anywhere; the totals add up; wrong arguments throw an
 // Error with a `code`; and 10,000 households × 3 options are priced, with the time printed
 // (never asserted). Run: node --test tests/census.test.mjs
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,11 +14,19 @@ import { ROOT } from './support.mjs';
 const PKG = join(ROOT, 'target', 'wasm', 'pkg');
 const GOLDEN = join(ROOT, 'tests', 'golden', 'census');
 
-/** Loads target/wasm/pkg (initSync), refusing a module older than the Rust sources. */
+/**
+ * Loads target/wasm/pkg (initSync), refusing a module older than the Rust sources: cargo's own
+ * output must be newer than every source, and pkg/ must have been made from it (the build
+ * script keeps pkg/ when cargo's output is unchanged, and records that output's hash).
+ */
 async function loadWasm() {
   const glue = join(PKG, 'costshare.js');
   const wasm = join(PKG, 'costshare_bg.wasm');
-  if (!existsSync(glue) || !existsSync(wasm)) throw new Error('target/wasm/pkg is missing: run `bash scripts/build-wasm.sh` first');
+  const raw = join(ROOT, 'target', 'wasm', 'wasm32-unknown-unknown', 'wasm-release', 'costshare.wasm');
+  const stamp = join(PKG, '.inputs');
+  if (![glue, wasm, raw, stamp].every((f) => existsSync(f))) throw new Error('target/wasm/pkg is missing: run `bash scripts/build-wasm.sh` first');
+  const rawHash = createHash('sha256').update(readFileSync(raw)).digest('hex');
+  if (readFileSync(stamp, 'utf8').split(' ')[0] !== rawHash) throw new Error('target/wasm/pkg was not made from the last cargo build: run `bash scripts/build-wasm.sh`');
   let newest = { file: null, mtimeMs: 0 };
   const visit = (rel) => {
     const st = statSync(join(ROOT, rel), { throwIfNoEntry: false });
@@ -26,7 +35,7 @@ async function loadWasm() {
     else if (st.mtimeMs > newest.mtimeMs) newest = { file: rel, mtimeMs: st.mtimeMs };
   };
   for (const rel of ['src', 'Cargo.toml', 'Cargo.lock']) visit(rel);
-  if (newest.mtimeMs > statSync(wasm).mtimeMs) throw new Error(`target/wasm/pkg is older than ${newest.file}: run \`bash scripts/build-wasm.sh\``);
+  if (newest.mtimeMs > statSync(raw).mtimeMs) throw new Error(`target/wasm/pkg is older than ${newest.file}: run \`bash scripts/build-wasm.sh\``);
   const mod = await import(pathToFileURL(glue).href);
   mod.initSync({ module: readFileSync(wasm) });
   return mod;
