@@ -139,6 +139,9 @@ fn every_golden_check_quotes_its_line() {
     let mut checked = 0;
     for entry in fs::read_dir(root().join("tests/golden")).unwrap() {
         let file = entry.unwrap().path();
+        if !file.extension().is_some_and(|x| x == "json") {
+            continue; // tests/golden/census/ holds the census files (tests/census.rs)
+        }
         let doc: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
         let plan = catalog.plan(doc["plan"].as_str().unwrap()).unwrap();
         for case in doc["cases"].as_array().unwrap() {
