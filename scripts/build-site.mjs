@@ -76,7 +76,7 @@ const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target:
 try {
   for (const f of readdirSync(dist).filter((f) => /\.(js|css)$/.test(f))) {
     const file = join(dist, f);
-    if (f === 'cost-estimator.js') {
+    if (f === 'cost-estimator.js' || f === 'cost-census.js') {
       esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm' });
       continue;
     }

@@ -23,7 +23,7 @@ else
   # nobody reads: the module never panics on purpose, and this drops ~9 KB gzipped of formatting
   # code (BENCHMARKS.md). Only the wasm32 target gets the flag, not build scripts or macros.
   RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none" \
     /usr/bin/cargo "${cargo_args[@]}" -Zbuild-std=std,panic_abort
 fi
 raw="$WASM_TARGET_DIR/$WASM_TARGET/wasm-release/costshare.wasm"

@@ -9,6 +9,8 @@ const TEXT = {
     footer:
       "An estimate for one calendar year, at illustrative typical prices you can change. It is not a bill or a promise of coverage: the plan's documents decide. ",
     embed: 'Add this estimator to your own site',
+    census: 'price a group census',
+    brokers: '; brokers: ',
     pageTitle: 'Health plan cost estimator',
   },
   es: {
@@ -19,6 +21,8 @@ const TEXT = {
     footer:
       'Una estimación para un año calendario, con precios típicos ilustrativos que puede cambiar. No es una factura ni una promesa de cobertura: deciden los documentos del plan. ',
     embed: 'Agregue esta calculadora a su propio sitio',
+    census: 'calcule un censo de grupo',
+    brokers: '; agentes: ',
     pageTitle: 'Calculadora de costos del plan de salud',
   },
 };
@@ -34,11 +38,15 @@ function setLanguage(lang, { remember } = { remember: false }) {
   for (const el of document.querySelectorAll('[data-text]')) {
     const key = el.dataset.text;
     if (key === 'footer') {
-      const link = el.querySelector('a');
+      const [embed, census] = el.querySelectorAll('a');
       el.textContent = words.footer;
-      if (link) {
-        link.textContent = words.embed;
-        el.append(link);
+      if (embed) {
+        embed.textContent = words.embed;
+        el.append(embed);
+      }
+      if (census) {
+        census.textContent = words.census;
+        el.append(words.brokers, census, '.');
       }
     } else {
       el.textContent = words[key];

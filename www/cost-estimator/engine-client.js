@@ -60,11 +60,13 @@ export function compileEngine() {
   return compiled;
 }
 
-const clients = new Map(); // data folder URL → client
+const clients = new Map(); // data folder URL (and role) → client
 
-/** The client for the data folder `base` (made, and started, on first use). */
-export function engineClient(base) {
-  const key = String(base);
+/** The client for the data folder `base` (made, and started, on first use). A `role` other
+ * than the shared one gets an engine of its own: a census runs for seconds, and the estimators
+ * on the page keep answering meanwhile. */
+export function engineClient(base, role = 'shared') {
+  const key = `${role} ${base}`;
   if (!clients.has(key)) clients.set(key, new EngineClient(base));
   return clients.get(key);
 }
@@ -91,7 +93,7 @@ class EngineClient {
   constructor(base) {
     this.base = base;
     this.seq = 0;
-    this.pending = new Map(); // request id → { resolve, reject, channel }
+    this.pending = new Map(); // request id → { resolve, reject, channel, onProgress }
     this.latest = new Map(); // channel → the newest request id
     this.plans = new Map(); // plan id → Promise<the engine's plan object>
     this.added = []; // [{ origin, text }]: every plan file added, to replay after a restart
@@ -123,11 +125,11 @@ class EngineClient {
     for (const p of this.added) await this.#send('addPlan', p);
   }
 
-  #send(op, args, channel = null) {
+  #send(op, args, channel = null, onProgress = null) {
     const id = ++this.seq;
     if (channel) this.latest.set(channel, id);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, channel });
+      this.pending.set(id, { resolve, reject, channel, onProgress });
       this.transport.send({ id, op, args, channel });
     });
   }
@@ -135,6 +137,7 @@ class EngineClient {
   #reply(reply, generation) {
     const waiting = this.pending.get(reply.id);
     if (!waiting || generation !== this.generation) return;
+    if (reply.progress) return waiting.onProgress?.(reply.progress);
     this.pending.delete(reply.id);
     if (reply.stale) return waiting.reject(new StaleAnswer());
     if (reply.ok) {
@@ -148,16 +151,31 @@ class EngineClient {
   }
 
   /** A fresh engine after a failure: the same data and plans; calls waiting on the old one fail. */
-  #restart() {
-    for (const [, w] of this.pending) w.reject(new EngineError({ message: 'the engine restarted', code: 'engine_failure' }));
+  #restart(code = 'engine_failure', message = 'the engine restarted') {
+    for (const [, w] of this.pending) w.reject(new EngineError({ message, code }));
     this.pending.clear();
     this.restarting = this.#boot().catch(() => {});
   }
 
-  async call(op, args, channel = null) {
+  async call(op, args, channel = null, onProgress = null) {
     await this.start();
     if (this.restarting) await this.restarting;
-    return this.#send(op, args, channel);
+    return this.#send(op, args, channel, onProgress);
+  }
+
+  /** Prices a census (`file`: a File, or `text`) on `plans`; `onProgress({ read, size,
+   * households, errors })` after each piece. Resolves to { rows, errors, households, claims,
+   * ignored, totals }; rejects with the engine's error for a file it cannot read at all, or
+   * with code `cancelled` after cancel(). */
+  async census({ file = null, text = null, plans, asOf = null, usage = null }, onProgress) {
+    await Promise.all(plans.map((id) => this.plan(id)));
+    return this.call('census', { file, text, plans, asOf, usage }, null, onProgress);
+  }
+
+  /** Stops whatever this engine is doing (a census) at once: its worker is ended and a fresh
+   * one started with the same data; the calls waiting reject with code `cancelled`. */
+  cancel() {
+    if (this.transport) this.#restart('cancelled', 'cancelled');
   }
 
   /** Plan `id` as the page reads it (the file's JSON, each service with its unit from the
