@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The declaration files an embedder needs: the entry and what it reaches. */
-const PUBLIC = ['cost-estimator.d.ts', 'cost-estimator/element.d.ts', 'cost-estimator/types.d.ts'];
+const PUBLIC = ['cost-estimator.d.ts', 'cost-estimator/element.d.ts', 'cost-estimator/types.d.ts', 'cost-census.d.ts', 'cost-estimator/census/element.d.ts'];
 
 function run(bin, args) {
   try {
@@ -71,8 +71,9 @@ export function buildTypes(dist) {
     mkdirSync(dirname(join(dist, file)), { recursive: true });
     cpSync(from, join(dist, file));
   }
+  // The tag map is declared once, in the estimator's entry, with the census element imported.
   const entry = join(dist, 'cost-estimator.d.ts');
-  writeFileSync(entry, readFileSync(entry, 'utf8') + globalDeclarations(manifest));
+  writeFileSync(entry, `import type { CostCensus } from './cost-census.js';\n${readFileSync(entry, 'utf8')}${globalDeclarations(manifest)}`);
   writeFileSync(join(dist, 'custom-elements.json'), JSON.stringify(manifest));
 }
 

@@ -35,8 +35,9 @@ test('the same embedder code with a money field used as a number fails to type-c
 
 test('the manifest names the element’s tag, attributes, event, parts and custom properties', () => {
   const manifest = JSON.parse(readFileSync(join(DIST, 'custom-elements.json'), 'utf8'));
-  const element = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.customElement);
-  assert.equal(element?.tagName, 'cost-estimator');
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+  assert.deepEqual(elements.map((d) => d.tagName).sort(), ['cost-census', 'cost-estimator']);
+  const element = elements.find((d) => d.tagName === 'cost-estimator');
   // Every attribute the element observes (its static properties in element.js) is in the
   // manifest, and the manifest names no attribute the element does not have.
   const source = readFileSync(join(ROOT, 'www', 'cost-estimator', 'element.js'), 'utf8');
@@ -46,7 +47,11 @@ test('the manifest names the element’s tag, attributes, event, parts and custo
   const inManifest = (element.attributes ?? []).map((a) => a.name);
   assert.deepEqual([...inManifest].sort(), [...observed].sort(), 'the manifest’s attributes differ from the element’s');
   assert.ok(element.attributes.every((a) => a.description), 'an attribute without a description');
-  assert.deepEqual(element.events?.map((e) => e.name), ['estimate-change']);
+  assert.deepEqual(element.events?.map((e) => e.name).sort(), ['estimate-change', 'estimate-share']);
+  assert.deepEqual(element.slots?.map((x) => x.name), ['broker-logo']);
+  const census = elements.find((d) => d.tagName === 'cost-census');
+  assert.deepEqual(census.attributes.map((a) => a.name).sort(), ['data-base', 'lang', 'plans']);
+  assert.deepEqual(census.events?.map((e) => e.name), ['census-complete']);
   assert.ok(element.cssParts?.length >= 4 && element.cssProperties?.length >= 8, 'parts or custom properties missing');
   const members = new Set((element.members ?? []).filter((m) => m.privacy !== 'private').map((m) => m.name));
   for (const m of ['ready', 'result', 'scenario', 'estimate', 'compare', 'addPlan', 'summaryText']) assert.ok(members.has(m), `member ${m} missing`);

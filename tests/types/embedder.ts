@@ -3,7 +3,8 @@
 // under an expect-error directive must be refused by the declarations; were the types `any`, tsc
 // would report the directive unused and the test would fail.
 import { CostEstimator, define } from '../../dist/cost-estimator.js';
-import type { Comparison, EngineErrorInfo, EstimateChangeDetail, EstimateResult, Money, Scenario } from '../../dist/cost-estimator.js';
+import type { Comparison, EngineErrorInfo, EstimateChangeDetail, EstimateResult, EstimateShareDetail, Money, Scenario } from '../../dist/cost-estimator.js';
+import type { CostCensus } from '../../dist/cost-census.js';
 
 const Defined: CustomElementConstructor | null = define();
 void Defined;
@@ -29,6 +30,19 @@ element.addEventListener('estimate-change', (event) => {
     console.log(total, wrong);
   }
 });
+
+// A broker's page: the agent's identity, and the lead handed to the page's own form.
+typed.brokerName = 'Dana Whitfield';
+typed.brokerId = 'NPN 17720456';
+element.addEventListener('estimate-share', (event) => {
+  const lead: EstimateShareDetail = event.detail;
+  const total: Money = lead.result.total_annual_cost;
+  console.log(lead.broker?.email, lead.scenario?.members.length, lead.comparison?.cheapest, total);
+});
+
+const census: CostCensus | null = document.querySelector('cost-census');
+census?.addEventListener('census-complete', (event) => console.log(event.detail.totals.length));
+void census?.price('household,relationship,age,usage\nH1,subscriber,40,low\n');
 
 const family: Scenario = {
   plan: 'kp-co-fehb-2022-standard',
