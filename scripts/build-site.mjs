@@ -76,8 +76,21 @@ const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target:
 try {
   for (const f of readdirSync(dist).filter((f) => /\.(js|css)$/.test(f))) {
     const file = join(dist, f);
-    if (f === 'cost-estimator.js' || f === 'cost-census.js') {
+    if (f === 'cost-estimator.js') {
       esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm' });
+      continue;
+    }
+    if (f === 'cost-census.js') {
+      // The census takes Lit, the engine client, the words and the styles from cost-estimator.js
+      // (which re-exports cost-estimator/shared.js) rather than carrying copies of them.
+      const fromEstimator = {
+        name: 'shared-from-estimator',
+        setup(build) {
+          // Lit and the modules cost-estimator/shared.js re-exports.
+          build.onResolve({ filter: /^lit$|(^|\/)(data|engine-client|i18n\/index|styles|site)\.js$/ }, () => ({ path: './cost-estimator.js', external: true }));
+        },
+      };
+      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [fromEstimator] });
       continue;
     }
     if (f === 'engine-worker.js') {

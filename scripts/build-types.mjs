@@ -73,7 +73,9 @@ export function buildTypes(dist) {
   }
   // The tag map is declared once, in the estimator's entry, with the census element imported.
   const entry = join(dist, 'cost-estimator.d.ts');
-  writeFileSync(entry, `import type { CostCensus } from './cost-census.js';\n${readFileSync(entry, 'utf8')}${globalDeclarations(manifest)}`);
+  // The entry's re-export of cost-estimator/shared.js is for cost-census.js's bundle, not an API.
+  const declared = readFileSync(entry, 'utf8').replace(/^export \* from '\.\/cost-estimator\/shared\.js';\n/m, '');
+  writeFileSync(entry, `import type { CostCensus } from './cost-census.js';\n${declared}${globalDeclarations(manifest)}`);
   writeFileSync(join(dist, 'custom-elements.json'), JSON.stringify(manifest));
 }
 

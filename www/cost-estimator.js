@@ -24,3 +24,5 @@ setSiteRoot(new URL('./', import.meta.url));
 define('cost-estimator');
 
 export { CostEstimator, define };
+// For cost-census.js (the group census element), which takes these from this bundle.
+export * from './cost-estimator/shared.js';
