@@ -162,21 +162,37 @@ function withoutSeeAlso(value) {
   return value;
 }
 
+// Plan files travel in one file per plan document (data/plans/<document title>.json, { plans:
+// [...] }): the options of one brochure share most of their words (assumptions, quotes), which
+// gzip finds only within a file, so a document's options together are about half the bytes of
+// its options apart (BENCHMARKS.md), and a page comparing them asks once. The plan files in
+// data/plans/ stay one per option; each plan in a bundle is exactly its file, minified.
+const bundles = new Map(); // bundle file → [plan]
+/** A file name from a document's title: lowercase words and dashes, at most 48 characters. */
+function slug(text) {
+  const words = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return words.length <= 48 ? words : words.slice(0, 49).replace(/-[^-]*$/, '');
+}
 const plans = planFiles.map((file) => {
   const from = join(plansDir, file);
   const plan = withoutSeeAlso(parseJson(from, readFileSync(from, 'utf8')));
-  writeFileSync(join(dist, 'data', 'plans', file), minify ? JSON.stringify(plan) : `${JSON.stringify(plan, null, 2)}\n`);
   collectCitations(plan, plan.document?.file);
   if (plan.document?.file && plan.document.title) titles.set(plan.document.file, plan.document.title);
   const id = file.replace(/\.json$/, '');
   if (plan.id !== undefined && plan.id !== id) fail(`data/plans/${file}: id is "${plan.id}", the file name says "${id}"`);
-  const entry = { id, file: `plans/${file}` };
+  const bundle = `plans/${slug(plan.document?.title || plan.document?.file || id) || id}.json`;
+  if (!bundles.has(bundle)) bundles.set(bundle, []);
+  bundles.get(bundle).push(plan);
+  const entry = { id, file: bundle };
   // What the element shows of a plan before its file is fetched (the plan picker, comparisons).
   for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'enrollment_types', 'pay_schedules', 'sample_figures', 'es']) {
     if (plan[key] !== undefined) entry[key] = plan[key];
   }
   return entry;
 });
+for (const [bundle, list] of bundles) {
+  writeFileSync(join(dist, 'data', bundle), minify ? JSON.stringify({ plans: list }) : `${JSON.stringify({ plans: list }, null, 2)}\n`);
+}
 
 const hasPresets = existsSync(presetsFile);
 if (hasPresets) {

@@ -19,7 +19,7 @@ const CENSUS = join(ROOT, 'tests', 'golden', 'census');
 
 const PAGE = 'broker-example.html';
 const COLORADO = ['kp-co-fehb-2022-high', 'kp-co-fehb-2022-standard', 'kp-co-fehb-2022-prosper'];
-const planFile = (id) => JSON.parse(readFileSync(join(DIST, 'data', 'plans', `${id}.json`), 'utf8'));
+const planFile = (id) => JSON.parse(readFileSync(join(ROOT, 'data', 'plans', `${id}.json`), 'utf8'));
 
 let browser;
 before(async () => {

@@ -118,12 +118,12 @@ test('a Colorado federal family of four expecting a baby: the options ranked bes
     }
     // The chart of the amount of care: the engine's curves, the crossings said in words.
     await page.locator(`${EL} [data-panel="chart"] > summary`).click();
-    await page.locator(`${EL} .ce-chart`).waitFor();
+    await page.locator(`${EL} .ce-layout .ce-chart`).waitFor();
     const curves = engine.costCurves(await scenarioOf(page), engine.optionsFor('kp-co-fehb-2022-standard', null));
-    const drawn = await page.locator(`${EL} .ce-curve[data-plan]`).evaluateAll((lines) => lines.map((l) => l.dataset.plan));
+    const drawn = await page.locator(`${EL} .ce-layout .ce-curve[data-plan]`).evaluateAll((lines) => lines.map((l) => l.dataset.plan));
     assert.deepEqual(drawn, curves.curves.map((c) => c.plan));
     // Nothing of the chart is clipped: every label sits inside the drawing.
-    const clipped = await page.locator(`${EL} .ce-chart`).evaluate((svg) => {
+    const clipped = await page.locator(`${EL} .ce-layout .ce-chart`).evaluate((svg) => {
       const box = svg.getBoundingClientRect();
       return [...svg.querySelectorAll('text')].filter((t) => {
         const r = t.getBoundingClientRect();
@@ -248,7 +248,7 @@ test('a broker hands a client the comparison: a link reopens the same view, and 
   await settled(again);
   assert.deepEqual(await answer(again), await answer(page), 'the same total and ranking');
   assert.ok(await again.locator(`${EL} [data-panel="chart"]`).evaluate((d) => d.open), 'the chart is open again');
-  await again.locator(`${EL} .ce-chart`).waitFor();
+  await again.locator(`${EL} .ce-layout .ce-chart`).waitFor();
 
   // The printout: who offers the plan, the program and year, the household and its care, every
   // option's totals and worst case, the assumptions, the date.
@@ -457,11 +457,12 @@ test('after loading its own files the page makes no request: nothing is sent any
   await page.close();
 });
 
-test('the first estimate waits for the chosen plan only; a plan whose file is on its way is priced once it arrives', async () => {
+test('the first estimate waits for the chosen plan’s document only; a plan whose file is on its way is priced once it arrives', async () => {
   const page = await openPage(browser, '', { wait: false });
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route('**/data/plans/kp-ga-fehb-2022-standard.json', async (route) => {
+  // The plans of one document travel in one file (scripts/build-site.mjs).
+  await page.route('**/data/plans/kaiser-permanente-georgia-fehb-2022-brochure.json', async (route) => {
     await held;
     await route.continue();
   });
@@ -472,7 +473,7 @@ test('the first estimate waits for the chosen plan only; a plan whose file is on
     const first = performance.getEntriesByName('cost-estimator:first-estimate')[0].startTime;
     return [...new Set(performance.getEntriesByType('resource').filter((e) => e.name.includes('/data/plans/') && e.startTime < first).map((e) => e.name.split('/').pop()))];
   });
-  assert.deepEqual(fetched, ['kp-co-fehb-2022-standard.json'], 'plan files fetched before the first estimate');
+  assert.deepEqual(fetched, ['kaiser-permanente-colorado-fehb-2022-brochure.json'], 'plan files fetched before the first estimate');
   const shown = (await answer(page)).total;
   await field(page, 'plan').selectOption('kp-ga-fehb-2022-standard');
   await page.waitForTimeout(300);

@@ -52,11 +52,12 @@ export function catalogFiles() {
     services: readFileSync(join(DIST, 'data', catalog.services), 'utf8'),
     presets: catalog.presets ? readFileSync(join(DIST, 'data', catalog.presets), 'utf8') : null,
     prices: { origin: `data/${catalog.prices}`, text: readFileSync(join(DIST, 'data', catalog.prices), 'utf8') },
-    plans: catalog.plans.map((p) => ({
-      id: p.id,
-      origin: `data/${p.file}`,
-      text: readFileSync(join(DIST, 'data', p.file), 'utf8'),
-    })),
+    // The plans of one document share a file ({ plans: [...] }); each is added on its own.
+    plans: catalog.plans.map((p) => {
+      const plan = readJson(join(DIST, 'data', p.file)).plans.find((q) => q.id === p.id);
+      if (!plan) throw new Error(`dist/data/${p.file} holds no plan ${p.id}`);
+      return { id: p.id, origin: `data/${p.file}`, text: JSON.stringify(plan) };
+    }),
   };
 }
 

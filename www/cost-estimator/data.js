@@ -31,7 +31,7 @@ export function loadData(base = defaultDataBase()) {
         catalog.presets ? fetchText(new URL(catalog.presets, catalogUrl)) : null,
       ]);
       const vocabulary = JSON.parse(servicesText);
-      const texts = new Map(); // plan id → Promise<text>
+      const files = new Map(); // plan file → Promise<{ plans }>: one per plan document
       return {
         catalog,
         services: {
@@ -42,15 +42,19 @@ export function loadData(base = defaultDataBase()) {
         },
         prices: { text: pricesText, value: JSON.parse(pricesText) },
         presets: presetsText === null ? null : { text: presetsText, value: JSON.parse(presetsText) },
-        planText(id) {
+        /** A plan's JSON text. The catalog names the file holding it: the plans of one
+         * document travel together ({ plans: [...] }), fetched once for all of them. */
+        async planText(id) {
           const entry = catalog.plans.find((p) => p.id === id);
-          if (!entry) return Promise.reject(new Error(`no plan "${id}" in the catalog`));
-          if (!texts.has(id)) {
-            const text = fetchText(new URL(entry.file, catalogUrl));
-            text.catch(() => texts.delete(id));
-            texts.set(id, text);
+          if (!entry) throw new Error(`no plan "${id}" in the catalog`);
+          if (!files.has(entry.file)) {
+            const file = fetchText(new URL(entry.file, catalogUrl)).then((text) => JSON.parse(text));
+            file.catch(() => files.delete(entry.file));
+            files.set(entry.file, file);
           }
-          return texts.get(id);
+          const plan = (await files.get(entry.file)).plans?.find((p) => p.id === id);
+          if (!plan) throw new Error(`${entry.file} holds no plan "${id}"`);
+          return JSON.stringify(plan);
         },
       };
     })();
