@@ -73,11 +73,24 @@ mkdirSync(join(dist, 'data', 'plans'), { recursive: true });
 const www = join(root, 'www');
 cpSync(www, dist, { recursive: true, filter: (src) => !src.startsWith(join(www, 'cost-estimator') + '/') && src !== join(www, 'cost-estimator') });
 const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target: 'es2022', logLevel: 'warning' };
+// The element's stylesheet is a Lit css`…` template (cost-estimator/styles.js), which esbuild
+// leaves as it is (and the census element's own): the CSS is minified here, as CSS (these
+// templates have no ${} parts).
+const minifiedCss = {
+  name: 'minified-css-template',
+  setup(build) {
+    build.onLoad({ filter: /cost-estimator[\\/](styles|census[\\/]element)\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(/css`([^`$]*)`/g, (_, text) => `css\`${esbuild.transformSync(text, { loader: 'css', minify: true }).code.trim()}\``);
+      return { contents, loader: 'js' };
+    });
+  },
+};
 try {
   for (const f of readdirSync(dist).filter((f) => /\.(js|css)$/.test(f))) {
     const file = join(dist, f);
     if (f === 'cost-estimator.js') {
-      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm' });
+      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: minify ? [minifiedCss] : [] });
       continue;
     }
     if (f === 'cost-census.js') {
@@ -90,7 +103,7 @@ try {
           build.onResolve({ filter: /^lit$|(^|\/)(data|engine-client|i18n\/index|styles|site)\.js$/ }, () => ({ path: './cost-estimator.js', external: true }));
         },
       };
-      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [fromEstimator] });
+      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [fromEstimator, ...(minify ? [minifiedCss] : [])] });
       continue;
     }
     if (f === 'engine-worker.js') {
