@@ -81,7 +81,13 @@ const minifiedCss = {
   setup(build) {
     build.onLoad({ filter: /cost-estimator[\\/](styles|census[\\/]element)\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      const contents = source.replace(/css`([^`$]*)`/g, (_, text) => `css\`${esbuild.transformSync(text, { loader: 'css', minify: true }).code.trim()}\``);
+      const contents = source.replace(/css`([^`$]*)`/g, (_, raw) => {
+        // The template's text as JavaScript reads it (its escapes, such as "\\25b8", cooked),
+        // minified, then written back as a template literal.
+        const text = new Function(`return \`${raw}\`;`)();
+        const minified = esbuild.transformSync(text, { loader: 'css', minify: true }).code.trim();
+        return `css\`${minified.replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\``;
+      });
       return { contents, loader: 'js' };
     });
   },
