@@ -50,7 +50,7 @@ let serial = 0;
  *   period: an amount (`"450.00"`) or a percent (`"75%"`); the visitor can change it.
  * @attr {string} broker-name - The agent or broker presenting the estimate (shown on screen and on
  *   the proposal). With a name or an email, the element offers "Send to my agent".
- * @attr {string} broker-id - The agent's licence number or NPN.
+ * @attr {string} broker-id - The agent's license number or NPN (shown as given when it starts with a letter).
  * @attr {string} broker-phone - The agent's phone number.
  * @attr {string} broker-email - The agent's email address.
  * @slot broker-logo - The agency's logo (an `<img>` with its `alt`), beside the agent's name.
@@ -63,15 +63,20 @@ let serial = 0;
  * @csspart compare - The ranked options.
  * @csspart lines - The table of each service.
  * @csspart broker - The agent's block: logo, name, licence, phone, email and "Send to my agent".
- * @cssprop --ce-accent - The main colour (buttons, links, the chosen option).
- * @cssprop --ce-text - Text colour.
- * @cssprop --ce-muted - Secondary text colour.
- * @cssprop --ce-surface - Background of cards.
- * @cssprop --ce-border - Borders.
- * @cssprop --ce-error - Error colour.
- * @cssprop --ce-radius - Corner radius.
- * @cssprop --ce-font - Font family.
- * @cssprop --ce-sticky-top - Where the answer sticks on wide screens (below a fixed header).
+ * @cssprop [--ce-accent=#0b5cad] - The main colour (buttons, links, focus rings, the chosen option).
+ * @cssprop [--ce-accent-text=#ffffff] - Text on the main colour.
+ * @cssprop [--ce-text=#1b1f24] - Text colour.
+ * @cssprop [--ce-muted=#4a5360] - Secondary text colour.
+ * @cssprop [--ce-surface=#ffffff] - Background.
+ * @cssprop [--ce-surface-alt=#f3f5f8] - The answer's box, table heads, the agent's block.
+ * @cssprop [--ce-border=#c9d0d9] - Borders.
+ * @cssprop [--ce-error=#a4161a] - Messages at bad fields.
+ * @cssprop [--ce-ok=#1e6b3a] - A limit that is met.
+ * @cssprop [--ce-warn-bg=#fff3cd] - The "out of date" notice.
+ * @cssprop [--ce-radius=8px] - Corner radius.
+ * @cssprop --ce-font - Font family (default: the system's UI fonts).
+ * @cssprop [--ce-font-size=medium] - Base size; everything else is in em.
+ * @cssprop [--ce-sticky-top=0.5em] - Where the answer sticks on wide screens (below a fixed header).
  */
 export class CostEstimator extends LitElement {
   static styles = styles;

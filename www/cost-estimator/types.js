@@ -88,6 +88,17 @@
  */
 
 /**
+ * One person's one service over the year.
+ * @typedef {object} ServiceTotal
+ * @property {string} member
+ * @property {string} service
+ * @property {number} claims
+ * @property {Money} allowed
+ * @property {Money} member_pays
+ * @property {Money} plan_pays
+ */
+
+/**
  * The engine's estimate of a year (the CLI's result without its English words).
  * @typedef {object} EstimateResult
  * @property {string} plan
@@ -95,10 +106,15 @@
  * @property {string} enrollment
  * @property {string} pay_schedule
  * @property {number} periods_per_year
- * @property {Money} premium_per_period
+ * @property {Money} premium_gross_per_period The whole premium per pay period.
+ * @property {Money} contribution_per_period What others pay toward it per period.
+ * @property {Money} premium_per_period The member's share per period.
+ * @property {'government_share' | 'amount' | 'percent' | 'none'} contribution Who the contribution comes from.
  * @property {Money} premium_gross_annual The whole premium.
  * @property {Money} contribution_annual What the government, an employer or a group pays toward it.
  * @property {Money} premium_annual The member's share.
+ * @property {boolean} premium_pre_tax Whether the share is paid before tax (FEHB premium conversion).
+ * @property {Money | null} premium_after_tax_annual The share after the tax premium conversion saves, with a `marginal_tax_rate`.
  * @property {Money} member_pays_total
  * @property {Money} total_annual_cost premium_annual + member_pays_total.
  * @property {Money} allowed_total
@@ -106,6 +122,7 @@
  * @property {Progress | null} deductible
  * @property {Progress} out_of_pocket
  * @property {MemberResult[]} members
+ * @property {ServiceTotal[]} services Each person's each service, summed.
  * @property {Line[]} lines
  * @property {{ kind: string, member?: string | null }[]} assumptions
  */
@@ -139,6 +156,7 @@
  * @property {string} plan_name
  * @property {number | null} rank 1 for the cheapest; null if it could not be priced.
  * @property {boolean} cheapest
+ * @property {Record<string, unknown>} adjusted What was changed to price this option (the enrollment type it takes, say); empty if nothing.
  * @property {Omit<EstimateResult, 'lines'> | null} estimate The option's estimate (totals, members; no lines).
  * @property {WorstCase | null} worst_case
  * @property {EngineErrorInfo | null} error Why the option could not be priced.
