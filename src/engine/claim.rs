@@ -180,26 +180,28 @@ impl Reads {
 }
 
 /// How many more times `used` can be taken from `left` with `asked` still there each time:
-/// the largest k with asked + k × used ≤ left (unbounded when nothing is used).
+/// the largest k with asked + k × used ≤ left (unbounded when nothing is used). Worked in
+/// whole cents; an amount finer than a cent (which the engine never forms) repeats nothing.
 fn steady(left: Money, asked: Money, used: Money) -> Result<u32, Error> {
-    use rust_decimal::prelude::ToPrimitive;
     if used.is_zero() {
         return Ok(u32::MAX);
     }
     if left < asked {
         return Ok(0);
     }
-    let spare = left.saturating_sub(asked);
-    let fits = |k: u32| used.checked_mul_int(k).is_some_and(|t| t <= spare);
-    let mut k = spare.value().checked_div(used.value()).and_then(|q| q.trunc().to_u32()).unwrap_or(u32::MAX);
-    // The quotient is exact to far more digits than cents need; make sure of the last one.
-    while k > 0 && !fits(k) {
-        k -= 1;
+    let (Some(spare), Some(used)) = (cents(left.saturating_sub(asked)), cents(used)) else { return Ok(0) };
+    Ok(u32::try_from(spare / used.max(1)).unwrap_or(u32::MAX))
+}
+
+/// An amount in whole cents, if it is one.
+fn cents(m: Money) -> Option<u64> {
+    let d = m.value();
+    let scale = d.scale();
+    let units = u64::try_from(d.mantissa()).ok()?;
+    match scale {
+        0..=2 => units.checked_mul(10u64.pow(2 - scale)),
+        _ => None,
     }
-    while k < u32::MAX && fits(k + 1) {
-        k += 1;
-    }
-    Ok(k)
 }
 
 /// Where a claim's events go: its line's list, or nowhere (the totals-only paths, which then
@@ -257,8 +259,8 @@ pub(super) fn each_group(
     ages: &[u32],
     family: bool,
     uses: &[Use],
-    counts: impl Iterator<Item = u32>,
-    mut each: impl FnMut(&Use, Outcome, u32) -> Result<(), Error>,
+    counts: &mut dyn Iterator<Item = u32>,
+    each: &mut dyn FnMut(&Use, &Outcome, u32) -> Result<(), Error>,
 ) -> Result<Accumulators, Error> {
     let mut acc = Accumulators::new(plan, ages.len(), family);
     for (u, count) in uses.iter().zip(counts) {
@@ -270,7 +272,7 @@ pub(super) fn each_group(
             if more > 0 {
                 acc.repeat(u.claim.member, &reads, &outcome, more)?;
             }
-            each(u, outcome, 1 + more)?;
+            each(u, &outcome, 1 + more)?;
             left -= 1 + more;
         }
     }

@@ -32,26 +32,13 @@ use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
 
 pub use premium::choose_enrollment;
 
-/// The result of an estimate (DOMAIN.md, "costshare estimate"): the year's [`Summary`] and a
-/// line per claim.
+/// The result of an estimate (DOMAIN.md, "costshare estimate"): the year's totals, each
+/// member's and each service's, and `lines`, one per claim. A [`Summary`] is the same without
+/// the lines (its `lines` is [`NoLines`], which holds none and is not written out): what a
+/// comparison carries for each option.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Estimate {
-    #[serde(flatten)]
-    pub summary: Summary,
-    pub lines: Vec<Line>,
-}
-
-impl Deref for Estimate {
-    type Target = Summary;
-    fn deref(&self) -> &Summary {
-        &self.summary
-    }
-}
-
-/// An estimate's figures for the year without its per-claim lines: the totals, each member's,
-/// and each service's subtotal. What a comparison of options carries for each option.
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Summary {
+#[serde(bound(serialize = "L: Serialize + Lines"))]
+pub struct Estimate<L = Vec<Line>> {
     pub plan: String,
     pub plan_name: String,
     pub enrollment: EnrollmentType,
@@ -71,6 +58,65 @@ pub struct Summary {
     pub members: Vec<MemberResult>,
     /// One row per person and service, in order of first use: the claims added up.
     pub services: Vec<ServiceTotal>,
+    #[serde(skip_serializing_if = "Lines::absent")]
+    pub lines: L,
+}
+
+/// An estimate without its per-claim lines.
+pub type Summary = Estimate<NoLines>;
+
+/// The `lines` of a [`Summary`]: none, by type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NoLines;
+
+/// What an estimate's `lines` can be: a line per claim, or none.
+pub trait Lines {
+    /// `true` where there are no lines to write out.
+    fn absent(&self) -> bool;
+}
+
+impl Lines for Vec<Line> {
+    fn absent(&self) -> bool {
+        false
+    }
+}
+
+impl Lines for NoLines {
+    fn absent(&self) -> bool {
+        true
+    }
+}
+
+impl Estimate {
+    /// The estimate's summary: everything but the lines.
+    pub fn without_lines(self) -> Summary {
+        self.with_lines(NoLines)
+    }
+}
+
+impl<L> Estimate<L> {
+    /// The same figures with other lines.
+    fn with_lines<M>(self, lines: M) -> Estimate<M> {
+        let e = self;
+        Estimate {
+            plan: e.plan,
+            plan_name: e.plan_name,
+            enrollment: e.enrollment,
+            pay_schedule: e.pay_schedule,
+            premium_per_period: e.premium_per_period,
+            periods_per_year: e.periods_per_year,
+            premium_annual: e.premium_annual,
+            member_pays_total: e.member_pays_total,
+            total_annual_cost: e.total_annual_cost,
+            allowed_total: e.allowed_total,
+            plan_pays_total: e.plan_pays_total,
+            deductible: e.deductible,
+            out_of_pocket: e.out_of_pocket,
+            members: e.members,
+            services: e.services,
+            lines,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -265,7 +311,7 @@ pub fn estimate(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, Erro
 }
 
 /// The same year's figures without the lines, worked out a group of identical claims at a
-/// time: equal to the [`Summary`] of [`estimate`] (`tests/bulk.rs`), for a fraction of the work.
+/// time: equal to [`estimate`] without its lines (`tests/bulk.rs`), for a fraction of the work.
 pub fn summarize(catalog: &Catalog, scenario: &Scenario) -> Result<Summary, Error> {
     Year::new(catalog, scenario)?.summary()
 }
@@ -348,14 +394,14 @@ impl<'a> Year<'a> {
             });
             Ok(())
         })?;
-        Ok(Estimate { summary: self.total_up(&acc, sums)?, lines })
+        Ok(self.total_up(&acc, sums)?.with_lines(lines))
     }
 
     /// The same figures without lines, each use's claims a group at a time.
     pub fn summary(&self) -> Result<Summary, Error> {
         let mut sums = Sums::new(self.rows.len());
-        let counts = self.uses.iter().map(|u| u.count);
-        let acc = claim::each_group(self.plan, &self.ages, self.family(), &self.uses, counts, |u, outcome, n| sums.add(u, &outcome, n))?;
+        let mut counts = self.uses.iter().map(|u| u.count);
+        let acc = claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &mut counts, &mut |u, outcome, n| sums.add(u, outcome, n))?;
         self.total_up(&acc, sums)
     }
 
@@ -365,8 +411,8 @@ impl<'a> Year<'a> {
     /// are taken as given (not held to the scenario limits).
     pub fn total_annual_cost_with_counts(&self, counts: &[u32]) -> Result<Money, Error> {
         let mut member_pays = Money::ZERO;
-        let counts = self.uses.iter().enumerate().map(|(i, _)| counts.get(i).copied().unwrap_or(0));
-        claim::each_group(self.plan, &self.ages, self.family(), &self.uses, counts, |_, outcome, n| {
+        let mut counts = (0..self.uses.len()).map(|i| counts.get(i).copied().unwrap_or(0));
+        claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &mut counts, &mut |_, outcome, n| {
             member_pays = add(member_pays, times(outcome.member_pays, n)?)?;
             Ok(())
         })?;
@@ -438,6 +484,7 @@ impl<'a> Year<'a> {
             out_of_pocket: Progress::of(acc.out_of_pocket.family, family_limit(&plan.out_of_pocket_max)),
             members,
             services,
+            lines: NoLines,
         })
     }
 }
