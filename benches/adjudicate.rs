@@ -43,7 +43,7 @@ fn fixed_runs() -> Option<u32> {
     std::env::var("ADJUDICATE_RUNS").ok().and_then(|n| n.parse().ok())
 }
 
-/// `ADJUDICATE_ROWS=plans` (or `compare`, `curves`): only the rows of that kind.
+/// `ADJUDICATE_ROWS=plans` (or `compare`, `curves`, `big`; comma-separated): only those rows.
 fn wanted(kind: &str) -> bool {
     std::env::var("ADJUDICATE_ROWS").map_or(true, |rows| rows.split(',').any(|r| r == kind))
 }
@@ -100,5 +100,19 @@ fn main() {
             std::hint::black_box(costshare::compare::cost_curves(&catalog, &s, &colorado).unwrap());
         });
         println!("{:<40} {:>8} {:>10.1}ms", "cost curves, 3 Colorado options", 200 * 3, t.as_secs_f64() * 1e3);
+    }
+    // What `costshare compare` does (ranking, worst cases, cost curves) for the households of
+    // benches/scenarios: a family of five with 5,000 claims, and the largest scenario the limits
+    // allow (20 people, each with 1,000 stays of 366 days).
+    for name in ["family-5x1000", "worst-legal"].into_iter().filter(|_| wanted("big")) {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("benches/scenarios/{name}.json"));
+        let s = Scenario::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let claims: u64 = s.services.iter().map(|u| u64::from(u.count.unwrap_or(1))).sum();
+        let options = catalog.options_for(&s.plan, None);
+        let t = time(|| {
+            std::hint::black_box(costshare::compare::compare(&catalog, &s, &options).unwrap());
+            std::hint::black_box(costshare::compare::cost_curves(&catalog, &s, &options).unwrap());
+        });
+        println!("{:<40} {:>8} {:>10.1}ms", format!("compare + curves, {name}"), claims * options.len() as u64, t.as_secs_f64() * 1e3);
     }
 }

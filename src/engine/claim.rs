@@ -476,11 +476,16 @@ fn adjudicate_claim(plan: &ValidPlan, age: u32, acc: &mut Accumulators, claim: &
             let total = add(add(ded, copay)?, coins)?;
             reads.cap = Some((r, total, which));
             if total > r {
-                let mut excess = total.saturating_sub(r);
-                for part in [&mut coins, &mut copay, &mut ded] {
-                    let cut = (*part).min(excess);
-                    *part = part.saturating_sub(cut);
-                    excess = excess.saturating_sub(cut);
+                if r.is_zero() {
+                    // Already met: nothing more is counted (the common case late in a year).
+                    (coins, copay, ded) = (Money::ZERO, Money::ZERO, Money::ZERO);
+                } else {
+                    let mut excess = total.saturating_sub(r);
+                    for part in [&mut coins, &mut copay, &mut ded] {
+                        let cut = (*part).min(excess);
+                        *part = part.saturating_sub(cut);
+                        excess = excess.saturating_sub(cut);
+                    }
                 }
                 notes.push(|| match (which, r.is_zero()) {
                     (Counter::PartD, true) => Event::PartDLimitAlreadyMet,
