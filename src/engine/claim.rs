@@ -7,6 +7,10 @@
 //!    the allowed amount;
 //! 5. the out-of-pocket (or Part D) cap on the counted part (DOMAIN rule 6), then the
 //!    accumulators move.
+//!
+//! `adjudicate_claim` is that mechanism, and the only one: `each_claim` runs it on every claim
+//! with its events (the estimate's lines), `each_group` on the first of each group of
+//! identical claims that come to the same outcome (the totals-only paths).
 
 use super::{add, overflow, Claim, Event, Scope, Use};
 use crate::error::Error;

@@ -353,19 +353,9 @@ impl<'a> Year<'a> {
         Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, uses, ages, rows })
     }
 
-    /// The uses' allowed amount per claim, in scenario order.
-    pub fn allowed(&self) -> impl ExactSizeIterator<Item = Money> + '_ {
-        self.uses.iter().map(|u| u.claim.allowed)
-    }
-
     /// The uses' counts, in scenario order.
     pub fn counts(&self) -> impl ExactSizeIterator<Item = u32> + '_ {
         self.uses.iter().map(|u| u.count)
-    }
-
-    /// The premium for the year (the member's share).
-    pub fn premium_annual(&self) -> Money {
-        self.premium_annual
     }
 
     /// Claim by claim, a line each: the estimate.
