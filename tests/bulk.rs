@@ -6,7 +6,8 @@
 //! - `summarize` equals the summary of `estimate`: every total, every member's figures and
 //!   progress toward each limit, every service subtotal;
 //! - `Year::total_annual_cost_with_counts` equals `estimate` of the scenario with those counts
-//!   (a use counted 0 left out), which is what every cost-curve point is.
+//!   (a use counted 0 left out), which is what every cost-curve point is;
+//! - and so every vertex of a cost curve is `estimate` of the household's care at its scale.
 
 use std::sync::OnceLock;
 
@@ -117,6 +118,42 @@ proptest! {
         } else {
             // Only the scenario limits (at most 1,000 of one use, 20,000 claims) refuse it.
             prop_assert!(counts.iter().any(|&c| c > 1_000) || counts.iter().map(|&c| u64::from(c)).sum::<u64>() > 20_000);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 60, ..ProptestConfig::default() })]
+
+    /// Every vertex of a cost curve is the engine's estimate of the household's care with each
+    /// count scaled (round half up, a use rounded to none left out), on random households: the
+    /// grouped path at work where the page draws it.
+    #[test]
+    fn every_curve_vertex_is_the_estimate_of_the_scaled_care(s in scenario()) {
+        use rust_decimal::{Decimal, RoundingStrategy};
+        let plans = vec![s.plan.clone()];
+        let Ok(curves) = costshare::compare::cost_curves(catalog(), &s, &plans) else {
+            // Only a year without care (or care priced at nothing) has no curve.
+            let nothing = s.services.iter().all(|u| u.allowed.is_some_and(|a| a.is_zero()));
+            prop_assert!(s.services.is_empty() || nothing);
+            return Ok(());
+        };
+        let curve = &curves.curves[0];
+        prop_assert!(curve.points.iter().any(|p| p.scale.value() == Decimal::ONE && p.spending == curves.spending));
+        for p in curve.points.iter().step_by(5).chain(curve.points.last()) {
+            let mut scaled = s.clone();
+            scaled.services = s
+                .services
+                .iter()
+                .filter_map(|u| {
+                    let n = (Decimal::from(u.count.unwrap_or(1)) * p.scale.value()).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+                    let n = u32::try_from(n.mantissa()).unwrap();
+                    (n > 0).then(|| ServiceUse { count: Some(n), ..u.clone() })
+                })
+                .collect();
+            let e = estimate(catalog(), &scaled).unwrap_or_else(|e| panic!("scale {}: {e}", p.scale.value()));
+            prop_assert_eq!(p.total_annual_cost, e.total_annual_cost, "scale {}", p.scale.value());
+            prop_assert_eq!(p.spending, e.allowed_total, "scale {}", p.scale.value());
         }
     }
 }
