@@ -3,9 +3,16 @@
 //   dist/index.html, app.js, style.css, ...   from www/ (the page, the embed example, the document
 //                                             viewer); scripts and styles minified by esbuild
 //   dist/cost-estimator.js                    the element: www/cost-estimator.js and the modules
-//                                             of www/cost-estimator/ bundled into one file
-//   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh)
-//   dist/data/plans/*.json                    from data/plans/, whitespace removed
+//                                             of www/cost-estimator/ (and Lit) bundled into one file
+//   dist/engine-worker.js                     the engine's Web Worker (www/engine-worker.js), which
+//                                             imports pkg/costshare.js
+//   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh), with
+//     costshare.d.ts                          wasm-bindgen's TypeScript declarations
+//   dist/data/services.json                   from data/: the service vocabulary
+//   dist/data/plans/*.json                    from data/plans/, whitespace removed, without the
+//                                             supplementary `see_also` citations (tests/sources.rs
+//                                             checks them in data/; the page shows each figure's
+//                                             own `source`)
 //   dist/data/typical-prices.json             from data/
 //   dist/data/usage-presets.json              from data/ (if present): typical years of care
 //   dist/data/catalog.json                    generated: which plan files the page fetches
@@ -20,6 +27,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildTypes } from './build-types.mjs';
+import { META_POLICY } from './csp.mjs';
 
 const minify = !process.argv.includes('--no-minify');
 /** Lines of the document shown either side of a cited line. */
@@ -31,6 +40,7 @@ const pkg = join(root, 'target', 'wasm', 'pkg');
 const plansDir = join(root, 'data', 'plans');
 const pricesFile = join(root, 'data', 'typical-prices.json');
 const presetsFile = join(root, 'data', 'usage-presets.json');
+const servicesFile = join(root, 'data', 'services.json');
 
 function fail(message) {
   console.error(`[build-site] error: ${message}`);
@@ -63,11 +73,48 @@ mkdirSync(join(dist, 'data', 'plans'), { recursive: true });
 const www = join(root, 'www');
 cpSync(www, dist, { recursive: true, filter: (src) => !src.startsWith(join(www, 'cost-estimator') + '/') && src !== join(www, 'cost-estimator') });
 const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target: 'es2022', logLevel: 'warning' };
+// The element's stylesheet is a Lit css`…` template (cost-estimator/styles.js), which esbuild
+// leaves as it is (and the census element's own): the CSS is minified here, as CSS (these
+// templates have no ${} parts).
+const minifiedCss = {
+  name: 'minified-css-template',
+  setup(build) {
+    build.onLoad({ filter: /cost-estimator[\\/](styles|census[\\/]element)\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const contents = source.replace(/css`([^`$]*)`/g, (_, raw) => {
+        // The template's text as JavaScript reads it (its escapes, such as "\\25b8", cooked),
+        // minified, then written back as a template literal.
+        const text = new Function(`return \`${raw}\`;`)();
+        const minified = esbuild.transformSync(text, { loader: 'css', minify: true }).code.trim();
+        return `css\`${minified.replace(/[\\`]|\$\{/g, (c) => `\\${c}`)}\``;
+      });
+      return { contents, loader: 'js' };
+    });
+  },
+};
 try {
   for (const f of readdirSync(dist).filter((f) => /\.(js|css)$/.test(f))) {
     const file = join(dist, f);
     if (f === 'cost-estimator.js') {
-      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm' });
+      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: minify ? [minifiedCss] : [] });
+      continue;
+    }
+    if (f === 'cost-census.js') {
+      // The census takes Lit, the engine client, the words and the styles from cost-estimator.js
+      // (which re-exports cost-estimator/shared.js) rather than carrying copies of them.
+      const fromEstimator = {
+        name: 'shared-from-estimator',
+        setup(build) {
+          // Lit and the modules cost-estimator/shared.js re-exports.
+          build.onResolve({ filter: /^lit$|(^|\/)(data|engine-client|i18n\/index|styles|site)\.js$/ }, () => ({ path: './cost-estimator.js', external: true }));
+        },
+      };
+      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [fromEstimator, ...(minify ? [minifiedCss] : [])] });
+      continue;
+    }
+    if (f === 'engine-worker.js') {
+      // The glue stays its own file (embedders may load it too); the worker imports it.
+      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', external: ['./pkg/costshare.js'] });
       continue;
     }
     const loader = f.endsWith('.css') ? 'css' : 'js';
@@ -81,6 +128,22 @@ try {
 }
 cpSync(join(pkg, 'costshare_bg.wasm'), join(dist, 'pkg', 'costshare_bg.wasm'));
 
+// Every page carries the site's policy itself, so a static host without headers serves it too.
+for (const f of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
+  const file = join(dist, f);
+  const html = readFileSync(file, 'utf8');
+  if (!html.includes('<meta charset="utf-8">')) fail(`www/${f}: no <meta charset="utf-8"> to put the policy after`);
+  writeFileSync(file, html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${META_POLICY}">`));
+}
+if (existsSync(join(pkg, 'costshare.d.ts'))) cpSync(join(pkg, 'costshare.d.ts'), join(dist, 'pkg', 'costshare.d.ts'));
+
+// The element's declarations and its Custom Elements Manifest, generated from its source.
+try {
+  buildTypes(dist);
+} catch (e) {
+  fail(`types: ${e.message}`);
+}
+
 /** A data file as the page gets it: parsed (so a broken file is refused) and written compactly. */
 function copyJson(from, to) {
   const text = readFileSync(from, 'utf8');
@@ -90,6 +153,8 @@ function copyJson(from, to) {
 }
 
 copyJson(pricesFile, join(dist, 'data', 'typical-prices.json'));
+if (!existsSync(servicesFile)) fail('data/services.json is missing');
+copyJson(servicesFile, join(dist, 'data', 'services.json'));
 
 // The document viewer's passages: every line a plan cites, with PASSAGE_CONTEXT lines either
 // side, by document. A file of { file, title, lines (the document's length), context, passages:
@@ -109,19 +174,44 @@ function collectCitations(value, documentFile) {
   }
 }
 
+/** A value without its `see_also` citations, at any depth. */
+function withoutSeeAlso(value) {
+  if (Array.isArray(value)) return value.map(withoutSeeAlso);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'see_also').map(([k, v]) => [k, withoutSeeAlso(v)]));
+  return value;
+}
+
+// Plan files travel in one file per plan document (data/plans/<document title>.json, { plans:
+// [...] }): the options of one brochure share most of their words (assumptions, quotes), which
+// gzip finds only within a file, so a document's options together are about half the bytes of
+// its options apart (BENCHMARKS.md), and a page comparing them asks once. The plan files in
+// data/plans/ stay one per option; each plan in a bundle is exactly its file, minified.
+const bundles = new Map(); // bundle file → [plan]
+/** A file name from a document's title: lowercase words and dashes, at most 48 characters. */
+function slug(text) {
+  const words = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return words.length <= 48 ? words : words.slice(0, 49).replace(/-[^-]*$/, '');
+}
 const plans = planFiles.map((file) => {
-  const plan = copyJson(join(plansDir, file), join(dist, 'data', 'plans', file));
+  const from = join(plansDir, file);
+  const plan = withoutSeeAlso(parseJson(from, readFileSync(from, 'utf8')));
   collectCitations(plan, plan.document?.file);
   if (plan.document?.file && plan.document.title) titles.set(plan.document.file, plan.document.title);
   const id = file.replace(/\.json$/, '');
   if (plan.id !== undefined && plan.id !== id) fail(`data/plans/${file}: id is "${plan.id}", the file name says "${id}"`);
-  const entry = { id, file: `plans/${file}` };
+  const bundle = `plans/${slug(plan.document?.title || plan.document?.file || id) || id}.json`;
+  if (!bundles.has(bundle)) bundles.set(bundle, []);
+  bundles.get(bundle).push(plan);
+  const entry = { id, file: bundle };
   // What the element shows of a plan before its file is fetched (the plan picker, comparisons).
-  for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'sample_figures']) {
+  for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'enrollment_types', 'pay_schedules', 'sample_figures', 'es']) {
     if (plan[key] !== undefined) entry[key] = plan[key];
   }
   return entry;
 });
+for (const [bundle, list] of bundles) {
+  writeFileSync(join(dist, 'data', bundle), minify ? JSON.stringify({ plans: list }) : `${JSON.stringify({ plans: list }, null, 2)}\n`);
+}
 
 const hasPresets = existsSync(presetsFile);
 if (hasPresets) {
@@ -129,7 +219,7 @@ if (hasPresets) {
 }
 
 // Paths in the catalog are relative to data/catalog.json itself.
-const catalog = { prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), plans };
+const catalog = { services: 'services.json', prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), plans };
 writeFileSync(join(dist, 'data', 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
 
 const sourcesDir = join(root, 'docs', 'sources');

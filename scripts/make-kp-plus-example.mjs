@@ -27,12 +27,20 @@ export function makeExample(base, units) {
   plan.id = 'kp-plus-example-co-2022-standard';
   plan.name = 'KP Plus example on Kaiser Permanente Colorado 2022 Standard Option (sample out-of-network figures)';
   plan.short_name = 'KP Plus example';
+  plan.es = {
+    name: 'Ejemplo de KP Plus sobre la Opción Estándar de Kaiser Permanente Colorado 2022 (cifras de ejemplo fuera de la red)',
+    short_name: 'Ejemplo de KP Plus',
+  };
   plan.program = 'KP Plus (example)';
+  // FEHB premium conversion (5 CFR 892) is a rule of the FEHB program, not of KP Plus: an
+  // employer's own pre-tax arrangement would be its own, so the example makes no such claim.
+  delete plan.premium_conversion;
   plan.sample_figures =
     'Example only: the in-network figures are the KP Colorado 2022 Standard Option. The out-of-network ' +
     `cost shares (${SAMPLE_VISIT_PERCENT}% of the maximum allowable charge for a visit or service, ` +
     `${SAMPLE_FILL_PERCENT}% for a prescription fill) are sample values for a broker to replace; the KP Plus ` +
-    'document gives no dollar figures. The premiums are the Standard Option FEHB premiums, not KP Plus rates. ' +
+    'document gives no dollar figures. The premiums, and the share an employer pays toward them, are the ' +
+    'Standard Option FEHB figures (Your share and Gov\'t share), not KP Plus rates. ' +
     'The limits (10 out-of-network visits or services and 5 fills a year) and balance billing are KP Plus’s own.';
   plan.limits.out_of_network_visits = {
     label: 'Out-of-network visits and services',

@@ -22,18 +22,9 @@ export const MIME_TYPES = {
   '.woff2': 'font/woff2',
 };
 
-// What the page is allowed to do: its own scripts, styles and data, and compiling WebAssembly.
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "connect-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+import { CONTENT_SECURITY_POLICY } from './csp.mjs';
+
+export { CONTENT_SECURITY_POLICY };
 
 function fileFor(root, url) {
   let pathname;

@@ -83,17 +83,24 @@ impl Catalog {
         self.prices.as_ref()
     }
 
-    /// The options to compare with `plan_id`: of `offered` (every plan in the catalog when
-    /// `None`), those with the same issuer, program and year, in catalog order; `plan_id` first
-    /// if it is not among them. The CLI's default and the page's comparison both use this.
-    pub fn options_for(&self, plan_id: &str, offered: Option<&[String]>) -> Vec<String> {
+    /// The options to compare with `plan_id`: the plans `listed` when two or more are (an
+    /// embedder's or a broker's own choice, in their order, `plan_id` first if missing), else
+    /// every plan of the catalog with the same issuer, program and year, in catalog order. The
+    /// CLI's `compare` and the page's ranking both use this.
+    pub fn options_for(&self, plan_id: &str, listed: Option<&[String]>) -> Vec<String> {
         let Some(anchor) = self.plan(plan_id) else { return Vec::new() };
-        let mut ids: Vec<String> = self
-            .plans()
-            .filter(|p| offered.map_or(true, |o| o.iter().any(|id| *id == p.id)))
-            .filter(|p| p.is_sibling_of(anchor))
-            .map(|p| p.id.clone())
-            .collect();
+        let mut ids: Vec<String> = match listed {
+            Some(list) if list.len() >= 2 => {
+                let mut seen: Vec<String> = Vec::new();
+                for id in list {
+                    if self.plan(id).is_some() && !seen.contains(id) {
+                        seen.push(id.clone());
+                    }
+                }
+                seen
+            }
+            _ => self.plans().filter(|p| p.is_sibling_of(anchor)).map(|p| p.id.clone()).collect(),
+        };
         if !ids.iter().any(|id| id == plan_id) {
             ids.insert(0, plan_id.to_string());
         }

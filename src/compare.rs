@@ -83,6 +83,8 @@ impl From<Error> for Fault {
 /// The most the household can pay in a year under an option, where a limit exists.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct WorstCase {
+    /// The member's share of the year's premium (after the published share or the scenario's
+    /// employer contribution): what the household itself pays.
     pub premium_annual: Money,
     /// The out-of-pocket maxima that apply to this household, added up.
     pub out_of_pocket_limit: Money,
@@ -242,6 +244,7 @@ fn worst_case(plan: &ValidPlan, scenario: &Scenario, e: &Summary) -> Result<Wors
         Some(p) => Some(p.individual.checked_mul_int(n).ok_or_else(overflow)?),
         None => None,
     };
+    // The member's share, not the gross premium: a contribution is never the household's cost.
     let mut total = e.premium_annual.checked_add(out_of_pocket_limit).ok_or_else(overflow)?;
     if let Some(p) = part_d_limit {
         total = total.checked_add(p).ok_or_else(overflow)?;

@@ -19,6 +19,7 @@
 //! - `wasm` (wasm32 only): the thin binding that converts at the boundary.
 
 pub mod catalog;
+pub mod census;
 pub mod compare;
 pub mod engine;
 pub mod error;

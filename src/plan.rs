@@ -45,16 +45,70 @@ pub struct Document {
 pub struct Premium {
     pub biweekly: Option<Money>,
     pub monthly: Option<Money>,
+    /// What the Government pays toward the same premium, from the same row of the rate table
+    /// (FEHB "Gov't Share"); the row's one `source` cites both. Absent where a document
+    /// publishes no payer's share: the figures above are then the whole premium.
+    pub government_share: Option<Share>,
     pub source: Citation,
 }
 
-impl Premium {
+/// A per-period amount as published for each pay schedule.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Share {
+    pub biweekly: Option<Money>,
+    pub monthly: Option<Money>,
+}
+
+impl Share {
     pub fn per_period(&self, schedule: PaySchedule) -> Option<Money> {
         match schedule {
             PaySchedule::Biweekly => self.biweekly,
             PaySchedule::Monthly => self.monthly,
         }
     }
+}
+
+impl Premium {
+    /// The enrollee's share per period.
+    pub fn per_period(&self, schedule: PaySchedule) -> Option<Money> {
+        match schedule {
+            PaySchedule::Biweekly => self.biweekly,
+            PaySchedule::Monthly => self.monthly,
+        }
+    }
+
+    /// The published Government share per period (`None` where none is published).
+    pub fn government_per_period(&self, schedule: PaySchedule) -> Option<Money> {
+        self.government_share.as_ref().and_then(|g| g.per_period(schedule))
+    }
+}
+
+/// A Medicare plan's membership rule (Senior Advantage: "You must have Medicare Part B").
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct MedicareRule {
+    /// Members without Medicare Part B (`none`, `part_a_only`) are refused; a member who
+    /// states nothing is priced as having Parts A and B (DOMAIN.md, "Medicare plans").
+    pub requires_part_b: bool,
+    pub source: Citation,
+}
+
+/// Where a rule comes from that no plan document states: a regulation, by section, with the
+/// words it says (checked by hand, not by `tests/sources.rs`, which checks document lines).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Authority {
+    /// "5 CFR 892.102"
+    pub cite: String,
+    pub url: String,
+    pub quote: String,
+}
+
+/// FEHB premium conversion: employees (who pay biweekly) pay their share of the premium
+/// from salary before tax; annuitants (who pay monthly) do not.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct PremiumConversion {
+    /// The pay schedule whose payers are employees, the only ones premium conversion covers.
+    pub pay_schedule: PaySchedule,
+    pub authority: Vec<Authority>,
 }
 
 /// A per-person amount with an optional family aggregate (deductible or out-of-pocket maximum).
@@ -295,6 +349,10 @@ pub struct Plan {
     /// Plans priced per member (enrollment `per_member`): the first matching row prices each
     /// member; a member no row fits is refused.
     pub member_premiums: Vec<MemberRate>,
+    /// A Medicare plan's rule on who may be a member (`null` for other plans).
+    pub medicare: Option<MedicareRule>,
+    /// FEHB premium conversion, where it applies (`null` elsewhere).
+    pub premium_conversion: Option<PremiumConversion>,
     /// `null` for a plan with no deductible.
     pub deductible: Option<Accumulator>,
     pub out_of_pocket_max: Accumulator,
@@ -308,6 +366,15 @@ pub struct Plan {
     /// Set when some figures are sample values rather than the document's: says so in words
     /// the page shows wherever those figures appear.
     pub sample_figures: Option<String>,
+    /// The option's names in Spanish, for the page (the document's own words stay English).
+    pub es: Option<Names>,
+}
+
+/// A plan option's names in another language.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Names {
+    pub name: String,
+    pub short_name: String,
 }
 
 // ---- reading a plan file: each type's fields, and what each takes when absent --------------
@@ -318,7 +385,15 @@ json_object!(Citation { file: opt, line: req, quote: req });
 
 json_object!(Document { file: req, title: req });
 
-json_object!(Premium { biweekly: opt, monthly: opt, source: req });
+json_object!(Premium { biweekly: opt, monthly: opt, government_share: opt, source: req });
+
+json_object!(Share { biweekly: opt, monthly: opt });
+
+json_object!(MedicareRule { requires_part_b: req, source: req });
+
+json_object!(Authority { cite: req, url: req, quote: req });
+
+json_object!(PremiumConversion { pay_schedule: req, authority: req });
 
 json_object!(Accumulator { individual: req, family: opt, source: req });
 
@@ -399,6 +474,8 @@ json_object!(MemberRate { label: req, when: req, monthly: req, source: req });
 
 json_object!(Assumption { id: req, text: req, source: opt });
 
+json_object!(Names { name: req, short_name: req });
+
 json_object!(Plan {
     id: req,
     name: req,
@@ -411,6 +488,8 @@ json_object!(Plan {
     pay_schedules: req,
     premiums: req,
     member_premiums: or_default,
+    medicare: opt,
+    premium_conversion: opt,
     deductible: opt,
     out_of_pocket_max: req,
     part_d_out_of_pocket_max: opt,
@@ -419,6 +498,7 @@ json_object!(Plan {
     services: req,
     assumptions: or_default,
     sample_figures: opt,
+    es: opt,
 });
 
 impl Plan {
@@ -435,7 +515,16 @@ impl Plan {
         if !is_id(&self.id) {
             return Err(Error::new(origin, "id", Code::InvalidText, "must be lowercase letters, digits and dashes"));
         }
-        for (field, text) in [("name", &self.name), ("short_name", &self.short_name), ("issuer", &self.issuer), ("program", &self.program), ("document.file", &self.document.file)] {
+        let (es_name, es_short) = self.es.as_ref().map_or(("-", "-"), |n| (n.name.as_str(), n.short_name.as_str()));
+        for (field, text) in [
+            ("name", self.name.as_str()),
+            ("short_name", self.short_name.as_str()),
+            ("issuer", self.issuer.as_str()),
+            ("program", self.program.as_str()),
+            ("document.file", self.document.file.as_str()),
+            ("es.name", es_name),
+            ("es.short_name", es_short),
+        ] {
             if text.trim().is_empty() {
                 return Err(Error::new(origin, field, Code::InvalidText, "must not be empty"));
             }
@@ -472,6 +561,20 @@ impl Plan {
                 if p.per_period(*s).is_none() {
                     return err(format!("premiums.{}.{}", e.as_str(), s.as_str()), "missing premium for this pay schedule".into());
                 }
+                if p.government_share.is_some() && p.government_per_period(*s).is_none() {
+                    return err(
+                        format!("premiums.{}.government_share.{}", e.as_str(), s.as_str()),
+                        "missing: a published share for every pay schedule the plan offers".into(),
+                    );
+                }
+            }
+        }
+        if let Some(c) = &self.premium_conversion {
+            if !self.pay_schedules.contains(&c.pay_schedule) {
+                return err("premium_conversion.pay_schedule".into(), "a pay schedule the plan does not offer".into());
+            }
+            if c.authority.is_empty() {
+                return err("premium_conversion.authority".into(), "missing: where the rule comes from".into());
             }
         }
         if !self.member_premiums.is_empty() && !self.enrollment_types.contains(&EnrollmentType::PerMember) {

@@ -19,11 +19,27 @@ pub struct Presets {
 pub struct Preset {
     pub label: Words,
     pub description: Words,
-    /// Where the mix of care comes from; the counts are marked illustrative where no source
-    /// gives them.
+    /// Where the mix of care comes from, and which parts are the project's own choice.
     pub source: String,
+    /// `true` where no public source gives the mix of care (low, medium, high use).
     pub illustrative: bool,
+    /// The published example's total allowed amount (a CMS coverage example's "total example
+    /// cost"): every use then gives its per-claim `allowed`, and they add up to exactly this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_allowed: Option<Money>,
     pub services: Vec<PresetUse>,
+}
+
+impl Preset {
+    /// The allowed amounts the preset gives, added up (count × per-claim allowed); `None` if
+    /// some use gives none.
+    pub fn allowed_sum(&self) -> Option<Money> {
+        let mut total = Money::ZERO;
+        for u in &self.services {
+            total = total.checked_add(u.allowed?.checked_mul_int(u.count)?)?;
+        }
+        Some(total)
+    }
 }
 
 /// One kind of care in a preset; stays give `days`, fills `days_supply`; `allowed` (per claim)
@@ -49,6 +65,7 @@ json_object!(Preset {
     description: req,
     source: req,
     illustrative: or_default,
+    total_allowed: opt,
     services: req,
 });
 
@@ -82,6 +99,15 @@ impl Presets {
                 }
                 if u.days_supply.is_some() && known.unit != Unit::Fill {
                     return bad(at("days_supply"), format!("{} is not a prescription fill", u.service));
+                }
+                if preset.total_allowed.is_some() && u.allowed.is_none() {
+                    return bad(at("allowed"), "missing: a preset with a total_allowed gives every use its allowed amount".into());
+                }
+            }
+            if let Some(total) = preset.total_allowed {
+                let sum = preset.allowed_sum().ok_or_else(|| Error::new(origin, format!("presets.{name}.services"), Code::Overflow, "amounts too large to add up"))?;
+                if sum != total {
+                    return bad(format!("presets.{name}.total_allowed"), format!("the uses add up to {}, not {}", sum.dollars(), total.dollars()));
                 }
             }
         }

@@ -3,9 +3,9 @@
 use serde::Serialize;
 
 use crate::error::{shown, Code, Error};
-use crate::json::json_object;
+use crate::json::{json_object, FromJson, Path, Read, ReadError, Reader};
 use crate::map::SortedMap;
-use crate::money::Money;
+use crate::money::{Money, Percent};
 use crate::prices::TypicalPrice;
 use crate::vocab::{Channel, EnrollmentType, Medicare, Network, PaySchedule, Relationship};
 
@@ -34,6 +34,67 @@ pub struct Scenario {
     /// a typical price (`{"allowed": "120.00"}`, `{"per_day": …}` or `{"per_30_days_supply": …}`).
     #[serde(skip_serializing_if = "SortedMap::is_empty")]
     pub prices: SortedMap<String, TypicalPrice>,
+    /// What an employer (or retiree group) pays toward the premium, in place of any published
+    /// share (DOMAIN.md, "Premium shares and contributions").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employer_contribution: Option<Contribution>,
+    /// The member's combined marginal tax rate, in percent ("22"): with it, the result reports
+    /// the premium's after-tax cost where the premium is paid before tax (FEHB employees).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marginal_tax_rate: Option<Percent>,
+}
+
+/// An employer's contribution toward the premium, per pay period: a fixed `amount` (per member
+/// on plans priced per member, else per enrollment), or a `percent` of each member's premium
+/// (rounded to the cent, half away from zero). Written `{"amount": "500.00"}` or
+/// `{"percent": "80"}`; exactly one of the two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Contribution {
+    Amount(Money),
+    Percent(Percent),
+}
+
+impl Serialize for Contribution {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(1))?;
+        match self {
+            Contribution::Amount(a) => map.serialize_entry("amount", a)?,
+            Contribution::Percent(p) => map.serialize_entry("percent", p)?,
+        }
+        map.end()
+    }
+}
+
+/// The contribution as written: both fields optional, so that "neither" and "both" are
+/// refused with words of their own.
+struct ContributionFile {
+    amount: Option<Money>,
+    percent: Option<Percent>,
+}
+
+json_object!(ContributionFile { amount: opt, percent: opt });
+
+/// Every fault inside `employer_contribution` (a bad amount or percent, an unknown field,
+/// both or neither given) has the one code `invalid_contribution`, naming the field at fault.
+impl FromJson for Contribution {
+    fn read(r: &mut Reader, at: Path) -> Read<Self> {
+        let file = ContributionFile::read(r, at).map_err(|e| ReadError { code: Code::InvalidContribution, ..e })?;
+        match (file.amount, file.percent) {
+            (Some(a), None) => Ok(Contribution::Amount(a)),
+            (None, Some(p)) => Ok(Contribution::Percent(p)),
+            (Some(_), Some(_)) => crate::json::fail(
+                at,
+                Code::InvalidContribution,
+                "give either an amount per pay period or a percent of the premium, not both",
+            ),
+            (None, None) => crate::json::fail(
+                at,
+                Code::InvalidContribution,
+                "missing: an amount per pay period ({\"amount\": \"500.00\"}) or a percent of the premium ({\"percent\": \"80\"})",
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -86,6 +147,8 @@ json_object!(Scenario {
     members: req,
     services: or_default,
     prices: or_default,
+    employer_contribution: opt,
+    marginal_tax_rate: opt,
 });
 
 json_object!(Member { id: req, age: req, relationship: opt, medicare: opt });
@@ -174,5 +237,37 @@ impl Scenario {
             p.check("scenario", &format!("prices.{}", shown(id)))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(contribution: &str) -> Result<Scenario, Error> {
+        Scenario::from_json(&format!(r#"{{"plan": "p", "members": [{{"id": "you", "age": 40}}], "employer_contribution": {contribution}}}"#))
+    }
+
+    #[test]
+    fn an_employer_contribution_is_an_amount_or_a_percent() {
+        assert_eq!(with(r#"{"amount": "500.00"}"#).unwrap().employer_contribution, Some(Contribution::Amount(Money::parse("500.00").unwrap())));
+        assert_eq!(with(r#"{"percent": "72.5"}"#).unwrap().employer_contribution, Some(Contribution::Percent(Percent::parse("72.5").unwrap())));
+        assert_eq!(with("null").unwrap().employer_contribution, None);
+        let s = with(r#"{"percent": "80"}"#).unwrap();
+        assert!(serde_json::to_string(&s).unwrap().contains(r#""employer_contribution":{"percent":"80"}"#));
+        for (text, field) in [
+            (r#"{"amount": "500.00", "percent": "80"}"#, "employer_contribution"),
+            ("{}", "employer_contribution"),
+            (r#"{"amount": "-5"}"#, "employer_contribution.amount"),
+            (r#"{"amount": 500}"#, "employer_contribution.amount"),
+            (r#"{"amount": "5.001"}"#, "employer_contribution.amount"),
+            (r#"{"percent": "101"}"#, "employer_contribution.percent"),
+            (r#"{"percent": 80}"#, "employer_contribution.percent"),
+            (r#"{"dollars": "5"}"#, "employer_contribution.dollars"),
+            (r#""500.00""#, "employer_contribution"),
+        ] {
+            let e = with(text).unwrap_err();
+            assert_eq!((e.field.as_str(), e.code), (field, Code::InvalidContribution), "{text}: {e}");
+        }
     }
 }

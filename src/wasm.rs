@@ -176,6 +176,8 @@ fn write_string(s: &str, out: &mut String) {
 #[wasm_bindgen]
 pub struct Engine {
     catalog: Catalog,
+    /// The group census under way (`censusStart` … `censusFinish`), if any.
+    census: Option<crate::census::Census>,
 }
 
 #[wasm_bindgen]
@@ -184,7 +186,7 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new(services: JsValue) -> Result<Engine, JsValue> {
         let services = text(&services, "services")?;
-        Ok(Engine { catalog: Catalog::from_services_json(crate::vocab::SERVICES_FILE, &services).map_err(js_error)? })
+        Ok(Engine { catalog: Catalog::from_services_json(crate::vocab::SERVICES_FILE, &services).map_err(js_error)?, census: None })
     }
 
     /// Adds a plan from its file's text (`origin` names it in errors); returns the plan id.
@@ -209,21 +211,10 @@ impl Engine {
         self.catalog.set_presets_json("usage-presets.json", &presets_text).map_err(js_error)
     }
 
-    /// The service vocabulary (groups, services, units, labels).
-    pub fn vocabulary(&self) -> Result<JsValue, JsValue> {
-        to_js(self.catalog.vocabulary())
-    }
-
     /// The ids of the plans added.
     #[wasm_bindgen(js_name = planIds)]
     pub fn plan_ids(&self) -> Vec<String> {
         self.catalog.plans().map(|p| p.id.clone()).collect()
-    }
-
-    /// One plan's data, each service with its unit (or `null` if no plan has that id).
-    pub fn plan(&self, id: JsValue) -> Result<JsValue, JsValue> {
-        let id = text(&id, "id")?;
-        to_js(&self.catalog.plan(&id))
     }
 
     /// Estimates a scenario (an object or its JSON text): the CLI's result, without the
@@ -250,8 +241,9 @@ impl Engine {
         to_js(&crate::compare::cost_curves(&self.catalog, &scenario, &plans).map_err(js_error)?)
     }
 
-    /// The options to compare with `plan`: of `offered` (a list of plan ids, or `null` for
-    /// every plan), those of the same issuer, program and year (the CLI's default, too).
+    /// The options to compare with `plan`: the plans `listed` (an embedder's list of plan ids)
+    /// when it has two or more, else the plans of the same issuer, program and year (`null`:
+    /// no list). The CLI's default is the same rule.
     #[wasm_bindgen(js_name = optionsFor)]
     pub fn options_for(&self, plan: JsValue, offered: JsValue) -> Result<Vec<String>, JsValue> {
         let plan = text(&plan, "plan")?;
@@ -281,4 +273,77 @@ fn id_list_any(value: &JsValue) -> Result<Vec<String>, JsValue> {
 #[wasm_bindgen(js_name = errorCodes)]
 pub fn error_codes() -> Vec<String> {
     Code::ALL.iter().map(|c| c.as_str().to_string()).collect()
+}
+
+// ---- group census (DOMAIN.md, "Group census"; docs/embedding.md, "Group census (engine API)")
+
+#[derive(Serialize)]
+struct CensusResult<'a> {
+    rows: &'a [crate::census::CensusRow],
+    errors: &'a [crate::census::RowError],
+    households: u32,
+    claims: u32,
+    /// Once, in the result that read the header: the columns the engine does not use.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ignored: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    totals: Option<&'a [crate::census::PlanTotal]>,
+}
+
+/// An engine prices one census at a time (a Worker has its own engine): `censusStart`, then
+/// `censusPush` for each piece of the file's text, then `censusFinish`.
+#[wasm_bindgen]
+impl Engine {
+    /// Starts a census priced on `plans` (1 to 24 plan ids), replacing any census under way.
+    /// `asOf` (`"YYYY-MM-DD"` or `null`): the date ages are counted on from `date_of_birth`
+    /// (default: January 1 of the plans' year). `usage` (a preset id, `"none"` or `null`): the
+    /// usage for rows that give none.
+    #[wasm_bindgen(js_name = censusStart)]
+    pub fn census_start(&mut self, plans: JsValue, as_of: JsValue, usage: JsValue) -> Result<(), JsValue> {
+        self.census = None;
+        let plans = id_list(&plans, "plans")?;
+        let optional = |v: &JsValue, name: &str| if v.is_null() || v.is_undefined() { Ok(None) } else { text(v, name).map(Some) };
+        let mut options = crate::census::Options { as_of: None, usage: optional(&usage, "usage")? };
+        if let Some(t) = optional(&as_of, "asOf")? {
+            let date = crate::census::Date::parse(&t).filter(|_| t.contains('-'));
+            options.as_of = Some(date.ok_or_else(|| wrong_argument("asOf", "a date written YYYY-MM-DD, or null"))?);
+        }
+        self.census = Some(crate::census::Census::new(&self.catalog, &plans, &options).map_err(js_error)?);
+        Ok(())
+    }
+
+    /// Reads and prices the next piece of the file's text, cut anywhere (a stream's chunk):
+    /// `{ rows, errors, households, claims }` for the households the piece completed (the
+    /// last one waits for the next piece or `censusFinish`). A header that cannot be used is
+    /// thrown (`code`, and `field` naming the column), and so is every later call.
+    #[wasm_bindgen(js_name = censusPush)]
+    pub fn census_push(&mut self, text: JsValue) -> Result<JsValue, JsValue> {
+        let text = self::text(&text, "text")?;
+        let census = self.census.as_mut().ok_or_else(no_census)?;
+        let batch = census.push(&self.catalog, text.as_bytes()).map_err(js_error)?;
+        census_result(census, &batch, false)
+    }
+
+    /// The end of the file: the last household, and `totals` (per plan, in the order asked).
+    #[wasm_bindgen(js_name = censusFinish)]
+    pub fn census_finish(&mut self) -> Result<JsValue, JsValue> {
+        let census = self.census.as_mut().ok_or_else(no_census)?;
+        let batch = census.finish(&self.catalog).map_err(js_error)?;
+        census_result(census, &batch, true)
+    }
+}
+
+fn no_census() -> JsValue {
+    js_error(Error::new("arguments", "", Code::WrongArgument, "no census under way: call censusStart first"))
+}
+
+fn census_result(census: &mut crate::census::Census, batch: &crate::census::Batch, last: bool) -> Result<JsValue, JsValue> {
+    to_js(&CensusResult {
+        rows: &batch.rows,
+        errors: &batch.errors,
+        households: u32::try_from(batch.households).unwrap_or(u32::MAX),
+        claims: u32::try_from(batch.claims).unwrap_or(u32::MAX),
+        ignored: census.header_news().map(|c| c.ignored.clone()),
+        totals: last.then(|| census.totals()),
+    })
 }

@@ -175,3 +175,51 @@ fn compare_prints_a_table_and_refuses_unknown_plans() {
     assert_eq!(code, 2);
     assert!(err.contains("plans[1]: unknown plan \"nope\""), "{err}");
 }
+
+const SENIOR_ADVANTAGE: &str = r#"{
+  "plan": "kp-ncal-fresno-2025-sa-high-high",
+  "enrollment": "per_member",
+  "members": [ { "id": "you", "age": 70, "medicare": "parts_a_and_b" }, { "id": "spouse", "age": 68 } ],
+  "services": [ { "member": "you", "service": "primary_care_visit" } ]
+}"#;
+
+#[test]
+fn a_medicare_plan_refuses_a_member_without_part_b_and_says_what_it_assumed() {
+    // DOMAIN.md, "Medicare plans": seed 002 line 7487 "You must have Medicare Part B".
+    for status in ["none", "part_a_only"] {
+        let s = SENIOR_ADVANTAGE.replacen(r#""age": 68"#, &format!(r#""age": 68, "medicare": "{status}""#), 1);
+        let (code, out, err) = estimate(&s);
+        assert_eq!(code, 2, "{status}: {err}");
+        assert!(out.is_empty() && err.contains("members[1].medicare") && err.contains("Part B"), "{status}: {err}");
+    }
+    for status in ["part_b_only", "parts_a_and_b"] {
+        let s = SENIOR_ADVANTAGE.replacen(r#""age": 68"#, &format!(r#""age": 68, "medicare": "{status}""#), 1);
+        let (code, out, err) = estimate(&s);
+        assert_eq!(code, 0, "{status}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["assumptions"].as_array().unwrap().iter().filter(|a| a.as_str().unwrap().contains("Medicare")).count(), 0, "{status}: {v}");
+    }
+    // Not stated: priced as Parts A and B, and the CLI says so in words naming the member.
+    let (code, out, err) = estimate(SENIOR_ADVANTAGE);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let said: Vec<&str> = v["assumptions"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    assert!(said.iter().any(|a| a.contains("\"spouse\"") && a.contains("Medicare Parts A and B")), "{said:?}");
+    assert!(!said.iter().any(|a| a.contains("\"you\"")), "{said:?}");
+    assert_eq!(v["members"][1]["premium_per_period"], "341.24");
+}
+
+#[test]
+fn a_bad_employer_contribution_is_refused_naming_the_field() {
+    for (contribution, field) in [
+        (r#"{ "amount": "500.00", "percent": "80" }"#, "employer_contribution:"),
+        (r#"{ }"#, "employer_contribution:"),
+        (r#"{ "amount": "-500.00" }"#, "employer_contribution.amount"),
+        (r#"{ "percent": "180" }"#, "employer_contribution.percent"),
+        (r#"{ "percent": 80 }"#, "employer_contribution.percent"),
+    ] {
+        let s = GOOD.replacen("\"pay_schedule\"", &format!("\"employer_contribution\": {contribution}, \"pay_schedule\""), 1);
+        let (code, out, err) = estimate(&s);
+        assert!(code == 2 && out.is_empty() && err.contains(field) && !err.contains("panicked"), "{contribution}: exit {code}, {err}");
+    }
+}

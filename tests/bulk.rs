@@ -83,7 +83,16 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     }
                 })
                 .collect();
-            Scenario { plan: plan.id.clone(), enrollment: Some(enrollment), pay_schedule: None, members, services, prices: Default::default() }
+            Scenario {
+                plan: plan.id.clone(),
+                enrollment: Some(enrollment),
+                pay_schedule: None,
+                members,
+                services,
+                prices: Default::default(),
+                employer_contribution: None,
+                marginal_tax_rate: None,
+            }
         })
     })
 }

@@ -103,6 +103,8 @@ fn every_preset_estimates_on_every_plan() {
                 members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None }],
                 services,
                 prices: Default::default(),
+                employer_contribution: None,
+                marginal_tax_rate: None,
             };
             let mut s = s;
             if plan.enrollment_types.len() > 1 {
@@ -111,6 +113,86 @@ fn every_preset_estimates_on_every_plan() {
             costshare::estimate(&c, &s).unwrap_or_else(|e| panic!("{name} on {}: {e}", plan.id));
         }
     }
+}
+
+/// The three CMS coverage examples (SBC template, 2020 and later): their total example costs
+/// and the services CMS lists for each, as this project's service ids.
+const CMS_EXAMPLES: &[(&str, &str, &[&str])] = &[
+    // Specialist office visits (prenatal care); delivery professional and facility services and
+    // the anesthesia specialist (one admission); diagnostic tests (ultrasounds and blood work).
+    ("having_a_baby", "12700.00", &["prenatal_visit", "lab_test", "xray", "maternity_delivery"]),
+    // PCP visits (with disease education); blood work; prescription drugs; DME (glucose meter).
+    ("managing_diabetes", "5600.00", &["primary_care_visit", "lab_test", "rx_generic", "rx_preferred_brand", "glucose_monitor"]),
+    // Emergency room care (with medical supplies); x-ray; DME (crutches); physical therapy.
+    ("simple_fracture", "2800.00", &["emergency_room_visit", "xray", "dme_item", "physical_therapy_visit"]),
+];
+
+#[test]
+fn the_cms_coverage_examples_add_up_to_cms_totals_on_every_plan() {
+    let c = catalog();
+    let presets = c.presets().expect("data/usage-presets.json");
+    for (name, total, services) in CMS_EXAMPLES {
+        let preset = presets.presets.get(*name).unwrap_or_else(|| panic!("preset {name}"));
+        let total = costshare::Money::parse(total).unwrap();
+        // Only the services CMS lists, each with its own per-claim amount, adding up exactly.
+        let ids: Vec<&str> = preset.services.iter().map(|u| u.service.as_str()).collect();
+        assert_eq!(&ids, services, "{name}: the services CMS lists");
+        assert!(preset.services.iter().all(|u| u.allowed.is_some()), "{name}: every use gives its allowed amount");
+        assert_eq!(preset.allowed_sum(), Some(total), "{name}: the per-claim amounts add up to CMS's total");
+        assert_eq!(preset.total_allowed, Some(total), "{name}: total_allowed");
+        assert!(!preset.illustrative, "{name}: follows a published example");
+        assert!(preset.source.contains("own choice"), "{name}: says which split is the project's own choice");
+        for (lang, text) in [("en", &preset.description.en), ("es", &preset.description.es)] {
+            assert!(text.contains(&costshare::words::whole_dollars(total)), "{name}.description.{lang}: names CMS's total: {text}");
+        }
+        // The same total allowed under every plan (the engine prices what the preset gives).
+        for plan in c.plans() {
+            let s = costshare::Scenario {
+                plan: plan.id.clone(),
+                enrollment: plan.enrollment_types.iter().copied().find(|e| e.covers(1)),
+                pay_schedule: None,
+                members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None }],
+                services: preset
+                    .services
+                    .iter()
+                    .map(|u| costshare::scenario::ServiceUse {
+                        member: "you".into(),
+                        service: u.service.clone(),
+                        count: Some(u.count),
+                        allowed: u.allowed,
+                        days: u.days,
+                        days_supply: u.days_supply,
+                        channel: None,
+                        network: None,
+                        billed: None,
+                        admitted: None,
+                    })
+                    .collect(),
+                prices: Default::default(),
+                employer_contribution: None,
+                marginal_tax_rate: None,
+            };
+            let e = costshare::estimate(&c, &s).unwrap_or_else(|e| panic!("{name} on {}: {e}", plan.id));
+            assert_eq!(e.allowed_total, total, "{name} on {}", plan.id);
+        }
+    }
+    for name in ["low", "medium", "high", "hospital_stay"] {
+        assert!(presets.presets.get(name).is_some_and(|p| p.illustrative), "{name} is labelled illustrative");
+    }
+}
+
+#[test]
+fn a_preset_whose_amounts_miss_its_total_is_refused() {
+    let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
+    let vocab = costshare::Vocabulary::builtin().unwrap();
+    let bad = text.replacen("\"total_allowed\": \"12700.00\"", "\"total_allowed\": \"12700.01\"", 1);
+    assert_ne!(bad, text, "test setup");
+    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
+    assert_eq!(e.field, "presets.having_a_baby.total_allowed", "{e}");
+    let bad = text.replacen("\"allowed\": \"9700.00\",", "", 1);
+    assert_ne!(bad, text, "test setup");
+    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
+    assert!(e.field.starts_with("presets.having_a_baby.services[") && e.field.ends_with("].allowed"), "{e}");
 }
 
 #[test]

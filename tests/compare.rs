@@ -288,3 +288,42 @@ fn the_worst_legal_input_is_compared_without_lines() {
     let curves = check_curves(&c, &s, COLORADO, 10);
     assert_eq!(curves.spending_max, curves.spending);
 }
+
+#[test]
+fn worst_case_and_ranking_use_the_members_share_of_the_premium() {
+    // Self only, biweekly, one primary care visit at $150 (brochure L919/L925/L931).
+    // An employer paying 90% of each option's whole premium (rate rows L3838, L3841, L3856:
+    // Gov't + Your share biweekly), rounded to the cent per period:
+    //   High:     gross 244.86 + 111.86 = 356.72; 90% = 321.048 -> 321.05; share 35.67 x 26 =   927.42
+    //   Standard: gross 228.17 +  76.06 = 304.23; 90% = 273.807 -> 273.81; share 30.42 x 26 =   790.92
+    //   Prosper:  gross 135.05 +  45.02 = 180.07; 90% = 162.063 -> 162.06; share 18.01 x 26 =   468.26
+    // Worst cases: 927.42 + 4,000 = 4,927.42; 790.92 + 5,500 = 6,290.92; 468.26 + 7,000 = 7,468.26.
+    // Totals: 927.42 + 20 = 947.42; 790.92 + 30 = 820.92; 468.26 + 10 = 478.26.
+    let s = Scenario::from_json(
+        r#"{"plan":"kp-co-fehb-2022-standard","enrollment":"self_only","pay_schedule":"biweekly",
+            "employer_contribution":{"percent":"90"},
+            "members":[{"id":"you","age":40}],
+            "services":[{"member":"you","service":"primary_care_visit","allowed":"150.00"}]}"#,
+    )
+    .unwrap();
+    let c = compare(&catalog(), &s, &ids(COLORADO)).unwrap();
+    let got: Vec<(&str, String, String, String)> = c
+        .options
+        .iter()
+        .map(|o| {
+            let e = o.estimate.as_ref().unwrap();
+            let w = o.worst_case.as_ref().unwrap();
+            (o.plan.as_str(), e.total_annual_cost.to_string(), w.premium_annual.to_string(), w.total.to_string())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("kp-co-fehb-2022-prosper", "478.26".into(), "468.26".into(), "7468.26".into()),
+            ("kp-co-fehb-2022-standard", "820.92".into(), "790.92".into(), "6290.92".into()),
+            ("kp-co-fehb-2022-high", "947.42".into(), "927.42".into(), "4927.42".into()),
+        ]
+    );
+    let high = c.options[2].estimate.as_ref().unwrap();
+    assert_eq!((high.premium_gross_annual, high.contribution_annual), (money("9274.72"), money("8347.30")));
+}

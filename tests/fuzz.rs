@@ -231,6 +231,8 @@ proptest! {
             members: members.iter().enumerate().map(|(i, id)| costshare::scenario::Member { id: (*id).into(), age: 10 + 20 * i as u32, relationship: None, medicare: None }).collect(),
             services,
             prices: Default::default(),
+            employer_contribution: None,
+            marginal_tax_rate: None,
         };
         let r = estimate(&c, &s).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let mut family = Money::ZERO;

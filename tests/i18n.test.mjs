@@ -2,7 +2,7 @@
 // creating an Intl.NumberFormat on page load) must equal Intl's, to the character.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { usDollars, wordsFor } from '../www/cost-estimator/i18n.js';
+import { usDollars, wordsFor } from '../www/cost-estimator/i18n/index.js';
 
 const AMOUNTS = ['0', '0.00', '0.5', '1', '9.99', '12.50', '999.99', '1000', '1000.00', '1234.5', '12345.67', '100000.00',
   '999999.99', '1000000.00', '10000000.00', '00012.30', '-3.00', '-0.00', '-1234.56'];

@@ -4,13 +4,19 @@
 //!   deductible credit never exceeds the individual or family deductible;
 //! - adding a claim never lowers the year's total;
 //! - the same scenario gives the same result every time;
-//! - every line's parts add up (deductible + copay + coinsurance + not covered = member pays;
-//!   member pays + plan pays = allowed).
+//! - every line's parts add up (deductible + copay + coinsurance + not covered + balance billed
+//!   = member pays; allowed = plan pays + member pays − balance billed);
+//! - every total is the sum of its lines, for every money field: the result's totals, each
+//!   member's, each service subtotal, the deductible and out-of-pocket progress, and the
+//!   premium (gross − contribution = the member's share, per period × periods = per year,
+//!   the members' premiums added up = the enrollment's), with out-of-network care, balance
+//!   billing, employer contributions and either pay schedule among the generated cases.
 
 use std::sync::OnceLock;
 
+use costshare::money::Percent;
+use costshare::scenario::{Contribution, Member, ServiceUse};
 use costshare::vocab::{EnrollmentType, Unit};
-use costshare::scenario::{Member, ServiceUse};
 use costshare::vocab::{Medicare, Relationship};
 use costshare::{estimate, Catalog, Estimate, Money, Scenario};
 use proptest::prelude::*;
@@ -61,12 +67,24 @@ fn service_use(plan_index: usize, members: usize) -> impl Strategy<Value = Servi
         })
 }
 
+/// No contribution (the published share, if any), an amount per period (sometimes more than
+/// the premium), or a percent with up to two decimals.
+fn contribution() -> impl Strategy<Value = Option<Contribution>> {
+    prop_oneof![
+        2 => Just(None),
+        1 => (0u64..300_000).prop_map(|c| Some(Contribution::Amount(money(c)))),
+        1 => (0u32..=10_000).prop_map(|bp| Some(Contribution::Percent(Percent::parse(&format!("{}.{:02}", bp / 100, bp % 100)).unwrap()))),
+    ]
+}
+
 fn scenario() -> impl Strategy<Value = Scenario> {
     let plans = catalog().plans().count();
     (0..plans, 1usize..6).prop_flat_map(|(p, n)| {
         let ages = proptest::collection::vec(0u32..95, n);
+        let medicare = proptest::collection::vec(0usize..3, n);
         let uses = proptest::collection::vec(service_use(p, n), 0..40);
-        (Just(p), ages, uses).prop_map(|(p, ages, services)| {
+        let tax = prop_oneof![Just(None), (0u32..=50).prop_map(Some)];
+        (Just(p), ages, medicare, uses, contribution(), any::<bool>(), tax).prop_map(|(p, ages, medicare, services, employer_contribution, monthly, tax)| {
             let plan = catalog().plans().nth(p).unwrap();
             let per_member = plan.enrollment_types.contains(&EnrollmentType::PerMember);
             let enrollment = match ages.len() {
@@ -80,15 +98,27 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 .enumerate()
                 .map(|(i, &age)| {
                     if per_member {
-                        // Retiree plans: Medicare members aged 65 and over, subscriber then spouse then children.
+                        // Retiree plans: Medicare members aged 65 and over (Parts A and B, Part B
+                        // only, or not stated), subscriber then spouse then children.
                         let relationship = [Relationship::Subscriber, Relationship::Spouse, Relationship::Child][i.min(2)];
-                        Member { id: format!("m{i}"), age: 65 + age % 30, relationship: Some(relationship), medicare: Some(Medicare::PartsAAndB) }
+                        let status = [None, Some(Medicare::PartsAAndB), Some(Medicare::PartBOnly)][medicare[i]];
+                        Member { id: format!("m{i}"), age: 65 + age % 30, relationship: Some(relationship), medicare: status }
                     } else {
                         Member { id: format!("m{i}"), age, relationship: None, medicare: None }
                     }
                 })
                 .collect();
-            Scenario { plan: plan.id.clone(), enrollment: Some(enrollment), pay_schedule: None, members, services, prices: Default::default() }
+            let pay_schedule = if monthly { plan.pay_schedules.last().copied() } else { None };
+            Scenario {
+                plan: plan.id.clone(),
+                enrollment: Some(enrollment),
+                pay_schedule,
+                members,
+                services,
+                prices: Default::default(),
+                employer_contribution,
+                marginal_tax_rate: tax.map(|t| Percent::parse(&t.to_string()).unwrap()),
+            }
         })
     })
 }
@@ -181,9 +211,112 @@ proptest! {
     }
 
     #[test]
+    fn every_total_is_the_sum_of_its_lines(s in scenario()) {
+        let r = run(&s);
+        if let Some(fault) = totals_fault(&r) {
+            prop_assert!(false, "{fault}\n{}", serde_json::to_string_pretty(&r).unwrap());
+        }
+    }
+
+    #[test]
     fn results_are_identical_across_runs(s in scenario()) {
         let a = serde_json::to_string(&run(&s)).unwrap();
         let b = serde_json::to_string(&run(&s.clone())).unwrap();
         prop_assert_eq!(a, b);
     }
+}
+
+fn sum<'a, T: 'a>(items: impl IntoIterator<Item = &'a T>, f: impl Fn(&T) -> Money) -> Money {
+    items.into_iter().fold(Money::ZERO, |a, x| a.checked_add(f(x)).unwrap())
+}
+
+fn minus(a: Money, b: Money) -> Option<Money> {
+    (a >= b).then(|| a.saturating_sub(b))
+}
+
+/// The first money field of `r` that is not the sum of its lines (or parts), if any. Every
+/// figure is recomputed here from the lines alone.
+fn totals_fault(r: &Estimate) -> Option<String> {
+    let check = |what: String, got: Money, want: Money| (got != want).then(|| format!("{what}: {got}, but its lines add up to {want}"));
+    let mut faults: Vec<Option<String>> = Vec::new();
+    // Each line: allowed = plan pays + member pays − balance billed; its parts add up.
+    for (i, l) in r.lines.iter().enumerate() {
+        let parts = sum([l.deductible, l.copay, l.coinsurance, l.not_covered, l.balance_billed].iter(), |m| *m);
+        faults.push(check(format!("lines[{i}].member_pays"), l.member_pays, parts));
+        let paid = l.plan_pays.checked_add(l.member_pays).unwrap();
+        faults.push((minus(paid, l.balance_billed) != Some(l.allowed)).then(|| {
+            format!("lines[{i}]: allowed {} is not plan pays {} + member pays {} − balance billed {}", l.allowed, l.plan_pays, l.member_pays, l.balance_billed)
+        }));
+    }
+    // The result's totals.
+    faults.push(check("member_pays_total".into(), r.member_pays_total, sum(&r.lines, |l| l.member_pays)));
+    faults.push(check("allowed_total".into(), r.allowed_total, sum(&r.lines, |l| l.allowed)));
+    faults.push(check("plan_pays_total".into(), r.plan_pays_total, sum(&r.lines, |l| l.plan_pays)));
+    let billed = sum(&r.lines, |l| l.balance_billed);
+    let paid = r.plan_pays_total.checked_add(r.member_pays_total).unwrap();
+    faults.push((minus(paid, billed) != Some(r.allowed_total)).then(|| "allowed_total is not plan_pays_total + member_pays_total − balance billed".to_string()));
+    // Counted toward the out-of-pocket maximum, Part D's limit, the deductible.
+    let oop = |l: &costshare::engine::Line| if l.counts_toward_oop && !l.counts_toward_part_d { sum([l.deductible, l.copay, l.coinsurance].iter(), |m| *m) } else { Money::ZERO };
+    let part_d = |l: &costshare::engine::Line| if l.counts_toward_part_d { sum([l.deductible, l.copay, l.coinsurance].iter(), |m| *m) } else { Money::ZERO };
+    let uncounted = |l: &costshare::engine::Line| {
+        if l.counts_toward_oop || l.counts_toward_part_d { l.not_covered.checked_add(l.balance_billed).unwrap() } else { l.member_pays }
+    };
+    if let Some(d) = &r.deductible {
+        faults.push(check("deductible.applied".into(), d.applied, sum(&r.lines, |l| l.deductible)));
+    }
+    faults.push(check("out_of_pocket.applied".into(), r.out_of_pocket.applied, sum(&r.lines, oop)));
+    // Each member.
+    for m in &r.members {
+        let own: Vec<_> = r.lines.iter().filter(|l| l.member == m.id).collect();
+        let at = |f: &str| format!("members[{}].{f}", m.id);
+        faults.push(check(at("member_pays"), m.member_pays, sum(own.iter().copied(), |l| l.member_pays)));
+        faults.push(check(at("allowed"), m.allowed, sum(own.iter().copied(), |l| l.allowed)));
+        faults.push(check(at("not_counted"), m.not_counted, sum(own.iter().copied(), uncounted)));
+        faults.push(check(at("out_of_pocket.applied"), m.out_of_pocket.applied, sum(own.iter().copied(), oop)));
+        if let Some(d) = &m.deductible {
+            faults.push(check(at("deductible.applied"), d.applied, sum(own.iter().copied(), |l| l.deductible)));
+        }
+        if let Some(p) = &m.part_d {
+            faults.push(check(at("part_d.applied"), p.applied, sum(own.iter().copied(), part_d)));
+        }
+    }
+    faults.push(check("the members' member_pays".into(), sum(&r.members, |m| m.member_pays), r.member_pays_total));
+    faults.push(check("the members' allowed".into(), sum(&r.members, |m| m.allowed), r.allowed_total));
+    // Each service subtotal, and every line in exactly one of them.
+    for (i, t) in r.services.iter().enumerate() {
+        let own: Vec<_> = r.lines.iter().filter(|l| l.member == t.member && l.service == t.service).collect();
+        let at = |f: &str| format!("services[{i}] ({} {}).{f}", t.member, t.service);
+        if own.len() != t.claims as usize {
+            faults.push(Some(format!("{}: {} claims, but {} lines", at("claims"), t.claims, own.len())));
+        }
+        faults.push(check(at("allowed"), t.allowed, sum(own.iter().copied(), |l| l.allowed)));
+        faults.push(check(at("member_pays"), t.member_pays, sum(own.iter().copied(), |l| l.member_pays)));
+        faults.push(check(at("plan_pays"), t.plan_pays, sum(own.iter().copied(), |l| l.plan_pays)));
+    }
+    faults.push(check("the services' member_pays".into(), sum(&r.services, |t| t.member_pays), r.member_pays_total));
+    faults.push(check("the services' plan_pays".into(), sum(&r.services, |t| t.plan_pays), r.plan_pays_total));
+    faults.push(check("the services' allowed".into(), sum(&r.services, |t| t.allowed), r.allowed_total));
+    // The premium: per period, split; per year, each figure per period × periods.
+    let year = |m: Money| m.checked_mul_int(r.periods_per_year).unwrap();
+    faults.push((minus(r.premium_gross_per_period, r.contribution_per_period) != Some(r.premium_per_period))
+        .then(|| format!("premium_per_period {} is not gross {} − contribution {}", r.premium_per_period, r.premium_gross_per_period, r.contribution_per_period)));
+    faults.push(check("premium_gross_annual".into(), r.premium_gross_annual, year(r.premium_gross_per_period)));
+    faults.push(check("contribution_annual".into(), r.contribution_annual, year(r.contribution_per_period)));
+    faults.push(check("premium_annual".into(), r.premium_annual, year(r.premium_per_period)));
+    faults.push((minus(r.premium_gross_annual, r.contribution_annual) != Some(r.premium_annual)).then(|| "premium_annual is not gross − contribution".to_string()));
+    faults.push(check("total_annual_cost".into(), r.total_annual_cost, r.premium_annual.checked_add(r.member_pays_total).unwrap()));
+    if r.members.iter().any(|m| m.premium_per_period.is_some()) {
+        let each = |f: fn(&costshare::engine::MemberResult) -> Option<Money>| sum(&r.members, |m| f(m).unwrap_or(Money::ZERO));
+        faults.push(check("the members' premium_gross_per_period".into(), r.premium_gross_per_period, each(|m| m.premium_gross_per_period)));
+        faults.push(check("the members' contribution_per_period".into(), r.contribution_per_period, each(|m| m.contribution_per_period)));
+        faults.push(check("the members' premium_per_period".into(), r.premium_per_period, each(|m| m.premium_per_period)));
+        for m in &r.members {
+            let (g, c, p) = (m.premium_gross_per_period.unwrap(), m.contribution_per_period.unwrap(), m.premium_per_period.unwrap());
+            faults.push((minus(g, c) != Some(p)).then(|| format!("members[{}]: premium {p} is not gross {g} − contribution {c}", m.id)));
+        }
+    }
+    if let Some(after) = r.premium_after_tax_annual {
+        faults.push((after > r.premium_annual).then(|| "the premium after tax is more than the premium".to_string()));
+    }
+    faults.into_iter().flatten().next()
 }

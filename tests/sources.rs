@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::PathBuf;
 
-use costshare::plan::{Benefit, Citation, Step};
+use costshare::plan::{Benefit, Citation, Premium, Step};
 use costshare::{Money, Plan};
 use serde_json::Value;
 
@@ -190,17 +190,41 @@ fn check_benefit(plan: &Plan, id: &str, b: &Benefit, failures: &mut Vec<String>)
     }
 }
 
+/// A premium row's figures against its cited row: each amount in the quote and, where the
+/// Government share is given, each figure in its own column. The FEHB row reads
+/// `<type><code>$Gov't biweekly$Your biweekly$Gov't monthly$Your monthly` (the table's header,
+/// e.g. seed 001 lines 3826-3837).
+fn premium_row_faults(plan: &str, enrollment: &str, p: &Premium) -> Vec<String> {
+    let mut faults = Vec::new();
+    let q = normalize(&p.source.quote);
+    let government = p.government_share.as_ref();
+    for m in [p.biweekly, p.monthly, government.and_then(|g| g.biweekly), government.and_then(|g| g.monthly)].into_iter().flatten() {
+        if !mentions_money(&q, m) {
+            faults.push(format!("{plan} premiums.{enrollment}: {m} is not in the cited row: {q}"));
+        }
+    }
+    if let Some(g) = government {
+        let columns: Vec<Option<Money>> = q.split('$').skip(1).map(|a| Money::parse(&a.replace(',', "")).ok()).collect();
+        let want = vec![g.biweekly, p.biweekly, g.monthly, p.monthly];
+        if columns != want {
+            faults.push(format!("{plan} premiums.{enrollment}: the row's columns {columns:?} are not Gov't and Your share biweekly, then monthly: {want:?}"));
+        }
+    }
+    faults
+}
+
 #[test]
 fn every_figure_appears_in_the_words_it_cites() {
     let mut failures = Vec::new();
     for file in plan_files() {
         let plan = Plan::from_json(&file.display().to_string(), &fs::read_to_string(&file).unwrap()).unwrap();
         for (e, p) in &plan.premiums {
-            let q = normalize(&p.source.quote);
-            for m in [p.biweekly, p.monthly].into_iter().flatten() {
-                if !mentions_money(&q, m) {
-                    failures.push(format!("{} premiums.{}: {m} is not in the cited row: {q}", plan.id, e.as_str()));
-                }
+            failures.extend(premium_row_faults(&plan.id, e.as_str(), p));
+        }
+        if let Some(m) = &plan.medicare {
+            let q = normalize(&m.source.quote);
+            if m.requires_part_b && !q.contains("Part B") {
+                failures.push(format!("{} medicare.requires_part_b: the cited words do not mention Part B: {q}", plan.id));
             }
         }
         for (i, r) in plan.member_premiums.iter().enumerate() {
@@ -233,6 +257,24 @@ fn every_figure_appears_in_the_words_it_cites() {
         }
     }
     assert!(failures.is_empty(), "{} figures do not match their citations:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_government_share_in_the_wrong_column_is_caught() {
+    // Swapping a row's two Gov't figures keeps both amounts in the quote: only the column check
+    // can see it. Leaving one out must be seen too.
+    let file = root().join("data/plans/kp-co-fehb-2022-high.json");
+    let text = fs::read_to_string(&file).unwrap();
+    let swapped = text.replacen("\"biweekly\": \"244.86\"", "\"biweekly\": \"530.53\"", 1).replacen("\"monthly\": \"530.53\"", "\"monthly\": \"244.86\"", 1);
+    let typo = text.replacen("\"biweekly\": \"244.86\"", "\"biweekly\": \"244.68\"", 1);
+    let good = Plan::from_json("good", &text).unwrap();
+    for (what, altered) in [("swapped", swapped), ("typo", typo)] {
+        let plan = Plan::from_json("altered", &altered).unwrap();
+        assert_ne!(plan, good, "{what}: test setup");
+        let faults: Vec<String> = plan.premiums.iter().flat_map(|(e, p)| premium_row_faults(&plan.id, e.as_str(), p)).collect();
+        assert!(!faults.is_empty(), "{what}: not caught");
+    }
+    assert!(good.premiums.iter().all(|(e, p)| premium_row_faults(&good.id, e.as_str(), p).is_empty()));
 }
 
 #[test]

@@ -25,9 +25,12 @@ export async function loadWasm() {
     throw new Error(`dist/pkg is older than ${newer.file}: run \`npm run build\` (npm test does) before these tests`);
   }
   const mod = await import(pathToFileURL(glue).href);
-  mod.initSync({ module: readFileSync(wasm) });
+  wasmExports = mod.initSync({ module: readFileSync(wasm) });
   return mod;
 }
+
+/** The instance's own exports (its `memory`), once loadWasm() has run. */
+export let wasmExports = null;
 
 /** The most recently changed input of the wasm build: src/**, Cargo.toml, Cargo.lock. */
 function newestSource() {
@@ -42,24 +45,28 @@ function newestSource() {
   return newest;
 }
 
-/** The plan files the site ships, as the page reads them (dist/data/catalog.json). */
+/** The data files the site ships, as the page reads them (dist/data/catalog.json). */
 export function catalogFiles() {
   const catalog = readJson(join(DIST, 'data', 'catalog.json'));
   return {
+    services: readFileSync(join(DIST, 'data', catalog.services), 'utf8'),
+    presets: catalog.presets ? readFileSync(join(DIST, 'data', catalog.presets), 'utf8') : null,
     prices: { origin: `data/${catalog.prices}`, text: readFileSync(join(DIST, 'data', catalog.prices), 'utf8') },
-    plans: catalog.plans.map((p) => ({
-      id: p.id,
-      origin: `data/${p.file}`,
-      text: readFileSync(join(DIST, 'data', p.file), 'utf8'),
-    })),
+    // The plans of one document share a file ({ plans: [...] }); each is added on its own.
+    plans: catalog.plans.map((p) => {
+      const plan = readJson(join(DIST, 'data', p.file)).plans.find((q) => q.id === p.id);
+      if (!plan) throw new Error(`dist/data/${p.file} holds no plan ${p.id}`);
+      return { id: p.id, origin: `data/${p.file}`, text: JSON.stringify(plan) };
+    }),
   };
 }
 
 /** A new Engine with every plan and the typical prices added, as the page does it. */
 export function loadedEngine(mod) {
-  const { prices, plans } = catalogFiles();
-  const engine = new mod.Engine();
+  const { services, presets, prices, plans } = catalogFiles();
+  const engine = new mod.Engine(services);
   engine.setPrices(prices.text);
+  if (presets) engine.setPresets(presets);
   for (const p of plans) engine.addPlan(p.origin, p.text);
   return engine;
 }
@@ -99,4 +106,12 @@ export function cli(...args) {
   const r = spawnSync(CLI, args, { cwd: ROOT, encoding: 'utf8' });
   if (r.error) throw r.error;
   return r;
+}
+
+/** A result without the English words only the CLI adds (each line's label, note and
+ * explanation; the assumptions as sentences, which the .wasm gives as `{ kind, member }`): the
+ * CLI's and the .wasm's results compare equal through this, the assumptions by their number. */
+export function withoutWords(result) {
+  const strip = (rows) => rows?.map(({ label, note, explanation, ...rest }) => rest);
+  return { ...result, lines: strip(result.lines), services: strip(result.services), assumptions: result.assumptions?.length ?? 0 };
 }

@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CLI, DEMO, buildCli, catalogFiles, cli, goldenFiles, loadWasm, loadedEngine } from './support.mjs';
+import { catalogs } from '../www/cost-estimator/i18n/index.js';
+import { CLI, DEMO, buildCli, catalogFiles, cli, goldenFiles, loadWasm, loadedEngine, wasmExports, withoutWords } from './support.mjs';
 
 const mod = await loadWasm();
 const engine = loadedEngine(mod);
@@ -17,22 +18,34 @@ let scenarioFiles = 0;
 before(() => buildCli());
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs the native CLI on a scenario; returns the parsed JSON result. */
-function native(scenario) {
+/** Runs the native CLI on a scenario's JSON text; returns { status, stdout, stderr }. */
+function nativeText(text) {
   const file = join(tmp, `scenario-${++scenarioFiles}.json`);
-  writeFileSync(file, JSON.stringify(scenario, null, 2));
-  const r = cli('estimate', file);
-  assert.equal(r.status, 0, `${CLI} estimate exited ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  writeFileSync(file, text);
+  return cli('estimate', file);
 }
+
+/** The native CLI's result for a scenario, without the words only the CLI adds. */
+function native(scenario) {
+  const r = nativeText(JSON.stringify(scenario, null, 2));
+  assert.equal(r.status, 0, `${CLI} estimate exited ${r.status}: ${r.stderr}`);
+  return withoutWords(JSON.parse(r.stdout));
+}
+
+/** What only the CLI writes (its English words); the .wasm carries the events they are made from. */
+const CLI_WORDS = new Set(['note', 'note_includes', 'label', 'explanation']);
 
 /** Every field present in `expect` equals the result's (lines by index, members by id). */
 function checkExpect(result, expect) {
   for (const [key, want] of Object.entries(expect)) {
-    if (key === 'lines') {
+    if (key === 'assumptions') {
+      // The CLI's words are made from these; the .wasm carries them as they are.
+      assert.deepEqual(result.assumptions, want, 'assumptions');
+    } else if (key === 'lines') {
       assert.equal(result.lines?.length, want.length, `lines: ${result.lines?.length} lines, expected ${want.length}`);
       want.forEach((line, i) => {
         for (const [field, value] of Object.entries(line)) {
+          if (CLI_WORDS.has(field)) continue; // the CLI's English, checked natively (tests/golden.rs)
           assert.deepEqual(result.lines[i][field], value, `lines[${i}].${field} (${result.lines[i].service})`);
         }
       });
@@ -51,20 +64,28 @@ function checkExpect(result, expect) {
 }
 
 describe('catalog', () => {
-  test('every plan file is added under its file name, with the prices', () => {
-    const { plans } = catalogFiles();
+  test('every plan file is added under its file name, with the vocabulary, prices and presets', () => {
+    const { services, prices, presets, plans } = catalogFiles();
     assert.ok(plans.length > 0, 'no plans in dist/data/catalog.json');
-    const fresh = new mod.Engine();
+    const fresh = new mod.Engine(services);
+    fresh.setPrices(prices.text);
+    fresh.setPresets(presets);
     for (const p of plans) assert.equal(fresh.addPlan(p.origin, p.text), p.id, p.origin);
-    assert.deepEqual([...engine.planIds()].sort(), plans.map((p) => p.id).sort());
-    const described = engine.plans();
-    assert.ok(Array.isArray(described), 'plans() returns an array');
-    assert.deepEqual(described.map((p) => p.id).sort(), plans.map((p) => p.id).sort());
-    for (const p of described) assert.deepEqual(engine.plan(p.id), p, `plan("${p.id}") is plans()'s entry`);
-    assert.equal(engine.plan('no-such-plan'), null);
-    const prices = engine.prices();
-    assert.equal(typeof prices, 'object');
-    assert.ok(prices !== null);
+    assert.deepEqual([...fresh.planIds()].sort(), plans.map((p) => p.id).sort());
+    assert.ok(mod.errorCodes().includes('unknown_service'));
+  });
+
+  test('every error code the engine can throw has words in English and Spanish', () => {
+    // The page words errors by code (src/error.rs), never by reading the engine's message.
+    const codes = mod.errorCodes();
+    assert.ok(codes.length >= 30, `only ${codes.length} codes`);
+    for (const [lang, t] of Object.entries(catalogs())) {
+      const missing = codes.filter((c) => typeof t.errors.code[c] !== 'string' || !t.errors.code[c]);
+      assert.deepEqual(missing, [], `${lang}: no words for ${missing.join(', ')}`);
+      // engine_failure is the page's own (the module trapped or its Worker died).
+      const unknown = Object.keys(t.errors.code).filter((c) => !codes.includes(c) && c !== 'engine_failure');
+      assert.deepEqual(unknown, [], `${lang}: words for codes the engine does not have`);
+    }
   });
 
   test('every plan has golden cases', () => {
@@ -83,9 +104,17 @@ for (const g of golden) {
     for (const c of g.cases ?? []) {
       test(c.name, () => {
         const scenario = { plan: g.plan, ...c.scenario };
+        if (c.expect_error) {
+          // Refused in the .wasm and by the CLI, naming the same field with the same code.
+          assert.throws(() => engine.estimate(scenario), (e) => e.field === c.expect_error.field && e.code === c.expect_error.code);
+          const r = nativeText(JSON.stringify(scenario));
+          assert.equal(r.status, 2, r.stderr);
+          assert.ok(r.stderr.includes(`scenario: ${c.expect_error.field}: `), r.stderr);
+          return;
+        }
         const result = engine.estimate(scenario);
         checkExpect(result, c.expect);
-        assert.deepStrictEqual(result, native(scenario), 'wasm result differs from the native CLI');
+        assert.deepStrictEqual(withoutWords(result), native(scenario), 'wasm result differs from the native CLI');
       });
     }
   });
@@ -94,7 +123,7 @@ for (const g of golden) {
 describe('the demo scenario (www/demo-scenario.json)', () => {
   test('estimates the same in wasm and natively, money as two-place decimal strings', () => {
     const result = engine.estimate(DEMO.scenario);
-    assert.deepStrictEqual(result, native(DEMO.scenario));
+    assert.deepStrictEqual(withoutWords(result), native(DEMO.scenario));
     for (const key of ['member_pays_total', 'premium_annual', 'total_annual_cost']) {
       assert.match(result[key], /^-?\d+\.\d{2}$/, key);
     }
@@ -106,39 +135,119 @@ describe('the demo scenario (www/demo-scenario.json)', () => {
 
 describe('bad scenarios', () => {
   const demo = DEMO.scenario;
-  const bad = {
-    'an unknown plan': [{ ...demo, plan: 'no-such-plan' }, /plan/],
-    'an allowed amount given as a number (12.5)': [
-      { ...demo, services: [{ ...demo.services[0], allowed: 12.5 }, ...demo.services.slice(1)] },
-      /allowed/,
-    ],
-    'a negative count': [{ ...demo, services: [{ ...demo.services[0], count: -1 }, ...demo.services.slice(1)] }, /count/],
-  };
+  const withUse = (change) => ({ ...demo, services: [{ ...demo.services[0], ...change }, ...demo.services.slice(1)] });
+  // [what, scenario, field, code]
+  const bad = [
+    ['an unknown plan', { ...demo, plan: 'no-such-plan' }, 'plan', 'unknown_plan'],
+    ['an allowed amount given as a number (12.5)', withUse({ allowed: 12.5 }), 'services[0].allowed', 'money_as_number'],
+    ['a negative count', withUse({ count: -1 }), 'services[0].count', 'invalid_number'],
+    ['a count of zero', withUse({ count: 0 }), 'services[0].count', 'out_of_range'],
+    ['a count of 2.5', withUse({ count: 2.5 }), 'services[0].count', 'invalid_number'],
+    ['an unknown service', withUse({ service: 'massage' }), 'services[0].service', 'unknown_service'],
+    ['money with Unicode spaces', withUse({ allowed: '\u3000120.00\u00a0' }), 'services[0].allowed', 'invalid_money'],
+    ['money with full-width digits', withUse({ allowed: '１２０' }), 'services[0].allowed', 'invalid_money'],
+    ['an age of 200', { ...demo, members: [{ id: 'you', age: 200 }] }, 'members[0].age', 'out_of_range'],
+    ['a field the scenario does not have', { ...demo, surprise: 1 }, 'surprise', 'unknown_field'],
+    ['billed below allowed', { ...demo, plan: 'kp-plus-example-co-2022-standard', services: [{ member: 'you', service: 'specialist_visit', network: 'out_of_network', allowed: '150.00', billed: '100.00' }] }, 'services[0].billed', 'billed_below_allowed'],
+  ];
   const good = engine.estimate(demo);
 
-  for (const [what, [scenario, field]] of Object.entries(bad)) {
-    test(`${what}: wasm throws an Error naming the field, and the engine still works`, () => {
+  for (const [what, scenario, field, code] of bad) {
+    test(`${what}: wasm throws an Error with field ${field} and code ${code}; the engine still works; the CLI agrees`, () => {
       assert.throws(
         () => engine.estimate(scenario),
         (e) => {
           assert.ok(e instanceof Error, `threw ${Object.prototype.toString.call(e)}, not an Error`);
-          const [, fieldPart, words] = e.message.match(/^[^:]+: (.+?): (.+)/s) ?? [];
-          assert.ok(fieldPart, `message is not "<origin>: <field>: <message>": ${e.message}`);
-          assert.match(fieldPart, field, `the field part of "${e.message}"`);
-          // A JS error's own "Error: " prefix must not leak into the words shown to people.
-          assert.doesNotMatch(words, /^(\w*Error): /, `the message part of "${e.message}"`);
+          assert.equal(e.field, field, e.message);
+          assert.equal(e.code, code, e.message);
+          assert.ok(e.message.startsWith(`scenario: ${field}: `), `the message names the field as the CLI does: ${e.message}`);
           return true;
         },
       );
       assert.deepStrictEqual(engine.estimate(demo), good);
-    });
-
-    test(`${what}: the CLI exits 2 with a message naming the field`, () => {
-      const file = join(tmp, `bad-${++scenarioFiles}.json`);
-      writeFileSync(file, JSON.stringify(scenario));
-      const r = cli('estimate', file);
+      const r = nativeText(JSON.stringify(scenario));
       assert.equal(r.status, 2, `exit ${r.status}; stderr: ${r.stderr}`);
-      assert.match(r.stderr, field);
+      assert.ok(r.stderr.includes(`scenario: ${field}: `), r.stderr);
     });
   }
+
+  test('NaN and Infinity are refused naming the field, not read as null and priced as the default', () => {
+    for (const value of [NaN, Infinity, -Infinity]) {
+      for (const [key, change] of [['days_supply', { service: 'rx_generic', days_supply: value }], ['count', { count: value }]]) {
+        assert.throws(() => engine.estimate(withUse(change)), (e) => e.code === 'invalid_number' && e.field === `services[0].${key}`, `${key}: ${value}`);
+      }
+    }
+    assert.throws(() => engine.estimate({ ...demo, members: [{ id: 'you', age: NaN }] }), (e) => e.code === 'invalid_number' && e.field === 'members[0].age');
+  });
+
+  test('the CLI and the .wasm agree on every form of a number', () => {
+    // As text, each form reads the same in both; as a JS number, -0 and 2.0 are 0 and 2.
+    for (const [form, ok] of [['2', true], ['2.0', true], ['2e0', true], ['20e-1', true], ['1E3', true], ['-0', false], ['0', false], ['2.5', false], ['-2', false], ['1e400', false]]) {
+      const text = JSON.stringify(demo).replace('"count":2', `"count":${form}`);
+      if (form !== '2') assert.notEqual(text, JSON.stringify(demo));
+      const r = nativeText(text);
+      let wasm;
+      try {
+        wasm = { ok: true, result: engine.estimate(text) };
+      } catch (e) {
+        wasm = { ok: false, code: e.code, field: e.field };
+      }
+      assert.equal(r.status === 0, ok, `${form}: CLI exit ${r.status} ${r.stderr}`);
+      assert.equal(wasm.ok, ok, `${form}: wasm ${JSON.stringify(wasm)}`);
+      if (ok) assert.deepStrictEqual(withoutWords(wasm.result), withoutWords(JSON.parse(r.stdout)), form);
+      else assert.ok(r.stderr.includes(`: ${wasm.field}: `), `${form}: CLI says ${r.stderr}, wasm ${wasm.field}`);
+    }
+    for (const [value, ok] of [[-0, false], [2.0, true], [1e3, true]]) {
+      assert.equal((() => { try { engine.estimate(withUse({ count: value })); return true; } catch { return false; } })(), ok, String(value));
+    }
+  });
+
+  test('echoed values are shortened and their control characters escaped', () => {
+    const long = `${'x'.repeat(5_000_000)}`;
+    for (const scenario of [{ ...demo, plan: long }, { ...demo, plan: 'a\u001b[31mred\u0007' }, withUse({ member: `\u001b]0;title\u0007${'y'.repeat(100)}` })]) {
+      assert.throws(() => engine.estimate(scenario), (e) => {
+        assert.ok(e.message.length < 400, `message of ${e.message.length} characters`);
+        assert.ok(!/[\u0000-\u001f\u007f]/.test(e.message), JSON.stringify(e.message));
+        return true;
+      });
+    }
+  });
+
+  test('the raw exports refuse wrong argument types with a thrown Error, never a trap', () => {
+    const { services } = catalogFiles();
+    const fresh = new mod.Engine(services);
+    const calls = [
+      () => fresh.addPlan(123, {}),
+      () => fresh.addPlan('x.json', 42),
+      () => fresh.addPlan(undefined, undefined),
+      () => fresh.setPrices(null),
+      () => fresh.setPresets({}),
+      () => fresh.optionsFor(7, null),
+      () => fresh.estimate(undefined),
+      () => fresh.estimate(() => 1),
+      () => fresh.estimate(Symbol('s')),
+      () => fresh.estimate(10n),
+      () => fresh.compare(demo, 'kp-co-fehb-2022-high'),
+      () => fresh.compare(demo, [1, 2]),
+      () => fresh.optionsFor(null, null),
+      () => fresh.suggestEnrollment('kp-co-fehb-2022-high', 'three'),
+      () => new mod.Engine(5),
+    ];
+    for (const call of calls) {
+      assert.throws(call, (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError) && typeof e.code === 'string', String(call));
+    }
+    const cyclic = { ...demo };
+    cyclic.self = cyclic;
+    assert.throws(() => engine.estimate(cyclic), (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError));
+    assert.deepStrictEqual(engine.estimate(demo), good, 'the engine works on after all of them');
+  });
+
+  test('parsing a 4 MiB array costs the module little memory', () => {
+    const before = wasmExports.memory.buffer.byteLength;
+    const text = `{"plan":"kp-co-fehb-2022-standard","members":[{"id":"you","age":40}],"services":[${Array(2_000_000).fill('1').join(',')}]}`;
+    assert.ok(text.length > 4_000_000 - 100);
+    assert.throws(() => engine.estimate(text), (e) => ['invalid_type', 'too_many', 'input_too_large'].includes(e.code));
+    const after = wasmExports.memory.buffer.byteLength;
+    assert.ok(after - before < 16 * 1024 * 1024, `memory grew by ${after - before} bytes`);
+  });
 });

@@ -5,20 +5,24 @@ const TEXT = {
     site: 'Health plan cost estimator',
     title: 'What will a year of care cost you?',
     intro:
-      "Choose a plan option, the people covered and the care you expect. The estimate adds the year's premium to your share of each service, worked out line by line from the plan document's own rules. Everything is worked out here in your browser: nothing you enter is sent anywhere.",
+      "The premium plus your share of each service, from the plan document's own rules, for every option side by side. Worked out in your browser: nothing you enter is sent anywhere.",
     footer:
       "An estimate for one calendar year, at illustrative typical prices you can change. It is not a bill or a promise of coverage: the plan's documents decide. ",
     embed: 'Add this estimator to your own site',
+    census: 'price a group census',
+    brokers: '; brokers: ',
     pageTitle: 'Health plan cost estimator',
   },
   es: {
     site: 'Calculadora de costos del plan de salud',
     title: '¿Cuánto le costará un año de atención?',
     intro:
-      'Elija una opción del plan, las personas cubiertas y la atención que espera. La estimación suma la prima del año a su parte de cada servicio, calculada línea por línea con las reglas del propio documento del plan. Todo se calcula aquí, en su navegador: nada de lo que escribe se envía a ningún lugar.',
+      'La prima más su parte de cada servicio, con las reglas del propio documento del plan, para cada opción lado a lado. Se calcula en su navegador: nada de lo que escribe se envía a ningún lugar.',
     footer:
       'Una estimación para un año calendario, con precios típicos ilustrativos que puede cambiar. No es una factura ni una promesa de cobertura: deciden los documentos del plan. ',
     embed: 'Agregue esta calculadora a su propio sitio',
+    census: 'calcule un censo de grupo',
+    brokers: '; agentes: ',
     pageTitle: 'Calculadora de costos del plan de salud',
   },
 };
@@ -34,11 +38,15 @@ function setLanguage(lang, { remember } = { remember: false }) {
   for (const el of document.querySelectorAll('[data-text]')) {
     const key = el.dataset.text;
     if (key === 'footer') {
-      const link = el.querySelector('a');
+      const [embed, census] = el.querySelectorAll('a');
       el.textContent = words.footer;
-      if (link) {
-        link.textContent = words.embed;
-        el.append(link);
+      if (embed) {
+        embed.textContent = words.embed;
+        el.append(embed);
+      }
+      if (census) {
+        census.textContent = words.census;
+        el.append(words.brokers, census, '.');
       }
     } else {
       el.textContent = words[key];

@@ -8,7 +8,21 @@
 import { CostEstimator, define } from './cost-estimator/element.js';
 import { setSiteRoot } from './cost-estimator/site.js';
 
+/** @typedef {import('./cost-estimator/types.js').Scenario} Scenario */
+/** @typedef {import('./cost-estimator/types.js').Member} Member */
+/** @typedef {import('./cost-estimator/types.js').ServiceUse} ServiceUse */
+/** @typedef {import('./cost-estimator/types.js').EstimateResult} EstimateResult */
+/** @typedef {import('./cost-estimator/types.js').Comparison} Comparison */
+/** @typedef {import('./cost-estimator/types.js').OptionResult} OptionResult */
+/** @typedef {import('./cost-estimator/types.js').EstimateChangeDetail} EstimateChangeDetail */
+/** @typedef {import('./cost-estimator/types.js').EngineErrorInfo} EngineErrorInfo */
+/** @typedef {import('./cost-estimator/types.js').Money} Money */
+/** @typedef {import('./cost-estimator/types.js').EstimateShareDetail} EstimateShareDetail */
+/** @typedef {import('./cost-estimator/types.js').Broker} Broker */
+
 setSiteRoot(new URL('./', import.meta.url));
 define('cost-estimator');
 
 export { CostEstimator, define };
+// For cost-census.js (the group census element), which takes these from this bundle.
+export * from './cost-estimator/shared.js';

@@ -5,6 +5,8 @@
 //!   costshare plans                      list the built-in catalog
 //!   costshare compare SCENARIO.json [--plans a,b,c] [--table]
 //!                                        the household under several options, ranked
+//!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--threads N] [--stats]
+//!                                        price a group, household by household (CSV out)
 //!
 //! Options: `--data DIR` (default: the `data/` folder of this project, or $COSTSHARE_DATA).
 //! Bad input exits with status 2 and a message naming the field; anything else unexpected 1.
@@ -24,6 +26,13 @@ const USAGE: &str = "usage:
   costshare compare SCENARIO.json [--plans ID,ID,...] [--table] [--data DIR]
       price the scenario's household under several options (default: every option of
       the scenario plan's program and year), ranked, with worst cases and cost curves
+  costshare census CENSUS.csv --plans ID,ID,... [--as-of YYYY-MM-DD] [--usage PRESET]
+                   [--threads N] [--stats] [--data DIR]
+      price every household of a census CSV (- reads stdin) on every plan: CSV on stdout,
+      refused rows on stderr by row and column, exit status 2 if any row was refused.
+      --as-of: the date ages are counted on from date_of_birth (default: January 1 of the
+      plans' year); --usage: the usage preset for rows that give none; --threads: pricing
+      threads (default: every core); --stats: counts and speed on stderr at the end
 ";
 
 fn main() -> ExitCode {
@@ -50,6 +59,10 @@ fn run(args: &[String]) -> Result<String, String> {
     let mut data_dir: Option<PathBuf> = None;
     let mut plans_arg: Option<String> = None;
     let mut table = false;
+    let mut census_options = costshare::census::Options::default();
+    let mut threads: Option<usize> = None;
+    let mut stats = false;
+    let mut census_only: Option<&str> = None;
     let mut positional = Vec::new();
     let mut i = 0;
     while i < args.len() {
@@ -65,6 +78,34 @@ fn run(args: &[String]) -> Result<String, String> {
                 i += 2;
                 continue;
             }
+            "--as-of" => {
+                let text = args.get(i + 1).ok_or("--as-of needs a date (YYYY-MM-DD)")?;
+                let date = costshare::census::Date::parse(text)
+                    .filter(|_| text.contains('-'))
+                    .ok_or_else(|| format!("--as-of: \"{}\" is not a date: YYYY-MM-DD", costshare::error::shown(text)))?;
+                census_options.as_of = Some(date);
+                census_only = Some("--as-of");
+                i += 2;
+                continue;
+            }
+            "--usage" => {
+                census_options.usage = Some(args.get(i + 1).ok_or("--usage needs a usage preset id")?.clone());
+                census_only = Some("--usage");
+                i += 2;
+                continue;
+            }
+            "--threads" => {
+                let text = args.get(i + 1).ok_or("--threads needs a number")?;
+                let n = text.parse::<usize>().ok().filter(|n| (1..=1024).contains(n));
+                threads = Some(n.ok_or_else(|| format!("--threads: \"{}\" is not a number from 1 to 1024", costshare::error::shown(text)))?);
+                census_only = Some("--threads");
+                i += 2;
+                continue;
+            }
+            "--stats" => {
+                stats = true;
+                census_only = Some("--stats");
+            }
             "--table" => table = true,
             "-h" | "--help" => return Ok(USAGE.to_string()),
             a if a.starts_with("--") => return Err(format!("unknown option {}\n{USAGE}", costshare::error::shown(a))),
@@ -76,8 +117,21 @@ fn run(args: &[String]) -> Result<String, String> {
         .or_else(|| std::env::var_os("COSTSHARE_DATA").map(PathBuf::from))
         .unwrap_or_else(Catalog::builtin_data_dir);
     let text = |e: Error| e.to_string();
+    if let (Some(option), false) = (census_only, positional.first().is_some_and(|c| c == "census")) {
+        return Err(format!("{option} applies to census only\n{USAGE}"));
+    }
 
     match positional.first().map(String::as_str) {
+        Some("census") => {
+            let [_, path] = positional.as_slice() else {
+                return Err(format!("census takes one census file\n{USAGE}"));
+            };
+            let list = plans_arg.as_deref().ok_or_else(|| format!("census needs --plans ID,ID,...\n{USAGE}"))?;
+            let ids: Vec<String> = list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+            let catalog = Catalog::load_dir(&data_dir).map_err(text)?;
+            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            census(&catalog, &ids, &census_options, path, threads, stats)
+        }
         Some("estimate") => {
             let [_, path] = positional.as_slice() else {
                 return Err(format!("estimate takes one scenario file\n{USAGE}"));
@@ -139,6 +193,55 @@ fn run(args: &[String]) -> Result<String, String> {
         Some(other) => Err(format!("unknown command {}\n{USAGE}", costshare::error::shown(other))),
         None => Err(USAGE.to_string()),
     }
+}
+
+/// `costshare census`: streams the output to stdout and refused rows to stderr as it goes;
+/// returns the closing line (an `Err`, so exit status 2) if any row was refused.
+fn census(catalog: &Catalog, plans: &[String], options: &costshare::census::Options, path: &str, threads: usize, stats: bool) -> Result<String, String> {
+    use costshare::census::{Columns, Report, RowError};
+    struct Stderr;
+    impl Report for Stderr {
+        fn columns(&mut self, columns: &Columns) {
+            if !columns.ignored.is_empty() {
+                eprintln!("costshare: note: columns not used: {}", columns.ignored.join(", "));
+            }
+        }
+        fn error(&mut self, error: &RowError) {
+            eprintln!("costshare: {error}");
+        }
+    }
+    let shown = costshare::error::shown(path);
+    let mut input: Box<dyn std::io::Read> = if path == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?)
+    };
+    let stdout = std::io::stdout();
+    let mut output = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+    let started = std::time::Instant::now();
+    let summary = costshare::census::run(catalog, plans, options, &mut *input, &mut output, &mut Stderr, threads).map_err(|e| e.to_string())?;
+    if stats {
+        let seconds = started.elapsed().as_secs_f64();
+        let per_second = |n: u64| if seconds > 0.0 { (n as f64 / seconds).round() } else { 0.0 };
+        eprintln!(
+            "costshare: census: {} households ({} priced), {} rows, {} claims in {seconds:.3} s on {threads} thread(s): {} households/s, {} claims/s",
+            summary.households,
+            summary.priced,
+            summary.rows,
+            summary.claims,
+            per_second(summary.households),
+            per_second(summary.claims),
+        );
+    }
+    if summary.errors > 0 {
+        let refused = summary.households - summary.priced;
+        let mut message = format!("census: {} error(s); {refused} household(s) not priced", summary.errors);
+        if summary.unattached > 0 {
+            message.push_str(&format!(", {} row(s) naming no household", summary.unattached));
+        }
+        return Err(message);
+    }
+    Ok(String::new())
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {

@@ -3,7 +3,8 @@
 //! - `mod.rs` (here): the result, and a scenario turned into claims against a plan ([`Year`]);
 //! - `claim.rs`: the one mechanism every claim goes through (coverage, limits, the emergency
 //!   waiver, the cost-share steps, the out-of-pocket cap) and the year's accumulators;
-//! - `premium.rs`: the enrollment type, the pay schedule and the premium.
+//! - `premium.rs`: the enrollment type, the pay schedule, Medicare status, the premium and who
+//!   pays it.
 //!
 //! A year is worked out claim by claim with a line each ([`estimate`]), or, where only the
 //! totals are wanted (comparing options, cost curves), with the `count` identical claims of a
@@ -30,12 +31,15 @@ use crate::plan::{Benefit, LimitUnit, ValidPlan};
 use crate::scenario::Scenario;
 use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
 
-pub use premium::choose_enrollment;
+pub use premium::{choose_enrollment, ContributionKind};
 
-/// The result of an estimate (DOMAIN.md, "costshare estimate"): the year's totals, each
-/// member's and each service's, and `lines`, one per claim. A [`Summary`] is the same without
-/// the lines (its `lines` is [`NoLines`], which holds none and is not written out): what a
-/// comparison carries for each option.
+/// The result of an estimate (DOMAIN.md, "costshare estimate" and "Premium shares and
+/// contributions"). Every total is the sum of its parts: `premium_annual` =
+/// `premium_gross_annual` − `contribution_annual`, each annual figure is its per-period figure
+/// times `periods_per_year`, and `total_annual_cost` = `premium_annual` + `member_pays_total`.
+/// `lines` has one line per claim; a [`Summary`] is the same without them (its `lines` is
+/// [`NoLines`], which holds none and is not written out): what a comparison carries for each
+/// option.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 #[serde(bound(serialize = "L: Serialize + Lines"))]
 pub struct Estimate<L = Vec<Line>> {
@@ -43,9 +47,25 @@ pub struct Estimate<L = Vec<Line>> {
     pub plan_name: String,
     pub enrollment: EnrollmentType,
     pub pay_schedule: PaySchedule,
-    pub premium_per_period: Money,
     pub periods_per_year: u32,
+    /// The whole premium per pay period (all members' on a plan priced per member).
+    pub premium_gross_per_period: Money,
+    /// What the employer, the Government or the retiree group pays of it per period.
+    pub contribution_per_period: Money,
+    /// The member's share per period: gross − contribution.
+    pub premium_per_period: Money,
+    /// Where the contribution comes from (`none`: the premium is before any contribution).
+    pub contribution: ContributionKind,
+    pub premium_gross_annual: Money,
+    pub contribution_annual: Money,
+    /// The member's share of the premium for the year.
     pub premium_annual: Money,
+    /// The member's share is paid before tax (FEHB premium conversion: employees, who pay
+    /// biweekly; not annuitants).
+    pub premium_pre_tax: bool,
+    /// With the scenario's `marginal_tax_rate`: what the member's share costs after the tax it
+    /// saves (`premium_annual` less that rate of it where paid before tax); else `null`.
+    pub premium_after_tax_annual: Option<Money>,
     /// All members' out-of-pocket for the year.
     pub member_pays_total: Money,
     pub total_annual_cost: Money,
@@ -60,6 +80,9 @@ pub struct Estimate<L = Vec<Line>> {
     pub services: Vec<ServiceTotal>,
     #[serde(skip_serializing_if = "Lines::absent")]
     pub lines: L,
+    /// What the estimate assumed where the scenario did not say, as data (the CLI and the page
+    /// put it in words).
+    pub assumptions: Vec<Assumed>,
 }
 
 /// An estimate without its per-claim lines.
@@ -87,6 +110,22 @@ impl Lines for NoLines {
     }
 }
 
+/// Something the estimate assumed or adjusted, naming the member it concerns.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Assumed {
+    /// No Medicare status given on a Medicare plan: priced as having Parts A and B.
+    MedicareAssumed { member: String },
+    /// No Medicare status given, and the plan's rate table prices a member whose Medicare
+    /// eligibility is unknown differently from one with Parts A and B (Traditional, 65 and over).
+    MedicareEligibilityUnknown { member: String },
+    /// The premium is the whole premium: no contribution is published and none was given.
+    PremiumBeforeContribution,
+    /// The contribution given was more than a premium it applies to, so it counts only up to
+    /// that premium (`member`: on a plan priced per member; `null`: the enrollment's premium).
+    ContributionCapped { member: Option<String> },
+}
+
 impl Estimate {
     /// The estimate's summary: everything but the lines.
     pub fn without_lines(self) -> Summary {
@@ -103,9 +142,16 @@ impl<L> Estimate<L> {
             plan_name: e.plan_name,
             enrollment: e.enrollment,
             pay_schedule: e.pay_schedule,
-            premium_per_period: e.premium_per_period,
             periods_per_year: e.periods_per_year,
+            premium_gross_per_period: e.premium_gross_per_period,
+            contribution_per_period: e.contribution_per_period,
+            premium_per_period: e.premium_per_period,
+            contribution: e.contribution,
+            premium_gross_annual: e.premium_gross_annual,
+            contribution_annual: e.contribution_annual,
             premium_annual: e.premium_annual,
+            premium_pre_tax: e.premium_pre_tax,
+            premium_after_tax_annual: e.premium_after_tax_annual,
             member_pays_total: e.member_pays_total,
             total_annual_cost: e.total_annual_cost,
             allowed_total: e.allowed_total,
@@ -115,6 +161,7 @@ impl<L> Estimate<L> {
             members: e.members,
             services: e.services,
             lines,
+            assumptions: e.assumptions,
         }
     }
 }
@@ -150,7 +197,10 @@ pub struct MemberResult {
     pub age: u32,
     pub member_pays: Money,
     pub allowed: Money,
-    /// This member's own premium per period, for plans priced per member (else `null`).
+    /// On a plan priced per member, this member's own premium per period, split as the
+    /// enrollment's is (else `null`).
+    pub premium_gross_per_period: Option<Money>,
+    pub contribution_per_period: Option<Money>,
     pub premium_per_period: Option<Money>,
     pub deductible: Option<Progress>,
     pub out_of_pocket: Progress,
@@ -339,18 +389,28 @@ pub struct Year<'a> {
     ages: Vec<u32>,
     /// The member and service of each row of the service totals, in order of first use.
     rows: Vec<(usize, &'a str)>,
+    /// What the estimate assumed where the scenario did not say.
+    assumed: Vec<Assumed>,
 }
 
 impl<'a> Year<'a> {
     pub fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Result<Year<'a>, Error> {
         scenario.validate_shape()?;
         let plan = catalog.plan_for(&scenario.plan, "plan")?;
+        let (statuses, mut assumed) = premium::medicare_statuses(plan, scenario)?;
         let (enrollment, schedule) = choose_enrollment(plan, scenario)?;
         let (uses, rows) = resolve_uses(catalog, plan, scenario)?;
-        let premium = premium::premium(plan, scenario, enrollment, schedule)?;
-        let premium_annual = premium.per_period.checked_mul_int(schedule.periods_per_year()).ok_or_else(overflow)?;
+        let premium = premium::premium(plan, scenario, enrollment, schedule, &statuses, &mut assumed)?;
+        if premium.kind == ContributionKind::None {
+            assumed.push(Assumed::PremiumBeforeContribution);
+        }
+        for capped in &premium.capped {
+            let member = capped.and_then(|m| scenario.members.get(m)).map(|m| m.id.clone());
+            assumed.push(Assumed::ContributionCapped { member });
+        }
+        let premium_annual = premium.per_period.share.checked_mul_int(schedule.periods_per_year()).ok_or_else(overflow)?;
         let ages = scenario.members.iter().map(|m| m.age).collect();
-        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, uses, ages, rows })
+        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, uses, ages, rows, assumed })
     }
 
     /// The uses' counts, in scenario order.
@@ -440,8 +500,19 @@ impl<'a> Year<'a> {
                 plan_pays: row.plan_pays,
             });
         }
-        let total_annual_cost = add(member_pays_total, self.premium_annual)?;
+        let periods = self.schedule.periods_per_year();
+        let yearly = |m: Money| m.checked_mul_int(periods).ok_or_else(overflow);
+        let per_period = self.premium.per_period;
+        let premium_annual = self.premium_annual;
+        let total_annual_cost = add(member_pays_total, premium_annual)?;
+        let pre_tax = plan.premium_conversion.as_ref().is_some_and(|c| c.pay_schedule == self.schedule);
+        let premium_after_tax_annual = match scenario.marginal_tax_rate {
+            Some(rate) if pre_tax => Some(premium_annual.saturating_sub(premium_annual.percent(rate).ok_or_else(overflow)?)),
+            Some(_) => Some(premium_annual),
+            None => None,
+        };
         let family_limit = |a: &crate::plan::Accumulator| if acc.family { a.family } else { None };
+        let premium = &self.premium;
         let members = scenario
             .members
             .iter()
@@ -451,7 +522,9 @@ impl<'a> Year<'a> {
                 age: member.age,
                 member_pays: member_pays[m],
                 allowed: member_allowed[m],
-                premium_per_period: self.premium.per_member.get(m).copied().flatten(),
+                premium_gross_per_period: premium.per_member.get(m).map(|p| p.gross),
+                contribution_per_period: premium.per_member.get(m).map(|p| p.contribution),
+                premium_per_period: premium.per_member.get(m).map(|p| p.share),
                 deductible: plan.deductible.as_ref().map(|d| Progress::of(acc.deductible.member[m], Some(d.individual))),
                 out_of_pocket: Progress::of(acc.out_of_pocket.member[m], Some(plan.out_of_pocket_max.individual)),
                 part_d: plan.part_d_out_of_pocket_max.as_ref().map(|d| Progress::of(acc.part_d.member[m], Some(d.individual))),
@@ -463,9 +536,16 @@ impl<'a> Year<'a> {
             plan_name: plan.name.clone(),
             enrollment: self.enrollment,
             pay_schedule: self.schedule,
-            premium_per_period: self.premium.per_period,
-            periods_per_year: self.schedule.periods_per_year(),
-            premium_annual: self.premium_annual,
+            periods_per_year: periods,
+            premium_gross_per_period: per_period.gross,
+            contribution_per_period: per_period.contribution,
+            premium_per_period: per_period.share,
+            contribution: premium.kind,
+            premium_gross_annual: yearly(per_period.gross)?,
+            contribution_annual: yearly(per_period.contribution)?,
+            premium_annual,
+            premium_pre_tax: pre_tax,
+            premium_after_tax_annual,
             member_pays_total,
             total_annual_cost,
             allowed_total,
@@ -475,6 +555,7 @@ impl<'a> Year<'a> {
             members,
             services,
             lines: NoLines,
+            assumptions: self.assumed.clone(),
         })
     }
 }

@@ -1,23 +1,104 @@
-//! The enrollment type, the pay schedule and the premium for the people a scenario covers.
+//! Who pays the premium, and who may be a member: the enrollment type, the pay schedule, each
+//! member's Medicare status as priced, the whole premium, the contribution toward it (a
+//! published Government share, or the scenario's employer contribution), and the member's
+//! share (DOMAIN.md, "Premium shares and contributions" and "Medicare plans").
 
-use super::{add, overflow};
+use serde::Serialize;
+
+use super::{add, overflow, Assumed};
 use crate::error::{Code, Error};
 use crate::money::Money;
 use crate::plan::{MemberCondition, ValidPlan};
-use crate::scenario::{Member, Scenario};
-use crate::vocab::{EnrollmentType, PaySchedule, Relationship};
+use crate::scenario::{Contribution, Member, Scenario};
+use crate::vocab::{EnrollmentType, Medicare, PaySchedule, Relationship};
 
-/// The premium per pay period: the enrollment's, or the sum of each member's own rate.
+/// Who pays toward the premium besides the member.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ContributionKind {
+    /// No contribution: the premium is the whole premium, before any employer contribution
+    /// (the County of Fresno's tables give only the group's whole premium).
+    None,
+    /// The Government share the rate table publishes (FEHB).
+    GovernmentShare,
+    /// The scenario's `employer_contribution.amount`.
+    Amount,
+    /// The scenario's `employer_contribution.percent`.
+    Percent,
+}
+
+/// One premium per pay period, split: the whole premium, the contribution, the member's share
+/// (`gross − contribution`, never below zero, because a contribution never exceeds the premium).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct Split {
+    pub gross: Money,
+    pub contribution: Money,
+    pub share: Money,
+}
+
+impl Split {
+    fn add(self, other: Split) -> Result<Split, Error> {
+        Ok(Split { gross: add(self.gross, other.gross)?, contribution: add(self.contribution, other.contribution)?, share: add(self.share, other.share)? })
+    }
+}
+
+/// The premium per pay period for the enrollment (the sum of the members' on a plan priced per
+/// member), and each member's on such a plan (else empty).
 pub(super) struct Premium {
-    pub per_period: Money,
-    /// Each member's rate on a plan priced per member (else empty).
-    pub per_member: Vec<Option<Money>>,
+    pub per_period: Split,
+    pub per_member: Vec<Split>,
+    pub kind: ContributionKind,
+    /// A contribution larger than a premium it applies to was counted only up to that premium:
+    /// `Some(member index)` per member, `None` for the enrollment's premium.
+    pub capped: Vec<Option<usize>>,
+}
+
+/// Each member's Medicare status as the plan prices it, and what was assumed to get there.
+/// A Medicare plan (one that requires Part B) refuses a member who says they have no Part B
+/// and prices a member who says nothing as having Parts A and B; other plans price an unstated
+/// status as their own rate tables say (`unknown`).
+pub(super) fn medicare_statuses(plan: &ValidPlan, scenario: &Scenario) -> Result<(Vec<Medicare>, Vec<Assumed>), Error> {
+    let requires_part_b = plan.medicare.as_ref().is_some_and(|m| m.requires_part_b);
+    let mut statuses = Vec::with_capacity(scenario.members.len());
+    let mut assumed = Vec::new();
+    for (i, m) in scenario.members.iter().enumerate() {
+        let stated = m.medicare.unwrap_or_default();
+        let status = match stated {
+            Medicare::None | Medicare::PartAOnly if requires_part_b => {
+                return Err(Error::new(
+                    "scenario",
+                    format!("members[{i}].medicare"),
+                    Code::MedicarePartBRequired,
+                    format!(
+                        "{} requires Medicare Part B, and {} ({}) has {}: a member without Part B cannot join it",
+                        plan.id,
+                        crate::error::shown(&m.id),
+                        m.age,
+                        match stated {
+                            Medicare::None => "no Medicare",
+                            _ => "Medicare Part A only",
+                        }
+                    ),
+                ));
+            }
+            Medicare::Unknown if requires_part_b => {
+                assumed.push(Assumed::MedicareAssumed { member: m.id.clone() });
+                Medicare::PartsAAndB
+            }
+            other => other,
+        };
+        statuses.push(status);
+    }
+    Ok((statuses, assumed))
 }
 
 /// The scenario's enrollment type and pay schedule, checked against the plan and the people.
 pub fn choose_enrollment(plan: &ValidPlan, scenario: &Scenario) -> Result<(EnrollmentType, PaySchedule), Error> {
     let offered: Vec<&str> = plan.enrollment_types.iter().map(|e| e.as_str()).collect();
-    let enrollment = match scenario.enrollment {
+    // Not given: the type the household's size calls for (per member where the plan prices
+    // per member), the rule the census and the page's "follows your household" use too.
+    let suggested = || crate::compare::suggest_enrollment(plan, scenario.members.len());
+    let enrollment = match scenario.enrollment.or_else(suggested) {
         Some(e) => e,
         None if plan.enrollment_types.len() == 1 => plan.enrollment_types[0],
         None => {
@@ -54,23 +135,72 @@ pub fn choose_enrollment(plan: &ValidPlan, scenario: &Scenario) -> Result<(Enrol
     Ok((enrollment, schedule))
 }
 
-pub(super) fn premium(plan: &ValidPlan, scenario: &Scenario, enrollment: EnrollmentType, schedule: PaySchedule) -> Result<Premium, Error> {
+/// The premium per pay period, split between the contribution and the member. On a plan priced
+/// per member each member's rate is split on its own (an amount is per member, a percent is
+/// rounded per member) and the splits are added up.
+pub(super) fn premium(
+    plan: &ValidPlan,
+    scenario: &Scenario,
+    enrollment: EnrollmentType,
+    schedule: PaySchedule,
+    statuses: &[Medicare],
+    assumed: &mut Vec<Assumed>,
+) -> Result<Premium, Error> {
+    let given = scenario.employer_contribution;
+    let kind = match given {
+        Some(Contribution::Amount(_)) => ContributionKind::Amount,
+        Some(Contribution::Percent(_)) => ContributionKind::Percent,
+        None => ContributionKind::None,
+    };
+    let mut capped = Vec::new();
     if enrollment == EnrollmentType::PerMember {
-        let rates = member_rates(plan, &scenario.members)?;
-        let mut sum = Money::ZERO;
-        for r in &rates {
-            sum = add(sum, *r)?;
+        let rates = member_rates(plan, &scenario.members, statuses, assumed)?;
+        let mut total = Split::default();
+        let mut per_member = Vec::with_capacity(rates.len());
+        for (i, gross) in rates.into_iter().enumerate() {
+            let (split, over) = split(gross, given, Money::ZERO)?;
+            if over {
+                capped.push(Some(i));
+            }
+            total = total.add(split)?;
+            per_member.push(split);
         }
-        return Ok(Premium { per_period: sum, per_member: rates.into_iter().map(Some).collect() });
+        return Ok(Premium { per_period: total, per_member, kind, capped });
     }
     // A valid plan publishes a premium for every enrollment type and pay schedule it offers.
-    let per_period = plan.premiums.get(&enrollment).and_then(|p| p.per_period(schedule)).ok_or_else(overflow)?;
-    Ok(Premium { per_period, per_member: Vec::new() })
+    let published = plan.premiums.get(&enrollment).ok_or_else(overflow)?;
+    let share = published.per_period(schedule).ok_or_else(overflow)?;
+    let government = published.government_per_period(schedule);
+    let gross = add(share, government.unwrap_or(Money::ZERO))?;
+    let (per_period, over) = split(gross, given, government.unwrap_or(Money::ZERO))?;
+    if over {
+        capped.push(None);
+    }
+    let kind = match (given, government) {
+        (None, Some(_)) => ContributionKind::GovernmentShare,
+        _ => kind,
+    };
+    Ok(Premium { per_period, per_member: Vec::new(), kind, capped })
+}
+
+/// One premium split by the scenario's contribution (else by `published`, the published
+/// share, zero where none): an amount counts up to the premium; a percent is rounded to the
+/// cent, half away from zero. Also says whether an amount was more than the premium.
+fn split(gross: Money, given: Option<Contribution>, published: Money) -> Result<(Split, bool), Error> {
+    let (contribution, over) = match given {
+        None => (published.min(gross), false),
+        Some(Contribution::Amount(a)) => (a.min(gross), a > gross),
+        Some(Contribution::Percent(p)) => (gross.percent(p).ok_or_else(overflow)?.min(gross), false),
+    };
+    Ok((Split { gross, contribution, share: gross.saturating_sub(contribution) }, over))
 }
 
 /// Each member's monthly premium from a per-member rate table: the first row whose
-/// conditions all hold. Family position is derived from the scenario's order and roles.
-fn member_rates(plan: &ValidPlan, members: &[Member]) -> Result<Vec<Money>, Error> {
+/// conditions all hold, for the member's Medicare status as priced. Family position is derived
+/// from the scenario's order and roles. Where a status was not given and the table prices the
+/// member differently with one (the Traditional plan's "Medicare eligibility unknown" rows at
+/// 65 and over), the result says so.
+fn member_rates(plan: &ValidPlan, members: &[Member], statuses: &[Medicare], assumed: &mut Vec<Assumed>) -> Result<Vec<Money>, Error> {
     // Where the scenario does not say: the first person is the subscriber; the first other
     // adult (26 or older, past the age children are covered to) is the spouse, unless one is
     // named; everyone else is a child.
@@ -99,19 +229,22 @@ fn member_rates(plan: &ValidPlan, members: &[Member]) -> Result<Vec<Money>, Erro
             children += 1;
         }
         let child_number = if relationship == Relationship::Child { Some(children) } else { None };
-        let medicare = member.medicare.unwrap_or_default();
-        let fits = |w: &MemberCondition| {
-            w.relationship.map_or(true, |r| r == relationship)
-                && w.dependent_number.map_or(true, |d| d as usize == i)
-                && w.min_dependent_number.map_or(true, |d| i >= d as usize)
-                && w.child_number.map_or(true, |c| child_number == Some(c))
-                && w.min_child_number.map_or(true, |c| child_number.is_some_and(|n| n >= c))
-                && w.spouse_covered.map_or(true, |s| s == spouse_covered)
-                && w.medicare.as_ref().map_or(true, |list| list.contains(&medicare))
-                && w.min_age.map_or(true, |a| member.age >= a)
-                && w.max_age.map_or(true, |a| member.age <= a)
+        let medicare = statuses.get(i).copied().unwrap_or_default();
+        let row = |medicare: Medicare| {
+            plan.member_premiums.iter().find(|r| {
+                let w: &MemberCondition = &r.when;
+                w.relationship.map_or(true, |r| r == relationship)
+                    && w.dependent_number.map_or(true, |d| d as usize == i)
+                    && w.min_dependent_number.map_or(true, |d| i >= d as usize)
+                    && w.child_number.map_or(true, |c| child_number == Some(c))
+                    && w.min_child_number.map_or(true, |c| child_number.is_some_and(|n| n >= c))
+                    && w.spouse_covered.map_or(true, |s| s == spouse_covered)
+                    && w.medicare.as_ref().map_or(true, |list| list.contains(&medicare))
+                    && w.min_age.map_or(true, |a| member.age >= a)
+                    && w.max_age.map_or(true, |a| member.age <= a)
+            })
         };
-        let rate = plan.member_premiums.iter().find(|r| fits(&r.when)).ok_or_else(|| {
+        let rate = row(medicare).ok_or_else(|| {
             Error::new(
                 "scenario",
                 format!("members[{i}]"),
@@ -119,7 +252,38 @@ fn member_rates(plan: &ValidPlan, members: &[Member]) -> Result<Vec<Money>, Erro
                 format!("{} has no premium for a {} aged {} with Medicare {}", plan.id, relationship.as_str(), member.age, medicare.as_str()),
             )
         })?;
+        if medicare == Medicare::Unknown && row(Medicare::PartsAAndB).map(|r| r.monthly) != Some(rate.monthly) {
+            assumed.push(Assumed::MedicareEligibilityUnknown { member: member.id.clone() });
+        }
         out.push(rate.monthly);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::money::Percent;
+
+    fn m(s: &str) -> Money {
+        Money::parse(s).unwrap()
+    }
+
+    #[test]
+    fn a_contribution_splits_the_premium() {
+        // No contribution given: the published share (zero where none is published).
+        assert_eq!(split(m("356.72"), None, m("244.86")).unwrap(), (Split { gross: m("356.72"), contribution: m("244.86"), share: m("111.86") }, false));
+        assert_eq!(split(m("341.24"), None, Money::ZERO).unwrap().0.share, m("341.24"));
+        // A percent is rounded to the cent, half away from zero: 80% of 356.72 = 285.376.
+        let pct = |p: &str| Some(Contribution::Percent(Percent::parse(p).unwrap()));
+        assert_eq!(split(m("356.72"), pct("80"), m("244.86")).unwrap().0, Split { gross: m("356.72"), contribution: m("285.38"), share: m("71.34") });
+        // 50% of 0.05 = 0.025 -> 0.03 (banker's rounding would give 0.02).
+        assert_eq!(split(m("0.05"), pct("50"), Money::ZERO).unwrap().0.contribution, m("0.03"));
+        assert_eq!(split(m("341.24"), pct("100"), Money::ZERO).unwrap().0.share, Money::ZERO);
+        // An amount replaces the published share, and counts only up to the premium.
+        let amount = |a: &str| Some(Contribution::Amount(m(a)));
+        assert_eq!(split(m("356.72"), amount("100.00"), m("244.86")).unwrap(), (Split { gross: m("356.72"), contribution: m("100.00"), share: m("256.72") }, false));
+        assert_eq!(split(m("341.24"), amount("500.00"), Money::ZERO).unwrap(), (Split { gross: m("341.24"), contribution: m("341.24"), share: Money::ZERO }, true));
+        assert!(!split(m("341.24"), amount("341.24"), Money::ZERO).unwrap().1);
+    }
 }

@@ -1,1224 +1,853 @@
-// <cost-estimator>: choose a plan option, the people covered and their care; see the year's cost,
-// worked out by the engine (WebAssembly) in the browser. Nothing is sent anywhere.
+// <cost-estimator>: choose a plan option, the people covered and their care; see the year's cost
+// and every option of the same program ranked beside it, worked out by the engine in a Web
+// Worker. Nothing is sent anywhere.
 //
-// Attributes: plans (space-separated plan ids to offer), plan (preselected), lang, data-base
-// (the folder holding catalog.json; default: data/ beside this script), url-state (keep the
-// state in the URL fragment; a value is used as a key prefix).
-// Properties and methods: estimate(scenario) → Promise<result> (the CLI's result object),
-// ready (Promise), result, scenario (get/set), addPlan(plan) → Promise<id>,
-// compare(scenario, plans?) → Promise<the engine's comparison>.
-// Event: "estimate-change" (bubbles, composed) with detail { result, scenario, stale, error }.
-//
-// Rendering: plan and user text only ever reach the page as text nodes (dom.js); all money is
-// the engine's decimal strings, formatted with Intl.NumberFormat, never added up here.
-import { h } from './dom.js';
-import {
-  careLegend,
-  fillPriceMeta,
-  fillRowMore,
-  renderCareCard,
-  renderPeopleCard,
-  renderPlanCard,
-  renderPriceRow,
-  renderPricesCard,
-  renderTotalBar,
-  servicesByGroup,
-} from './fields.js';
-import { GROUPS, wordsFor } from './i18n.js';
-import { renderCompare } from './compare.js';
-import { outOfNetworkTier, renderResults } from './results.js';
-import { defaultDataBase, discardRuntime, inputError, loadData, runtime } from './runtime.js';
-import { decodeState, encodeState, typedMoney, typedNumber } from './state.js';
-import { styleSheet } from './styles.js';
+// This class keeps the lifecycle, the attributes, the public API and the events. The state is
+// one object in a store (state/store.js) changed by named actions; the page is rendered from it
+// (views/); the engine is reached through one client (engine-client.js).
+import { LitElement, html } from 'lit';
+import { EngineError, StaleAnswer, compileEngine, engineClient } from './engine-client.js';
+import { defaultDataBase } from './data.js';
+import { catalogs, wordsFor } from './i18n/index.js';
+import { siteUrl } from './site.js';
+import { actions, createStore, emptyRequired, initialState, personName, shownError } from './state/store.js';
+import { drugFills, fieldKind, fieldOf, fromScenario, toScenario, typedWhole } from './state/scenario.js';
+import { decodeState, encodeState } from './state/url-state.js';
+import { styles } from './styles.js';
+import { appView } from './views/app.js';
 
-const MAX_PEOPLE = 20;
-const DEFAULT_AGE = '40';
+/** @typedef {import('./types.js').Scenario} Scenario */
+/** @typedef {import('./types.js').EstimateResult} EstimateResult */
+/** @typedef {import('./types.js').Comparison} Comparison */
+/** @typedef {import('./types.js').EstimateChangeDetail} EstimateChangeDetail */
+/** @typedef {import('./types.js').EstimateShareDetail} EstimateShareDetail */
+/** @typedef {import('./types.js').Broker} Broker */
+
+/** Moves focus to the first element matching `selector` inside `root`, if there is one. */
+function focusOn(root, selector) {
+  /** @type {HTMLElement | null} */
+  const target = root.querySelector(selector);
+  target?.focus();
+}
+
+/** @param {unknown} n */
+const isPositiveWhole = (n) => typeof n === 'number' && n > 0;
+
 let serial = 0;
 
-export class CostEstimator extends HTMLElement {
-  static observedAttributes = ['plans', 'plan', 'lang', 'data-base', 'url-state'];
+/**
+ * The estimator as a custom element.
+ *
+ * @element cost-estimator
+ * @attr {string} plans - Space-separated plan ids to offer (default: every plan in the catalog).
+ *   Two or more are ranked against each other; otherwise the options of the chosen plan's program are.
+ * @attr {string} plan - The plan option shown first.
+ * @attr {string} lang - The language (`en` or `es`; default: the nearest `lang` in the page).
+ * @attr {string} data-base - The folder holding catalog.json (default: `data/` beside the script).
+ * @attr {string} url-state - Keep the state in the URL fragment, so a link reopens the same view;
+ *   a value is a key prefix (for two elements on one page).
+ * @attr {string} employer-contribution - An employer's contribution toward the premium per pay
+ *   period: an amount (`"450.00"`) or a percent (`"75%"`); the visitor can change it.
+ * @attr {string} broker-name - The agent or broker presenting the estimate (shown on screen and on
+ *   the proposal). With a name or an email, the element offers "Send to my agent".
+ * @attr {string} broker-id - The agent's licence number or NPN.
+ * @attr {string} broker-phone - The agent's phone number.
+ * @attr {string} broker-email - The agent's email address.
+ * @slot broker-logo - The agency's logo (an `<img>` with its `alt`), beside the agent's name.
+ * @fires {CustomEvent<EstimateChangeDetail>} estimate-change - The figures changed (or went stale).
+ * @fires {CustomEvent<EstimateShareDetail>} estimate-share - The visitor confirmed "Send to my agent":
+ *   the scenario and the result, for the host page to hand on. The element itself sends nothing.
+ * @csspart base - The element's box.
+ * @csspart results - The answer: the total and the ranked options.
+ * @csspart summary - The total for the year.
+ * @csspart compare - The ranked options.
+ * @csspart lines - The table of each service.
+ * @csspart broker - The agent's block: logo, name, licence, phone, email and "Send to my agent".
+ * @cssprop --ce-accent - The main colour (buttons, links, the chosen option).
+ * @cssprop --ce-text - Text colour.
+ * @cssprop --ce-muted - Secondary text colour.
+ * @cssprop --ce-surface - Background of cards.
+ * @cssprop --ce-border - Borders.
+ * @cssprop --ce-error - Error colour.
+ * @cssprop --ce-radius - Corner radius.
+ * @cssprop --ce-font - Font family.
+ * @cssprop --ce-sticky-top - Where the answer sticks on wide screens (below a fixed header).
+ */
+export class CostEstimator extends LitElement {
+  static styles = styles;
+
+  static properties = {
+    plans: { type: String, reflect: true },
+    plan: { type: String, reflect: true },
+    lang: { type: String, reflect: true },
+    dataBase: { type: String, attribute: 'data-base' },
+    urlState: { type: String, attribute: 'url-state' },
+    employerContribution: { type: String, attribute: 'employer-contribution' },
+    brokerName: { type: String, attribute: 'broker-name' },
+    brokerId: { type: String, attribute: 'broker-id' },
+    brokerPhone: { type: String, attribute: 'broker-phone' },
+    brokerEmail: { type: String, attribute: 'broker-email' },
+  };
 
   #uid = `ce${++serial}`;
-  #shadow;
-  #wrap;
-  #words = wordsFor('en');
-  #langTagSeen = '';
-  #started = false;
-  #loaded = false;
+  #store = createStore(initialState());
+  #client = null;
   #data = null;
-  #engines = null; // { generation, pristine, ui (or null), uiPrices, priced (the last estimate's), make() }
-  #extraPlans = []; // plans added with addPlan(): [{ origin, text, id }]
-  // Catalog plans in the engine, by id: { origin, text, plan (the engine's object) }. A plan
-  // file is fetched when first needed (the chosen plan before the first estimate, the others
-  // just after it), so the first estimate waits for one plan, not ten.
-  #loadedPlans = new Map();
-  #planLoads = new Map(); // plan id → Promise of its loading
-  #plansById = new Map(); // every offered plan: the engine's object if loaded, else the catalog's entry
-  #priceTable = null;
-  #offered = [];
-  #unknownIds = [];
-  #state = null;
-  #result = null;
-  #resultScenario = null;
-  #outcome = 'none'; // none | ok | stale | loading (a plan's file) | failed
-  #seq = 0;
-  #openGroups = new Set();
-  #presets = null; // the usage presets, if the data has them
-  #appliedPresets = new Map(); // person id → the preset last applied
-  #workedOpen = false;
-  #nextPerson = 2;
+  #plan = null; // the engine's object for the chosen plan
+  #planFor = '';
+  #extra = []; // plans added with addPlan(): the engine's objects
+  #compareIds = [];
+  #compareFor = '';
+  #asked = 0;
+  #map = { uses: [], people: [], scenario: null, revision: 0 };
   #ready;
   #resolveReady;
   #rejectReady;
+  #started = false;
+  #loadError = null;
+  #width = 0;
+  #resize = null;
   #langObserver = null;
   #hashTimer = 0;
   #announceTimer = 0;
+  #announcement = '';
   #userChanged = false;
-  #els = {};
+  #ui = { confirmExample: false, copied: false, share: 'closed', sharedAt: '' };
   #onHashChange = () => this.#readHash();
-  #compareOpen = false;
-  #compareData = null; // { compare, curves, curvesError, key } for the last scenario compared
-  #compareTimer = 0;
-  #comparePending = false;
 
   constructor() {
     super();
+    /** @type {string | undefined} */
+    this.plans = undefined;
+    /** @type {string | undefined} */
+    this.plan = undefined;
+    /** @type {string | undefined} */
+    this.dataBase = undefined;
+    /** @type {string | undefined} */
+    this.urlState = undefined;
+    /** @type {string | undefined} */
+    this.employerContribution = undefined;
+    /** @type {string | undefined} */
+    this.brokerName = undefined;
+    /** @type {string | undefined} */
+    this.brokerId = undefined;
+    /** @type {string | undefined} */
+    this.brokerPhone = undefined;
+    /** @type {string | undefined} */
+    this.brokerEmail = undefined;
     this.#ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
       this.#rejectReady = reject;
     });
     this.#ready.catch(() => {}); // a load failure is shown in the element; callers of ready see it too
-    this.#shadow = this.attachShadow({ mode: 'open' });
-    this.#shadow.adoptedStyleSheets = [styleSheet()];
-    this.#wrap = h('div', { class: 'ce', part: 'base' });
-    this.#shadow.append(this.#wrap);
+    this.#store.subscribe((state, before, action) => this.#changed(state, before, action));
   }
 
   // ---- public API --------------------------------------------------------------------------
 
   /**
-   * Resolves when the engine is running and the first estimate is shown (the other plan files
-   * may still be arriving: estimate() and compare() wait for the plans they need).
+   * Resolves when the engine is running and the first estimate is shown.
+   * @type {Promise<void>}
    */
   get ready() {
     this.#start();
     return this.#ready;
   }
 
-  /** The last estimate shown (the engine's result object), or null. */
+  /**
+   * The last estimate shown (the engine's result object), or null.
+   * @type {EstimateResult | null}
+   */
   get result() {
-    return this.#result;
-  }
-
-  /** Estimates any scenario with the built-in typical prices: the same result as the CLI. */
-  async estimate(scenario) {
-    this.#start();
-    await this.#ready;
-    await this.#ensurePlans([scenario?.plan]).catch(() => {}); // an unknown plan: the engine says so
-    const engines = await this.#ensureEngines();
-    try {
-      return engines.pristine.estimate(scenario);
-    } catch (error) {
-      if (!inputError(error)) discardRuntime(engines.generation);
-      throw error;
-    }
+    return this.#store.state.answer.result;
   }
 
   /**
-   * The scenario priced under several options (default: the options this element offers for
-   * the scenario's plan), with the built-in typical prices: the engine's comparison, cheapest first.
+   * The scenario the element's fields describe now (as sent to the engine), or null before loading.
+   * @type {Scenario | null}
    */
-  async compare(scenario, plans) {
-    this.#start();
-    await this.#ready;
-    const engines = await this.#ensureEngines();
-    const ids = plans ?? this.#compareIds(scenario?.plan);
-    await this.#ensurePlans(Array.isArray(ids) ? ids : []).catch(() => {});
-    try {
-      return engines.pristine.compare(scenario, ids);
-    } catch (error) {
-      if (!inputError(error)) discardRuntime(engines.generation);
-      throw error;
-    }
-  }
-
-  /** The options to compare with `planId`: the `plans` list, else the same issuer, program and year. */
-  #compareIds(planId) {
-    const chosen = this.#plansById.get(planId);
-    let ids = this.#offered;
-    if (!(this.getAttribute('plans') ?? '').trim() && chosen) {
-      ids = this.#offered.filter((id) => {
-        const p = this.#plansById.get(id);
-        return p.issuer === chosen.issuer && p.program === chosen.program && p.year === chosen.year;
-      });
-    }
-    if (planId && !ids.includes(planId) && this.#plansById.has(planId)) ids = [planId, ...ids];
-    return ids;
-  }
-
-  /** Adds a plan (a plan file's object or JSON text) to this element; resolves to its id. */
-  async addPlan(plan) {
-    this.#start();
-    await this.#ready;
-    const text = typeof plan === 'string' ? plan : JSON.stringify(plan);
-    const origin = `added plan ${this.#extraPlans.length + 1}`;
-    const engines = await this.#ensureEngines();
-    const id = engines.pristine.addPlan(origin, text);
-    engines.ui?.addPlan(origin, text);
-    this.#extraPlans.push({ origin, text, id });
-    this.#refreshPlans();
-    this.#renderAll();
-    this.#update();
-    return id;
-  }
-
-  /** The scenario the element's fields describe now (as sent to the engine). */
   get scenario() {
-    return this.#state ? this.#buildScenario().scenario : null;
+    if (!this.#data) return null;
+    return toScenario(this.#store.state, this.#plan, this.#data.services.units).scenario;
   }
 
-  /** Shows a scenario in the fields (plan, enrollment, pay schedule, people, care). */
   set scenario(scenario) {
     this.#start();
     this.#ready.then(async () => {
-      await this.#ensurePlans([scenario?.plan]);
-      const plan = this.#plansById.get(scenario?.plan);
-      if (!plan) return;
-      const state = {
-        plan: plan.id,
-        enrollment: scenario.enrollment ?? '',
-        pay: scenario.pay_schedule ?? '',
-        people: (scenario.members ?? []).map((m) => ({
-          id: String(m.id),
-          age: m.age == null ? '' : String(m.age),
-          relationship: m.relationship ?? '',
-          medicare: m.medicare ?? '',
-        })),
-        uses: (scenario.services ?? []).map((s) => ({
-          member: String(s.member),
-          service: String(s.service),
-          count: String(s.count ?? 1),
-          days: s.days == null ? '' : String(s.days),
-          supply: s.days_supply == null ? '' : String(s.days_supply),
-          channel: s.channel ?? '',
-          admitted: Boolean(s.admitted),
-          oon: s.network === 'out_of_network',
-          billed: s.billed ?? '',
-        })),
-        prices: {},
-      };
-      this.#adoptState(state);
+      const input = fromScenario(scenario, this.#data.services.units);
+      if (!this.#offered().some((p) => p.id === input.plan)) return;
       this.#userChanged = true;
-      this.#renderAll();
-      this.#update();
+      this.#store.dispatch('load', input);
     });
+  }
+
+  /**
+   * Estimates any scenario with the built-in typical prices: the same result as the CLI's
+   * `costshare estimate` (without its English words). Rejects with the engine's error, which
+   * carries `code` and `field`.
+   * @param {Scenario} scenario
+   * @returns {Promise<EstimateResult>}
+   */
+  async estimate(scenario) {
+    const client = await this.#clientReady();
+    if (typeof scenario?.plan === 'string') await client.plan(scenario.plan).catch(() => {});
+    return client.estimate(scenario);
+  }
+
+  /**
+   * The scenario priced under several options (default: the options the element ranks for the
+   * scenario's plan), cheapest first, with worst cases: the engine's comparison.
+   * @param {Scenario} scenario
+   * @param {string[]} [plans]
+   * @returns {Promise<Comparison>}
+   */
+  async compare(scenario, plans) {
+    const client = await this.#clientReady();
+    const ids = plans ?? (await this.#idsToCompare(scenario?.plan));
+    await Promise.all((Array.isArray(ids) ? ids : []).map((id) => client.plan(id).catch(() => {})));
+    return client.compare(scenario, ids);
+  }
+
+  /**
+   * Adds a plan (a plan file's object or JSON text) to this element; resolves to its id.
+   * @param {object | string} plan
+   * @returns {Promise<string>}
+   */
+  async addPlan(plan) {
+    const client = await this.#clientReady();
+    const text = typeof plan === 'string' ? plan : JSON.stringify(plan);
+    const id = await client.addPlan(text, `added plan ${this.#extra.length + 1}`);
+    const object = await client.plan(id);
+    this.#extra = [...this.#extra.filter((p) => p.id !== id), object];
+    this.#compareFor = '';
+    this.requestUpdate();
+    return id;
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------
 
   connectedCallback() {
+    super.connectedCallback();
     this.#start();
+    this.#checkLang();
     if (!this.#langObserver) {
       this.#langObserver = new MutationObserver(() => this.#checkLang());
       this.#langObserver.observe(this.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     }
     if (this.hasAttribute('url-state')) window.addEventListener('hashchange', this.#onHashChange);
-    this.#checkLang();
+    this.#resize ??= new ResizeObserver((entries) => {
+      const width = Math.round(entries[0]?.contentRect.width ?? 0);
+      if (Math.abs(width - this.#width) > 8) {
+        this.#width = width;
+        this.requestUpdate();
+      }
+    });
+    this.#resize.observe(this);
   }
 
   disconnectedCallback() {
+    super.disconnectedCallback();
     this.#langObserver?.disconnect();
     this.#langObserver = null;
+    this.#resize?.disconnect();
     window.removeEventListener('hashchange', this.#onHashChange);
   }
 
-  attributeChangedCallback(name, oldValue, value) {
-    if (oldValue === value) return;
-    if (name === 'lang') return this.#checkLang();
-    if (!this.#loaded) return;
-    if (name === 'plans') {
-      this.#refreshPlans();
-      const plan = this.#offered.includes(this.#state.plan) ? this.#state.plan : this.#offered[0] ?? this.#state.plan;
-      this.#withPlan(plan, () => {
-        this.#state.plan = plan;
-        this.#fixChoices();
-        this.#renderAll();
-        this.#update();
-      });
-    } else if (name === 'plan' && this.#offered.includes(value)) {
-      this.#withPlan(value, () => {
-        this.#state.plan = value;
-        this.#fixChoices();
-        this.#renderAll();
-        this.#update();
-      });
+  willUpdate(changed) {
+    if (changed.has('lang')) this.#checkLang();
+    if (!this.#data) return;
+    if (changed.has('plans')) {
+      this.#compareFor = '';
+      const offered = this.#offered();
+      if (!offered.some((p) => p.id === this.#store.state.plan) && offered[0]) this.#choosePlan(offered[0].id);
     }
+    if (changed.has('plan') && this.plan && this.#offered().some((p) => p.id === this.plan) && changed.get('plan') !== undefined) this.#choosePlan(this.plan);
+    if (changed.has('employerContribution') && changed.get('employerContribution') !== undefined) this.#applyContributionAttribute();
   }
 
-  #langTag() {
-    const holder = this.closest('[lang]');
-    return (holder?.getAttribute('lang') || this.ownerDocument.documentElement.getAttribute('lang') || 'en').trim();
+  render() {
+    return appView(this.#viewModel());
   }
 
   #checkLang() {
-    const tag = this.#langTag();
-    if (tag === this.#langTagSeen) return;
-    this.#langTagSeen = tag;
-    this.#words = wordsFor(tag);
-    this.#wrap.lang = this.#words.lang;
-    if (this.#loaded) {
-      this.#renderAll();
-      this.#renderResults();
-    } else if (!this.#data) {
-      this.#renderLoading();
-    }
+    const own = this.getAttribute('lang');
+    const holder = own ? null : this.parentElement?.closest('[lang]');
+    const tag = (own || holder?.getAttribute('lang') || this.ownerDocument.documentElement.getAttribute('lang') || 'en').trim();
+    const lang = wordsFor(tag).lang;
+    this.#tag = tag;
+    this.#store.dispatch('setLang', lang);
   }
 
+  #tag = 'en';
+
   // ---- loading -----------------------------------------------------------------------------
+
+  #base() {
+    const given = this.getAttribute('data-base');
+    if (!given) return defaultDataBase();
+    const base = new URL(given, this.ownerDocument.baseURI);
+    if (!base.pathname.endsWith('/')) base.pathname += '/';
+    return base;
+  }
 
   #start() {
     if (this.#started) return;
     this.#started = true;
-    this.#checkLang();
-    this.#renderLoading();
+    mark('start');
     this.#load().then(
       () => this.#resolveReady(),
       (error) => {
-        this.#wrap.replaceChildren(
-          h('div', { class: 'ce-status', role: 'alert' }, h('p', { class: 'ce-notice is-error' }, this.#words.t.loadFailed(error.message))),
-        );
+        this.#loadError = error?.message ?? String(error);
+        this.requestUpdate();
         this.#rejectReady(error);
       },
     );
   }
 
+  async #clientReady() {
+    this.#start();
+    await this.#ready;
+    return this.#client;
+  }
+
   async #load() {
-    const given = this.getAttribute('data-base');
-    let base = defaultDataBase();
-    if (given) {
-      base = new URL(given, this.ownerDocument.baseURI);
-      if (!base.pathname.endsWith('/')) base.pathname += '/';
-    }
-    // The engine is already loading (define() started it) while the data loads. The marks are
-    // for `npm run bench`'s breakdown of the time to the first estimate.
-    mark('start');
-    this.#data = await loadData(base);
-    // The engine checks these files (setPrices, setPresets); the page reads the parsed copies.
-    this.#priceTable = this.#data.prices.table;
-    this.#presets = this.#data.presets?.value ?? null;
-    mark('catalog');
-    await this.#ensureEngines();
+    this.#client = engineClient(this.#base());
+    this.#data = await this.#client.start();
     mark('engine');
-    this.#refreshPlans();
-    if (this.#offered.length === 0) throw new Error(this.#words.t.noPlans);
-    await this.#ensurePlans([this.#initialPlanId()]);
-    mark('plan');
-    this.#state = this.#initialState();
-    this.#loaded = true;
-    this.#renderAll();
-    mark('form');
-    this.#update();
-    // The other plans, for switching and comparing without a wait.
-    setTimeout(() => this.#ensurePlans(this.#offered).catch(() => {}), 0);
-  }
-
-  /**
-   * Fetches the plan files of `ids` that are not in the engine yet and adds them to every
-   * engine. Rejects if one cannot be fetched or is not a valid plan file.
-   */
-  async #ensurePlans(ids) {
-    const entries = this.#data?.plans ?? [];
-    const wanted = ids.filter((id) => !this.#loadedPlans.has(id) && entries.some((p) => p.id === id));
-    await Promise.all(wanted.map((id) => {
-      if (!this.#planLoads.has(id)) {
-        const load = (async () => {
-          const text = await this.#data.planText(id);
-          const engines = await this.#ensureEngines();
-          if (this.#loadedPlans.has(id)) return; // engines made meanwhile include it
-          const { origin } = entries.find((p) => p.id === id);
-          engines.pristine.addPlan(origin, text);
-          engines.ui?.addPlan(origin, text);
-          this.#loadedPlans.set(id, { origin, text, plan: engines.pristine.plan(id) });
-          if (this.#plansById.has(id)) this.#plansById.set(id, this.#loadedPlans.get(id).plan);
-        })();
-        load.catch(() => this.#planLoads.delete(id));
-        this.#planLoads.set(id, load);
-      }
-      return this.#planLoads.get(id);
-    }));
-  }
-
-  /** Whether plan `id` is in the engine (a catalog plan loaded, or one added with addPlan). */
-  #inEngine(id) {
-    return this.#loadedPlans.has(id) || this.#extraPlans.some((p) => p.id === id);
-  }
-
-  /** Runs `apply` once plan `id` is in the engine (at once if it is); a failure is shown. */
-  #withPlan(id, apply) {
-    if (this.#inEngine(id)) return apply();
-    const seq = ++this.#seq;
-    if (this.#result) this.#setOutcome('loading', null);
-    this.#ensurePlans([id]).then(
-      () => apply(),
-      (error) => {
-        if (seq === this.#seq) this.#failed(error, null);
-      },
-    );
-  }
-
-  async #ensureEngines() {
-    const rt = runtime();
-    if (this.#engines?.generation === rt.generation) return this.#engines;
-    const glue = await rt.module;
-    if (this.#engines?.generation === rt.generation) return this.#engines;
-    this.#freeEngines();
-    const make = () => {
-      const engine = new glue.Engine();
-      engine.setPrices(this.#data.prices.text);
-      if (this.#data.presets && typeof engine.setPresets === 'function') engine.setPresets(this.#data.presets.text);
-      for (const p of [...this.#loadedPlans.values(), ...this.#extraPlans]) engine.addPlan(p.origin, p.text);
-      return engine;
-    };
-    // The UI engine (the user's own prices) is made when a price is first changed.
-    this.#engines = { generation: rt.generation, pristine: make(), ui: null, uiPrices: '', priced: null, make };
-    return this.#engines;
-  }
-
-  #freeEngines() {
-    for (const engine of [this.#engines?.pristine, this.#engines?.ui]) {
-      try {
-        engine?.free();
-      } catch {
-        /* an engine from a discarded instance */
-      }
-    }
-    this.#engines = null;
-  }
-
-  #refreshPlans() {
-    const engines = this.#engines;
-    const plans = [
-      ...this.#data.plans.map((p) => this.#loadedPlans.get(p.id)?.plan ?? p.summary),
-      ...this.#extraPlans.map((p) => engines.pristine.plan(p.id)),
-    ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    this.#plansById = new Map(plans.map((p) => [p.id, p]));
-    const wanted = (this.getAttribute('plans') ?? '').split(/\s+/).filter(Boolean);
-    const added = this.#extraPlans.map((p) => p.id);
-    if (wanted.length) {
-      this.#offered = [...new Set([...wanted.filter((id) => this.#plansById.has(id)), ...added])];
-      this.#unknownIds = wanted.filter((id) => !this.#plansById.has(id));
-    } else {
-      this.#offered = plans.map((p) => p.id);
-      this.#unknownIds = [];
-    }
-  }
-
-  #plan() {
-    return this.#plansById.get(this.#state.plan);
-  }
-
-  #perMember(plan = this.#plan()) {
-    return plan.enrollment_types.includes('per_member');
-  }
-
-  // ---- state -------------------------------------------------------------------------------
-
-  #urlPrefix() {
-    return this.hasAttribute('url-state') ? (this.getAttribute('url-state') ?? '').trim() : null;
-  }
-
-  /** The plan the element opens on: the shared link's, else the `plan` attribute's, else the first. */
-  #initialPlanId() {
+    const offered = this.#offered();
+    if (offered.length === 0) throw new Error(wordsFor(this.#tag).t.noPlans);
+    // The state to open on: a shared link's, else the attributes'.
     const prefix = this.#urlPrefix();
     const fromUrl = prefix === null ? null : decodeState(location.hash, prefix);
-    if (fromUrl && this.#offered.includes(fromUrl.plan)) return fromUrl.plan;
-    const preset = this.getAttribute('plan');
-    return this.#offered.includes(preset) ? preset : this.#offered[0];
-  }
-
-  #initialState() {
-    const prefix = this.#urlPrefix();
-    if (prefix !== null) {
-      const fromUrl = decodeState(location.hash, prefix);
-      if (fromUrl && this.#offered.includes(fromUrl.plan)) {
-        this.#adoptState(fromUrl);
-        return this.#state;
-      }
+    const state = this.#store.state;
+    if (fromUrl && offered.some((p) => p.id === fromUrl.plan)) {
+      this.#store.dispatch('load', fromUrl);
+    } else {
+      const plan = offered.some((p) => p.id === this.plan) ? this.plan : offered[0].id;
+      this.#store.dispatch('load', { plan, people: [{ key: 'you', role: 'you', age: '40', medicare: '' }], care: [], prices: {}, open: state.open });
     }
-    const plan = this.#initialPlanId();
-    this.#state = {
-      plan,
-      enrollment: '',
-      pay: '',
-      people: [{ id: 'you', age: DEFAULT_AGE, relationship: '', medicare: '' }],
-      uses: [],
-      prices: {},
-    };
-    this.#fixChoices();
-    return this.#state;
+    this.#applyContributionAttribute(true);
+    await this.#ensurePlan();
+    mark('plan');
+    await this.#estimateNow();
+    await this.updateComplete;
+    this.#opened = true;
+    // The other plans the page may switch to or compare, for no wait later.
+    setTimeout(() => offered.forEach((p) => this.#planObject(p.id).catch(() => {})), 0);
   }
 
-  /** Takes a state from the URL or the scenario setter, keeping only what makes sense. */
-  #adoptState(state) {
-    const ids = new Set();
-    state.people = state.people.filter((p) => /^[A-Za-z0-9_-]{1,64}$/.test(p.id) && !ids.has(p.id) && ids.add(p.id)).slice(0, MAX_PEOPLE);
-    if (state.people.length === 0) state.people = [{ id: 'you', age: DEFAULT_AGE, relationship: '', medicare: '' }];
-    const seen = new Set();
-    state.uses = state.uses.filter((u) => {
-      const key = `${u.member}|${u.service}`;
-      if (!ids.has(u.member) || seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    this.#state = state;
-    this.#resetNextPerson();
-    this.#fixChoices();
+  /** The plans this element offers: the `plans` attribute's (known ones), else the catalog's, plus added ones. */
+  #offered() {
+    if (!this.#data) return [];
+    const all = this.#data.catalog.plans;
+    const wanted = (this.getAttribute('plans') ?? '').split(/\s+/).filter(Boolean);
+    const list = wanted.length ? wanted.map((id) => all.find((p) => p.id === id)).filter(Boolean) : [...all];
+    for (const p of this.#extra) if (!list.some((q) => q.id === p.id)) list.push(p);
+    return list;
   }
 
-  /** Makes the enrollment type and pay schedule ones the plan offers. */
-  #fixChoices() {
-    const plan = this.#plan();
-    const s = this.#state;
-    if (!plan.enrollment_types.includes(s.enrollment)) s.enrollment = this.#suggestEnrollment(plan);
-    if (!plan.pay_schedules.includes(s.pay)) s.pay = plan.pay_schedules[0];
+  #unknownIds() {
+    if (!this.#data) return [];
+    const wanted = (this.getAttribute('plans') ?? '').split(/\s+/).filter(Boolean);
+    return wanted.filter((id) => !this.#data.catalog.plans.some((p) => p.id === id) && !this.#extra.some((p) => p.id === id));
   }
 
-  #suggestEnrollment(plan) {
-    const types = plan.enrollment_types;
-    if (types.includes('per_member')) return 'per_member';
-    const n = this.#state.people.length;
-    const wanted = n === 1 ? 'self_only' : n === 2 ? 'self_plus_one' : 'self_and_family';
-    if (types.includes(wanted)) return wanted;
-    if (n > 1 && types.includes('self_and_family')) return 'self_and_family';
-    return types[0];
-  }
-
-  #resetNextPerson() {
-    const numbers = this.#state.people.map((p) => Number(/^person-(\d+)$/.exec(p.id)?.[1] ?? 1));
-    this.#nextPerson = Math.max(2, ...numbers.map((n) => n + 1));
-  }
-
-  #personName(id) {
-    const n = /^person-(\d+)$/.exec(id)?.[1];
-    return id === 'you' ? this.#words.t.personName('you') : n ? this.#words.t.personName(id, n) : id;
-  }
-
-  #use(member, service) {
-    return this.#state.uses.find((u) => u.member === member && u.service === service);
-  }
-
-  /** The scenario for the engine, and which state use each of its services came from. */
-  #buildScenario() {
-    const s = this.#state;
-    const plan = this.#plan();
-    const perMember = this.#perMember(plan);
-    const scenario = { plan: s.plan, enrollment: s.enrollment, pay_schedule: s.pay, members: [], services: [] };
-    for (const p of s.people) {
-      const member = { id: p.id, age: typedNumber(p.age) };
-      if (perMember && p.relationship) member.relationship = p.relationship;
-      if (perMember && p.medicare) member.medicare = p.medicare;
-      scenario.members.push(member);
-    }
-    const uses = [];
-    for (const u of s.uses) {
-      const benefit = plan.services[u.service];
-      const count = typedNumber(u.count);
-      if (!benefit || count === null || count === 0) continue;
-      const use = { member: u.member, service: u.service, count };
-      if (benefit.unit === 'admission') use.days = typedNumber(u.days || '3');
-      if (benefit.unit === 'fill') {
-        use.days_supply = typedNumber(u.supply || '30');
-        use.channel = u.channel || 'retail';
-      }
-      if (benefit.if_admitted && u.admitted) use.admitted = true;
-      if (u.oon && outOfNetworkTier(benefit)) {
-        use.network = 'out_of_network';
-        const billed = typedMoney(u.billed);
-        if (billed) use.billed = billed;
-      }
-      scenario.services.push(use);
-      uses.push(u);
-    }
-    return { scenario, uses };
-  }
-
-  /** The price entry's kind: allowed (each), per_day or per_30_days_supply. */
-  #priceKind(service) {
-    const entry = this.#priceTable?.prices?.[service];
-    if (!entry) return null;
-    return ['allowed', 'per_day', 'per_30_days_supply'].find((k) => entry[k] != null) ?? null;
-  }
-
-  /**
-   * The engine for the page's own estimates: the pristine one while every price used is the
-   * typical one, else the UI engine (made on first need) with the user's changes in its table.
-   */
-  #applyPrices(engines, scenario) {
-    const used = new Set(scenario.services.map((u) => u.service));
-    const changes = Object.entries(this.#state.prices)
-      .filter(([service, raw]) => used.has(service) && typedMoney(raw) !== '' && this.#priceKind(service))
-      .sort(([a], [b]) => a.localeCompare(b));
-    const key = JSON.stringify(changes);
-    if (changes.length === 0) {
-      engines.uiPrices = key;
-      return (engines.priced = engines.pristine);
-    }
-    if (key === engines.uiPrices && engines.ui) return (engines.priced = engines.ui);
-    engines.ui ??= engines.make();
-    const table = structuredClone(this.#priceTable);
-    for (const [service, raw] of changes) {
-      const kind = this.#priceKind(service);
-      table.prices[service] = { [kind]: typedMoney(raw), source: 'entered on the page', illustrative: false };
-    }
-    engines.uiPrices = null;
-    engines.ui.setPrices(JSON.stringify(table));
-    engines.uiPrices = key;
-    return (engines.priced = engines.ui);
-  }
-
-  // ---- estimating --------------------------------------------------------------------------
-
-  async #update() {
-    if (!this.#loaded) return;
-    const seq = ++this.#seq;
-    let engines;
+  async #ensurePlan() {
+    const id = this.#store.state.plan;
+    if (this.#planFor === id && this.#plan) return this.#plan;
+    this.#planLoading = true;
+    this.requestUpdate();
     try {
-      engines = await this.#ensureEngines();
-    } catch (error) {
-      if (seq === this.#seq) this.#failed(error, null);
-      return;
+      const plan = await this.#planObject(id);
+      if (this.#store.state.plan === id) {
+        this.#plan = plan;
+        this.#planFor = id;
+      }
+      return plan;
+    } finally {
+      this.#planLoading = false;
+      this.requestUpdate();
     }
-    if (seq !== this.#seq) return;
-    this.#clearErrors();
-    const bad = [...this.#shadow.querySelectorAll('input')].filter((i) => i.validity?.badInput);
-    if (bad.length) {
-      for (const input of bad) this.#fieldError(input, this.#words.t.errors.badNumber);
-      this.#setOutcome('stale', null);
+  }
+
+  #planLoading = false;
+
+  /** Plan files this element has read, by id (the proposal sets their key benefits side by side). */
+  #plansRead = new Map();
+
+  async #planObject(id) {
+    const plan = await this.#client.plan(id);
+    if (!this.#plansRead.has(id)) {
+      this.#plansRead.set(id, plan);
+      this.requestUpdate();
+    }
+    return plan;
+  }
+
+  /** The plans the answer ranks for `planId`: the `plans` attribute's when it lists two or more,
+   * else the plan's siblings (same issuer, program and year: the engine's rule). */
+  async #idsToCompare(planId) {
+    const key = `${planId}|${this.getAttribute('plans') ?? ''}|${this.#extra.map((p) => p.id).join(',')}`;
+    if (this.#compareFor !== key) {
+      const listed = this.#offered().map((p) => p.id);
+      // The engine knows a plan's siblings only once their files are in it.
+      await Promise.all(listed.map((id) => this.#planObject(id).catch(() => {})));
+      const given = Boolean((this.getAttribute('plans') ?? '').trim()) || this.#extra.length > 0;
+      this.#compareIds = await this.#client.optionsFor(planId, given ? listed : null);
+      this.#compareFor = key;
+      this.requestUpdate();
+    }
+    return this.#compareIds;
+  }
+
+  // ---- reacting to the state ---------------------------------------------------------------
+
+  #changed(state, before, action) {
+    this.requestUpdate();
+    if (state.revision !== before.revision) {
+      // The visitor's own change (not the state a page opens on) goes into the URL.
+      if (this.#opened) this.#userChanged = true;
+      if (this.#data) this.#estimateNow();
       this.#scheduleHash();
+    } else if (state.open !== before.open) {
+      if (state.open.chart && !before.open.chart) this.#curvesNow();
+      this.#scheduleHash();
+    }
+  }
+
+  /** Asks the engine about the current revision (once): the estimate, then the ranking, then
+   * the curves. Resolves when the estimate (or the reason there is none) is shown. */
+  #estimateNow() {
+    const revision = this.#store.state.revision;
+    if (revision !== this.#asked) {
+      this.#asked = revision;
+      this.#asking = this.#ask(revision);
+    }
+    return this.#asking;
+  }
+
+  #asking = Promise.resolve();
+  #opened = false;
+
+  async #ask(revision) {
+    let plan;
+    try {
+      plan = await this.#ensurePlan();
+    } catch (error) {
+      return this.#store.dispatch('failed', revision, { code: error?.code ?? 'engine_failure' });
+    }
+    if (this.#store.state.revision !== revision) return;
+    const { scenario, uses, people } = toScenario(this.#store.state, plan, this.#data.services.units);
+    this.#map = { uses, people, scenario, revision };
+    if (emptyRequired(this.#store.state).length) {
+      this.#store.dispatch('incomplete', revision);
+      this.#emit(null);
       return;
     }
-    const { scenario, uses } = this.#buildScenario();
+    this.#store.dispatch('working');
     try {
-      const result = this.#applyPrices(engines, scenario).estimate(scenario);
-      this.#result = result;
-      this.#resultScenario = scenario;
-      this.#setOutcome('ok', null);
-      if (this.#compareOpen) this.#scheduleCompare(400);
+      const result = await this.#client.estimate(scenario, `${this.#uid}:estimate`);
+      this.#store.dispatch('estimated', revision, result);
+      this.#announce(wordsFor(this.#tag).t.announce(wordsFor(this.#tag).money(result.total_annual_cost)), 1200);
+      this.#emit(null);
+      // The estimate is on screen before the ranking starts (it fetches the other plans' files).
+      await this.updateComplete;
+      mark('first-estimate');
     } catch (error) {
-      const info = inputError(error);
-      if (info && (info.origin === 'scenario' || info.origin === 'typical-prices.json')) {
-        this.#showInputError(info, uses);
-        this.#setOutcome('stale', error);
-      } else {
-        this.#failed(error, engines);
-      }
+      this.#refused(error, revision);
+      return;
     }
-    this.#scheduleHash();
+    // The ranking and the curves come after the estimate (they are longer), without holding it.
+    // The curves follow (the chart and the printed proposal draw them): a few milliseconds in the Worker.
+    this.#compareAsync(scenario, revision).then(() => this.#curvesNow());
   }
 
-  #failed(error, engines) {
-    if (engines && !inputError(error)) discardRuntime(engines.generation);
-    if (engines) this.#freeEngines();
-    this.#setOutcome('failed', error);
+  async #compareAsync(scenario, revision) {
+    try {
+      const ids = await this.#idsToCompare(scenario.plan);
+      if (ids.length < 2) return;
+      await Promise.all(ids.map((id) => this.#planObject(id).catch(() => {})));
+      // Asked only while this is still the current question (an older one, sent late, would
+      // overtake the newer one on the channel).
+      if (this.#store.state.revision !== revision) return;
+      const comparison = await this.#client.compare(scenario, ids, `${this.#uid}:compare`);
+      this.#store.dispatch('compared', revision, comparison);
+    } catch {
+      /* the estimate says what is wrong; a comparison shows only once it can be made */
+    }
   }
 
-  #setOutcome(outcome, error) {
-    const was = this.#outcome;
-    this.#outcome = outcome;
-    this.#renderResults();
-    if (outcome === 'ok') mark('first-estimate');
+  async #curvesNow() {
+    const state = this.#store.state;
+    const revision = state.revision;
+    const scenario = this.#map.revision === revision ? this.#map.scenario : null;
+    if (!scenario || !state.answer.result || state.answer.curvesFor === revision) return;
+    try {
+      const ids = await this.#idsToCompare(scenario.plan);
+      if (this.#store.state.revision !== revision) return;
+      const curves = await this.#client.curves(scenario, ids, `${this.#uid}:curves`);
+      this.#store.dispatch('curved', revision, curves);
+    } catch {
+      /* no curves: the chart says so */
+    }
+  }
+
+  /** An engine error: at its field, or (the input's fault but no field) for the whole form, or a failure. */
+  #refused(error, revision) {
+    if (error instanceof StaleAnswer) return;
+    const engine = error instanceof EngineError ? error : new EngineError({ message: String(error?.message ?? error), code: 'engine_failure' });
+    if (engine.code === 'engine_failure') {
+      this.#store.dispatch('failed', revision, { code: engine.code });
+      this.#announce(wordsFor(this.#tag).t.answer.failed, 0);
+      this.#emit(engine);
+      return;
+    }
+    const field = fieldOf(engine, this.#map, this.#map.scenario);
+    if (field === 'enrollment' && engine.code === 'household_size' && this.#store.state.enrollment && !this.#store.state.enrollmentWaits) {
+      this.#store.dispatch('enrollmentWaits');
+      return;
+    }
+    const errors = field ? { [field]: { code: engine.code } } : {};
+    this.#store.dispatch('refused', revision, errors, field ? null : { code: engine.code, field: engine.field }, this.#panelsOf(field));
+    const w = wordsFor(this.#tag);
+    this.#announce(field ? w.error(fieldKind(field), engine) : w.t.answer.stale, 600);
+    this.#emit(engine);
+  }
+
+  /** The disclosures to open so that a field with an error is seen: its person's care and group,
+   * or the prices. */
+  #panelsOf(field) {
+    if (!field) return [];
+    const [kind, key] = field.split(':');
+    if (kind === 'price') return ['prices'];
+    const use = this.#store.state.care.find((u) => u.key === key);
+    if (!use || !['count', 'days', 'supply', 'billed'].includes(kind)) return [];
+    const group = this.#data.services.byId.get(use.service)?.group;
+    return [`${use.person}:care`, ...(group ? [`${use.person}:${group}`] : [])];
+  }
+
+  #emit(error) {
+    const a = this.#store.state.answer;
     this.dispatchEvent(
       new CustomEvent('estimate-change', {
         bubbles: true,
         composed: true,
-        detail: { result: this.#result, scenario: this.#resultScenario, stale: outcome !== 'ok', error: error ?? null },
+        detail: { result: a.result, scenario: this.#map.scenario, stale: a.outcome !== 'ok', error: error ? { code: error.code, field: error.field ?? null, message: error.message } : null },
       }),
     );
-    // Screen readers hear the new total once typing settles, and a problem as soon as it appears.
-    const t = this.#words.t;
-    if (outcome === 'ok') this.#announce(this.#result ? t.announce(this.#words.money(this.#result.total_annual_cost)) : '', 1200);
-    else if (outcome === 'failed') this.#announce(t.failed, 0);
-    else if (outcome === 'stale' && (was !== 'stale' || this.#lastMessage !== this.#announced)) this.#announce(this.#lastMessage || t.stale, 600);
   }
-
-  #lastMessage = '';
-  #announced = '';
 
   #announce(text, delay) {
     clearTimeout(this.#announceTimer);
     this.#announceTimer = setTimeout(() => {
-      if (this.#els.live) this.#els.live.textContent = text;
-      this.#announced = text;
+      this.#announcement = text;
+      this.requestUpdate();
     }, delay);
+  }
+
+  // ---- the URL ---------------------------------------------------------------------------
+
+  #urlPrefix() {
+    return this.hasAttribute('url-state') ? (this.getAttribute('url-state') ?? '').trim() : null;
   }
 
   #scheduleHash() {
     const prefix = this.#urlPrefix();
     if (prefix === null || !this.#userChanged) return;
     clearTimeout(this.#hashTimer);
-    this.#hashTimer = setTimeout(() => {
-      const s = this.#state;
-      const hash = encodeState(location.hash, s, prefix);
-      if (hash !== location.hash) history.replaceState(history.state, '', hash);
-    }, 250);
+    this.#hashTimer = setTimeout(() => this.#writeHash(), 250);
+  }
+
+  #writeHash() {
+    const prefix = this.#urlPrefix();
+    const hash = encodeState(location.hash, this.#store.state, prefix ?? '');
+    if (hash !== location.hash) history.replaceState(history.state, '', hash);
   }
 
   #readHash() {
     const prefix = this.#urlPrefix();
-    if (prefix === null || !this.#loaded) return;
+    if (prefix === null || !this.#data) return;
     const state = decodeState(location.hash, prefix);
-    if (!state || !this.#offered.includes(state.plan)) return;
-    const same = encodeState('', state, prefix) === encodeState('', this.#state, prefix);
-    if (same) return;
-    this.#withPlan(state.plan, () => {
-      this.#adoptState(state);
-      this.#renderAll();
-      this.#update();
-    });
+    if (!state || !this.#offered().some((p) => p.id === state.plan)) return;
+    if (encodeState('', state, prefix) === encodeState('', this.#store.state, prefix)) return;
+    this.#store.dispatch('load', state);
   }
 
-  // ---- field errors ------------------------------------------------------------------------
+  // ---- actions with data ---------------------------------------------------------------------
 
-  #clearErrors() {
-    this.#lastMessage = '';
-    for (const el of this.#shadow.querySelectorAll('.ce-err')) el.remove();
-    for (const el of this.#shadow.querySelectorAll('[aria-invalid]')) {
-      el.removeAttribute('aria-invalid');
-      const base = el.dataset.describedby;
-      if (base) el.setAttribute('aria-describedby', base);
-      else el.removeAttribute('aria-describedby');
-    }
-    if (this.#els.formStatus) this.#els.formStatus.replaceChildren();
+  #choosePlan(id) {
+    const summary = this.#offered().find((p) => p.id === id);
+    this.#store.dispatch('choosePlan', id, summary);
   }
 
-  #fieldError(input, message) {
-    if (!input) return false;
-    const label = input.labels?.[0]?.textContent ?? '';
-    this.#lastMessage = label ? `${label}: ${message}` : message;
-    const id = `${input.id}-err`;
-    const container = input.closest('[data-field]') ?? input.parentElement;
-    container.append(h('p', { class: 'ce-err', id }, message));
-    input.setAttribute('aria-invalid', 'true');
-    const described = [input.dataset.describedby, id].filter(Boolean).join(' ');
-    input.setAttribute('aria-describedby', described);
-    const group = input.closest('details');
-    if (group && !group.open) group.open = true;
-    return true;
+  #applyContributionAttribute(initial = false) {
+    const raw = (this.employerContribution ?? this.getAttribute('employer-contribution') ?? '').trim();
+    if (!raw) return;
+    if (initial && this.#store.state.contribution.kind) return; // a shared link's own wins
+    const percent = /%$/.test(raw);
+    this.#store.dispatch('setContribution', percent ? 'percent' : 'amount', raw.replace(/%$/, '').trim());
   }
 
-  #moneyMessage(message) {
-    const e = this.#words.t.errors;
-    if (/negative/.test(message)) return e.moneyNegative;
-    if (/decimal/.test(message)) return e.moneyCents;
-    if (/too large/.test(message)) return e.moneyLarge;
-    return e.money;
+  #presetList(w) {
+    const presets = this.#data?.presets?.value?.presets ?? {};
+    return Object.entries(presets).map(([id, p]) => ({ id, label: w.text(p.label), illustrative: Boolean(p.illustrative) }));
   }
 
-  #input(key) {
-    return this.#shadow.querySelector(`[data-key="${CSS.escape(key)}"]`);
+  #applyPreset(person, presetId) {
+    const preset = this.#data.presets?.value?.presets?.[presetId];
+    if (!preset) return;
+    const offered = this.#plan ? new Set(Object.keys(this.#plan.services)) : null;
+    this.#store.dispatch('applyPreset', person, presetId, preset, this.#data.services.units, offered);
   }
 
-  /** Puts an engine error about the input next to the field it names. */
-  #showInputError(info, uses) {
-    const e = this.#words.t.errors;
-    const { field, message } = info;
-    let m;
-    let shown = false;
-    if (info.origin === 'typical-prices.json' && (m = /^prices\.([A-Za-z0-9_]+)/.exec(field))) {
-      shown = this.#fieldError(this.#input(`price:${m[1]}`), this.#moneyMessage(message));
-    } else if ((m = /^services\[(\d+)\]\.?([a-z_]*)/.exec(field))) {
-      const use = uses[Number(m[1])];
-      const sub = m[2];
-      if (use) {
-        const at = `${use.member}:${use.service}`;
-        const target = {
-          count: ['count', e.count],
-          days: ['days', e.days],
-          days_supply: ['supply', e.days_supply],
-          channel: ['channel', e.generic(message)],
-          admitted: ['admitted', e.generic(message)],
-          network: ['oon', e.generic(message)],
-          billed: ['billed', this.#moneyMessage(message)],
-        }[sub] ?? ['count', e.generic(message)];
-        shown = this.#fieldError(this.#input(`${target[0]}:${at}`), target[1]);
-      }
-    } else if ((m = /^members\[(\d+)\]\.?([a-z_]*)/.exec(field))) {
-      const person = this.#state.people[Number(m[1])];
-      if (person) {
-        const sub = m[2];
-        const target = sub === 'relationship' ? 'rel' : sub === 'medicare' ? 'medicare' : 'age';
-        shown = this.#fieldError(this.#input(`${target}:${person.id}`), sub === 'age' ? e.age : sub ? e.generic(message) : e.member);
-      }
-    } else if (field === 'members') {
-      shown = this.#fieldError(this.#input('enrollment'), e.members);
-    } else if (field === 'enrollment') {
-      shown = this.#fieldError(this.#input('enrollment'), e.enrollment);
-    } else if (field === 'pay_schedule') {
-      shown = this.#fieldError(this.#input('pay'), e.pay);
-    }
-    if (!shown && this.#els.formStatus) {
-      this.#lastMessage = e.generic(message);
-      this.#els.formStatus.replaceChildren(h('p', { class: 'ce-notice is-error' }, e.generic(message)));
-    }
-  }
-
-  // ---- events from the fields --------------------------------------------------------------
-
-  #onInput(event) {
-    const input = event.target;
-    const key = input.dataset?.key;
-    if (!key) return;
-    const [kind, a, b] = key.split(':');
-    const s = this.#state;
-    const value = input.type === 'checkbox' ? input.checked : input.value;
-    if (kind === 'plan' && !this.#inEngine(value)) {
-      // Its file is still on its way: handle the choice once the plan is in the engine (with
-      // the input itself: a finished event's target is cleared, the input is in a shadow root).
-      this.#withPlan(value, () => input.value === value && this.#onInput({ target: input }));
+  #example(confirmed) {
+    const state = this.#store.state;
+    const empty = state.people.length === 1 && state.care.length === 0;
+    if (!confirmed && !empty) {
+      this.#ui = { ...this.#ui, confirmExample: true };
+      this.requestUpdate();
       return;
     }
+    this.#ui = { ...this.#ui, confirmExample: false };
+    const presets = this.#data.presets?.value?.presets ?? {};
+    const medicare = Boolean(this.#plan?.part_d_out_of_pocket_max);
+    const people = medicare
+      ? [{ key: 'you', role: 'you', age: '68', medicare: '' }, { key: 'spouse', role: 'spouse', age: '66', medicare: '' }]
+      : [{ key: 'you', role: 'you', age: '38', medicare: '' }, { key: 'child-1', role: 'child', age: '7', medicare: '' }];
+    const second = people[1].key;
+    let next = initialState();
+    next = { ...next, people, care: [] };
+    next = actions.applyPreset(next, 'you', 'medium', presets.medium, this.#data.services.units, new Set(Object.keys(this.#plan?.services ?? {})));
+    next = actions.applyPreset(next, second, 'low', presets.low, this.#data.services.units, new Set(Object.keys(this.#plan?.services ?? {})));
+    this.#store.dispatch('replaceHousehold', people, next.care.map(({ key, ...u }) => u));
+  }
+
+  // ---- hand-off ----------------------------------------------------------------------------
+
+  #copied() {
+    this.#ui = { ...this.#ui, copied: true };
+    this.requestUpdate();
+    setTimeout(() => {
+      this.#ui = { ...this.#ui, copied: false };
+      this.requestUpdate();
+    }, 4000);
+  }
+
+  async #copyLink() {
     this.#userChanged = true;
-    switch (kind) {
-      case 'plan':
-        s.plan = value;
-        this.#fixChoices();
-        this.#renderAll();
-        break;
-      case 'enrollment':
-        s.enrollment = value;
-        break;
-      case 'pay':
-        s.pay = value;
-        break;
-      case 'age':
-      case 'rel':
-      case 'medicare': {
-        const person = s.people.find((p) => p.id === a);
-        if (!person) return;
-        person[{ age: 'age', rel: 'relationship', medicare: 'medicare' }[kind]] = value;
-        if (kind === 'age') this.#refreshPersonNames(a);
-        break;
-      }
-      case 'count':
-        this.#setCount(a, b, value);
-        break;
-      case 'preset':
-        this.#applyPreset(a, value);
-        return;
-      case 'days':
-      case 'supply':
-      case 'channel':
-      case 'admitted':
-      case 'oon':
-      case 'billed': {
-        const use = this.#use(a, b);
-        if (!use) return;
-        use[kind] = value;
-        if (kind === 'oon') this.#renderRowMore(a, b);
-        break;
-      }
-      case 'price':
-        s.prices[a] = value;
-        this.#refreshPriceBadge(a);
-        break;
-      default:
-        return;
+    this.#writeHash();
+    await navigator.clipboard?.writeText(location.href).catch(() => {});
+    this.#copied();
+  }
+
+  async #copySummary() {
+    await navigator.clipboard?.writeText(this.summaryText()).catch(() => {});
+    this.#copied();
+  }
+
+  /**
+   * The estimate (and the ranking) as plain text, in the element's language.
+   * @returns {string}
+   */
+  summaryText() {
+    const vm = this.#viewModel();
+    const { w, state } = vm;
+    const a = state.answer;
+    if (!a.result) return '';
+    const t = w.t.print;
+    const lines = [vm.comparing ? t.titleCompare : t.title, t.program(vm.planSummary?.issuer ?? '', vm.planSummary?.program ?? '', vm.planSummary?.year ?? ''), t.date(vm.today()), ''];
+    for (const p of state.people) lines.push(`${vm.personName(p.key)} (${t.age(p.age)}): ${vm.careInWords(p.key)}`);
+    lines.push(vm.householdLine(a.result), '');
+    const options = vm.comparing && a.comparison ? a.comparison.options : [{ plan: a.result.plan, rank: 1, estimate: a.result }];
+    for (const o of options) {
+      if (!o.estimate) continue;
+      lines.push(
+        `${o.rank}. ${vm.planNames(o.plan).short}: ${w.money(o.estimate.total_annual_cost)} (${t.premium} ${w.money(o.estimate.premium_annual)}, ${t.care} ${w.money(o.estimate.member_pays_total)})${o.worst_case ? `; ${t.worst} ${w.money(o.worst_case.total)}` : ''}`,
+      );
     }
-    this.#update();
+    lines.push('', t.note);
+    return lines.join('\n');
   }
 
-  #setCount(member, service, value) {
-    const s = this.#state;
-    let use = this.#use(member, service);
-    const chosen = String(value).trim() !== '' && Number(value) !== 0;
-    if (!use && String(value).trim() !== '') {
-      const benefit = this.#plan().services[service];
-      use = { member, service, count: value, days: '', supply: '', channel: '', admitted: false, oon: false, billed: '' };
-      if (benefit?.unit === 'admission') use.days = '3';
-      if (benefit?.unit === 'fill') {
-        use.supply = '30';
-        use.channel = 'retail';
-      }
-      s.uses.push(use);
-    } else if (use && String(value).trim() === '') {
-      s.uses.splice(s.uses.indexOf(use), 1);
-      use = null;
-    } else if (use) {
-      use.count = value;
+  // ---- the agent -----------------------------------------------------------------------------
+
+  /** The agent named by the broker-* attributes (each trimmed and shortened), or null. */
+  #broker() {
+    const clean = (v) => String(v ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 120);
+    const broker = { name: clean(this.brokerName), id: clean(this.brokerId), phone: clean(this.brokerPhone), email: clean(this.brokerEmail) };
+    return broker.name || broker.id || broker.phone || broker.email ? broker : null;
+  }
+
+  /** "Send to my agent": first a confirmation that says what goes where; nothing leaves the
+   * element until the visitor confirms, and then only as an event to the host page. */
+  async #share(step) {
+    const returnFocus = step === 'cancel' ? '[data-share="open"]' : step === 'open' ? '[data-share="confirm"]' : '[data-share-status]';
+    if (step === 'open') this.#ui = { ...this.#ui, share: 'confirming' };
+    if (step === 'cancel') this.#ui = { ...this.#ui, share: 'closed' };
+    if (step === 'confirm') {
+      const state = this.#store.state;
+      const result = state.answer.result;
+      if (!result) return;
+      /** @type {EstimateShareDetail} */
+      const detail = {
+        scenario: this.scenario,
+        result,
+        comparison: state.answer.comparison && state.answer.comparedFor === state.revision ? state.answer.comparison : null,
+        stale: state.answer.outcome !== 'ok',
+        broker: this.#broker(),
+        lang: wordsFor(this.#tag).lang === 'es' ? 'es' : 'en',
+      };
+      this.dispatchEvent(new CustomEvent('estimate-share', { detail, bubbles: true, composed: true }));
+      this.#ui = { ...this.#ui, share: 'sent', sharedAt: new Date().toLocaleTimeString(wordsFor(this.#tag).locale, { hour: 'numeric', minute: '2-digit' }) };
     }
-    const row = this.#shadow.querySelector(`[data-row="${CSS.escape(`${member}:${service}`)}"]`);
-    if (row) {
-      const was = row.classList.contains('is-chosen');
-      row.classList.toggle('is-chosen', chosen);
-      if (was !== chosen) this.#renderRowMore(member, service);
-    }
-    this.#refreshGroupCounts(member);
-    this.#syncPrices();
+    this.requestUpdate();
+    await this.updateComplete;
+    focusOn(this.renderRoot, returnFocus);
   }
 
-  #addPerson() {
-    const s = this.#state;
-    if (s.people.length >= MAX_PEOPLE) return;
-    const id = `person-${this.#nextPerson++}`;
-    s.people.push({ id, age: '', relationship: '', medicare: '' });
-    this.#userChanged = true;
-    this.#afterPeopleChange(`age:${id}`);
-  }
+  // ---- the view model ------------------------------------------------------------------------
 
-  #removePerson(id) {
-    const s = this.#state;
-    s.people = s.people.filter((p) => p.id !== id);
-    s.uses = s.uses.filter((u) => u.member !== id);
-    this.#userChanged = true;
-    this.#afterPeopleChange('add-person');
-  }
-
-  #afterPeopleChange(focusKey) {
-    const plan = this.#plan();
-    if (!this.#perMember(plan)) {
-      const suggested = this.#suggestEnrollment(plan);
-      if (plan.enrollment_types.includes(suggested)) this.#state.enrollment = suggested;
-    }
-    this.#renderAll(focusKey);
-    this.#update();
-  }
-
-  #example(name) {
-    const s = this.#state;
-    const plan = this.#plan();
-    const senior = Boolean(plan.part_d_out_of_pocket_max);
-    const use = (member, service, count, extra = {}) => ({
-      member,
-      service,
-      count: String(count),
-      days: plan.services[service]?.unit === 'admission' ? '3' : '',
-      supply: plan.services[service]?.unit === 'fill' ? '30' : '',
-      channel: plan.services[service]?.unit === 'fill' ? 'retail' : '',
-      admitted: false,
-      oon: false,
-      billed: '',
-      ...extra,
-    });
-    this.#appliedPresets.clear();
-    if (name === 'clear') {
-      s.uses = [];
-    } else if (name === 'family') {
-      s.people = [
-        { id: 'you', age: senior ? '67' : '38', relationship: '', medicare: '' },
-        { id: 'person-2', age: senior ? '66' : '7', relationship: '', medicare: '' },
-      ];
-      s.uses = [
-        use('you', 'primary_care_visit', 2),
-        use('you', 'specialist_visit', 1),
-        use('you', 'rx_preferred_brand', 6),
-        use('person-2', 'preventive_visit', 1),
-        use('person-2', 'primary_care_visit', 3),
-        use('person-2', 'urgent_care_visit', 1),
-        use('person-2', 'rx_generic', 1),
-      ];
-    }
-    s.uses = s.uses.filter((u) => plan.services[u.service]);
-    this.#resetNextPerson();
-    this.#userChanged = true;
-    if (!this.#perMember(plan)) s.enrollment = this.#suggestEnrollment(plan);
-    for (const u of s.uses) this.#openGroups.add(`${u.member}:${this.#groupOf(u.service)}`);
-    this.#renderAll(`example:${name}`);
-    this.#update();
-  }
-
-  /** Replaces one person's care with a usage preset (data/usage-presets.json). */
-  #applyPreset(member, name) {
-    const s = this.#state;
-    const plan = this.#plan();
-    const preset = this.#presets?.presets?.[name];
-    s.uses = s.uses.filter((u) => u.member !== member);
-    for (const p of preset?.services ?? []) {
-      const benefit = plan.services[p.service];
-      if (!benefit) continue;
-      s.uses.push({
-        member,
-        service: p.service,
-        count: String(p.count),
-        days: benefit.unit === 'admission' ? String(p.days ?? 3) : '',
-        supply: benefit.unit === 'fill' ? String(p.days_supply ?? 30) : '',
-        channel: benefit.unit === 'fill' ? 'retail' : '',
-        admitted: Boolean(p.admitted && benefit.if_admitted),
-        oon: false,
-        billed: '',
-      });
-      this.#openGroups.add(`${member}:${this.#groupOf(p.service)}`);
-    }
-    if (preset) this.#appliedPresets.set(member, name);
-    else this.#appliedPresets.delete(member);
-    this.#userChanged = true;
-    this.#renderAll(`preset:${member}`);
-    this.#update();
-  }
-
-  #groupOf(service) {
-    return GROUPS.find(([, ids]) => ids.includes(service))?.[0] ?? 'other';
-  }
-
-  // ---- rendering: the fields ---------------------------------------------------------------
-
-  #renderLoading() {
-    if (this.#loaded) return;
-    this.#wrap.replaceChildren(h('div', { class: 'ce-status', role: 'status' }, h('p', {}, this.#words.t.loading)));
-  }
-
-  #id(...parts) {
-    return [this.#uid, ...parts].join('-').replace(/[^A-Za-z0-9_-]/g, '_');
-  }
-
-  /** Rebuilds everything from the state, keeping focus on the same field and disclosures open. */
-  #renderAll(focusKey) {
-    if (!this.#loaded) return;
-    const active = this.#shadow.activeElement;
-    const keepFocus = focusKey ?? active?.dataset?.key;
-    const t = this.#words.t;
-    const v = this.#view();
-    const prices = renderPricesCard(v);
-    const totalBar = renderTotalBar(v);
-    const results = h('section', { class: 'ce-results', part: 'results', tabindex: '-1' });
-    this.#els = { results, prices: prices.list, pricesNone: prices.none, totalBarAmount: totalBar.amount };
-    const form = h(
-      'form',
-      { class: 'ce-inputs', part: 'inputs', novalidate: true, onsubmit: (e) => e.preventDefault(), oninput: (e) => this.#onInput(e) },
-      (this.#els.formStatus = h('div', { class: 'ce-status', role: 'status' })),
-      renderPlanCard(v),
-      renderPeopleCard(v),
-      renderCareCard(v),
-      prices.card,
-      totalBar.bar,
-    );
-    this.#syncPrices();
-    const notices = [];
-    if (this.#unknownIds.length) notices.push(h('p', { class: 'ce-notice' }, t.unknownPlans(this.#unknownIds.join(', '))));
-    this.#wrap.replaceChildren(
-      h('div', { class: 'ce-status', role: 'status' }, notices),
-      h('div', { class: 'ce-layout' }, form, results),
-      this.#renderCompareBox(),
-      (this.#els.live = h('div', { class: 'ce-sr', 'aria-live': 'polite' })),
-    );
-    this.#renderResults();
-    this.#renderCompareBody(); // once in the page: the chart is drawn to the width it has
-    if (keepFocus) {
-      const target = this.#input(keepFocus);
-      target?.focus({ preventScroll: true });
-    }
-  }
-
-  /** What the rendering functions (fields.js) see of the element. */
-  #view() {
-    const plan = this.#plan();
-    return {
-      words: this.#words,
-      state: this.#state,
+  #viewModel() {
+    const state = this.#store.state;
+    const w = wordsFor(this.#tag);
+    const data = this.#data;
+    const dispatch = (name, ...args) => this.#store.dispatch(name, ...args);
+    const plan = this.#planFor === state.plan ? this.#plan : null;
+    const offered = this.#offered();
+    const summary = offered.find((p) => p.id === state.plan) ?? plan;
+    const services = data?.services.byId ?? new Map();
+    const groups = (data?.services.value.groups ?? []).map((g) => ({
+      id: g.id,
+      label: g.label,
+      services: data.services.value.services.filter((s) => s.group === g.id && (!plan || plan.services[s.id])),
+    })).filter((g) => g.services.length);
+    const medicarePlan = Boolean(plan?.enrollment_types?.includes('per_member'));
+    const planNames = (id) => {
+      const p = offered.find((q) => q.id === id) ?? this.#extra.find((q) => q.id === id);
+      const es = w.lang === 'es' ? p?.es : null;
+      return { short: es?.short_name ?? p?.short_name ?? id, name: es?.name ?? p?.name ?? id };
+    };
+    const vm = {
+      w,
+      state,
+      ready: Boolean(data) && state.plan !== '',
+      loadError: this.#loadError,
+      id: (...parts) => [this.#uid, ...parts].join('-').replace(/[^A-Za-z0-9_-]/g, '_'),
+      width: this.#width,
       plan,
-      offered: this.#offered,
-      plansById: this.#plansById,
-      priceTable: this.#priceTable,
-      perMember: this.#perMember(plan),
-      canAddPerson: this.#state.people.length < MAX_PEOPLE,
-      openGroups: this.#openGroups,
-      presets: this.#presets,
-      appliedPresets: this.#appliedPresets,
-      id: (...parts) => this.#id(...parts),
-      personName: (id) => this.#personName(id),
-      isChosen: (member, service) => this.#isChosen(member, service),
-      use: (member, service) => this.#use(member, service),
-      priceKind: (service) => this.#priceKind(service),
+      planLoading: this.#planLoading,
+      planSummary: summary,
+      offered,
+      unknownIds: this.#unknownIds(),
+      services,
+      groups,
+      medicarePlan,
+      presets: data ? this.#presetList(w) : [],
+      typicalPrices: data?.prices.value.prices ?? {},
+      channels: ['retail', ...['mail', 'community'].filter((c) => plan?.drug_supply?.[c])],
+      comparing: this.#compareIds.length > 1 && this.#compareFor.startsWith(`${state.plan}|`),
+      urlState: this.#urlPrefix() !== null,
+      copied: this.#ui.copied,
+      confirmExample: this.#ui.confirmExample,
+      broker: this.#broker(),
+      planById: (id) => this.#plansRead.get(id) ?? null,
+      share: this.#ui.share,
+      sharedAt: this.#ui.sharedAt,
+      contributionShown: true,
+      announcement: this.#announcement,
+      planNames,
+      programName: (p) => (p?.name?.includes(' — ') ? p.name.split(' — ')[0] : `${p?.program ?? ''} ${p?.year ?? ''}`.trim()),
+      serviceName: (id) => w.text(services.get(id)?.label) || id,
+      personName: (key) => personName(state, key, w.t),
+      presetName: (id) => w.text(data?.presets?.value?.presets?.[id]?.label) || id,
+      error: (fieldKey) => shownError(state, fieldKey),
+      documentLink: (file, line) => {
+        const url = siteUrl('document.html');
+        url.search = new URLSearchParams({ file, line: String(line), ...(w.lang === 'es' ? { lang: 'es' } : {}) }).toString();
+        url.hash = `L${line}`;
+        return url.href;
+      },
+      today: () => new Date().toLocaleDateString(w.locale, { year: 'numeric', month: 'long', day: 'numeric' }),
+      householdLine: (result) => {
+        const people = result.members.map((m) => w.t.details.personAge(personName(state, m.id, w.t), m.age)).join(', ');
+        return `${people} · ${w.t.enrollment[result.enrollment] ?? result.enrollment} · ${w.t.pay[result.pay_schedule] ?? result.pay_schedule}`;
+      },
+      careInWords: (key) => {
+        const parts = [];
+        for (const u of state.care) {
+          if (u.person !== key || (plan && !plan.services[u.service])) continue;
+          const label = w.text(services.get(u.service)?.label) || u.service;
+          if (u.often) {
+            const f = drugFills(u);
+            parts.push(`${label}: ${w.t.drugs.inWords(f.count, f.supply, w.t.drugs.channels[u.channel || 'retail'])}`);
+          } else if (isPositiveWhole(typedWhole(u.count))) {
+            parts.push(`${label} × ${u.count}`);
+          }
+        }
+        return parts.length ? parts.join('; ') : w.t.print.noCare;
+      },
+      engineAssumptions: (result) => (result?.assumptions ?? []).map((a) => w.t.assumption(a, personName(state, a.member, w.t))),
+      medicareWarning: (person) => {
+        // A Medicare Advantage plan's members must have Part B: before 65 that is rare (disability
+        // or kidney failure), so an age under 65 is said to be unlikely rather than priced quietly.
+        const age = typedWhole(person.age);
+        if (!plan?.medicare?.requires_part_b || typeof age !== 'number' || age >= 65 || ['none', 'part_a_only'].includes(person.medicare)) return '';
+        return html`<p class="ce-notice" data-medicare-warning=${person.key}>${w.t.people.under65(personName(state, person.key, w.t), age)}</p>`;
+      },
       on: {
-        addPerson: () => this.#addPerson(),
-        removePerson: (id) => this.#removePerson(id),
-        example: (name) => this.#example(name),
-        resetPrice: (service, typical) => {
-          delete this.#state.prices[service];
-          const input = this.#input(`price:${service}`);
-          if (input) input.value = typical;
-          this.#refreshPriceBadge(service);
-          this.#userChanged = true;
-          this.#update();
-          input?.focus();
+        choosePlan: (id) => this.#choosePlan(id),
+        setEnrollment: (v) => dispatch('setEnrollment', v),
+        setPay: (v) => dispatch('setPay', v),
+        setContribution: (kind, v) => dispatch('setContribution', kind, v),
+        setTaxRate: (v) => dispatch('setTaxRate', v),
+        addPerson: async (role) => {
+          dispatch('addPerson', role);
+          await this.updateComplete;
+          const added = this.#store.state.people.filter((p) => p.role === role).at(-1);
+          focusOn(this.renderRoot, `[data-key="age:${added?.key}"]`);
         },
-        showResults: () => {
-          const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-          this.#els.results?.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
-          this.#els.results?.focus({ preventScroll: true });
+        removePerson: async (key) => {
+          dispatch('removePerson', key);
+          await this.updateComplete;
+          focusOn(this.renderRoot, '[data-add="child"], [data-add="spouse"]');
+        },
+        setPersonField: (key, field, value) => dispatch('setPersonField', key, field, value),
+        touch: (fieldKey) => dispatch('touch', fieldKey),
+        setCount: (person, service, value, unit) => dispatch('setCount', person, service, value, unit),
+        setUseField: (key, field, value) => dispatch('setUseField', key, field, value),
+        addDrug: async (person) => {
+          dispatch('addDrug', person);
+          await this.updateComplete;
+          const use = this.#store.state.care.filter((u) => u.person === person && u.often).at(-1);
+          focusOn(this.renderRoot, `[data-key="service:${use?.key}"]`);
+        },
+        removeUse: (key) => dispatch('removeUse', key),
+        applyPreset: (person, id) => this.#applyPreset(person, id),
+        example: (confirmed) => this.#example(confirmed),
+        exampleCancel: () => {
+          this.#ui = { ...this.#ui, confirmExample: false };
+          this.requestUpdate();
+        },
+        undo: () => dispatch('undo'),
+        setPrice: (service, v) => dispatch('setPrice', service, v),
+        resetPrice: (service) => dispatch('resetPrice', service),
+        toggle: (panel, open) => dispatch('toggle', panel, open),
+        retry: () => {
+          this.#asked = 0;
+          this.#estimateNow();
+        },
+        // (a fresh engine after a failure: the client restarted it)
+        print: () => window.print(),
+        share: (step) => this.#share(step),
+        copyLink: () => this.#copyLink(),
+        copySummary: () => this.#copySummary(),
+        skipToAnswer: (e) => {
+          e.preventDefault();
+          focusOn(this.renderRoot, '.ce-answer');
         },
       },
     };
-  }
-
-  #refreshPersonNames(id) {
-    const person = this.#state.people.find((p) => p.id === id);
-    const legend = this.#shadow.querySelector(`[data-care-legend="${CSS.escape(id)}"]`);
-    if (person && legend) legend.textContent = careLegend(this.#view(), person);
-  }
-
-  #isChosen(member, service) {
-    const use = this.#use(member, service);
-    return Boolean(use) && String(use.count).trim() !== '' && Number(use.count) !== 0;
-  }
-
-  #refreshGroupCounts(member) {
-    const plan = this.#plan();
-    for (const [group, services] of servicesByGroup(plan)) {
-      const badge = this.#shadow.querySelector(`[data-group="${CSS.escape(`${member}:${group}`)}"] .ce-chosen`);
-      if (!badge) continue;
-      const n = services.filter((id) => this.#isChosen(member, id)).length;
-      badge.hidden = n === 0;
-      badge.textContent = this.#words.t.chosen(n);
-    }
-  }
-
-  #renderRowMore(member, service) {
-    const more = this.#shadow.querySelector(`[data-more="${CSS.escape(`${member}:${service}`)}"]`);
-    if (more) fillRowMore(this.#view(), more, member, service);
-  }
-
-  /** The prices list: one row per service anyone uses, rows kept (and focus with them). */
-  #syncPrices() {
-    const list = this.#els.prices;
-    if (!list) return;
-    const plan = this.#plan();
-    const order = servicesByGroup(plan).flatMap(([, ids]) => ids);
-    const used = new Set(this.#state.uses.filter((u) => this.#isChosen(u.member, u.service) && plan.services[u.service]).map((u) => u.service));
-    const wanted = order.filter((id) => used.has(id) && this.#priceKind(id));
-    const existing = new Map([...list.children].map((row) => [row.dataset.price, row]));
-    const rows = wanted.map((id) => existing.get(id) ?? renderPriceRow(this.#view(), id));
-    for (const [id, row] of existing) if (!wanted.includes(id)) row.remove();
-    rows.forEach((row, i) => {
-      if (list.children[i] !== row) list.insertBefore(row, list.children[i] ?? null);
-    });
-    this.#els.pricesNone.hidden = rows.length > 0;
-  }
-
-  #refreshPriceBadge(service) {
-    const row = this.#els.prices?.querySelector(`[data-price="${CSS.escape(service)}"]`);
-    if (row) fillPriceMeta(this.#view(), row, service);
-  }
-
-  // ---- the comparison ------------------------------------------------------------------------
-
-  #renderCompareBox() {
-    const t = this.#words.t.compare;
-    const body = h('div', { class: 'ce-compare-body', id: this.#id('compare'), 'data-state': 'none' });
-    const box = h(
-      'details',
-      {
-        class: 'ce-compare',
-        part: 'compare',
-        open: this.#compareOpen,
-        ontoggle: () => {
-          this.#compareOpen = box.open;
-          if (box.open) this.#scheduleCompare(0);
-        },
-      },
-      h('summary', {}, h('h3', { class: 'ce-compare-heading' }, t.heading)),
-      body,
-    );
-    this.#els.compare = body;
-    return box;
-  }
-
-  #renderCompareBody(state) {
-    const body = this.#els.compare;
-    if (!body) return;
-    const data = this.#compareData;
-    if (data?.failed) {
-      body.replaceChildren(h('p', { class: 'ce-notice is-error' }, this.#words.t.compare.failed));
-    } else {
-      renderCompare(body, {
-        words: this.#words,
-        data: data && { ...data, curvesError: data.noCare ? this.#words.t.compare.noCare : data.curvesError },
-        plansById: this.#plansById,
-        chosen: this.#state.plan,
-        id: (...parts) => this.#id('compare', ...parts),
-      });
-    }
-    body.dataset.state = state ?? (this.#comparePending && data ? 'updating' : data ? (data.failed ? 'failed' : 'ok') : 'none');
-  }
-
-  /** Works the comparison out after typing pauses (costCurves takes up to ~200 ms). */
-  #scheduleCompare(delay) {
-    clearTimeout(this.#compareTimer);
-    this.#comparePending = false;
-    const scenario = this.#resultScenario;
-    if (!scenario) return;
-    const ids = this.#compareIds(scenario.plan);
-    const key = JSON.stringify([scenario, ids, this.#engines?.uiPrices]);
-    if (this.#compareData?.key === key) return;
-    if (this.#els.compare && this.#compareData) this.#els.compare.dataset.state = 'updating';
-    this.#comparePending = true;
-    this.#compareTimer = setTimeout(async () => {
-      this.#comparePending = false;
-      if (!this.#compareOpen) return;
-      let engines;
-      try {
-        await this.#ensurePlans(ids);
-        engines = await this.#ensureEngines();
-      } catch {
-        return;
-      }
-      if (scenario !== this.#resultScenario) return;
-      let data;
-      try {
-        // The engine the last estimate used (#applyPrices chose it).
-        const engine = engines.priced ?? engines.pristine;
-        const compare = engine.compare(scenario, ids);
-        data = { key, compare, curves: null, curvesError: null, noCare: scenario.services.length === 0 };
-        if (!data.noCare) {
-          try {
-            data.curves = engine.costCurves(scenario, ids);
-          } catch (error) {
-            if (!inputError(error) && !/care/.test(error?.message ?? '')) throw error;
-            data.noCare = true;
-          }
-        }
-      } catch (error) {
-        data = { key, failed: true };
-        if (!inputError(error)) {
-          discardRuntime(engines.generation);
-          this.#freeEngines();
-        }
-      }
-      this.#compareData = data;
-      this.#renderCompareBody();
-    }, delay);
-  }
-
-  // ---- rendering: the results --------------------------------------------------------------
-
-  #renderResults() {
-    const box = this.#els.results;
-    if (!box || !this.#loaded) return;
-    const result = this.#result;
-    if (this.#els.totalBarAmount) {
-      this.#els.totalBarAmount.textContent = result ? this.#words.money(result.total_annual_cost) : '—';
-      this.#els.totalBarAmount.classList.toggle('is-stale', this.#outcome !== 'ok');
-    }
-    renderResults(box, {
-      words: this.#words,
-      result,
-      plan: result ? this.#plansById.get(result.plan) : null,
-      priceTable: this.#priceTable,
-      outcome: this.#outcome,
-      personName: (id) => this.#personName(id),
-      id: (...parts) => this.#id(...parts),
-      workedOpen: this.#workedOpen,
-      onWorkedToggle: (open) => (this.#workedOpen = open),
-      onRetry: () => this.#update(),
-      copyLink:
-        this.#urlPrefix() === null
-          ? null
-          : () => {
-              this.#userChanged = true;
-              const hash = encodeState(location.hash, this.#state, this.#urlPrefix());
-              if (hash !== location.hash) history.replaceState(history.state, '', hash);
-              return location.href;
-            },
-    });
+    return vm;
   }
 }
 
@@ -1231,19 +860,22 @@ function mark(name) {
   performance.mark(`cost-estimator:${name}`);
 }
 
-/** Defines <cost-estimator> unless it already is (the script included twice, or another copy). */
+/**
+ * Defines <cost-estimator> unless it already is (the script included twice, or another copy).
+ * @param {string} [name]
+ * @param {CustomElementRegistry} [registry]
+ */
 export function define(name = 'cost-estimator', registry = globalThis.customElements) {
   if (!registry) return null;
   const existing = registry.get(name);
   if (existing) return existing;
   // An element is coming: fetch and compile the engine while the page goes on parsing.
-  runtime().module.catch(() => {});
+  compileEngine().catch(() => {});
   try {
-    registry.define(name, CostEstimator);
+    registry.define(name, class extends CostEstimator {});
   } catch (error) {
     if (!(error instanceof DOMException && error.name === 'NotSupportedError')) throw error;
   }
   return registry.get(name);
 }
-
 

@@ -1,0 +1,571 @@
+//! The group census (`costshare census`, DOMAIN.md "Group census") through the real binary.
+//!
+//! Golden files: `tests/golden/census/<name>.csv` (the census), `<name>.args` (the command line
+//! after the file), `<name>.out` (the expected standard output) and `<name>.err` (the expected
+//! standard error; the exit status is 2 when it names a row or a fault, else 0). Besides
+//! matching those bytes, every household the census prices is priced again here with
+//! `costshare estimate` from a scenario this file builds on its own (its own CSV reading, the
+//! usage presets' JSON, the plan's enrollment types), and the money must be equal.
+//! `tests/census.test.mjs` checks the same files against the WebAssembly module.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn costshare(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_costshare"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    // Written from another thread: the census streams, so its output must be read meanwhile.
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+// ---- an independent reading of the census, for the comparison with `estimate` -------------
+
+/// CSV records (row number as a spreadsheet shows it, fields), blank lines left out.
+fn parse_csv(text: &str) -> Vec<(u64, Vec<String>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (mut records, mut fields, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut row, mut quoted, mut content) = (1u64, false, false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                '"' => quoted = false,
+                c => field.push(c),
+            }
+            continue;
+        }
+        match c {
+            '"' => (quoted, content) = (true, true),
+            ',' => {
+                fields.push(std::mem::take(&mut field));
+                content = true;
+            }
+            '\r' | '\n' => {
+                if c == '\r' && chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                fields.push(std::mem::take(&mut field));
+                let fields = std::mem::take(&mut fields);
+                if content && fields.iter().any(|f| !f.trim().is_empty()) {
+                    records.push((row, fields.into_iter().map(|f| f.trim().to_string()).collect()));
+                }
+                row += 1;
+                content = false;
+            }
+            c => {
+                field.push(c);
+                content = true;
+            }
+        }
+    }
+    if content || !field.is_empty() {
+        fields.push(field);
+        records.push((row, fields.into_iter().map(|f| f.trim().to_string()).collect()));
+    }
+    records
+}
+
+struct Person {
+    age: u32,
+    relationship: &'static str,
+    usage: String,
+    medicare: Option<String>,
+}
+
+/// Households as runs of adjacent rows sharing the household cell.
+struct Group {
+    key: String,
+    rows: Vec<u64>,
+    people: Vec<Option<Person>>,
+}
+
+fn column(header: &[String], names: &[&str]) -> Option<usize> {
+    let norm = |h: &str| h.to_lowercase().replace([' ', '-', '.'], "_");
+    names.iter().find_map(|n| header.iter().position(|h| norm(h) == *n))
+}
+
+fn date(text: &str) -> (i32, u32, u32) {
+    let parts: Vec<&str> = text.split(['-', '/']).collect();
+    let n = |s: &str| s.parse::<u32>().unwrap();
+    if text.contains('-') {
+        (n(parts[0]) as i32, n(parts[1]), n(parts[2]))
+    } else {
+        (n(parts[2]) as i32, n(parts[0]), n(parts[1]))
+    }
+}
+
+fn read_groups(text: &str, usage_default: Option<&str>, plan_year: i32) -> Vec<Group> {
+    let records = parse_csv(text);
+    let header = &records[0].1;
+    let household = column(header, &["household", "household_id", "family_id", "employee_id", "id"]).unwrap();
+    let age = column(header, &["age"]);
+    let birth = column(header, &["date_of_birth", "dob", "birth_date", "birthdate"]);
+    let relationship = column(header, &["relationship", "subscriber_relationship", "relationship_to_subscriber", "relation"]).unwrap();
+    let usage = column(header, &["usage", "usage_preset", "preset"]);
+    let medicare = column(header, &["medicare", "medicare_status"]);
+    let mut groups: Vec<Group> = Vec::new();
+    for (row, f) in &records[1..] {
+        let cell = |i: Option<usize>| i.and_then(|i| f.get(i)).map_or("", |s| s.as_str());
+        let key = cell(Some(household)).to_string();
+        if key.is_empty() {
+            continue;
+        }
+        let person = (|| {
+            let age = match cell(age) {
+                "" => {
+                    let (y, m, d) = date(cell(birth));
+                    let years = plan_year - y - i32::from((m, d) > (1, 1));
+                    u32::try_from(years).ok()?
+                }
+                a => a.parse().ok()?,
+            };
+            let relationship = match cell(Some(relationship)).to_lowercase().as_str() {
+                "subscriber" | "employee" | "self" | "retiree" | "primary" => "subscriber",
+                "spouse" | "husband" | "wife" => "spouse",
+                "child" | "dependent" | "son" | "daughter" => "child",
+                _ => return None,
+            };
+            let usage = match cell(usage) {
+                "" => usage_default?.to_string(),
+                u => u.to_lowercase(),
+            };
+            let medicare = Some(cell(medicare)).filter(|m| !m.is_empty()).map(|m| m.to_lowercase().replace([' ', '-'], "_"));
+            Some(Person { age, relationship, usage, medicare })
+        })();
+        match groups.last_mut() {
+            Some(g) if g.key == key => {
+                g.rows.push(*row);
+                g.people.push(person);
+            }
+            _ => groups.push(Group { key, rows: vec![*row], people: vec![person] }),
+        }
+    }
+    groups
+}
+
+fn plan_file(id: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join("data/plans").join(format!("{id}.json"))).unwrap()).unwrap()
+}
+
+/// The scenario this test expects the census to price: the subscriber first, each person's
+/// preset care in person order, the enrollment type for the household's size.
+fn scenario(people: &[&Person], plan: &str) -> Value {
+    let presets: Value = serde_json::from_str(&std::fs::read_to_string(root().join("data/usage-presets.json")).unwrap()).unwrap();
+    let mut ordered: Vec<&&Person> = people.iter().filter(|p| p.relationship == "subscriber").collect();
+    ordered.extend(people.iter().filter(|p| p.relationship != "subscriber"));
+    let types: Vec<String> = plan_file(plan)["enrollment_types"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+    let enrollment = if types.iter().any(|t| t == "per_member") {
+        "per_member"
+    } else {
+        match ordered.len() {
+            1 => "self_only",
+            2 => "self_plus_one",
+            _ => "self_and_family",
+        }
+    };
+    let mut members = Vec::new();
+    let mut services = Vec::new();
+    for (i, p) in ordered.iter().enumerate() {
+        let id = format!("p{i}");
+        let mut m = json!({ "id": id, "age": p.age, "relationship": p.relationship });
+        if let Some(medicare) = &p.medicare {
+            m["medicare"] = json!(medicare);
+        }
+        members.push(m);
+        if p.usage == "none" {
+            continue;
+        }
+        for u in presets["presets"][&p.usage]["services"].as_array().unwrap() {
+            let mut use_ = u.clone();
+            use_["member"] = json!(id);
+            services.push(use_);
+        }
+    }
+    json!({ "plan": plan, "enrollment": enrollment, "members": members, "services": services })
+}
+
+fn estimate(scenario: &Value) -> Value {
+    let (code, out, err) = costshare(&["estimate", "-"], scenario.to_string().as_bytes());
+    assert_eq!(code, 0, "{err}\n{scenario}");
+    serde_json::from_str(&out).unwrap()
+}
+
+/// Rows the error lines name.
+fn error_rows(err: &str) -> HashSet<u64> {
+    err.lines()
+        .filter_map(|l| l.strip_prefix("costshare: row "))
+        .filter_map(|l| l.split([',', ':']).next()?.parse().ok())
+        .collect()
+}
+
+fn args_of(name: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(root().join("tests/golden/census").join(format!("{name}.args"))).unwrap();
+    text.split_whitespace().map(str::to_string).collect()
+}
+
+fn golden_names() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("tests/golden/census"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn golden_census_files_give_their_expected_output() {
+    let names = golden_names();
+    assert!(names.len() >= 7, "golden census files: {names:?}");
+    for name in &names {
+        let dir = root().join("tests/golden/census");
+        let file = dir.join(format!("{name}.csv"));
+        let mut args = vec!["census".to_string(), file.display().to_string()];
+        args.extend(args_of(name));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = costshare(&args, b"");
+        let want_out = std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap();
+        let want_err = std::fs::read_to_string(dir.join(format!("{name}.err"))).unwrap();
+        assert_eq!(out, want_out, "{name}: standard output");
+        assert_eq!(err, want_err, "{name}: standard error");
+        let refused = want_err.lines().any(|l| !l.starts_with("costshare: note:"));
+        assert_eq!(code, if refused { 2 } else { 0 }, "{name}: exit status");
+        // The same file from standard input, and on one thread: the same bytes.
+        let mut piped: Vec<&str> = args.clone();
+        piped[1] = "-";
+        piped.extend(["--threads", "1"]);
+        let (code2, out2, err2) = costshare(&piped, &std::fs::read(&file).unwrap());
+        assert_eq!((code2, out2, err2), (code, out, err), "{name}: from stdin, one thread");
+    }
+}
+
+#[test]
+fn every_priced_household_equals_costshare_estimate_of_the_same_people_and_care() {
+    let mut compared = 0;
+    for name in golden_names() {
+        let dir = root().join("tests/golden/census");
+        let args = args_of(&name);
+        let plans: Vec<&str> = args[args.iter().position(|a| a == "--plans").unwrap() + 1].split(',').collect();
+        let usage = args.iter().position(|a| a == "--usage").map(|i| args[i + 1].as_str());
+        let year = plan_file(plans[0])["year"].as_i64().unwrap() as i32;
+        let text = String::from_utf8(std::fs::read(dir.join(format!("{name}.csv"))).unwrap()).unwrap();
+        let out = std::fs::read_to_string(dir.join(format!("{name}.out"))).unwrap();
+        let bad = error_rows(&std::fs::read_to_string(dir.join(format!("{name}.err"))).unwrap());
+        if parse_csv(&out).is_empty() {
+            continue; // a census refused as a whole (its header)
+        }
+        let rows = parse_csv(&out);
+        assert_eq!(rows[0].1.join(","), "household,plan,enrollment,premium_annual,member_pays_total,total_annual_cost,cheapest");
+        let mut output = rows[1..].iter().map(|(_, f)| f);
+        for group in read_groups(&text, usage, year) {
+            if group.rows.iter().any(|r| bad.contains(r)) {
+                continue; // refused: the census names the row and prices nothing of it
+            }
+            let people: Vec<&Person> = group.people.iter().map(|p| p.as_ref().expect("a row the census accepted")).collect();
+            let mut totals = Vec::new();
+            let mut got_rows = Vec::new();
+            for plan in &plans {
+                let got = output.next().unwrap_or_else(|| panic!("{name}: no row for {} on {plan}", group.key));
+                assert_eq!((got[0].as_str(), got[1].as_str()), (group.key.as_str(), *plan), "{name}: rows in input and plan order");
+                let e = estimate(&scenario(&people, plan));
+                for (i, field) in [(2, "enrollment"), (3, "premium_annual"), (4, "member_pays_total"), (5, "total_annual_cost")] {
+                    assert_eq!(got[i], e[field].as_str().unwrap(), "{name}: {} on {plan}: {field}", group.key);
+                }
+                totals.push(got[5].parse::<f64>().unwrap());
+                got_rows.push(got);
+                compared += 1;
+            }
+            // Comparing decimal strings with two places as numbers is exact enough to find the
+            // lowest; the census itself compares them as decimals.
+            let lowest = totals.iter().cloned().fold(f64::INFINITY, f64::min);
+            for (got, total) in got_rows.iter().zip(&totals) {
+                assert_eq!(got[6], (*total == lowest).to_string(), "{name}: {} cheapest on {}", group.key, got[1]);
+            }
+        }
+        assert!(output.next().is_none(), "{name}: more output rows than priced households");
+    }
+    assert!(compared >= 60, "compared {compared} household-plan pairs");
+}
+
+#[test]
+fn bad_rows_are_named_by_row_and_column_and_the_other_households_are_priced() {
+    let err = std::fs::read_to_string(root().join("tests/golden/census/bad-rows.err")).unwrap();
+    for want in [
+        "row 3, column age: \"abc\" is not an age",
+        "row 4, column age: an age is from 0 to 120",
+        "row 5, column relationship: \"partner\" is not a relationship",
+        "row 6, column usage: \"lots\" is not a usage preset",
+        "row 7, column usage: missing",
+        "row 8, column household: missing",
+        "row 11, column household: household \"B1\" already ended at an earlier row",
+        "row 12, column 5: this row has 5 fields",
+        "row 14, column relationship: household \"B8\" has a subscriber already",
+        "row 15, column relationship: household \"B9\" has no subscriber",
+        "row 18, column relationship: household \"B10\" has a spouse already",
+        "row 20, column usage: a quoted field is not closed",
+    ] {
+        assert!(err.contains(want), "bad-rows.err lacks {want:?}:\n{err}");
+    }
+    let out = std::fs::read_to_string(root().join("tests/golden/census/bad-rows.out")).unwrap();
+    let households: Vec<&str> = out.lines().skip(1).step_by(3).map(|l| l.rsplitn(7, ',').last().unwrap()).collect();
+    assert_eq!(households, ["B1", "\"Smith, Jo\"", "B12"], "the good households, a quoted key with a comma among them");
+}
+
+#[test]
+fn a_census_without_a_required_column_is_refused_as_a_whole() {
+    for (header, column) in [
+        ("age,relationship,usage", "household"),
+        ("household,relationship,usage", "age"),
+        ("household,age,usage", "relationship"),
+        ("household,age,relationship", "usage"),
+        ("household,age,age,relationship,usage", "age"),
+    ] {
+        let csv = format!("{header}\nH,40,subscriber,low,x\n");
+        let (code, out, err) = costshare(&["census", "-", "--plans", "kp-co-fehb-2022-high"], csv.as_bytes());
+        assert_eq!(code, 2, "{header}: {err}");
+        assert_eq!(out, "", "{header}");
+        assert!(err.starts_with(&format!("costshare: census: {column}: row 1: ")), "{header}: {err}");
+    }
+    // A file of dates of birth under plans of two years needs the date ages are counted on.
+    let csv = "household,dob,relationship,usage\nH,1980-01-01,subscriber,low\n";
+    let plans = "kp-co-fehb-2022-high,kp-ncal-fresno-2025-traditional";
+    let (code, _, err) = costshare(&["census", "-", "--plans", plans], csv.as_bytes());
+    assert_eq!(code, 2);
+    assert!(err.contains("as_of") && err.contains("--as-of"), "{err}");
+    let (code, out, err) = costshare(&["census", "-", "--plans", plans, "--as-of", "2025-06-30"], csv.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 3);
+}
+
+#[test]
+fn bad_command_lines_are_refused() {
+    let csv = b"household,age,relationship,usage\nH,40,subscriber,low\n";
+    for (args, says) in [
+        (vec!["census", "-"], "--plans"),
+        (vec!["census", "-", "--plans", "nope"], "unknown plan"),
+        (vec!["census", "-", "--plans", "kp-co-fehb-2022-high,kp-co-fehb-2022-high"], "listed twice"),
+        (vec!["census", "-", "--plans", "kp-co-fehb-2022-high", "--usage", "lots"], "not a usage preset"),
+        (vec!["census", "-", "--plans", "kp-co-fehb-2022-high", "--as-of", "12/31/2022"], "--as-of"),
+        (vec!["census", "-", "--plans", "kp-co-fehb-2022-high", "--threads", "0"], "--threads"),
+        (vec!["census", "/no/such/file.csv", "--plans", "kp-co-fehb-2022-high"], "/no/such/file.csv"),
+        (vec!["estimate", "-", "--threads", "2"], "census only"),
+    ] {
+        let (code, _, err) = costshare(&args, csv);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}
+
+// ---- a large census ---------------------------------------------------------------------------
+
+/// Kinds of household the large census repeats: (age, relationship, usage) per person.
+const TEMPLATES: &[&[(u32, &str, &str)]] = &[
+    &[(30, "subscriber", "low")],
+    &[(45, "subscriber", "medium"), (43, "spouse", "low")],
+    &[(38, "subscriber", "high"), (36, "spouse", "medium"), (8, "child", "low")],
+    &[(52, "subscriber", "managing_diabetes"), (50, "spouse", "hospital_stay"), (19, "child", "none"), (15, "child", "simple_fracture")],
+    &[(29, "subscriber", "having_a_baby")],
+    &[(61, "subscriber", "hospital_stay"), (60, "spouse", "managing_diabetes")],
+    &[(41, "employee", "none"), (12, "dependent", "high"), (10, "dependent", "low"), (7, "son", "medium"), (3, "daughter", "low")],
+    &[(26, "subscriber", "none")],
+];
+
+fn large_census(households: usize) -> (String, Vec<(String, usize)>) {
+    let mut csv = String::from("household,age,relationship,usage\n");
+    let mut keys = Vec::new();
+    for h in 0..households {
+        let t = (h * 7 + h / 13) % TEMPLATES.len();
+        // Every ninth key needs quoting.
+        let key = if h % 9 == 0 { format!("\"Family {h}, \"\"F\"\"\"") } else { format!("HH{h:05}") };
+        for (age, relationship, usage) in TEMPLATES[t] {
+            csv.push_str(&format!("{key},{age},{relationship},{usage}\n"));
+        }
+        keys.push((key, t));
+    }
+    (csv, keys)
+}
+
+#[test]
+fn ten_thousand_households_stream_through_the_cli_in_input_order() {
+    let plans = ["kp-co-fehb-2022-high", "kp-co-fehb-2022-standard", "kp-co-fehb-2022-prosper"];
+    // Each kind of household on each plan, from `costshare estimate`.
+    let expected: Vec<Vec<String>> = TEMPLATES
+        .iter()
+        .map(|t| {
+            let people: Vec<Person> = t
+                .iter()
+                .map(|(age, rel, usage)| Person {
+                    age: *age,
+                    relationship: match *rel {
+                        "employee" | "subscriber" => "subscriber",
+                        "spouse" => "spouse",
+                        _ => "child",
+                    },
+                    usage: usage.to_string(),
+                    medicare: None,
+                })
+                .collect();
+            let refs: Vec<&Person> = people.iter().collect();
+            let estimates: Vec<Value> = plans.iter().map(|p| estimate(&scenario(&refs, p))).collect();
+            let lowest = estimates.iter().map(|e| e["total_annual_cost"].as_str().unwrap().parse::<f64>().unwrap()).fold(f64::INFINITY, f64::min);
+            plans
+                .iter()
+                .zip(&estimates)
+                .map(|(p, e)| {
+                    let total = e["total_annual_cost"].as_str().unwrap();
+                    format!(
+                        "{p},{},{},{},{total},{}",
+                        e["enrollment"].as_str().unwrap(),
+                        e["premium_annual"].as_str().unwrap(),
+                        e["member_pays_total"].as_str().unwrap(),
+                        total.parse::<f64>().unwrap() == lowest
+                    )
+                })
+                .collect()
+        })
+        .collect();
+
+    let (csv, keys) = large_census(10_000);
+    let list = plans.join(",");
+    let (code, out, err) = costshare(&["census", "-", "--plans", &list, "--threads", "2"], csv.as_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, "");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1 + 3 * keys.len());
+    for (i, (key, t)) in keys.iter().enumerate() {
+        for (j, want) in expected[*t].iter().enumerate() {
+            let line = lines[1 + 3 * i + j];
+            assert_eq!(line, format!("{key},{want}"), "household {i}, plan {j}");
+        }
+    }
+    // One thread or several: the same bytes.
+    let (code, one, _) = costshare(&["census", "-", "--plans", &list, "--threads", "1"], csv.as_bytes());
+    assert_eq!(code, 0);
+    assert!(one == out, "one thread and two give different output");
+}
+
+// ---- the library: pieces cut anywhere, and input that is not a census ---------------------
+
+fn whole(catalog: &costshare::Catalog, plans: &[String], pieces: &[&[u8]]) -> (Vec<String>, Vec<String>) {
+    let mut census = costshare::census::Census::new(catalog, plans, &Default::default()).unwrap();
+    let (mut rows, mut errors) = (Vec::new(), Vec::new());
+    let mut take = |b: costshare::census::Batch| {
+        rows.extend(b.rows.iter().map(|r| format!("{r:?}")));
+        errors.extend(b.errors.iter().map(|e| format!("{e} [{}]", e.code.as_str())));
+    };
+    for piece in pieces {
+        match census.push(catalog, piece) {
+            Ok(b) => take(b),
+            Err(e) => {
+                errors.push(format!("fatal: {e}"));
+                return (rows, errors);
+            }
+        }
+    }
+    match census.finish(catalog) {
+        Ok(b) => take(b),
+        Err(e) => errors.push(format!("fatal: {e}")),
+    }
+    (rows, errors)
+}
+
+#[test]
+fn a_census_cut_into_pieces_anywhere_reads_the_same_as_whole() {
+    let catalog = costshare::Catalog::load_dir(&costshare::Catalog::builtin_data_dir()).unwrap();
+    for name in ["quirks", "bad-rows"] {
+        let args = args_of(name);
+        let plans: Vec<String> = args[1].split(',').map(str::to_string).collect();
+        let bytes = std::fs::read(root().join("tests/golden/census").join(format!("{name}.csv"))).unwrap();
+        let want = whole(&catalog, &plans, &[&bytes]);
+        assert!(!want.0.is_empty());
+        // Every cut point into two pieces, and one byte at a time (a BOM, a CRLF and a
+        // two-byte character split among them).
+        for cut in 0..=bytes.len() {
+            assert_eq!(whole(&catalog, &plans, &[&bytes[..cut], &bytes[cut..]]), want, "{name}: cut at byte {cut}");
+        }
+        let bytes_one: Vec<&[u8]> = bytes.chunks(1).collect();
+        assert_eq!(whole(&catalog, &plans, &bytes_one), want, "{name}: one byte at a time");
+    }
+}
+
+#[test]
+fn input_that_is_not_a_census_is_refused_without_a_panic() {
+    let catalog = costshare::Catalog::load_dir(&costshare::Catalog::builtin_data_dir()).unwrap();
+    let plans = vec!["kp-co-fehb-2022-high".to_string()];
+    let header = b"household,age,relationship,usage\n".to_vec();
+    let mut seed = 0x2545F4914F6CDD1Du64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let alphabet = b",\"\r\n\t abcH0123456789\xc3\xa9\xff\xef\xbb\xbfsubscriberlow";
+    for case in 0..300 {
+        let mut bytes = if case % 2 == 0 { header.clone() } else { Vec::new() };
+        let len = (next() % 400) as usize;
+        bytes.extend((0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]));
+        let cut = (next() as usize) % (bytes.len() + 1);
+        let a = whole(&catalog, &plans, &[&bytes]);
+        let b = whole(&catalog, &plans, &[&bytes[..cut], &bytes[cut..]]);
+        assert_eq!(a, b, "case {case}: {:?}", String::from_utf8_lossy(&bytes));
+    }
+    // A field longer than the limit, and more columns than the limit.
+    let long = format!("household,age,relationship,usage\nH,40,subscriber,{}\n", "x".repeat(5000));
+    let (_, errors) = whole(&catalog, &plans, &[long.as_bytes()]);
+    assert!(errors[0].contains("column usage: longer than 1024 bytes"), "{errors:?}");
+    let wide = format!("household,age,relationship,usage\nH,40,subscriber,low{}\n", ",".repeat(400));
+    let (_, errors) = whole(&catalog, &plans, &[wide.as_bytes()]);
+    assert!(errors[0].contains("more than 256 columns"), "{errors:?}");
+    let (_, errors) = whole(&catalog, &plans, &[b""]);
+    assert!(errors[0].starts_with("fatal: ") && errors[0].contains("empty"), "{errors:?}");
+}
+
+#[test]
+fn households_priced_through_the_library_match_the_cli() {
+    // `costshare::census::scenario` is the scenario the census prices: estimate it directly.
+    let catalog = costshare::Catalog::load_dir(&costshare::Catalog::builtin_data_dir()).unwrap();
+    let plans: Vec<String> = ["kp-ncal-fresno-2025-sa-low", "kp-co-fehb-2022-prosper"].iter().map(|s| s.to_string()).collect();
+    let options = costshare::census::Options::default();
+    let mut reader = costshare::census::Reader::new(&catalog, &plans, &options).unwrap();
+    let text = std::fs::read(root().join("tests/golden/census/basic.csv")).unwrap();
+    let mut units = Vec::new();
+    reader.feed(&text, &mut units).unwrap();
+    reader.finish(&mut units).unwrap();
+    assert_eq!(units.len(), 7);
+    for unit in units {
+        let costshare::census::Unit::Household(h) = unit else { panic!("a refused row in basic.csv") };
+        for plan in &plans {
+            let s = costshare::census::scenario(&catalog, &h, plan).unwrap();
+            let e = costshare::estimate(&catalog, &s).unwrap();
+            let priced = costshare::census::price(&catalog, std::slice::from_ref(plan), h.clone());
+            assert_eq!(priced.rows[0].total_annual_cost, e.total_annual_cost, "{} on {plan}", h.key);
+            assert_eq!(priced.claims, e.lines.len() as u64);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+// The element's state, its actions and its message catalogs, in Node: no browser, no engine.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { catalogs, wordsFor } from '../www/cost-estimator/i18n/index.js';
+import { actions, createStore, emptyRequired, initialState, personName, shownError } from '../www/cost-estimator/state/store.js';
+import { fieldOf, fromScenario, toScenario, typedWhole } from '../www/cost-estimator/state/scenario.js';
+import { ROOT } from './support.mjs';
+
+const vocabulary = JSON.parse(readFileSync(join(ROOT, 'data', 'services.json'), 'utf8'));
+const units = new Map(vocabulary.services.map((s) => [s.id, s.unit]));
+const presets = JSON.parse(readFileSync(join(ROOT, 'data', 'usage-presets.json'), 'utf8')).presets;
+const fehb = { enrollment_types: ['self_only', 'self_plus_one', 'self_and_family'], pay_schedules: ['biweekly', 'monthly'], services: Object.fromEntries(vocabulary.services.map((s) => [s.id, { unit: s.unit }])) };
+
+function store(plan = 'kp-co-fehb-2022-standard') {
+  const s = createStore(initialState({ plan }));
+  s.dispatch('setPersonField', 'you', 'age', '40');
+  return s;
+}
+
+describe('the household', () => {
+  test('people are named by role, You first, one spouse, children numbered in order', () => {
+    const s = store();
+    s.dispatch('addPerson', 'child');
+    s.dispatch('addPerson', 'spouse');
+    s.dispatch('addPerson', 'spouse'); // a second spouse is not added
+    s.dispatch('addPerson', 'child');
+    const t = wordsFor('en').t;
+    assert.deepEqual(s.state.people.map((p) => p.key), ['you', 'spouse', 'child-1', 'child-2']);
+    assert.deepEqual(s.state.people.map((p) => personName(s.state, p.key, t)), ['You', 'Spouse', 'Child 1', 'Child 2']);
+    s.dispatch('removePerson', 'child-1');
+    assert.deepEqual(s.state.people.map((p) => personName(s.state, p.key, t)), ['You', 'Spouse', 'Child 1']);
+    s.dispatch('removePerson', 'you'); // You stay
+    assert.equal(s.state.people[0].key, 'you');
+    assert.equal(personName(s.state, 'spouse', wordsFor('es').t), 'Cónyuge');
+  });
+
+  test('a new person’s empty age is not an error until the field is left', () => {
+    const s = store();
+    s.dispatch('addPerson', 'child');
+    assert.deepEqual(emptyRequired(s.state), ['age:child-1']);
+    assert.equal(shownError(s.state, 'age:child-1'), null);
+    s.dispatch('touch', 'age:child-1');
+    assert.deepEqual(shownError(s.state, 'age:child-1'), { code: 'missing_field' });
+    s.dispatch('setPersonField', 'child-1', 'age', '7');
+    assert.equal(shownError(s.state, 'age:child-1'), null);
+    assert.deepEqual(emptyRequired(s.state), []);
+  });
+
+  test('removing a person removes their care, and undo brings both back', () => {
+    const s = store();
+    s.dispatch('addPerson', 'spouse');
+    s.dispatch('setCount', 'spouse', 'specialist_visit', '2', 'visit');
+    s.dispatch('removePerson', 'spouse');
+    assert.equal(s.state.care.length, 0);
+    assert.equal(s.state.notice.kind, 'removed');
+    s.dispatch('undo');
+    assert.deepEqual(s.state.people.map((p) => p.key), ['you', 'spouse']);
+    assert.equal(s.state.care[0].count, '2');
+    assert.equal(s.state.undo, null);
+  });
+
+  test('a quick start replaces the household only when asked, and one undo restores it', () => {
+    const s = store();
+    s.dispatch('addPerson', 'spouse');
+    s.dispatch('setPersonField', 'spouse', 'age', '39');
+    s.dispatch('setCount', 'you', 'primary_care_visit', '4', 'visit');
+    const before = { people: s.state.people, care: s.state.care };
+    s.dispatch('replaceHousehold', [{ key: 'you', role: 'you', age: '38', medicare: '' }, { key: 'child-1', role: 'child', age: '7', medicare: '' }], [
+      { person: 'child-1', service: 'preventive_visit', count: '1', days: '', often: '', channel: '', admitted: false, oon: false, billed: '' },
+    ]);
+    assert.deepEqual(s.state.people.map((p) => p.age), ['38', '7']);
+    s.dispatch('undo');
+    assert.deepEqual(s.state.people, before.people);
+    assert.deepEqual(s.state.care, before.care);
+  });
+
+  test('a preset replaces one person’s care (with the services the plan prices) and can be undone', () => {
+    const s = store();
+    s.dispatch('setCount', 'you', 'xray', '1', 'visit');
+    const offered = new Set(Object.keys(fehb.services));
+    s.dispatch('applyPreset', 'you', 'medium', presets.medium, units, offered);
+    assert.ok(s.state.care.length > 1);
+    assert.ok(!s.state.care.some((u) => u.service === 'xray' && u.count === '1' && u.key === 'u1'));
+    const fills = s.state.care.filter((u) => u.often);
+    assert.ok(fills.every((u) => ['monthly', 'quarterly', 'once', 'custom'].includes(u.often)));
+    s.dispatch('undo');
+    assert.deepEqual(s.state.care.map((u) => [u.service, u.count]), [['xray', '1']]);
+  });
+});
+
+describe('care', () => {
+  test('a count of nothing removes the use; visits and stays keep one use per person and service', () => {
+    const s = store();
+    s.dispatch('setCount', 'you', 'inpatient_stay', '1', 'admission');
+    assert.equal(s.state.care[0].days, '3');
+    s.dispatch('setCount', 'you', 'inpatient_stay', '2', 'admission');
+    assert.equal(s.state.care.length, 1);
+    s.dispatch('setCount', 'you', 'inpatient_stay', '', 'admission');
+    assert.equal(s.state.care.length, 0);
+    s.dispatch('setCount', 'you', 'lab_test', '0', 'visit');
+    assert.equal(s.state.care.length, 0, 'typing 0 into an empty row adds nothing');
+  });
+
+  test('drugs: how often and where become fills and days’ supply; several of one tier are kept apart', () => {
+    const s = store();
+    s.dispatch('addDrug', 'you', 'rx_preferred_brand');
+    s.dispatch('addDrug', 'you', 'rx_preferred_brand');
+    const [a, b] = s.state.care;
+    s.dispatch('setUseField', b.key, 'often', 'quarterly');
+    s.dispatch('setUseField', b.key, 'channel', 'mail');
+    const { scenario } = toScenario(s.state, fehb, units);
+    assert.deepEqual(scenario.services, [
+      { member: 'you', service: 'rx_preferred_brand', count: 12, days_supply: 30, channel: 'retail' },
+      { member: 'you', service: 'rx_preferred_brand', count: 4, days_supply: 90, channel: 'mail' },
+    ]);
+    s.dispatch('setUseField', a.key, 'often', 'custom');
+    assert.deepEqual([s.state.care[0].count, s.state.care[0].supply], ['12', '30'], 'a custom schedule starts from the one it replaces');
+    s.dispatch('setUseField', a.key, 'count', '6');
+    s.dispatch('setUseField', a.key, 'supply', '60');
+    assert.deepEqual(toScenario(s.state, fehb, units).scenario.services[0], { member: 'you', service: 'rx_preferred_brand', count: 6, days_supply: 60, channel: 'retail' });
+  });
+
+  test('a plan that does not price a service keeps the use in the state, out of the scenario', () => {
+    const s = store();
+    s.dispatch('setCount', 'you', 'eyewear', '1', 'visit');
+    s.dispatch('setCount', 'you', 'lab_test', '2', 'visit');
+    const plan = { ...fehb, services: { lab_test: { unit: 'visit' } } };
+    const { scenario, left } = toScenario(s.state, plan, units);
+    assert.deepEqual(scenario.services.map((u) => u.service), ['lab_test']);
+    assert.deepEqual(left.map((u) => u.service), ['eyewear']);
+  });
+});
+
+describe('the scenario', () => {
+  test('numbers go to the engine only as plain decimal digits; other text goes as text', () => {
+    for (const [raw, want] of [['12', 12], ['007', 7], ['', null], ['  ', null], ['0x10', '0x10'], ['0b11', '0b11'], [' 3 ', ' 3 '], ['1e3', '1e3'], ['3.0', '3.0'], ['-1', '-1'], ['١٢', '١٢']]) {
+      assert.deepEqual(typedWhole(raw), want, JSON.stringify(raw));
+    }
+  });
+
+  test('the enrollment type is sent only when the visitor chose one; prices only for care used', () => {
+    const s = store();
+    s.dispatch('setCount', 'you', 'lab_test', '2', 'visit');
+    s.dispatch('setPrice', 'lab_test', '$1,200.50');
+    s.dispatch('setPrice', 'xray', '99');
+    let { scenario } = toScenario(s.state, fehb, units);
+    assert.equal(scenario.enrollment, undefined);
+    assert.deepEqual(scenario.prices, { lab_test: { allowed: '1200.50' } });
+    s.dispatch('setEnrollment', 'self_only');
+    s.dispatch('setContribution', 'percent', '75%');
+    ({ scenario } = toScenario(s.state, fehb, units));
+    assert.equal(scenario.enrollment, 'self_only');
+    assert.deepEqual(scenario.employer_contribution, { percent: '75' });
+  });
+
+  test('an engine error is placed at the field that holds the value', () => {
+    const s = store();
+    s.dispatch('addPerson', 'child');
+    s.dispatch('setPersonField', 'child-1', 'age', '200');
+    s.dispatch('setCount', 'you', 'inpatient_stay', '1', 'admission');
+    s.dispatch('addDrug', 'child-1');
+    const map = toScenario(s.state, fehb, units);
+    const [stay, drug] = s.state.care;
+    const at = (field, origin = 'scenario') => fieldOf({ field, origin, code: 'x' }, map, map.scenario);
+    assert.equal(at('members[1].age'), 'age:child-1');
+    assert.equal(at('members[0].medicare'), 'medicare:you');
+    assert.equal(at('services[0].days'), `days:${stay.key}`);
+    assert.equal(at('services[1].days_supply'), `supply:${drug.key}`);
+    assert.equal(at('services[1].count'), `count:${drug.key}`);
+    assert.equal(at('services[0].allowed'), 'price:inpatient_stay');
+    assert.equal(at('prices.lab_test.allowed'), 'price:lab_test');
+    assert.equal(at('members'), 'enrollment');
+    assert.equal(at('pay_schedule'), 'pay');
+    assert.equal(at('employer_contribution.percent'), 'contribution');
+    assert.equal(at('services'), null);
+    assert.equal(at('members[0].age', 'typical-prices.json'), null);
+  });
+
+  test('a scenario from outside becomes the page’s household: roles, drugs, prices', () => {
+    const input = fromScenario(
+      {
+        plan: 'p',
+        members: [{ id: 'me', age: 50 }, { id: 'x', age: 48 }, { id: 'kid', age: 10 }],
+        services: [
+          { member: 'kid', service: 'rx_generic', count: 4, days_supply: 90, channel: 'mail' },
+          { member: 'x', service: 'inpatient_stay', count: 1, days: 4 },
+          { member: 'nobody', service: 'lab_test' },
+        ],
+        prices: { inpatient_stay: { per_day: '3000.00' } },
+      },
+      units,
+    );
+    assert.deepEqual(input.people.map((p) => [p.key, p.role, p.age]), [['you', 'you', '50'], ['spouse', 'spouse', '48'], ['child-1', 'child', '10']]);
+    assert.deepEqual(input.care.map((u) => [u.person, u.service, u.often, u.days]), [['child-1', 'rx_generic', 'quarterly', ''], ['spouse', 'inpatient_stay', '', '4']]);
+    assert.deepEqual(input.prices, { inpatient_stay: '3000.00' });
+  });
+});
+
+describe('the engine’s answers', () => {
+  test('an answer for an older revision is dropped', () => {
+    const s = store();
+    const asked = s.state.revision;
+    s.dispatch('setPersonField', 'you', 'age', '41');
+    s.dispatch('estimated', asked, { total_annual_cost: '1.00' });
+    assert.equal(s.state.answer.result, null);
+    s.dispatch('estimated', s.state.revision, { total_annual_cost: '2.00' });
+    assert.equal(s.state.answer.result.total_annual_cost, '2.00');
+    assert.equal(s.state.answer.outcome, 'ok');
+  });
+
+  test('a refusal keeps the last figures, marked stale; errors stay in the state across a language change', () => {
+    const s = store();
+    s.dispatch('estimated', s.state.revision, { total_annual_cost: '2.00' });
+    s.dispatch('setPersonField', 'you', 'age', '200');
+    s.dispatch('refused', s.state.revision, { 'age:you': { code: 'out_of_range' } }, null);
+    assert.equal(s.state.answer.outcome, 'stale');
+    assert.equal(s.state.answer.result.total_annual_cost, '2.00');
+    s.dispatch('setLang', 'es');
+    assert.deepEqual(shownError(s.state, 'age:you'), { code: 'out_of_range' });
+    assert.equal(wordsFor('es').error('age', shownError(s.state, 'age:you')), 'Escriba una edad en años cumplidos, de 0 a 120.');
+    s.dispatch('setPersonField', 'you', 'age', '20');
+    assert.equal(shownError(s.state, 'age:you'), null, 'changing the field clears its error');
+  });
+
+  test('a chosen enrollment type that does not fit yet waits (the household’s own is priced) until the people change', () => {
+    const s = store();
+    s.dispatch('setEnrollment', 'self_and_family');
+    s.dispatch('enrollmentWaits');
+    assert.equal(s.state.enrollment, 'self_and_family', 'the choice is kept');
+    assert.equal(toScenario(s.state, fehb, units).scenario.enrollment, undefined, 'and not sent while it cannot fit');
+    s.dispatch('addPerson', 'spouse');
+    assert.equal(s.state.enrollmentWaits, false);
+    assert.equal(toScenario(s.state, fehb, units).scenario.enrollment, 'self_and_family', 'tried again once the household changes');
+  });
+
+  test('choosing another plan keeps the household and drops an enrollment type it does not offer', () => {
+    const s = store();
+    s.dispatch('setEnrollment', 'self_plus_one');
+    s.dispatch('choosePlan', 'kp-ncal-fresno-2025-sa-low', { enrollment_types: ['per_member'], pay_schedules: ['monthly'] });
+    assert.equal(s.state.enrollment, '');
+    assert.equal(s.state.people[0].age, '40');
+  });
+});
+
+describe('the message catalogs', () => {
+  const keysOf = (value, prefix = '') =>
+    typeof value === 'object' && value !== null
+      ? Object.entries(value).flatMap(([k, v]) => [`${prefix}${k}`, ...keysOf(v, `${prefix}${k}.`)])
+      : [];
+
+  test('English and Spanish have the same keys, and each function takes the same arguments', () => {
+    const { en, es } = catalogs();
+    assert.deepEqual(keysOf(es).sort(), keysOf(en).sort());
+    const fns = (value, path = '') =>
+      typeof value === 'function' ? [[path, value.length]] : typeof value === 'object' && value ? Object.entries(value).flatMap(([k, v]) => fns(v, `${path}.${k}`)) : [];
+    assert.deepEqual(fns(es), fns(en));
+  });
+
+  test('every error code the engine can throw has words in both languages', () => {
+    const codes = [...readFileSync(join(ROOT, 'src', 'error.rs'), 'utf8').matchAll(/^\s+[A-Z][A-Za-z]+ = "([a-z_]+)",$/gm)].map((m) => m[1]);
+    assert.ok(codes.length > 30, `found ${codes.length} codes in src/error.rs`);
+    for (const lang of ['en', 'es']) {
+      const t = catalogs()[lang];
+      const missing = [...codes, 'engine_failure'].filter((c) => !t.errors.code[c]);
+      assert.deepEqual(missing, [], `${lang}: no words for ${missing.join(', ')}`);
+    }
+  });
+
+  test('a message is chosen by code and field, never from the engine’s English', () => {
+    const w = wordsFor('es');
+    assert.equal(w.error('count', { code: 'out_of_range', message: 'count must be from 1 to 1000 (got 5000)' }), 'Escriba un número entero de 1 a 1000.');
+    assert.equal(w.error('price', { code: 'negative_money' }), 'Una cantidad no puede ser negativa.');
+    assert.match(w.error('price', { code: 'something_new' }), /something_new/);
+  });
+
+  test('actions are pure: the state they are given is never changed', () => {
+    const s = initialState({ plan: 'p' });
+    const frozen = structuredClone(s);
+    for (const [name, args] of [['addPerson', ['child']], ['setCount', ['you', 'lab_test', '2', 'visit']], ['addDrug', ['you']], ['toggle', ['chart']], ['setPrice', ['lab_test', '5']]]) {
+      actions[name](s, ...args);
+      assert.deepEqual(s, frozen, name);
+    }
+  });
+});

@@ -1,0 +1,110 @@
+// The URL fragment ↔ state ↔ scenario round trip, in Node: a shared link reopens the same
+// household, care, prices and view, and a hostile link shows its bad values at their fields.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { createStore, initialState } from '../www/cost-estimator/state/store.js';
+import { fromScenario, toScenario } from '../www/cost-estimator/state/scenario.js';
+import { decodeState, encodeState } from '../www/cost-estimator/state/url-state.js';
+import { DEMO, ROOT } from './support.mjs';
+
+const vocabulary = JSON.parse(readFileSync(join(ROOT, 'data', 'services.json'), 'utf8'));
+const units = new Map(vocabulary.services.map((s) => [s.id, s.unit]));
+const plan = (enrollment_types = ['self_only', 'self_plus_one', 'self_and_family']) => ({
+  enrollment_types,
+  services: Object.fromEntries(vocabulary.services.map((s) => [s.id, { unit: s.unit, if_admitted: s.id === 'emergency_room_visit' ? {} : undefined }])),
+});
+
+function household() {
+  const s = createStore(initialState({ plan: 'kp-co-fehb-2022-high' }));
+  s.dispatch('setPersonField', 'you', 'age', '45');
+  s.dispatch('addPerson', 'spouse');
+  s.dispatch('setPersonField', 'spouse', 'age', '44');
+  s.dispatch('addPerson', 'child');
+  s.dispatch('setPersonField', 'child-1', 'age', '9');
+  s.dispatch('setCount', 'child-1', 'primary_care_visit', '3', 'visit');
+  s.dispatch('setCount', 'you', 'emergency_room_visit', '1', 'visit');
+  s.dispatch('setUseField', s.state.care[1].key, 'admitted', true);
+  s.dispatch('setCount', 'you', 'inpatient_stay', '1', 'admission');
+  s.dispatch('setUseField', s.state.care[2].key, 'days', '4');
+  s.dispatch('addDrug', 'spouse', 'rx_specialty');
+  s.dispatch('setUseField', s.state.care[3].key, 'often', 'quarterly');
+  s.dispatch('setUseField', s.state.care[3].key, 'channel', 'mail');
+  s.dispatch('addDrug', 'you');
+  s.dispatch('setUseField', s.state.care[4].key, 'often', 'custom');
+  s.dispatch('setUseField', s.state.care[4].key, 'supply', '45');
+  s.dispatch('setPrice', 'inpatient_stay', '3100.00');
+  s.dispatch('setPay', 'monthly');
+  s.dispatch('setEnrollment', 'self_and_family');
+  s.dispatch('setContribution', 'amount', '250.00');
+  s.dispatch('toggle', 'chart', true);
+  return s.state;
+}
+
+test('a link reopens the same household, care, prices, contribution and open panels', () => {
+  const state = household();
+  const hash = encodeState('#lang=es', state);
+  assert.match(hash, /lang=es/, 'other keys of the fragment stay');
+  const back = decodeState(hash);
+  for (const key of ['plan', 'enrollment', 'pay', 'people', 'prices', 'contribution', 'open']) assert.deepEqual(back[key], state[key], key);
+  assert.deepEqual(
+    back.care.map(({ key, ...u }) => u),
+    state.care.map(({ key, ...u }) => ({ ...u, supply: u.often === 'custom' ? u.supply : undefined })).map((u) => Object.fromEntries(Object.entries(u).filter(([, v]) => v !== undefined))),
+  );
+  // And the engine gets the same scenario from the reopened state.
+  const reopened = createStore(initialState());
+  reopened.dispatch('load', back);
+  assert.deepEqual(toScenario(reopened.state, plan(), units).scenario, toScenario(state, plan(), units).scenario);
+});
+
+test('scenario → state → URL → state → scenario gives the scenario back (the demo)', () => {
+  const input = fromScenario(DEMO.scenario, units);
+  const first = createStore(initialState());
+  first.dispatch('load', input);
+  const scenario = toScenario(first.state, plan(), units).scenario;
+  const second = createStore(initialState());
+  second.dispatch('load', decodeState(encodeState('', first.state)));
+  assert.deepEqual(toScenario(second.state, plan(), units).scenario, scenario);
+  // The page's ids for DEMO's people (its own, renamed by role) carry everything else unchanged.
+  assert.equal(scenario.services.length, DEMO.scenario.services.length);
+  assert.deepEqual(scenario.services.map((s) => s.service), DEMO.scenario.services.map((s) => s.service));
+});
+
+test('two elements keep apart under their prefixes', () => {
+  const state = household();
+  const hash = encodeState(encodeState('', state, 'a'), { ...state, plan: 'kp-ga-fehb-2022-high' }, 'b');
+  assert.equal(decodeState(hash, 'a').plan, 'kp-co-fehb-2022-high');
+  assert.equal(decodeState(hash, 'b').plan, 'kp-ga-fehb-2022-high');
+  assert.equal(decodeState(hash), null);
+});
+
+test('counts in a link are what the field shows, and the engine gets them as text unless they are plain digits', () => {
+  const hash = '#plan=kp-co-fehb-2022-high&p=you*40&s=you*lab_test*0x10&s=you*xray*0b11&s=you*specialist_visit*%25203%2520&s=you*primary_care_visit*4';
+  const state = decodeState(hash);
+  assert.deepEqual(state.care.map((u) => u.count), ['0x10', '0b11', ' 3 ', '4']);
+  const s = createStore(initialState());
+  s.dispatch('load', state);
+  const { scenario } = toScenario(s.state, plan(), units);
+  assert.deepEqual(scenario.services.map((u) => u.count), ['0x10', '0b11', ' 3 ', 4]);
+});
+
+test('a hostile link is read as data: markup stays text, unknown keys and services are dropped, people are capped', () => {
+  const evil = encodeURIComponent('<img src=x onerror=alert(1)>');
+  const many = Array.from({ length: 40 }, (_, i) => `p=k${i}*30`).join('&');
+  const state = decodeState(`#plan=${evil}&p=you*${evil}&s=you*${evil}*1&s=nobody*lab_test*1&${many}&price-${evil}=1&open=chart,${evil}`);
+  assert.equal(state.plan, '<img src=x onerror=alert(1)>');
+  assert.equal(state.people[0].age, '<img src=x onerror=alert(1)>');
+  assert.equal(state.care.length, 0);
+  assert.equal(state.people.length, 20);
+  assert.deepEqual(state.prices, {});
+  assert.deepEqual(state.open, { chart: true });
+});
+
+test('an older link (days’ supply without how often) keeps its fills and supply', () => {
+  const state = decodeState('#plan=kp-co-fehb-2022-high&p=you*40&s=you*rx_generic*3*ds-60*ch-retail');
+  assert.deepEqual([state.care[0].often, state.care[0].count, state.care[0].supply], ['custom', '3', '60']);
+  const s = createStore(initialState());
+  s.dispatch('load', state);
+  assert.deepEqual(toScenario(s.state, plan(), units).scenario.services[0], { member: 'you', service: 'rx_generic', count: 3, days_supply: 60, channel: 'retail' });
+});

@@ -1,0 +1,205 @@
+// The state as the engine's scenario (DOMAIN.md, "A scenario"), and back; and where an engine
+// error about a scenario field belongs on the page. Pure functions: no DOM, no engine.
+//
+// Numbers the visitor typed go to the engine as numbers only when they are plain decimal digits
+// ("12"); anything else ("0x10", "1e3", " 3 ", "abc") goes as the text itself, which the engine
+// refuses naming the field, so the page shows the message at the field that holds that text.
+import { DRUG_SCHEDULES } from './store.js';
+
+/** "12" → 12; "" → null; other text → the text (the engine refuses it, naming the field). */
+export function typedWhole(raw) {
+  const text = String(raw ?? '');
+  if (text.trim() === '') return null;
+  return /^[0-9]{1,9}$/.test(text) ? Number(text) : text;
+}
+
+/** An amount as typed, tidied but not computed with: "$1,200.50" → "1200.50". */
+export function typedMoney(raw) {
+  let text = String(raw ?? '').trim().replace(/^\$\s*/, '').replace(/\s*(US)?\$$/, '');
+  if (/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) text = text.replace(/,/g, '');
+  return text;
+}
+
+const RELATIONSHIP = { you: 'subscriber', spouse: 'spouse', child: 'child' };
+const PRICE_KIND = { visit: 'allowed', admission: 'per_day', fill: 'per_30_days_supply' };
+
+/** A drug use's fills and days' supply (from how often it is taken). */
+export function drugFills(use) {
+  const s = DRUG_SCHEDULES[use.often];
+  if (s) return { count: s.count, supply: s.supply };
+  return { count: typedWhole(use.count), supply: typedWhole(use.supply || '30') };
+}
+
+/**
+ * The scenario the state describes, for plan `plan` (the engine's plan object or null), with
+ * `units` (service id → unit, from the vocabulary). Returns { scenario, uses, people, left }:
+ * `uses[i]` is the state use behind `scenario.services[i]`, `people[i]` the person behind
+ * `members[i]`, `left` the uses the plan does not price (kept in the state, not sent).
+ */
+export function toScenario(state, plan, units) {
+  const perMember = plan?.enrollment_types?.includes('per_member') ?? false;
+  const medicarePlan = Boolean(plan?.part_d_out_of_pocket_max) || perMember;
+  const scenario = { plan: state.plan, members: [], services: [] };
+  if (state.enrollment && !state.enrollmentWaits) scenario.enrollment = state.enrollment;
+  if (state.pay) scenario.pay_schedule = state.pay;
+  const people = [];
+  for (const p of state.people) {
+    const member = { id: p.key, age: typedWhole(p.age) };
+    if (perMember) member.relationship = RELATIONSHIP[p.role];
+    if (medicarePlan && p.medicare) member.medicare = p.medicare;
+    scenario.members.push(member);
+    people.push(p.key);
+  }
+  const uses = [];
+  const left = [];
+  const usedServices = new Set();
+  for (const u of state.care) {
+    if (!people.includes(u.person)) continue;
+    const benefit = plan?.services?.[u.service];
+    if (plan && !benefit) {
+      left.push(u);
+      continue;
+    }
+    const unit = units.get(u.service) ?? benefit?.unit ?? 'visit';
+    const use = { member: u.person, service: u.service };
+    if (unit === 'fill' || u.often) {
+      const { count, supply } = drugFills(u);
+      if (count === null || count === 0) continue;
+      use.count = count;
+      use.days_supply = supply ?? 30;
+      use.channel = u.channel || 'retail';
+    } else {
+      const count = typedWhole(u.count);
+      if (count === null || count === 0) continue;
+      use.count = count;
+      if (unit === 'admission') use.days = typedWhole(u.days || '3');
+    }
+    if (u.allowed) use.allowed = u.allowed;
+    if (u.admitted && benefit?.if_admitted) use.admitted = true;
+    if (u.oon && outOfNetworkTier(benefit)) {
+      use.network = 'out_of_network';
+      const billed = typedMoney(u.billed);
+      if (billed) use.billed = billed;
+    }
+    scenario.services.push(use);
+    uses.push(u.key);
+    usedServices.add(u.service);
+  }
+  const prices = {};
+  for (const [service, raw] of Object.entries(state.prices)) {
+    const amount = typedMoney(raw);
+    const unit = units.get(service);
+    if (amount !== '' && unit && usedServices.has(service)) prices[service] = { [PRICE_KIND[unit]]: amount };
+  }
+  if (Object.keys(prices).length) scenario.prices = prices;
+  const c = state.contribution;
+  if (c?.kind && String(c.value).trim() !== '') {
+    scenario.employer_contribution = c.kind === 'percent' ? { percent: String(c.value).trim().replace(/%$/, '') } : { amount: typedMoney(c.value) };
+  }
+  const tax = String(state.taxRate ?? '').trim().replace(/\s*%$/, '');
+  if (tax !== '') scenario.marginal_tax_rate = tax;
+  return { scenario, uses, people, left };
+}
+
+/** The plan's out-of-network tier for a service, if it has one (KP Plus). */
+export function outOfNetworkTier(benefit) {
+  const oon = benefit?.out_of_network;
+  return oon && typeof oon === 'object' ? oon.tier : null;
+}
+
+const FIELD_OF_USE = { count: 'count', days: 'days', days_supply: 'supply', billed: 'billed', allowed: 'price', channel: 'count', admitted: 'count', network: 'count', service: 'count' };
+
+/**
+ * Where an engine error belongs: a field key of the page (`age:you`, `count:u3`, `price:lab_test`,
+ * `enrollment` …), or null for an error no field holds. `map` is toScenario's { uses, people }.
+ */
+export function fieldOf(error, map, scenario) {
+  const field = error?.field;
+  if (!field || (error.origin && error.origin !== 'scenario')) return null;
+  let m;
+  if ((m = /^members\[(\d+)\](?:\.([a-z_]+))?/.exec(field))) {
+    const person = map.people[Number(m[1])];
+    if (!person) return null;
+    return m[2] === 'medicare' ? `medicare:${person}` : `age:${person}`;
+  }
+  if ((m = /^services\[(\d+)\](?:\.([a-z_]+))?/.exec(field))) {
+    const use = map.uses[Number(m[1])];
+    if (!use) return null;
+    const sub = m[2] ?? 'count';
+    if (sub === 'allowed') return `price:${scenario?.services?.[Number(m[1])]?.service}`;
+    return `${FIELD_OF_USE[sub] ?? 'count'}:${use}`;
+  }
+  if ((m = /^prices\.([a-z0-9_]+)/.exec(field))) return `price:${m[1]}`;
+  if (field === 'members' || field === 'enrollment') return 'enrollment';
+  if (field === 'pay_schedule') return 'pay';
+  if (field.startsWith('employer_contribution')) return 'contribution';
+  if (field === 'marginal_tax_rate') return 'taxRate';
+  return null;
+}
+
+/** The kind of field a field key is (for the words of its error): age, count, price, … */
+export function fieldKind(fieldKey) {
+  return String(fieldKey).split(':')[0];
+}
+
+/**
+ * The state's household and care from a scenario (the `scenario` property, an embedder's
+ * data). People keep their ids where they are the page's own (you, spouse, child-N); others are
+ * renamed in order. Returns a partial state for the store's `load` action.
+ */
+export function fromScenario(scenario, units) {
+  const people = [];
+  const rename = new Map();
+  let children = 0;
+  const members = Array.isArray(scenario?.members) ? scenario.members : [];
+  members.forEach((m, i) => {
+    const rel = m?.relationship;
+    const role = i === 0 ? 'you' : rel === 'spouse' && !people.some((p) => p.role === 'spouse') ? 'spouse' : rel === 'child' ? 'child' : guessRole(m, people);
+    const key = role === 'you' ? 'you' : role === 'spouse' ? 'spouse' : `child-${++children}`;
+    rename.set(String(m?.id), key);
+    people.push({ key, role, age: m?.age == null ? '' : String(m.age), medicare: typeof m?.medicare === 'string' ? m.medicare : '' });
+  });
+  if (people.length === 0) people.push({ key: 'you', role: 'you', age: '', medicare: '' });
+  const care = [];
+  let n = 1;
+  for (const s of Array.isArray(scenario?.services) ? scenario.services : []) {
+    const person = rename.get(String(s?.member));
+    if (!person || typeof s?.service !== 'string') continue;
+    const unit = units.get(s.service);
+    const use = { key: `u${n++}`, person, service: s.service, count: s.count == null ? '1' : String(s.count), days: '', often: '', channel: '', admitted: Boolean(s.admitted), oon: s.network === 'out_of_network', billed: s.billed ?? '' };
+    if (unit === 'admission') use.days = s.days == null ? '' : String(s.days);
+    if (unit === 'fill') {
+      const supply = s.days_supply ?? 30;
+      const match = Object.entries(DRUG_SCHEDULES).find(([, d]) => d.count === s.count && d.supply === supply);
+      use.often = match ? match[0] : 'custom';
+      use.supply = String(supply);
+      use.channel = s.channel ?? 'retail';
+    }
+    if (typeof s.allowed === 'string') use.allowed = s.allowed;
+    care.push(use);
+  }
+  const prices = {};
+  for (const [service, p] of Object.entries(scenario?.prices ?? {})) {
+    const amount = p?.allowed ?? p?.per_day ?? p?.per_30_days_supply;
+    if (typeof amount === 'string') prices[service] = amount;
+  }
+  const ec = scenario?.employer_contribution;
+  const contribution = ec?.percent != null ? { kind: 'percent', value: String(ec.percent) } : ec?.amount != null ? { kind: 'amount', value: String(ec.amount) } : { kind: '', value: '' };
+  return {
+    plan: String(scenario?.plan ?? ''),
+    enrollment: typeof scenario?.enrollment === 'string' ? scenario.enrollment : '',
+    pay: typeof scenario?.pay_schedule === 'string' ? scenario.pay_schedule : '',
+    people,
+    care,
+    prices,
+    contribution,
+    taxRate: scenario?.marginal_tax_rate != null ? String(scenario.marginal_tax_rate) : '',
+    nextUse: n,
+  };
+}
+
+function guessRole(member, people) {
+  // An unnamed second adult (26 or older) is the spouse, as the engine assumes for premiums.
+  if (!people.some((p) => p.role === 'spouse') && Number(member?.age) >= 26) return 'spouse';
+  return 'child';
+}

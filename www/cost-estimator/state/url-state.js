@@ -1,0 +1,126 @@
+// The state in the URL's fragment (#…), so an estimate can be shared or bookmarked and reopens
+// the same view. The fragment is never sent to a server. Keys (each with an optional prefix
+// "<p>." when several elements share a page):
+//   plan=<id>  enr=<enrollment>  pay=<schedule>  ec=<amount|percent>*<value>  tr=<tax rate %>
+//   open=<panel>,…
+//   p=<person>*<age>[*mc-<medicare>]                       one per person (you, spouse, child-N)
+//   s=<person>*<service>*<count>[*d-<days>][*ds-<supply>][*ch-<channel>][*o-<often>][*adm][*oon]
+//     [*billed-<amount>][*al-<allowed>]                    one per use of care
+//   price-<service>=<amount>                               a price the visitor changed
+// Values are kept as typed: a shared link shows the same text in the same field, and the same
+// message for a bad value. Other keys in the fragment (the page's lang=…) are left alone.
+
+const enc = (v) => encodeURIComponent(String(v)).replace(/\*/g, '%2A');
+const dec = (v) => {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+};
+
+const OWN_KEYS = ['plan', 'enr', 'pay', 'p', 's', 'ec', 'tr', 'open'];
+const PANELS = /^(chart|details|prices|people|sources|premium|[a-z0-9-]+:[a-z]+)$/;
+
+function params(hash) {
+  return new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
+}
+
+/** The state the fragment holds (a partial state for the store's `load`), or null if none. */
+export function decodeState(hash, prefix = '') {
+  const q = params(hash);
+  const k = (name) => (prefix ? `${prefix}.${name}` : name);
+  if (!q.has(k('plan')) && !q.has(k('p')) && !q.has(k('s'))) return null;
+  const people = [];
+  const rename = new Map();
+  let children = 0;
+  for (const raw of q.getAll(k('p'))) {
+    const [id, age = '', ...rest] = raw.split('*').map(dec);
+    if (!id || rename.has(id) || people.length >= 20) continue;
+    // You first; a person the link calls "spouse" is the spouse; everyone else a child.
+    const role = people.length === 0 ? 'you' : id === 'spouse' && !people.some((p) => p.role === 'spouse') ? 'spouse' : 'child';
+    const key = role === 'child' ? `child-${++children}` : role;
+    rename.set(id, key);
+    const person = { key, role, age, medicare: '' };
+    for (const item of rest) if (item.startsWith('mc-')) person.medicare = item.slice(3);
+    people.push(person);
+  }
+  if (people.length === 0) people.push({ key: 'you', role: 'you', age: '', medicare: '' });
+  const care = [];
+  let n = 1;
+  for (const raw of q.getAll(k('s'))) {
+    const [member, service, count = '1', ...rest] = raw.split('*').map(dec);
+    const person = rename.get(member);
+    if (!person || !/^[a-z0-9_]{1,80}$/.test(service ?? '')) continue;
+    const use = { key: `u${n++}`, person, service, count, days: '', often: '', channel: '', admitted: false, oon: false, billed: '' };
+    for (const item of rest) {
+      if (item.startsWith('d-')) use.days = item.slice(2);
+      else if (item.startsWith('ds-')) use.supply = item.slice(3);
+      else if (item.startsWith('ch-')) use.channel = item.slice(3);
+      else if (item.startsWith('o-')) use.often = item.slice(2);
+      else if (item.startsWith('billed-')) use.billed = item.slice(7);
+      else if (item.startsWith('al-')) use.allowed = item.slice(3);
+      else if (item === 'adm') use.admitted = true;
+      else if (item === 'oon') use.oon = true;
+    }
+    // A fill without `o-` (an older link) is a custom number of fills and days' supply.
+    if (!use.often && use.supply) use.often = 'custom';
+    care.push(use);
+  }
+  const prices = {};
+  const pricePrefix = k('price-');
+  for (const [key, value] of q) {
+    if (key.startsWith(pricePrefix) && /^[a-z0-9_]{1,80}$/.test(key.slice(pricePrefix.length))) prices[key.slice(pricePrefix.length)] = value;
+  }
+  const [kind = '', value = ''] = (q.get(k('ec')) ?? '').split('*').map(dec);
+  const open = {};
+  for (const panel of (q.get(k('open')) ?? '').split(',')) if (PANELS.test(panel)) open[panel] = true;
+  return {
+    plan: q.get(k('plan')) ?? '',
+    enrollment: q.get(k('enr')) ?? '',
+    pay: q.get(k('pay')) ?? '',
+    people,
+    care,
+    prices,
+    contribution: kind === 'amount' || kind === 'percent' ? { kind, value } : { kind: '', value: '' },
+    taxRate: q.get(k('tr')) ?? '',
+    open,
+    nextUse: n,
+  };
+}
+
+/** `hash` with this element's keys replaced by the state's; other keys kept. */
+export function encodeState(hash, state, prefix = '') {
+  const q = params(hash);
+  const k = (name) => (prefix ? `${prefix}.${name}` : name);
+  for (const key of [...q.keys()]) {
+    const bare = prefix ? (key.startsWith(`${prefix}.`) ? key.slice(prefix.length + 1) : null) : key;
+    if (bare !== null && (OWN_KEYS.includes(bare) || bare.startsWith('price-'))) q.delete(key);
+  }
+  q.set(k('plan'), state.plan);
+  if (state.enrollment) q.set(k('enr'), state.enrollment);
+  if (state.pay) q.set(k('pay'), state.pay);
+  for (const p of state.people) {
+    const parts = [enc(p.key), enc(p.age)];
+    if (p.medicare) parts.push(`mc-${enc(p.medicare)}`);
+    q.append(k('p'), parts.join('*'));
+  }
+  for (const u of state.care) {
+    const parts = [enc(u.person), enc(u.service), enc(u.count)];
+    if (u.days) parts.push(`d-${enc(u.days)}`);
+    if (u.supply && u.often === 'custom') parts.push(`ds-${enc(u.supply)}`);
+    if (u.often) parts.push(`o-${enc(u.often)}`);
+    if (u.channel) parts.push(`ch-${enc(u.channel)}`);
+    if (u.admitted) parts.push('adm');
+    if (u.oon) parts.push('oon');
+    if (u.billed) parts.push(`billed-${enc(u.billed)}`);
+    if (u.allowed) parts.push(`al-${enc(u.allowed)}`);
+    q.append(k('s'), parts.join('*'));
+  }
+  for (const [service, value] of Object.entries(state.prices)) q.set(k(`price-${service}`), value);
+  if (state.contribution?.kind && state.contribution.value !== '') q.set(k('ec'), `${state.contribution.kind}*${enc(state.contribution.value)}`);
+  if (state.taxRate) q.set(k('tr'), state.taxRate);
+  const open = Object.keys(state.open ?? {}).filter((panel) => PANELS.test(panel));
+  if (open.length) q.set(k('open'), open.join(','));
+  return `#${q.toString()}`;
+}

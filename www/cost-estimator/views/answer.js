@@ -1,0 +1,196 @@
+// The answer: the year's total for the chosen option (premium and care apart), and beside it
+// every option of the same program ranked by its total, each with its premium and care split
+// and its worst case; choosing one switches to it. Money is the engine's decimal strings.
+import { html, nothing } from 'lit';
+
+const isZero = (d) => /^-?0+(\.0+)?$/.test(String(d ?? '0'));
+
+/** The answer panel. */
+export function answerView(vm) {
+  const { w, state } = vm;
+  const t = w.t.answer;
+  const a = state.answer;
+  const result = a.result;
+  const stale = a.outcome !== 'ok' && a.outcome !== 'none';
+  return html`
+    <section class="ce-answer" part="results" data-state=${a.outcome} tabindex="-1" id=${vm.id('answer')}>
+      <h2 class="ce-h2" id=${vm.id('answer-h')}>${t.heading}</h2>
+      ${statusView(vm)}
+      ${result ? totalView(vm, result, stale) : html`<p class="ce-muted">${a.outcome === 'incomplete' ? t.incomplete : t.none}</p>`}
+      ${optionsView(vm)} ${noticeView(vm)} ${actionsView(vm)}
+    </section>
+  `;
+}
+
+function statusView(vm) {
+  const { w, state } = vm;
+  const t = w.t.answer;
+  const a = state.answer;
+  const message =
+    a.outcome === 'failed'
+      ? html`<div class="ce-notice is-error" data-failed><p>${t.failed}</p><button type="button" class="ce-button is-small" @click=${vm.on.retry}>${t.retry}</button></div>`
+      : state.formError
+        ? html`<p class="ce-notice is-error" data-form-error=${state.formError.code}>${t.refused(w.error('form', state.formError))}</p>`
+      : a.outcome === 'stale' && a.result
+        ? html`<p class="ce-notice">${t.stale}</p>`
+        : a.outcome === 'incomplete' && a.result
+          ? html`<p class="ce-notice">${t.incompleteStale}</p>`
+          : vm.planLoading
+            ? html`<p class="ce-notice">${t.planLoading}</p>`
+            : nothing;
+  return html`<div class="ce-status" role="status">${message}</div>`;
+}
+
+function totalView(vm, result, stale) {
+  const { w } = vm;
+  const t = w.t.answer;
+  const plan = vm.planNames(result.plan);
+  const perMember = result.enrollment === 'per_member';
+  return html`
+    <div class="ce-total ${stale ? 'is-stale' : ''}" part="summary">
+      <p class="ce-total-label" id=${vm.id('total-label')}>${t.total(plan.short)}</p>
+      <data class="ce-total-amount" value=${result.total_annual_cost} data-amount=${result.total_annual_cost} aria-describedby=${vm.id('total-label')}
+        >${w.money(result.total_annual_cost)}</data
+      >
+      <dl class="ce-split">
+        <div>
+          <dt>${t.premium}</dt>
+          <dd>
+            <span class="ce-amount" data-figure="premium" data-amount=${result.premium_annual}>${w.money(result.premium_annual)}</span>
+            <span class="ce-hint">${perMember ? t.premiumPerPerson : t.premiumDetail(result.periods_per_year, w.money(result.premium_per_period))}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>${t.care}</dt>
+          <dd>
+            <span class="ce-amount" data-figure="care" data-amount=${result.member_pays_total}>${w.money(result.member_pays_total)}</span>
+            <span class="ce-hint">${t.careDetail(w.money(result.allowed_total), w.money(result.plan_pays_total))}</span>
+          </dd>
+        </div>
+      </dl>
+      ${premiumShare(vm, result)}
+    </div>
+  `;
+}
+
+/** Who pays the premium: the whole premium, what is paid toward it and by whom, the visitor's
+ * share; said plainly when no one pays toward it; and what premium conversion saves. */
+function premiumShare(vm, result) {
+  const { w } = vm;
+  const t = w.t.answer;
+  const gross = result.premium_gross_annual;
+  if (gross == null) return nothing;
+  const before = (result.assumptions ?? []).some((a) => a.kind === 'premium_before_contribution');
+  const paid = !isZero(result.contribution_annual);
+  const payer = t.payer[result.contribution] ?? t.payer.amount;
+  return html`<p class="ce-hint ce-premium-share" data-premium-share>
+    ${paid ? t.premiumShare(w.money(gross), payer, w.money(result.contribution_annual), w.money(result.premium_annual)) : before ? t.beforeContribution(w.money(gross)) : nothing}
+    ${result.premium_after_tax_annual != null ? html`<br />${t.afterTax(w.money(result.premium_after_tax_annual))}` : nothing}
+  </p>`;
+}
+
+/** The options ranked, when the chosen plan has siblings (or the embedder lists several). */
+function optionsView(vm) {
+  const { w, state } = vm;
+  const t = w.t.options;
+  const comparison = state.answer.comparison;
+  if (!vm.comparing) return nothing;
+  if (!comparison) return html`<p class="ce-muted" data-options="working">${t.working}</p>`;
+  const priced = comparison.options.filter((o) => o.estimate);
+  const ranks = new Map(priced.map((o) => [o.plan, o.rank]));
+  const current = state.answer.comparedFor === state.revision;
+  return html`
+    <section class="ce-options ${current ? '' : 'is-stale'}" part="compare" data-options=${current ? 'ok' : 'updating'} aria-busy=${current ? 'false' : 'true'}>
+      <h3 class="ce-h3" id=${vm.id('options-h')}>${t.heading}</h3>
+      <ol class="ce-option-list">
+        ${comparison.options.map((o) => optionView(vm, o, ranks))}
+      </ol>
+      ${worstNote(vm, comparison)}
+    </section>
+  `;
+}
+
+function optionView(vm, o, ranks) {
+  const { w, state } = vm;
+  const t = w.t.options;
+  const names = vm.planNames(o.plan);
+  const chosen = o.plan === state.plan;
+  const e = o.estimate;
+  if (!e) {
+    return html`<li class="ce-option is-unpriced" data-plan=${o.plan}>
+      <p class="ce-option-name">${names.short}</p>
+      <p class="ce-hint">${t.notPriced} ${w.error('option', o.error)}</p>
+    </li>`;
+  }
+  const nameId = vm.id('opt', o.plan);
+  const worst = o.worst_case ? t.worst(w.money(o.worst_case.total)) : '';
+  return html`
+    <li class="ce-option ${chosen ? 'is-chosen' : ''} ${o.cheapest ? 'is-cheapest' : ''}" data-plan=${o.plan}>
+      <div class="ce-option-head">
+        <p class="ce-option-name" id=${nameId}>
+          <span class="ce-rank">${t.rank(ranks.get(o.plan))}</span>
+          ${chosen
+            ? html`<span>${names.short}</span>`
+            : html`<button type="button" class="ce-link" data-choose=${o.plan} aria-label=${t.choose(names.short)} @click=${() => vm.on.choosePlan(o.plan)}>${names.short}</button>`}
+          ${o.cheapest ? html`<span class="ce-badge is-cheapest">${t.cheapest}</span>` : nothing}
+          ${chosen ? html`<span class="ce-badge">${t.chosen}</span>` : nothing}
+        </p>
+        <data class="ce-option-total" value=${e.total_annual_cost} data-amount=${e.total_annual_cost}>${w.money(e.total_annual_cost)}</data>
+      </div>
+      <p class="ce-hint ce-option-split">${t.split(w.money(e.premium_annual), w.money(e.member_pays_total))}${worst ? html` · <span data-worst=${o.worst_case.total}>${worst}</span>` : nothing}</p>
+      ${adjustedView(vm, o)}
+    </li>
+  `;
+}
+
+function adjustedView(vm, o) {
+  const { w } = vm;
+  const adj = o.adjusted ?? {};
+  if (!adj.enrollment && !adj.pay_schedule) return nothing;
+  const parts = [];
+  if (adj.enrollment) parts.push(w.t.enrollment[adj.enrollment] ?? adj.enrollment);
+  if (adj.pay_schedule) parts.push(w.t.pay[adj.pay_schedule] ?? adj.pay_schedule);
+  return html`<p class="ce-hint">${w.t.options.adjusted(parts.join(', '))}</p>`;
+}
+
+/** What no maximum caps, said once for all the options (and what differs, per option). */
+function worstNote(vm, comparison) {
+  const { w } = vm;
+  const t = w.t.options;
+  const cases = comparison.options.map((o) => o.worst_case).filter(Boolean);
+  if (!cases.length) return nothing;
+  const billing = cases.some((c) => c.balance_billing);
+  const services = [...new Set(cases.flatMap((c) => c.not_limited))].map((id) => vm.serviceName(id));
+  return html`<p class="ce-hint ce-worst-note">${t.worstNote(billing, services)}</p>`;
+}
+
+function noticeView(vm) {
+  const { w, state } = vm;
+  const n = state.notice;
+  if (!n) return nothing;
+  const t = w.t.notices;
+  let text;
+  if (n.kind === 'presetApplied') text = t.presetApplied(vm.personName(n.person), vm.presetName(n.preset));
+  else if (n.kind === 'householdReplaced') text = t.householdReplaced;
+  else if (n.kind === 'removed') text = t.removed;
+  else if (n.kind === 'undone') text = t.undone;
+  else return nothing;
+  const undo = state.undo && n.kind !== 'undone';
+  return html`<div class="ce-notice is-info" role="status" data-notice=${n.kind}>
+    <p>${text}</p>
+    ${undo ? html`<button type="button" class="ce-button is-small" @click=${vm.on.undo}>${t.undo}</button>` : nothing}
+  </div>`;
+}
+
+function actionsView(vm) {
+  const { w } = vm;
+  const t = w.t.answer;
+  if (!vm.state.answer.result) return nothing;
+  return html`<div class="ce-actions">
+    <button type="button" class="ce-button" @click=${vm.on.print}>${vm.comparing ? t.printComparison : t.print}</button>
+    ${vm.urlState
+      ? html`<button type="button" class="ce-button is-quiet" @click=${vm.on.copyLink}>${t.copyLink}</button>`
+      : html`<button type="button" class="ce-button is-quiet" @click=${vm.on.copySummary}>${t.copySummary}</button>`}
+    <span class="ce-hint" role="status">${vm.copied ? t.copied : nothing}</span>
+  </div>`;
+}

@@ -1,0 +1,129 @@
+// The engine's host: the WebAssembly module (pkg/costshare.js) with the data files' text in it,
+// answering requests. It runs as a module Web Worker (dist/engine-worker.js), so pricing and
+// comparing never block the page; where a page cannot start a worker (the element's script is
+// on another origin, or a policy forbids workers) the element imports this same file and calls
+// `createHost()` directly.
+//
+// Requests: { id, channel, op, args }. Replies: { id, ok: true, value } | { id, ok: false, error:
+// { name, message, code, field, origin } } | { id, stale: true }, and, before its reply, a long
+// request (a census) may send { id, progress }. Requests wait a tick before
+// they run, and of the requests waiting on one channel only the last runs: the others are
+// answered `stale` (a visitor typing "1", "12", "120" asks once, not three times).
+import init, { Engine } from './pkg/costshare.js';
+
+/** A host that prices requests with `module` (a compiled WebAssembly.Module). */
+export function createHost() {
+  let engine = null;
+  let ready = null;
+  const plans = new Map(); // origin → text, to rebuild after a failure
+
+  const ops = {
+    async init({ module, services, prices, presets }) {
+      ready ??= init({ module_or_path: module });
+      await ready;
+      engine = new Engine(services);
+      engine.setPrices(prices);
+      if (presets != null) engine.setPresets(presets);
+      return engine.planIds();
+    },
+    addPlan({ origin, text }) {
+      const id = engine.addPlan(origin, text);
+      plans.set(origin, text);
+      return id;
+    },
+    hasPlan({ id }) {
+      return engine.planIds().includes(id);
+    },
+    estimate({ scenario }) {
+      return engine.estimate(scenario);
+    },
+    compare({ scenario, plans: ids }) {
+      return engine.compare(scenario, ids);
+    },
+    curves({ scenario, plans: ids }) {
+      return engine.costCurves(scenario, ids);
+    },
+    optionsFor({ plan, offered }) {
+      return engine.optionsFor(plan, offered ?? null);
+    },
+    /** A group census (a File, or text) priced on `plans`, read piece by piece: progress after
+     * each piece ({ read, size, households, errors }), then every row, error and total. */
+    async census({ file, text, plans: ids, asOf, usage }, progress) {
+      engine.censusStart(ids, asOf ?? null, usage ?? null);
+      const out = { rows: [], errors: [], households: 0, claims: 0, ignored: [], totals: [] };
+      const take = (r) => {
+        for (const row of r.rows) out.rows.push(row);
+        for (const error of r.errors) out.errors.push(error);
+        out.households += r.households;
+        out.claims += r.claims;
+        if (r.ignored) out.ignored = r.ignored;
+      };
+      const size = file ? file.size : new TextEncoder().encode(text ?? '').length;
+      let read = 0;
+      if (file) {
+        // Bytes are counted for the progress bar; the decoder keeps a character cut between pieces.
+        const decoder = new TextDecoder('utf-8', { fatal: true });
+        const reader = file.stream().getReader();
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          read += value.byteLength;
+          take(engine.censusPush(decoder.decode(value, { stream: true })));
+          progress({ read, size, households: out.households, errors: out.errors.length });
+        }
+        const rest = decoder.decode();
+        if (rest) take(engine.censusPush(rest));
+      } else {
+        take(engine.censusPush(text ?? ''));
+        read = size;
+      }
+      const last = engine.censusFinish();
+      take(last);
+      out.totals = last.totals;
+      progress({ read: size, size, households: out.households, errors: out.errors.length });
+      return out;
+    },
+  };
+
+  /** Runs one request; resolves to the reply to send. `notify` sends progress before it. */
+  async function run({ id, op, args }, notify = () => {}) {
+    try {
+      if (!ops[op]) throw new Error(`no operation "${op}"`);
+      if (op !== 'init' && !engine) throw new Error('the engine is not started');
+      return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress })) };
+    } catch (e) {
+      // An engine error has a `code`; anything else (a trap) means this instance is broken.
+      const error = { name: e?.name ?? 'Error', message: String(e?.message ?? e), code: e?.code ?? 'engine_failure', field: e?.field ?? null, origin: e?.origin ?? null };
+      return { id, ok: false, error };
+    }
+  }
+
+  const waiting = []; // requests received, not yet run
+  let draining = false;
+
+  /** Queues a request; `reply` gets its answer. */
+  function receive(request, reply) {
+    waiting.push({ request, reply });
+    if (!draining) {
+      draining = true;
+      setTimeout(drain, 0);
+    }
+  }
+
+  async function drain() {
+    while (waiting.length) {
+      const { request, reply } = waiting.shift();
+      const newer = request.channel && waiting.some((w) => w.request.channel === request.channel);
+      reply(newer ? { id: request.id, stale: true } : await run(request, reply));
+    }
+    draining = false;
+  }
+
+  return { receive, run, plans };
+}
+
+// As a worker: answer the page's messages.
+if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {
+  const host = createHost();
+  globalThis.addEventListener('message', (event) => host.receive(event.data, (reply) => globalThis.postMessage(reply)));
+}
