@@ -6,7 +6,7 @@
 use serde_json::{json, Value};
 
 use crate::compare::{Comparison, CostCurves, WorstCase};
-use crate::engine::{Assumed, Estimate, Event, Line, Scope};
+use crate::engine::{Assumed, Estimate, Event, Line, Scope, ServiceTotal, Summary};
 use crate::money::Money;
 use crate::plan::LimitUnit;
 use crate::vocab::Vocabulary;
@@ -132,7 +132,7 @@ pub fn whole_dollars(m: Money) -> String {
 
 /// A plain English sentence for one thing the estimate assumed, naming the member (DOMAIN.md,
 /// "Medicare plans": `assumptions` is an array of plain-language strings).
-pub fn assumption(a: &Assumed, e: &Estimate) -> String {
+pub fn assumption<L>(a: &Assumed, e: &Estimate<L>) -> String {
     let age = |id: &str| e.members.iter().find(|m| m.id == id).map(|m| m.age);
     match a {
         Assumed::MedicareAssumed { member } => {
@@ -174,22 +174,35 @@ pub fn estimate_json(e: &Estimate, vocab: &Vocabulary) -> Value {
             json["explanation"] = json!(explanation(line));
         }
     }
-    if let Some(services) = v.get_mut("services").and_then(Value::as_array_mut) {
-        for (json, total) in services.iter_mut().zip(&e.services) {
-            json["label"] = json!(label(vocab, &total.service));
-        }
-    }
+    label_services(&mut v, &e.services, vocab);
     v
 }
 
-/// A comparison (and its cost curves) as the CLI prints it: estimates as [`estimate_json`],
+/// An option's estimate in a comparison (a summary, without lines) as the CLI prints it: each
+/// service total with its English `label`, and the `assumptions` in words.
+pub fn summary_json(s: &Summary, vocab: &Vocabulary) -> Value {
+    let mut v = serde_json::to_value(s).unwrap_or(Value::Null);
+    v["assumptions"] = json!(s.assumptions.iter().map(|a| assumption(a, s)).collect::<Vec<_>>());
+    label_services(&mut v, &s.services, vocab);
+    v
+}
+
+fn label_services(v: &mut Value, services: &[ServiceTotal], vocab: &Vocabulary) {
+    if let Some(list) = v.get_mut("services").and_then(Value::as_array_mut) {
+        for (json, total) in list.iter_mut().zip(services) {
+            json["label"] = json!(label(vocab, &total.service));
+        }
+    }
+}
+
+/// A comparison (and its cost curves) as the CLI prints it: estimates as [`summary_json`],
 /// each worst case with its `statement`, each crossing with its `statement`.
 pub fn comparison_json(c: &Comparison, curves: Option<&CostCurves>, vocab: &Vocabulary) -> Value {
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
     if let Some(options) = v.get_mut("options").and_then(Value::as_array_mut) {
         for (json, o) in options.iter_mut().zip(&c.options) {
             if let Some(e) = &o.estimate {
-                json["estimate"] = estimate_json(e, vocab);
+                json["estimate"] = summary_json(e, vocab);
             }
             if let Some(w) = &o.worst_case {
                 json["worst_case"]["statement"] = json!(worst_case_statement(w, vocab));

@@ -1,8 +1,10 @@
 //! Comparing options for one household: ranking, worst case, and cost curves that agree with
 //! the engine's own estimates (the chart and the worded crossings are drawn from these).
 
-use costshare::compare::{compare, cost_curves};
-use costshare::{estimate, Catalog, Money, Scenario};
+use costshare::compare::{compare, cost_curves, CostCurves};
+use costshare::scenario::ServiceUse;
+use costshare::{estimate, Catalog, Estimate, Money, Scenario};
+use rust_decimal::{Decimal, RoundingStrategy};
 
 fn catalog() -> Catalog {
     Catalog::load_dir(&Catalog::builtin_data_dir()).unwrap()
@@ -117,47 +119,99 @@ fn family_year() -> Scenario {
     .unwrap()
 }
 
-/// The scenario with every allowed amount scaled so the year's care totals `spending`, the way
-/// the curves scale it.
-fn at_spending(c: &Catalog, s: &Scenario, plan: &str, own: Money, spending: Money) -> Money {
+/// `scenario` under `plan` with every use's count multiplied by `scale` and rounded half up (a
+/// use rounded to none left out), each allowed amount written out as the comparison does:
+/// the household's care at that scale, priced by the engine's own `estimate`.
+fn at_scale(c: &Catalog, s: &Scenario, plan: &str, scale: Decimal) -> Estimate {
     let mut s = s.clone();
     s.plan = plan.to_string();
-    for u in &mut s.services {
-        let a = u.allowed.unwrap_or_else(|| c.prices().unwrap().allowed_for(&u.service, u.days.unwrap_or(1), u.days_supply.unwrap_or(30)).unwrap());
-        let v = (a.value() * spending.value() / own.value()).round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-        u.allowed = Some(Money::from_decimal(v));
-    }
-    estimate(c, &s).unwrap().total_annual_cost
+    s.services = s
+        .services
+        .iter()
+        .filter_map(|u| {
+            let count = (Decimal::from(u.count.unwrap_or(1)) * scale).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+            let count = u32::try_from(count.mantissa()).unwrap();
+            let allowed = u.allowed.unwrap_or_else(|| c.prices().unwrap().allowed_for(&u.service, u.days.unwrap_or(1), u.days_supply.unwrap_or(30)).unwrap());
+            (count > 0).then(|| ServiceUse { count: Some(count), allowed: Some(allowed), ..u.clone() })
+        })
+        .collect();
+    estimate(c, &s).unwrap_or_else(|e| panic!("{plan} at scale {scale}: {e}"))
 }
 
-#[test]
-fn every_curve_vertex_is_the_engine_estimate_at_that_spending() {
-    let c = catalog();
-    let s = family_year();
-    let curves = cost_curves(&c, &s, &ids(COLORADO)).unwrap();
-    assert_eq!(curves.curves.len(), 3);
+fn total(c: &Catalog, s: &Scenario, plan: &str, scale: Decimal) -> Money {
+    at_scale(c, s, plan, scale).total_annual_cost
+}
+
+/// Checks every vertex of every curve against the engine (all of them, or every `step`-th),
+/// and that a complete curve is straight between vertices, to its tolerance, at the scale
+/// halfway between them.
+fn check_curves(c: &Catalog, s: &Scenario, plans: &[&str], step: usize) -> CostCurves {
+    let curves = cost_curves(c, s, &ids(plans)).unwrap();
+    assert_eq!(curves.curves.len(), plans.len());
+    let own = compare(c, s, &ids(plans)).unwrap();
     for curve in &curves.curves {
         assert!(curve.complete, "{} was not fully refined", curve.plan);
         assert!(curve.points.len() >= 3, "{} has too few vertices to show a bend", curve.plan);
-        assert_eq!(curve.points[0].spending, Money::ZERO);
+        let first = curve.points[0];
+        assert_eq!((first.spending, first.scale.value()), (Money::ZERO, Decimal::ZERO));
         assert_eq!(curve.points.last().unwrap().spending, curves.spending_max);
         for w in curve.points.windows(2) {
-            assert!(w[0].spending < w[1].spending);
+            assert!(w[0].scale < w[1].scale);
+            assert!(w[0].spending <= w[1].spending, "more care never costs less");
             assert!(w[0].total_annual_cost <= w[1].total_annual_cost, "more care never costs less");
         }
-        for p in &curve.points {
-            assert_eq!(p.total_annual_cost, at_spending(&c, &s, &curve.plan, curves.spending, p.spending), "{} at {}", curve.plan, p.spending);
+        // The household's own care is a vertex, and its total is the option's estimate.
+        let mine = curve.points.iter().find(|p| p.scale.value() == Decimal::ONE).expect("the household's own care is a vertex");
+        assert_eq!(mine.spending, curves.spending);
+        let option = own.options.iter().find(|o| o.plan == curve.plan).unwrap();
+        assert_eq!(mine.total_annual_cost, option.estimate.as_ref().unwrap().total_annual_cost);
+        for (i, p) in curve.points.iter().enumerate() {
+            if i % step != 0 && i + 1 != curve.points.len() && p.scale.value() != Decimal::ONE {
+                continue;
+            }
+            let e = at_scale(c, s, &curve.plan, p.scale.value());
+            assert_eq!(p.total_annual_cost, e.total_annual_cost, "{} at scale {}", curve.plan, p.scale.value());
+            assert_eq!(p.spending, e.allowed_total, "{} at scale {}", curve.plan, p.scale.value());
         }
-        // Between vertices the curve is a straight line, to within the rounding of each scaled
-        // claim to the cent (at most a cent per claim).
-        let claims: u32 = s.services.iter().map(|u| u.count.unwrap_or(1)).sum();
-        let tolerance = rust_decimal::Decimal::new(i64::from(claims) + 3, 2);
+        if step > 1 {
+            continue;
+        }
         for w in curve.points.windows(2) {
-            let mid = Money::from_decimal(((w[0].spending.value() + w[1].spending.value()) / rust_decimal::Decimal::TWO).round_dp(2));
-            let line = (w[0].total_annual_cost.value() + w[1].total_annual_cost.value()) / rust_decimal::Decimal::TWO;
-            let got = at_spending(&c, &s, &curve.plan, curves.spending, mid).value();
-            assert!((got - line).abs() <= tolerance, "{} bends between {} and {}: {got} vs {line}", curve.plan, w[0].spending, w[1].spending);
+            let halfway = (w[0].scale.value() + w[1].scale.value()) / Decimal::TWO;
+            let e = at_scale(c, s, &curve.plan, halfway);
+            let (sa, sb, sm) = (w[0].spending.value(), w[1].spending.value(), e.allowed_total.value());
+            let (ta, tb, tm) = (w[0].total_annual_cost.value(), w[1].total_annual_cost.value(), e.total_annual_cost.value());
+            let off = if sb == sa { (tm - ta).abs().max((tm - tb).abs()) } else { (tm - ta - (tb - ta) * (sm - sa) / (sb - sa)).abs() };
+            assert!(off <= curves.tolerance.value(), "{} bends between scales {} and {}: {off} off the line", curve.plan, w[0].scale.value(), w[1].scale.value());
         }
+    }
+    curves
+}
+
+#[test]
+fn every_curve_vertex_is_the_engine_estimate_of_the_care_at_that_scale() {
+    let c = catalog();
+    check_curves(&c, &family_year(), COLORADO, 1);
+}
+
+#[test]
+fn copay_plans_show_their_slope() {
+    // Three primary care visits, self only: scaling the number of visits, each costs its copay
+    // (High $20, Standard $30, Prosper $10), whatever the price of a visit.
+    let s = Scenario::from_json(
+        r#"{"plan":"kp-co-fehb-2022-standard","enrollment":"self_only","pay_schedule":"biweekly",
+            "members":[{"id":"you","age":40}],
+            "services":[{"member":"you","service":"primary_care_visit","count":3,"allowed":"150.00"}]}"#,
+    )
+    .unwrap();
+    let c = catalog();
+    let curves = check_curves(&c, &s, COLORADO, 1);
+    for (plan, copay) in [("kp-co-fehb-2022-high", "20.00"), ("kp-co-fehb-2022-standard", "30.00"), ("kp-co-fehb-2022-prosper", "10.00")] {
+        let curve = curves.curves.iter().find(|cv| cv.plan == plan).unwrap();
+        let at = |scale: Decimal| curve.points.iter().find(|p| p.scale.value() == scale).unwrap();
+        let (none, own) = (at(Decimal::ZERO), at(Decimal::ONE));
+        assert_eq!(own.total_annual_cost.value() - none.total_annual_cost.value(), money(copay).value() * Decimal::from(3), "{plan}");
+        assert!(curve.points.last().unwrap().total_annual_cost > own.total_annual_cost, "{plan} keeps rising with more visits");
     }
 }
 
@@ -167,15 +221,72 @@ fn crossings_are_where_the_cheapest_option_changes() {
     let s = family_year();
     let curves = cost_curves(&c, &s, &ids(COLORADO)).unwrap();
     assert!(!curves.crossings.is_empty(), "premium-light Prosper should lose its lead as care grows");
+    let cheapest = |scale: Decimal| -> String {
+        let mut best: Option<(&str, Money)> = None;
+        for plan in COLORADO {
+            let t = total(&c, &s, plan, scale);
+            if best.map_or(true, |(_, b)| t < b) {
+                best = Some((plan, t));
+            }
+        }
+        best.unwrap().0.to_string()
+    };
     for x in &curves.crossings {
-        let below = x.spending.saturating_sub(money("5.00"));
-        let above = x.spending.checked_add(money("5.00")).unwrap();
-        let total = |plan: &str, at: Money| at_spending(&c, &s, plan, curves.spending, at);
         let statement = costshare::words::crossing_statement(&curves, &x.cheaper_below, &x.cheaper_above, x.spending);
-        assert!(total(&x.cheaper_below, below) <= total(&x.cheaper_above, below), "{statement}");
-        assert!(total(&x.cheaper_above, above) <= total(&x.cheaper_below, above), "{statement}");
+        assert!(x.scale_below < x.scale, "{statement}");
+        assert_eq!(cheapest(x.scale_below.value()), x.cheaper_below, "{statement}");
+        assert_eq!(cheapest(x.scale.value()), x.cheaper_above, "{statement}");
+        let spending = at_scale(&c, &s, &x.cheaper_above, x.scale.value()).allowed_total;
+        assert_eq!(x.spending.value(), spending.value().round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero), "{statement}");
         assert!(statement.contains("is cheaper until about $"), "{statement}");
+        // Located to neighbouring amounts of care: halfway between the two scales, the care is
+        // one of the two.
+        let halfway = (x.scale_below.value() + x.scale.value()) / Decimal::TWO;
+        let mid = at_scale(&c, &s, &x.cheaper_above, halfway).allowed_total;
+        let below = at_scale(&c, &s, &x.cheaper_above, x.scale_below.value()).allowed_total;
+        assert!(mid == below || mid == spending, "{statement}");
     }
+    // Between crossings the cheapest option stays the same: at every vertex and halfway
+    // between vertices, it is the one the crossings say.
+    let points = &curves.curves[0].points;
+    let mut scales: Vec<Decimal> = points.iter().map(|p| p.scale.value()).collect();
+    scales.extend(points.windows(2).map(|w| (w[0].scale.value() + w[1].scale.value()) / Decimal::TWO));
+    for scale in scales {
+        let expected = curves
+            .crossings
+            .iter()
+            .rfind(|x| x.scale.value() <= scale)
+            .map_or_else(|| curves.crossings[0].cheaper_below.clone(), |x| x.cheaper_above.clone());
+        assert_eq!(cheapest(scale), expected, "at scale {scale}");
+    }
+}
+
+fn bench_scenario(name: &str) -> Scenario {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/scenarios").join(name);
+    Scenario::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn a_family_of_five_with_5000_claims_gets_curves_from_the_engine() {
+    let c = catalog();
+    let s = bench_scenario("family-5x1000.json");
+    let curves = check_curves(&c, &s, COLORADO, 7);
+    // The most care stays within the scenario limits (every vertex was estimated above).
+    assert!(curves.spending_max > curves.spending);
+}
+
+#[test]
+fn the_worst_legal_input_is_compared_without_lines() {
+    // 20 people, each with 1,000 stays of 366 days: the curves stop at the household's own
+    // care, since no use may be counted more than 1,000 times.
+    let c = catalog();
+    let s = bench_scenario("worst-legal.json");
+    let compared = compare(&c, &s, &ids(COLORADO)).unwrap();
+    let json = serde_json::to_value(&compared).unwrap();
+    assert!(json["options"][0]["estimate"].get("lines").is_none(), "a comparison's options carry no lines");
+    assert_eq!(json["options"][0]["estimate"]["services"].as_array().unwrap().len(), 20);
+    let curves = check_curves(&c, &s, COLORADO, 10);
+    assert_eq!(curves.spending_max, curves.spending);
 }
 
 #[test]

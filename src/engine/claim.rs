@@ -7,14 +7,16 @@
 //!    the allowed amount;
 //! 5. the out-of-pocket (or Part D) cap on the counted part (DOMAIN rule 6), then the
 //!    accumulators move.
+//!
+//! `adjudicate_claim` is that mechanism, and the only one: `each_claim` runs it on every claim
+//! with its events (the estimate's lines), `each_group` on the first of each group of
+//! identical claims that come to the same outcome (the totals-only paths).
 
-use super::{add, overflow, Claim, Event, Line, Scope};
+use super::{add, overflow, Claim, Event, Scope, Use};
 use crate::error::Error;
-use crate::map::SortedMap;
 use crate::money::Money;
 use crate::plan::{Accumulator, Benefit, CopayPer, LimitUnit, OutOfNetwork, Step, ValidPlan, Variant};
-use crate::scenario::Scenario;
-use crate::vocab::{EnrollmentType, Network};
+use crate::vocab::Network;
 
 /// What has counted toward one embedded limit so far: each member's part and the family's.
 pub(super) struct Tally {
@@ -58,9 +60,170 @@ pub(super) struct Accumulators {
     pub deductible: Tally,
     pub out_of_pocket: Tally,
     pub part_d: Tally,
-    limits_used: SortedMap<(usize, String), u32>,
-    /// The member index of each line, in order.
-    pub members_of_lines: Vec<usize>,
+    /// Units used of each of the plan's yearly limits, per member: `[member × width + limit]`,
+    /// the limits in the plan's order (one spare slot a member, for a name the plan lacks).
+    limits_used: Vec<u32>,
+    width: usize,
+}
+
+impl Accumulators {
+    fn new(plan: &ValidPlan, members: usize, family: bool) -> Accumulators {
+        let width = plan.limits.len() + 1;
+        Accumulators {
+            family,
+            deductible: Tally::new(members),
+            out_of_pocket: Tally::new(members),
+            part_d: Tally::new(members),
+            limits_used: vec![0; members * width],
+            width,
+        }
+    }
+
+    fn limit_slot(&self, plan: &ValidPlan, m: usize, name: &str) -> usize {
+        let i = plan.limits.keys().position(|k| k == name).unwrap_or(self.width - 1);
+        m * self.width + i
+    }
+
+    fn tally(&mut self, counter: Counter) -> &mut Tally {
+        match counter {
+            Counter::OutOfPocket => &mut self.out_of_pocket,
+            Counter::PartD => &mut self.part_d,
+        }
+    }
+
+    /// Moves the counters as `n` more claims of member `m` that each came to `o` after reading
+    /// `reads` would (only valid within [`Reads::repeats`]).
+    fn repeat(&mut self, m: usize, reads: &Reads, o: &Outcome, n: u32) -> Result<(), Error> {
+        if let Some((slot, left, asked)) = reads.limit {
+            if let Some(used) = self.limits_used.get_mut(slot) {
+                *used = used.saturating_add(asked.min(left).saturating_mul(n));
+            }
+        }
+        if let Some((_, _, counter)) = reads.cap {
+            let counted = o.counted()?;
+            if !counted.is_zero() {
+                self.tally(counter).add(m, counted.checked_mul_int(n).ok_or_else(overflow)?)?;
+            }
+        }
+        if !o.deductible.is_zero() {
+            self.deductible.add(m, o.deductible.checked_mul_int(n).ok_or_else(overflow)?)?;
+        }
+        Ok(())
+    }
+}
+
+/// The out-of-pocket counters a claim may count toward.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Counter {
+    OutOfPocket,
+    PartD,
+}
+
+/// What one claim comes to: every amount a [`super::Line`] carries, without ids or words. The
+/// estimate makes a line of it; the totals-only paths add it up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Outcome {
+    pub allowed: Money,
+    pub deductible: Money,
+    pub copay: Money,
+    pub coinsurance: Money,
+    pub not_covered: Money,
+    pub balance_billed: Money,
+    pub member_pays: Money,
+    pub plan_pays: Money,
+    pub counts_toward_oop: bool,
+    pub counts_toward_part_d: bool,
+}
+
+impl Outcome {
+    /// The cost share that counted toward the claim's out-of-pocket counter.
+    fn counted(&self) -> Result<Money, Error> {
+        add(add(self.deductible, self.copay)?, self.coinsurance)
+    }
+}
+
+/// The year's counters a claim read, what it found and what it asked of each: enough to tell
+/// how many identical claims after it come to the same outcome.
+#[derive(Clone, Copy, Default)]
+struct Reads {
+    /// The deductible still to meet (the member's or the family's, whichever is smaller) and
+    /// what the deductible step asked of it.
+    deductible: Option<(Money, Money)>,
+    /// The room under the out-of-pocket (or Part D) maximum, the counted cost share before
+    /// the cap, and which counter.
+    cap: Option<(Money, Money, Counter)>,
+    /// The yearly limit's slot, the units left under it, and the units the claim asked for.
+    limit: Option<(usize, u32, u32)>,
+}
+
+impl Reads {
+    /// How many more identical claims, right after this one, come to the same outcome `o`.
+    /// A claim's outcome depends on the year so far only through the counters it read, and on
+    /// each only through whether it found all it asked for: a counter the claim did not move
+    /// reads the same next time; one it moved keeps giving the same answer while what is left
+    /// still covers what the claim asks. So the run ends just before a counter would fall
+    /// short (deductible met, out-of-pocket maximum reached, a visit limit reached).
+    fn repeats(&self, o: &Outcome) -> Result<u32, Error> {
+        let mut n = u32::MAX;
+        if let Some((left, asked)) = self.deductible {
+            n = n.min(steady(left, asked, o.deductible)?);
+        }
+        if let Some((left, asked, _)) = self.cap {
+            n = n.min(steady(left, asked, o.counted()?)?);
+        }
+        if let Some((_, left, asked)) = self.limit {
+            let used = asked.min(left);
+            n = n.min(match used {
+                0 => u32::MAX,
+                _ if left < asked => 0,
+                _ => (left - asked) / used,
+            });
+        }
+        Ok(n)
+    }
+}
+
+/// How many more times `used` can be taken from `left` with `asked` still there each time:
+/// the largest k with asked + k × used ≤ left (unbounded when nothing is used). Worked in
+/// whole cents; an amount finer than a cent (which the engine never forms) repeats nothing.
+fn steady(left: Money, asked: Money, used: Money) -> Result<u32, Error> {
+    if used.is_zero() {
+        return Ok(u32::MAX);
+    }
+    if left < asked {
+        return Ok(0);
+    }
+    let (Some(spare), Some(used)) = (cents(left.saturating_sub(asked)), cents(used)) else { return Ok(0) };
+    Ok(u32::try_from(spare / used.max(1)).unwrap_or(u32::MAX))
+}
+
+/// An amount in whole cents, if it is one.
+fn cents(m: Money) -> Option<u64> {
+    let d = m.value();
+    let scale = d.scale();
+    let units = u64::try_from(d.mantissa()).ok()?;
+    match scale {
+        0..=2 => units.checked_mul(10u64.pow(2 - scale)),
+        _ => None,
+    }
+}
+
+/// Where a claim's events go: its line's list, or nowhere (the totals-only paths, which then
+/// build no events at all).
+struct Notes<'e>(Option<&'e mut Vec<Event>>);
+
+impl Notes<'_> {
+    fn push(&mut self, event: impl FnOnce() -> Event) {
+        if let Some(list) = self.0.as_mut() {
+            list.push(event());
+        }
+    }
+
+    fn push_first(&mut self, event: Event) {
+        if let Some(list) = self.0.as_mut() {
+            list.insert(0, event);
+        }
+    }
 }
 
 /// The rule stage 1 settles on for a claim; the later stages apply it.
@@ -71,26 +234,53 @@ struct Rule<'p> {
     part_d: bool,
 }
 
-/// Adjudicates every claim in order; returns the year's accumulators and one line per claim.
-pub(super) fn adjudicate(plan: &ValidPlan, scenario: &Scenario, enrollment: EnrollmentType, claims: &[Claim]) -> Result<(Accumulators, Vec<Line>), Error> {
-    let n = scenario.members.len();
-    // Family limits apply to a family enrollment, and to a plan priced per member when more
-    // than one person is covered (the Fresno Traditional HMO's embedded family maximum).
-    let family = enrollment.is_family() || (enrollment == EnrollmentType::PerMember && n > 1);
-    let mut acc = Accumulators {
-        family,
-        deductible: Tally::new(n),
-        out_of_pocket: Tally::new(n),
-        part_d: Tally::new(n),
-        limits_used: SortedMap::new(),
-        members_of_lines: Vec::with_capacity(claims.len()),
-    };
-    let mut lines = Vec::with_capacity(claims.len());
-    for claim in claims {
-        lines.push(adjudicate_claim(plan, scenario, &mut acc, claim)?);
-        acc.members_of_lines.push(claim.member);
+/// Every claim in order, one at a time, each with its events: the estimate's way.
+pub(super) fn each_claim(
+    plan: &ValidPlan,
+    ages: &[u32],
+    family: bool,
+    uses: &[Use],
+    mut each: impl FnMut(&Use, Outcome, Vec<Event>) -> Result<(), Error>,
+) -> Result<Accumulators, Error> {
+    let mut acc = Accumulators::new(plan, ages.len(), family);
+    for u in uses {
+        let age = ages.get(u.claim.member).copied().unwrap_or(0);
+        for _ in 0..u.count {
+            let mut events = Vec::new();
+            let (outcome, _) = adjudicate_claim(plan, age, &mut acc, &u.claim, Notes(Some(&mut events)))?;
+            each(u, outcome, events)?;
+        }
     }
-    Ok((acc, lines))
+    Ok(acc)
+}
+
+/// Every claim in order, the `counts[i]` identical claims of use `i` a group at a time: the
+/// first claim of a group goes through [`adjudicate_claim`] (the same function as one by one),
+/// and [`Reads::repeats`] says how many after it come to the same outcome. `each` gets the
+/// outcome and how many claims it stands for. No events are made.
+pub(super) fn each_group(
+    plan: &ValidPlan,
+    ages: &[u32],
+    family: bool,
+    uses: &[Use],
+    counts: &mut dyn Iterator<Item = u32>,
+    each: &mut dyn FnMut(&Use, &Outcome, u32) -> Result<(), Error>,
+) -> Result<Accumulators, Error> {
+    let mut acc = Accumulators::new(plan, ages.len(), family);
+    for (u, count) in uses.iter().zip(counts) {
+        let age = ages.get(u.claim.member).copied().unwrap_or(0);
+        let mut left = count;
+        while left > 0 {
+            let (outcome, reads) = adjudicate_claim(plan, age, &mut acc, &u.claim, Notes(None))?;
+            let more = reads.repeats(&outcome)?.min(left - 1);
+            if more > 0 {
+                acc.repeat(u.claim.member, &reads, &outcome, more)?;
+            }
+            each(u, &outcome, 1 + more)?;
+            left -= 1 + more;
+        }
+    }
+    Ok(acc)
 }
 
 fn variant_for<'b>(benefit: &'b Benefit, age: u32, claim: &Claim) -> Option<&'b Variant> {
@@ -102,14 +292,14 @@ fn variant_for<'b>(benefit: &'b Benefit, age: u32, claim: &Claim) -> Option<&'b 
     })
 }
 
-fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulators, claim: &Claim) -> Result<Line, Error> {
+/// Adjudicates one claim of a member aged `age` and moves the year's counters: the one
+/// function every claim goes through, whichever way the year is worked out. Returns what the
+/// claim comes to and what it read of the counters; its events go to `notes`.
+fn adjudicate_claim(plan: &ValidPlan, age: u32, acc: &mut Accumulators, claim: &Claim, mut notes: Notes) -> Result<(Outcome, Reads), Error> {
     let benefit = claim.benefit;
     let m = claim.member;
-    let age = scenario.members[m].age;
-    let mut events = Vec::new();
-    let mut line = Line {
-        member: scenario.members[m].id.clone(),
-        service: claim.service.to_string(),
+    let mut reads = Reads::default();
+    let mut out = Outcome {
         allowed: claim.allowed,
         deductible: Money::ZERO,
         copay: Money::ZERO,
@@ -120,7 +310,6 @@ fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulator
         plan_pays: Money::ZERO,
         counts_toward_oop: benefit.counts_toward_oop,
         counts_toward_part_d: benefit.part_d,
-        events: Vec::new(),
     };
 
     // 1. Which rule applies: the service's, a variant's (age, channel), or the out-of-network
@@ -139,16 +328,17 @@ fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulator
         if let Some(s) = &v.cost_share {
             rule.steps = s;
         }
-        events.push(Event::RuleVariant { label: v.label.clone() });
+        notes.push(|| Event::RuleVariant { label: v.label.clone() });
     }
+    let mut out_of_network_not_covered = false;
     if claim.network == Network::OutOfNetwork {
         // Above the allowed amount an out-of-network provider may bill the member, except for
         // emergencies, which are protected from balance billing.
         if benefit.out_of_network != OutOfNetwork::InNetworkCostShare {
             if let Some(billed) = claim.billed {
-                line.balance_billed = billed.saturating_sub(claim.allowed);
-                if !line.balance_billed.is_zero() {
-                    events.push(Event::BalanceBilled { amount: line.balance_billed });
+                out.balance_billed = billed.saturating_sub(claim.allowed);
+                if !out.balance_billed.is_zero() {
+                    notes.push(|| Event::BalanceBilled { amount: out.balance_billed });
                 }
             }
         }
@@ -156,24 +346,25 @@ fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulator
             match &benefit.out_of_network {
                 OutOfNetwork::NotCovered => {
                     covered = false;
-                    events.push(Event::OutOfNetworkNotCovered);
+                    out_of_network_not_covered = true;
+                    notes.push(|| Event::OutOfNetworkNotCovered);
                 }
                 OutOfNetwork::InNetworkCostShare => {}
                 OutOfNetwork::Tier(t) => {
                     rule = Rule { steps: &t.cost_share, limit: Some(&t.limit), counts_toward_oop: t.counts_toward_oop, part_d: false };
-                    events.push(Event::OutOfNetworkTier { sample: t.sample });
+                    notes.push(|| Event::OutOfNetworkTier { sample: t.sample });
                 }
             }
         }
     }
-    if !covered && !events.contains(&Event::OutOfNetworkNotCovered) {
-        events.push(Event::NotCovered);
+    if !covered && !out_of_network_not_covered {
+        notes.push(|| Event::NotCovered);
     }
-    line.counts_toward_oop = covered && rule.counts_toward_oop;
-    line.counts_toward_part_d = covered && rule.part_d;
+    out.counts_toward_oop = covered && rule.counts_toward_oop;
+    out.counts_toward_part_d = covered && rule.part_d;
     if !covered {
-        line.not_covered = claim.allowed;
-        return finish(line, events);
+        out.not_covered = claim.allowed;
+        return finish(out, reads);
     }
 
     // 2. Yearly limits: units past the limit are not covered.
@@ -185,30 +376,34 @@ fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulator
             LimitUnit::Visits => 1,
             LimitUnit::Days => claim.days,
         };
-        let used = acc.limits_used.get_or_insert_with((m, name.to_string()), || 0);
-        let left = limit.max.saturating_sub(*used);
+        let slot = acc.limit_slot(plan, m, name);
+        let used = acc.limits_used.get(slot).copied().unwrap_or(0);
+        let left = limit.max.saturating_sub(used);
+        reads.limit = Some((slot, left, units));
         let covered_units = units.min(left);
-        *used += covered_units;
+        if let Some(u) = acc.limits_used.get_mut(slot) {
+            *u = used.saturating_add(covered_units);
+        }
         if covered_units < units {
-            events.push(Event::LimitReached { limit: limit.label.clone(), max: limit.max, unit: limit.unit, covered: covered_units, units });
+            notes.push(|| Event::LimitReached { limit: limit.label.clone(), max: limit.max, unit: limit.unit, covered: covered_units, units });
             covered_allowed = claim.allowed.pro_rata(covered_units, units).ok_or_else(overflow)?;
-            line.not_covered = claim.allowed.saturating_sub(covered_allowed);
+            out.not_covered = claim.allowed.saturating_sub(covered_allowed);
             if limit.unit == LimitUnit::Days {
                 copay_days = covered_units;
             }
             if covered_units == 0 {
-                line.counts_toward_oop = false;
-                line.counts_toward_part_d = false;
-                events.push(Event::NotCovered);
-                return finish(line, events);
+                out.counts_toward_oop = false;
+                out.counts_toward_part_d = false;
+                notes.push(|| Event::NotCovered);
+                return finish(out, reads);
             }
         }
     }
 
     // 3. Emergency copay waived when the visit led to an admission.
     if claim.admitted && benefit.if_admitted.as_ref().is_some_and(|w| w.waived) {
-        events.push(Event::CopayWaivedAdmitted);
-        return finish(line, events);
+        notes.push(|| Event::CopayWaivedAdmitted);
+        return finish(out, reads);
     }
 
     // 4. The cost-share steps over what is left of the allowed amount.
@@ -219,6 +414,7 @@ fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulator
         match step {
             Step::Deductible {} => {
                 let (r, scope) = acc.deductible.room(plan.deductible_limit(), m, acc.family);
+                reads.deductible = Some((r, left));
                 ded_scope = scope;
                 let paid = left.min(r);
                 ded = add(ded, paid)?;
@@ -234,12 +430,12 @@ fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulator
                 if let Some(cap) = max {
                     if due > *cap {
                         due = *cap;
-                        events.push(Event::AdmissionMaximum { max: *cap });
+                        notes.push(|| Event::AdmissionMaximum { max: *cap });
                     }
                 }
                 if due > left {
                     due = left;
-                    events.push(Event::CopayLimitedToAllowed);
+                    notes.push(|| Event::CopayLimitedToAllowed);
                 }
                 copay = add(copay, due)?;
                 left = left.saturating_sub(due);
@@ -249,7 +445,7 @@ fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulator
                 if let Some(cap) = max {
                     if due > *cap {
                         due = *cap;
-                        events.push(Event::CoinsuranceCapped { max: *cap });
+                        notes.push(|| Event::CoinsuranceCapped { max: *cap });
                     }
                 }
                 coins = add(coins, due)?;
@@ -258,8 +454,8 @@ fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulator
             Step::Allowance { amount } => {
                 let excess = left.saturating_sub(*amount);
                 if !excess.is_zero() {
-                    events.push(Event::AllowanceExceeded { allowance: *amount, excess });
-                    line.not_covered = add(line.not_covered, excess)?;
+                    notes.push(|| Event::AllowanceExceeded { allowance: *amount, excess });
+                    out.not_covered = add(out.not_covered, excess)?;
                     left = left.saturating_sub(excess);
                 }
             }
@@ -270,54 +466,63 @@ fn adjudicate_claim(plan: &ValidPlan, scenario: &Scenario, acc: &mut Accumulator
     //    counted part (coinsurance first, then copay, then the deductible part); then the
     //    year's accumulators move.
     let counter = if rule.part_d {
-        Some((plan.part_d_limit(), &mut acc.part_d, true))
+        Some((plan.part_d_limit(), Counter::PartD))
     } else if rule.counts_toward_oop {
-        Some((&plan.out_of_pocket_max, &mut acc.out_of_pocket, false))
+        Some((&plan.out_of_pocket_max, Counter::OutOfPocket))
     } else {
         None
     };
     match counter {
-        Some((limit, tally, part_d)) => {
-            let (r, scope) = tally.room(limit, m, acc.family);
+        Some((limit, which)) => {
+            let family = acc.family;
+            let tally = acc.tally(which);
+            let (r, scope) = tally.room(limit, m, family);
             let total = add(add(ded, copay)?, coins)?;
+            reads.cap = Some((r, total, which));
             if total > r {
-                let mut excess = total.saturating_sub(r);
-                for part in [&mut coins, &mut copay, &mut ded] {
-                    let cut = (*part).min(excess);
-                    *part = part.saturating_sub(cut);
-                    excess = excess.saturating_sub(cut);
+                if r.is_zero() {
+                    // Already met: nothing more is counted (the common case late in a year).
+                    (coins, copay, ded) = (Money::ZERO, Money::ZERO, Money::ZERO);
+                } else {
+                    let mut excess = total.saturating_sub(r);
+                    for part in [&mut coins, &mut copay, &mut ded] {
+                        let cut = (*part).min(excess);
+                        *part = part.saturating_sub(cut);
+                        excess = excess.saturating_sub(cut);
+                    }
                 }
-                events.push(match (part_d, r.is_zero()) {
-                    (true, true) => Event::PartDLimitAlreadyMet,
-                    (true, false) => Event::PartDLimitReached,
-                    (false, true) => Event::OutOfPocketMaximumAlreadyMet { scope },
-                    (false, false) => Event::OutOfPocketMaximumReached { scope },
+                notes.push(|| match (which, r.is_zero()) {
+                    (Counter::PartD, true) => Event::PartDLimitAlreadyMet,
+                    (Counter::PartD, false) => Event::PartDLimitReached,
+                    (Counter::OutOfPocket, true) => Event::OutOfPocketMaximumAlreadyMet { scope },
+                    (Counter::OutOfPocket, false) => Event::OutOfPocketMaximumReached { scope },
                 });
             }
             tally.add(m, add(add(ded, copay)?, coins)?)?;
         }
-        None => events.push(Event::NotCountedTowardOutOfPocket),
+        None => notes.push(|| Event::NotCountedTowardOutOfPocket),
     }
     if !ded.is_zero() {
         acc.deductible.add(m, ded)?;
-        let (r, _) = acc.deductible.room(plan.deductible_limit(), m, acc.family);
-        if r.is_zero() {
-            events.insert(0, Event::DeductibleMet { scope: ded_scope });
+        if notes.0.is_some() {
+            let (r, _) = acc.deductible.room(plan.deductible_limit(), m, acc.family);
+            if r.is_zero() {
+                notes.push_first(Event::DeductibleMet { scope: ded_scope });
+            }
         }
     }
-    line.deductible = ded;
-    line.copay = copay;
-    line.coinsurance = coins;
-    finish(line, events)
+    out.deductible = ded;
+    out.copay = copay;
+    out.coinsurance = coins;
+    finish(out, reads)
 }
 
 /// The member's share and the plan's: every part of the allowed amount is paid by one of the
 /// two (allowed = plan pays + member pays − balance billed).
-fn finish(mut line: Line, events: Vec<Event>) -> Result<Line, Error> {
+fn finish(mut out: Outcome, reads: Reads) -> Result<(Outcome, Reads), Error> {
     // Components never exceed the allowed amount: each step takes from what is left.
-    let within_allowed = add(add(add(line.deductible, line.copay)?, line.coinsurance)?, line.not_covered)?;
-    line.member_pays = add(within_allowed, line.balance_billed)?;
-    line.plan_pays = line.allowed.saturating_sub(within_allowed);
-    line.events = events;
-    Ok(line)
+    let within_allowed = add(add(add(out.deductible, out.copay)?, out.coinsurance)?, out.not_covered)?;
+    out.member_pays = add(within_allowed, out.balance_billed)?;
+    out.plan_pays = out.allowed.saturating_sub(within_allowed);
+    Ok((out, reads))
 }

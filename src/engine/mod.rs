@@ -1,16 +1,26 @@
 //! Adjudication: a year of claims under one plan, in scenario order (DOMAIN.md rule 1).
 //!
-//! - `mod.rs` (here): the result, and a scenario turned into claims against a plan;
+//! - `mod.rs` (here): the result, and a scenario turned into claims against a plan ([`Year`]);
 //! - `claim.rs`: the one mechanism every claim goes through (coverage, limits, the emergency
 //!   waiver, the cost-share steps, the out-of-pocket cap) and the year's accumulators;
 //! - `premium.rs`: the enrollment type, the pay schedule, Medicare status, the premium and who
 //!   pays it.
+//!
+//! A year is worked out claim by claim with a line each ([`estimate`]), or, where only the
+//! totals are wanted (comparing options, cost curves), with the `count` identical claims of a
+//! use taken a group at a time ([`summarize`], [`Year::total_annual_cost_with_counts`]): the
+//! same function adjudicates the first claim of a group, and the group ends where a counter it
+//! read would change the outcome (a deductible, an out-of-pocket maximum, a visit limit met).
 //!
 //! The result carries ids, amounts and events; the words people read are made from them where
 //! they are shown (the page in its language, the CLI in English: `crate::words`).
 
 mod claim;
 mod premium;
+
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -27,8 +37,12 @@ pub use premium::{choose_enrollment, ContributionKind};
 /// contributions"). Every total is the sum of its parts: `premium_annual` =
 /// `premium_gross_annual` − `contribution_annual`, each annual figure is its per-period figure
 /// times `periods_per_year`, and `total_annual_cost` = `premium_annual` + `member_pays_total`.
+/// `lines` has one line per claim; a [`Summary`] is the same without them (its `lines` is
+/// [`NoLines`], which holds none and is not written out): what a comparison carries for each
+/// option.
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Estimate {
+#[serde(bound(serialize = "L: Serialize + Lines"))]
+pub struct Estimate<L = Vec<Line>> {
     pub plan: String,
     pub plan_name: String,
     pub enrollment: EnrollmentType,
@@ -64,10 +78,36 @@ pub struct Estimate {
     pub members: Vec<MemberResult>,
     /// One row per person and service, in order of first use: the claims added up.
     pub services: Vec<ServiceTotal>,
-    pub lines: Vec<Line>,
+    #[serde(skip_serializing_if = "Lines::absent")]
+    pub lines: L,
     /// What the estimate assumed where the scenario did not say, as data (the CLI and the page
     /// put it in words).
     pub assumptions: Vec<Assumed>,
+}
+
+/// An estimate without its per-claim lines.
+pub type Summary = Estimate<NoLines>;
+
+/// The `lines` of a [`Summary`]: none, by type.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct NoLines;
+
+/// What an estimate's `lines` can be: a line per claim, or none.
+pub trait Lines {
+    /// `true` where there are no lines to write out.
+    fn absent(&self) -> bool;
+}
+
+impl Lines for Vec<Line> {
+    fn absent(&self) -> bool {
+        false
+    }
+}
+
+impl Lines for NoLines {
+    fn absent(&self) -> bool {
+        true
+    }
 }
 
 /// Something the estimate assumed or adjusted, naming the member it concerns.
@@ -84,6 +124,46 @@ pub enum Assumed {
     /// The contribution given was more than a premium it applies to, so it counts only up to
     /// that premium (`member`: on a plan priced per member; `null`: the enrollment's premium).
     ContributionCapped { member: Option<String> },
+}
+
+impl Estimate {
+    /// The estimate's summary: everything but the lines.
+    pub fn without_lines(self) -> Summary {
+        self.with_lines(NoLines)
+    }
+}
+
+impl<L> Estimate<L> {
+    /// The same figures with other lines.
+    fn with_lines<M>(self, lines: M) -> Estimate<M> {
+        let e = self;
+        Estimate {
+            plan: e.plan,
+            plan_name: e.plan_name,
+            enrollment: e.enrollment,
+            pay_schedule: e.pay_schedule,
+            periods_per_year: e.periods_per_year,
+            premium_gross_per_period: e.premium_gross_per_period,
+            contribution_per_period: e.contribution_per_period,
+            premium_per_period: e.premium_per_period,
+            contribution: e.contribution,
+            premium_gross_annual: e.premium_gross_annual,
+            contribution_annual: e.contribution_annual,
+            premium_annual: e.premium_annual,
+            premium_pre_tax: e.premium_pre_tax,
+            premium_after_tax_annual: e.premium_after_tax_annual,
+            member_pays_total: e.member_pays_total,
+            total_annual_cost: e.total_annual_cost,
+            allowed_total: e.allowed_total,
+            plan_pays_total: e.plan_pays_total,
+            deductible: e.deductible,
+            out_of_pocket: e.out_of_pocket,
+            members: e.members,
+            services: e.services,
+            lines,
+            assumptions: e.assumptions,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -134,8 +214,8 @@ pub struct MemberResult {
 /// One claim.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Line {
-    pub member: String,
-    pub service: String,
+    pub member: Id,
+    pub service: Id,
     pub allowed: Money,
     pub deductible: Money,
     pub copay: Money,
@@ -151,6 +231,60 @@ pub struct Line {
     pub counts_toward_part_d: bool,
     /// What changed the outcome, for the page (or the CLI) to say in words.
     pub events: Vec<Event>,
+}
+
+/// An id every line of a member or a service repeats, shared by those lines rather than copied
+/// into each. Reads as its text (`&*id`), compares with text, and is written as a string.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(Arc<str>);
+
+impl Deref for Id {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Id {
+    fn from(text: &str) -> Id {
+        Id(Arc::from(text))
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Id {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
 }
 
 #[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
@@ -210,33 +344,274 @@ fn overflow() -> Error {
     Error::new("scenario", "services", Code::Overflow, "amounts too large to add up")
 }
 
+/// A sum (most of a claim's parts are zero: those cost nothing to add).
 fn add(a: Money, b: Money) -> Result<Money, Error> {
-    a.checked_add(b).ok_or_else(overflow)
+    if b.is_zero() {
+        Ok(a)
+    } else if a.is_zero() {
+        Ok(b)
+    } else {
+        a.checked_add(b).ok_or_else(overflow)
+    }
 }
 
-/// Estimates a year under the scenario's plan from the catalog.
+/// Estimates a year under the scenario's plan from the catalog: claim by claim, a line each.
 pub fn estimate(catalog: &Catalog, scenario: &Scenario) -> Result<Estimate, Error> {
-    scenario.validate_shape()?;
-    let plan = catalog.plan_for(&scenario.plan, "plan")?;
-    let (statuses, mut assumed) = premium::medicare_statuses(plan, scenario)?;
-    let (enrollment, schedule) = choose_enrollment(plan, scenario)?;
-    let claims = resolve_claims(catalog, plan, scenario)?;
-    let (members, lines) = claim::adjudicate(plan, scenario, enrollment, &claims)?;
-    let premium = premium::premium(plan, scenario, enrollment, schedule, &statuses, &mut assumed)?;
-    if premium.kind == ContributionKind::None {
-        assumed.push(Assumed::PremiumBeforeContribution);
-    }
-    for capped in &premium.capped {
-        let member = capped.and_then(|m| scenario.members.get(m)).map(|m| m.id.clone());
-        assumed.push(Assumed::ContributionCapped { member });
-    }
-    total_up(plan, scenario, enrollment, schedule, premium, members, lines, assumed)
+    Year::new(catalog, scenario)?.estimate()
 }
 
-/// Each use `count` times, with its allowed amount, days and channel, checked against what the
-/// service's unit takes (the vocabulary's, via the plan).
-fn resolve_claims<'p>(catalog: &Catalog, plan: &'p ValidPlan, scenario: &Scenario) -> Result<Vec<Claim<'p>>, Error> {
-    let mut claims = Vec::new();
+/// The same year's figures without the lines, worked out a group of identical claims at a
+/// time: equal to [`estimate`] without its lines (`tests/bulk.rs`), for a fraction of the work.
+pub fn summarize(catalog: &Catalog, scenario: &Scenario) -> Result<Summary, Error> {
+    Year::new(catalog, scenario)?.summary()
+}
+
+/// One use of the scenario resolved against the plan: the claim it makes `count` times in a
+/// row, and the row of the service totals it adds to.
+#[derive(Clone, Copy)]
+struct Use<'p> {
+    claim: Claim<'p>,
+    count: u32,
+    row: usize,
+}
+
+/// A scenario resolved against its plan: the enrollment, the premium and each use's claim,
+/// checked and ready to adjudicate, as often as wanted (a cost curve runs it at many scales).
+pub struct Year<'a> {
+    plan: &'a ValidPlan,
+    scenario: &'a Scenario,
+    enrollment: EnrollmentType,
+    schedule: PaySchedule,
+    premium: premium::Premium,
+    premium_annual: Money,
+    uses: Vec<Use<'a>>,
+    /// Each member's age, in the scenario's order.
+    ages: Vec<u32>,
+    /// The member and service of each row of the service totals, in order of first use.
+    rows: Vec<(usize, &'a str)>,
+    /// What the estimate assumed where the scenario did not say.
+    assumed: Vec<Assumed>,
+}
+
+impl<'a> Year<'a> {
+    pub fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Result<Year<'a>, Error> {
+        scenario.validate_shape()?;
+        let plan = catalog.plan_for(&scenario.plan, "plan")?;
+        let (statuses, mut assumed) = premium::medicare_statuses(plan, scenario)?;
+        let (enrollment, schedule) = choose_enrollment(plan, scenario)?;
+        let (uses, rows) = resolve_uses(catalog, plan, scenario)?;
+        let premium = premium::premium(plan, scenario, enrollment, schedule, &statuses, &mut assumed)?;
+        if premium.kind == ContributionKind::None {
+            assumed.push(Assumed::PremiumBeforeContribution);
+        }
+        for capped in &premium.capped {
+            let member = capped.and_then(|m| scenario.members.get(m)).map(|m| m.id.clone());
+            assumed.push(Assumed::ContributionCapped { member });
+        }
+        let premium_annual = premium.per_period.share.checked_mul_int(schedule.periods_per_year()).ok_or_else(overflow)?;
+        let ages = scenario.members.iter().map(|m| m.age).collect();
+        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, uses, ages, rows, assumed })
+    }
+
+    /// The uses' counts, in scenario order.
+    pub fn counts(&self) -> impl ExactSizeIterator<Item = u32> + '_ {
+        self.uses.iter().map(|u| u.count)
+    }
+
+    /// Claim by claim, a line each: the estimate.
+    pub fn estimate(&self) -> Result<Estimate, Error> {
+        let claims: usize = self.uses.iter().map(|u| u.count as usize).sum();
+        let mut lines = Vec::with_capacity(claims);
+        let members: Vec<Id> = self.scenario.members.iter().map(|m| Id::from(m.id.as_str())).collect();
+        let services: Vec<Id> = self.rows.iter().map(|&(_, service)| Id::from(service)).collect();
+        let mut sums = Sums::new(self.rows.len());
+        let acc = claim::each_claim(self.plan, &self.ages, self.family(), &self.uses, |u, outcome, events| {
+            sums.add(u, &outcome, 1)?;
+            lines.push(Line {
+                member: members.get(u.claim.member).cloned().unwrap_or_else(|| Id::from("")),
+                service: services.get(u.row).cloned().unwrap_or_else(|| Id::from(u.claim.service)),
+                allowed: outcome.allowed,
+                deductible: outcome.deductible,
+                copay: outcome.copay,
+                coinsurance: outcome.coinsurance,
+                not_covered: outcome.not_covered,
+                balance_billed: outcome.balance_billed,
+                member_pays: outcome.member_pays,
+                plan_pays: outcome.plan_pays,
+                counts_toward_oop: outcome.counts_toward_oop,
+                counts_toward_part_d: outcome.counts_toward_part_d,
+                events,
+            });
+            Ok(())
+        })?;
+        Ok(self.total_up(&acc, sums)?.with_lines(lines))
+    }
+
+    /// The same figures without lines, each use's claims a group at a time.
+    pub fn summary(&self) -> Result<Summary, Error> {
+        let mut sums = Sums::new(self.rows.len());
+        let mut counts = self.uses.iter().map(|u| u.count);
+        let acc = claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &mut counts, &mut |u, outcome, n| sums.add(u, outcome, n))?;
+        self.total_up(&acc, sums)
+    }
+
+    /// The year's `total_annual_cost` with the uses' counts replaced by `counts` (in scenario
+    /// order; a use counted 0 drops out): what [`estimate`] gives for the scenario with those
+    /// counts, worked out a group at a time with nothing but the total added up. The counts
+    /// are taken as given (not held to the scenario limits).
+    pub fn total_annual_cost_with_counts(&self, counts: &[u32]) -> Result<Money, Error> {
+        let mut member_pays = Money::ZERO;
+        let mut counts = (0..self.uses.len()).map(|i| counts.get(i).copied().unwrap_or(0));
+        claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &mut counts, &mut |_, outcome, n| {
+            member_pays = add(member_pays, times(outcome.member_pays, n)?)?;
+            Ok(())
+        })?;
+        add(member_pays, self.premium_annual)
+    }
+
+    /// Family limits apply to a family enrollment, and to a plan priced per member when more
+    /// than one person is covered (the Fresno Traditional HMO's embedded family maximum).
+    fn family(&self) -> bool {
+        self.enrollment.is_family() || (self.enrollment == EnrollmentType::PerMember && self.scenario.members.len() > 1)
+    }
+
+    /// The year added up: every total is the sum of its claims.
+    fn total_up(&self, acc: &claim::Accumulators, sums: Sums) -> Result<Summary, Error> {
+        let (plan, scenario) = (self.plan, self.scenario);
+        let n = scenario.members.len();
+        let mut member_pays = vec![Money::ZERO; n];
+        let mut member_allowed = vec![Money::ZERO; n];
+        let mut not_counted = vec![Money::ZERO; n];
+        let (mut member_pays_total, mut allowed_total, mut plan_pays_total) = (Money::ZERO, Money::ZERO, Money::ZERO);
+        let mut services = Vec::with_capacity(self.rows.len());
+        for (&(m, service), row) in self.rows.iter().zip(&sums.rows) {
+            member_pays[m] = add(member_pays[m], row.member_pays)?;
+            member_allowed[m] = add(member_allowed[m], row.allowed)?;
+            not_counted[m] = add(not_counted[m], row.not_counted)?;
+            member_pays_total = add(member_pays_total, row.member_pays)?;
+            allowed_total = add(allowed_total, row.allowed)?;
+            plan_pays_total = add(plan_pays_total, row.plan_pays)?;
+            services.push(ServiceTotal {
+                member: scenario.members[m].id.clone(),
+                service: service.to_string(),
+                claims: row.claims,
+                allowed: row.allowed,
+                member_pays: row.member_pays,
+                plan_pays: row.plan_pays,
+            });
+        }
+        let periods = self.schedule.periods_per_year();
+        let yearly = |m: Money| m.checked_mul_int(periods).ok_or_else(overflow);
+        let per_period = self.premium.per_period;
+        let premium_annual = self.premium_annual;
+        let total_annual_cost = add(member_pays_total, premium_annual)?;
+        let pre_tax = plan.premium_conversion.as_ref().is_some_and(|c| c.pay_schedule == self.schedule);
+        let premium_after_tax_annual = match scenario.marginal_tax_rate {
+            Some(rate) if pre_tax => Some(premium_annual.saturating_sub(premium_annual.percent(rate).ok_or_else(overflow)?)),
+            Some(_) => Some(premium_annual),
+            None => None,
+        };
+        let family_limit = |a: &crate::plan::Accumulator| if acc.family { a.family } else { None };
+        let premium = &self.premium;
+        let members = scenario
+            .members
+            .iter()
+            .enumerate()
+            .map(|(m, member)| MemberResult {
+                id: member.id.clone(),
+                age: member.age,
+                member_pays: member_pays[m],
+                allowed: member_allowed[m],
+                premium_gross_per_period: premium.per_member.get(m).map(|p| p.gross),
+                contribution_per_period: premium.per_member.get(m).map(|p| p.contribution),
+                premium_per_period: premium.per_member.get(m).map(|p| p.share),
+                deductible: plan.deductible.as_ref().map(|d| Progress::of(acc.deductible.member[m], Some(d.individual))),
+                out_of_pocket: Progress::of(acc.out_of_pocket.member[m], Some(plan.out_of_pocket_max.individual)),
+                part_d: plan.part_d_out_of_pocket_max.as_ref().map(|d| Progress::of(acc.part_d.member[m], Some(d.individual))),
+                not_counted: not_counted[m],
+            })
+            .collect();
+        Ok(Summary {
+            plan: plan.id.clone(),
+            plan_name: plan.name.clone(),
+            enrollment: self.enrollment,
+            pay_schedule: self.schedule,
+            periods_per_year: periods,
+            premium_gross_per_period: per_period.gross,
+            contribution_per_period: per_period.contribution,
+            premium_per_period: per_period.share,
+            contribution: premium.kind,
+            premium_gross_annual: yearly(per_period.gross)?,
+            contribution_annual: yearly(per_period.contribution)?,
+            premium_annual,
+            premium_pre_tax: pre_tax,
+            premium_after_tax_annual,
+            member_pays_total,
+            total_annual_cost,
+            allowed_total,
+            plan_pays_total,
+            deductible: plan.deductible.as_ref().map(|d| Progress::of(acc.deductible.family, family_limit(d))),
+            out_of_pocket: Progress::of(acc.out_of_pocket.family, family_limit(&plan.out_of_pocket_max)),
+            members,
+            services,
+            lines: NoLines,
+            assumptions: self.assumed.clone(),
+        })
+    }
+}
+
+/// `amount × n`, the common case of one claim without a multiplication.
+fn times(amount: Money, n: u32) -> Result<Money, Error> {
+    if n == 1 {
+        Ok(amount)
+    } else {
+        amount.checked_mul_int(n).ok_or_else(overflow)
+    }
+}
+
+/// One row of the service totals as claims add to it.
+#[derive(Clone, Copy, Default)]
+struct RowSums {
+    claims: u32,
+    allowed: Money,
+    member_pays: Money,
+    plan_pays: Money,
+    /// What counts toward no limit (see `MemberResult::not_counted`).
+    not_counted: Money,
+}
+
+/// The claims added up by row (member and service); the members' and the year's totals are
+/// the rows' sums.
+struct Sums {
+    rows: Vec<RowSums>,
+}
+
+impl Sums {
+    fn new(rows: usize) -> Sums {
+        Sums { rows: vec![RowSums::default(); rows] }
+    }
+
+    /// Adds `n` claims of use `u` that each came to `o`.
+    fn add(&mut self, u: &Use, o: &claim::Outcome, n: u32) -> Result<(), Error> {
+        let Some(row) = self.rows.get_mut(u.row) else { return Err(overflow()) };
+        // Counted toward a limit (the out-of-pocket maximum or Part D's): everything but what
+        // was not covered and what was balance billed.
+        let uncounted = if o.counts_toward_oop || o.counts_toward_part_d { add(o.not_covered, o.balance_billed)? } else { o.member_pays };
+        row.claims = row.claims.checked_add(n).ok_or_else(overflow)?;
+        row.allowed = add(row.allowed, times(o.allowed, n)?)?;
+        row.member_pays = add(row.member_pays, times(o.member_pays, n)?)?;
+        row.plan_pays = add(row.plan_pays, times(o.plan_pays, n)?)?;
+        row.not_counted = add(row.not_counted, times(uncounted, n)?)?;
+        Ok(())
+    }
+}
+
+/// Each use with its allowed amount, days and channel, checked against what the service's
+/// unit takes (the vocabulary's, via the plan); and the rows of the service totals.
+#[allow(clippy::type_complexity)]
+fn resolve_uses<'p>(catalog: &Catalog, plan: &'p ValidPlan, scenario: &Scenario) -> Result<(Vec<Use<'p>>, Vec<(usize, &'p str)>), Error> {
+    let mut uses = Vec::with_capacity(scenario.services.len());
+    let mut rows: Vec<(usize, &'p str)> = Vec::new();
     for (i, u) in scenario.services.iter().enumerate() {
         let at = |f: &str| format!("services[{i}].{f}");
         let inapplicable = |f: &str, m: String| Err(Error::new("scenario", at(f), Code::NotApplicable, m));
@@ -293,116 +668,15 @@ fn resolve_claims<'p>(catalog: &Catalog, plan: &'p ValidPlan, scenario: &Scenari
             billed: u.billed,
             admitted: u.admitted.unwrap_or(false),
         };
-        for _ in 0..u.count.unwrap_or(1) {
-            claims.push(claim);
-        }
-    }
-    Ok(claims)
-}
-
-/// The year added up: every total is the sum of its lines.
-#[allow(clippy::too_many_arguments)]
-fn total_up(
-    plan: &ValidPlan,
-    scenario: &Scenario,
-    enrollment: EnrollmentType,
-    schedule: PaySchedule,
-    premium: premium::Premium,
-    acc: claim::Accumulators,
-    lines: Vec<Line>,
-    assumptions: Vec<Assumed>,
-) -> Result<Estimate, Error> {
-    let n = scenario.members.len();
-    let mut member_pays = vec![Money::ZERO; n];
-    let mut member_allowed = vec![Money::ZERO; n];
-    let mut not_counted = vec![Money::ZERO; n];
-    let (mut member_pays_total, mut allowed_total, mut plan_pays_total) = (Money::ZERO, Money::ZERO, Money::ZERO);
-    let mut services: Vec<ServiceTotal> = Vec::new();
-    for (line, m) in lines.iter().zip(acc.members_of_lines.iter().copied()) {
-        member_pays[m] = add(member_pays[m], line.member_pays)?;
-        member_allowed[m] = add(member_allowed[m], line.allowed)?;
-        // Counted toward a limit (the out-of-pocket maximum or Part D's): everything but what
-        // was not covered and what was balance billed.
-        let uncounted = if line.counts_toward_oop || line.counts_toward_part_d {
-            add(line.not_covered, line.balance_billed)?
-        } else {
-            line.member_pays
-        };
-        not_counted[m] = add(not_counted[m], uncounted)?;
-        member_pays_total = add(member_pays_total, line.member_pays)?;
-        allowed_total = add(allowed_total, line.allowed)?;
-        plan_pays_total = add(plan_pays_total, line.plan_pays)?;
-        match services.iter_mut().find(|t| t.member == line.member && t.service == line.service) {
-            Some(t) => {
-                t.claims += 1;
-                t.allowed = add(t.allowed, line.allowed)?;
-                t.member_pays = add(t.member_pays, line.member_pays)?;
-                t.plan_pays = add(t.plan_pays, line.plan_pays)?;
+        let key = (member, claim.service);
+        let row = match rows.iter().position(|r| *r == key) {
+            Some(r) => r,
+            None => {
+                rows.push(key);
+                rows.len() - 1
             }
-            None => services.push(ServiceTotal {
-                member: line.member.clone(),
-                service: line.service.clone(),
-                claims: 1,
-                allowed: line.allowed,
-                member_pays: line.member_pays,
-                plan_pays: line.plan_pays,
-            }),
-        }
+        };
+        uses.push(Use { claim, count: u.count.unwrap_or(1), row });
     }
-    let periods = schedule.periods_per_year();
-    let yearly = |m: Money| m.checked_mul_int(periods).ok_or_else(overflow);
-    let per_period = premium.per_period;
-    let premium_annual = yearly(per_period.share)?;
-    let total_annual_cost = add(member_pays_total, premium_annual)?;
-    let pre_tax = plan.premium_conversion.as_ref().is_some_and(|c| c.pay_schedule == schedule);
-    let premium_after_tax_annual = match scenario.marginal_tax_rate {
-        Some(rate) if pre_tax => Some(premium_annual.saturating_sub(premium_annual.percent(rate).ok_or_else(overflow)?)),
-        Some(_) => Some(premium_annual),
-        None => None,
-    };
-    let family_limit = |a: &crate::plan::Accumulator| if acc.family { a.family } else { None };
-    let members = scenario
-        .members
-        .iter()
-        .enumerate()
-        .map(|(m, member)| MemberResult {
-            id: member.id.clone(),
-            age: member.age,
-            member_pays: member_pays[m],
-            allowed: member_allowed[m],
-            premium_gross_per_period: premium.per_member.get(m).map(|p| p.gross),
-            contribution_per_period: premium.per_member.get(m).map(|p| p.contribution),
-            premium_per_period: premium.per_member.get(m).map(|p| p.share),
-            deductible: plan.deductible.as_ref().map(|d| Progress::of(acc.deductible.member[m], Some(d.individual))),
-            out_of_pocket: Progress::of(acc.out_of_pocket.member[m], Some(plan.out_of_pocket_max.individual)),
-            part_d: plan.part_d_out_of_pocket_max.as_ref().map(|d| Progress::of(acc.part_d.member[m], Some(d.individual))),
-            not_counted: not_counted[m],
-        })
-        .collect();
-    Ok(Estimate {
-        plan: plan.id.clone(),
-        plan_name: plan.name.clone(),
-        enrollment,
-        pay_schedule: schedule,
-        periods_per_year: periods,
-        premium_gross_per_period: per_period.gross,
-        contribution_per_period: per_period.contribution,
-        premium_per_period: per_period.share,
-        contribution: premium.kind,
-        premium_gross_annual: yearly(per_period.gross)?,
-        contribution_annual: yearly(per_period.contribution)?,
-        premium_annual,
-        premium_pre_tax: pre_tax,
-        premium_after_tax_annual,
-        member_pays_total,
-        total_annual_cost,
-        allowed_total,
-        plan_pays_total,
-        deductible: plan.deductible.as_ref().map(|d| Progress::of(acc.deductible.family, family_limit(d))),
-        out_of_pocket: Progress::of(acc.out_of_pocket.family, family_limit(&plan.out_of_pocket_max)),
-        members,
-        services,
-        lines,
-        assumptions,
-    })
+    Ok((uses, rows))
 }
