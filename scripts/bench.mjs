@@ -138,6 +138,83 @@ async function firstEstimate(page) {
   });
   return { ms, marks };
 }
+// ---- the main thread while comparing (issues #13, #14) ----------------------------------------
+// The longest task on the page's main thread (Long Tasks API: every task of 50 ms or more)
+// while the element prices, ranks and draws the curves for a household set through its
+// `scenario` property, and while a count is typed: a family of four with 50 claims each, and
+// the heavy family of five with 5,000 claims (benches/scenarios/family-5x1000.json).
+const heavy = JSON.parse(readFileSync(join(ROOT, 'benches', 'scenarios', 'family-5x1000.json'), 'utf8'));
+const kinds = [['primary_care_visit', 8], ['specialist_visit', 6], ['lab_test', 8], ['advanced_imaging', 2], ['physical_therapy_visit', 12], ['rx_generic', 10], ['emergency_room_visit', 1], ['inpatient_stay', 1], ['dme_item', 2]];
+const familyOf4 = {
+  plan: 'kp-co-fehb-2022-standard',
+  members: [{ id: 'a', age: 45 }, { id: 'b', age: 43 }, { id: 'c', age: 12 }, { id: 'd', age: 9 }],
+  services: ['a', 'b', 'c', 'd'].flatMap((m) => kinds.map(([service, count]) => ({ member: m, service, count, ...(service === 'inpatient_stay' ? { days: 3 } : {}) }))),
+};
+async function mainThread(scenario, throttle) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.addInitScript(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('cost-estimator')?.result, null, { timeout: 60_000 });
+  await page.waitForTimeout(1500); // the page's own start is over
+  await page.evaluate(() => (window.longTasks = []));
+  const settled = () => page.waitForFunction(() => {
+    const root = document.querySelector('cost-estimator').shadowRoot;
+    return root.querySelector('.ce-answer')?.dataset.state === 'ok' && !root.querySelector('[data-options="working"], [data-options="updating"]');
+  }, null, { timeout: 120_000 });
+  const started = Date.now();
+  await page.evaluate((s) => { document.querySelector('cost-estimator').scenario = s; }, scenario);
+  await page.waitForTimeout(200);
+  await settled();
+  const pricedMs = Date.now() - started;
+  await page.waitForTimeout(1000); // the curves, after the ranking
+  const comparing = await page.evaluate(() => window.longTasks.splice(0));
+  // Typing: a count changed digit by digit, each answered.
+  const count = page.locator('cost-estimator [data-key^="count:"]').first();
+  for (const value of ['2', '21', '2', '3', '31', '3']) {
+    await count.fill(value);
+    await page.waitForTimeout(120);
+  }
+  await settled();
+  await page.waitForTimeout(800);
+  const typing = await page.evaluate(() => window.longTasks.splice(0));
+  await page.close();
+  const longest = (xs) => (xs.length ? Math.max(...xs) : 0);
+  return { priced_ms: pricedMs, comparing_longest_task_ms: longest(comparing), comparing_long_tasks: comparing.length, typing_longest_task_ms: longest(typing), typing_long_tasks: typing.length };
+}
+const mainThreadRuns = {};
+for (const throttle of [1, 4]) {
+  mainThreadRuns[`x${throttle}`] = { family_of_4: await mainThread(familyOf4, throttle), family_of_5_with_5000_claims: await mainThread(heavy, throttle) };
+}
+
+// ---- the census in the browser (issue #12) -----------------------------------------------------
+// 10,000 households × 3 options through <cost-census> (census.html), from choosing the file to
+// the results on screen, at full speed.
+async function censusRun() {
+  const page = await browser.newPage();
+  await page.goto(new URL('census.html', url).href);
+  await page.locator('cost-census [data-census="file"]').waitFor({ state: 'attached' });
+  const lines = ['household,relationship,age,usage'];
+  const usages = ['low', 'medium', 'high', 'having_a_baby', 'none'];
+  for (let h = 1; h <= 10_000; h++) {
+    lines.push(`H${h},subscriber,${25 + (h % 40)},${usages[h % 5]}`);
+    if (h % 3 === 0) lines.push(`H${h},spouse,${24 + (h % 38)},low`);
+    if (h % 4 === 0) lines.push(`H${h},child,${h % 18},low`);
+  }
+  const started = Date.now();
+  await page.locator('cost-census [data-census="file"]').setInputFiles({ name: 'group.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await page.locator('cost-census [data-census-status="done"]').waitFor({ timeout: 120_000 });
+  const ms = Date.now() - started;
+  const status = await page.locator('cost-census [data-census-status]').textContent();
+  await page.close();
+  return { households: 10_000, options: 3, rows: lines.length - 1, ms, status };
+}
+const census = [await censusRun(), await censusRun(), await censusRun()];
+
 await browser.close();
 server.close();
 rmSync(site, { recursive: true, force: true });
@@ -161,6 +238,8 @@ const results = {
   chromium_blank_page_script_ms: blankRuns,
   chromium_page_first_estimate_after_load_event_ms: pageSinceLoad,
   chromium_page_first_estimate_steps_ms: pageBreakdown,
+  chromium_main_thread: mainThreadRuns,
+  chromium_census_10000x3: census,
   native,
 };
 mkdirSync(join(ROOT, 'test-results'), { recursive: true });
@@ -175,18 +254,22 @@ const p4 = pageRuns.x4;
 console.log(`
 | figure | measured | target | |
 |---|---|---|---|
-| .wasm, raw / gzipped | ${kb(sizes.wasm_bytes)} / ${kb(sizes.wasm_gzip_bytes)} | ≤ 120 KB gzipped | ${ok(sizes.wasm_gzip_bytes <= 120 * 1024)} |
-| all of dist/, gzipped (${sizes.dist_files} files) | ${kb(sizes.dist_gzip_bytes)} | ≤ 250 KB gzipped | ${ok(sizes.dist_gzip_bytes <= 250 * 1024)} |
+| .wasm, raw / gzipped (bytes) | ${kb(sizes.wasm_bytes)} / ${sizes.wasm_gzip_bytes.toLocaleString('en-US')} | ≤ 120,000 | ${ok(sizes.wasm_gzip_bytes <= 120_000)} |
+| all of dist/, gzipped (${sizes.dist_files} files, bytes) | ${sizes.dist_gzip_bytes.toLocaleString('en-US')} | ≤ 250,000 | ${ok(sizes.dist_gzip_bytes <= 250_000)} |
 | dist/ without the cited passages opened on demand | ${kb(sizes.dist_gzip_bytes_without_documents)} | | |
 | instantiate the module (1x / 4x CPU) | ${ms(e1.instantiate_ms)} / ${ms(e4.instantiate_ms)} | | |
 | load ${'all'} plan files into the engine (1x / 4x) | ${ms(e1.load_plans_ms)} / ${ms(e4.load_plans_ms)} | | |
-| first estimate on screen, page, median of ${PAGE_RUNS} (1x / 4x CPU) | ${ms(pageRuns.x1)} / ${ms(p4)} | ≤ 300 ms at 4x | ${ok(typeof p4 === 'number' && p4 <= 300)} |
+| first estimate on screen, page, median of ${PAGE_RUNS} (1x / 4x CPU) | ${ms(pageRuns.x1)} / ${ms(p4)} | ≤ 2.5× the baseline at 4x | ${ok(typeof p4 === 'number' && p4 <= 2.5 * blankRuns.x4)} |
 | same, counted from the page's load event instead of navigation (1x / 4x) | ${ms(pageSinceLoad.x1)} / ${ms(pageSinceLoad.x4)} | | |
 | a blank page's one script, the baseline (1x / 4x CPU) | ${ms(blankRuns.x1)} / ${ms(blankRuns.x4)} | | |
 | first estimate as a ratio to the baseline (1x / 4x) | ${ratio(pageRuns.x1, blankRuns.x1)} / ${ratio(p4, blankRuns.x4)} | | |
 | re-price 3 options, family of 4 × 50 claims (1x / 4x) | ${ms(e1.recompute_all_options_ms)} / ${ms(e4.recompute_all_options_ms)} | ≤ 5 ms | ${ok(e1.recompute_all_options_ms <= 5)} |
 | same, as a ratio to copying the scenario in JS (1x / 4x) | ${e1.recompute_vs_baseline.toFixed(1)}× / ${e4.recompute_vs_baseline.toFixed(1)}× | | |
-| native claims per second, one core | ${native.claims_per_second?.toLocaleString('en-US') ?? 'n/a'} | ≥ 1,000,000 | ${ok((native.claims_per_second ?? 0) >= 1e6)} |
+| longest main-thread task, comparing / typing, family of 4 × 50 claims (1x / 4x) | ${ms(mainThreadRuns.x1.family_of_4.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x1.family_of_4.typing_longest_task_ms)} (1x); ${ms(mainThreadRuns.x4.family_of_4.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x4.family_of_4.typing_longest_task_ms)} (4x) | none over 50 ms | ${ok(Math.max(mainThreadRuns.x1.family_of_4.comparing_longest_task_ms, mainThreadRuns.x1.family_of_4.typing_longest_task_ms) <= 50)} |
+| same, family of five with 5,000 claims (1x / 4x) | ${ms(mainThreadRuns.x1.family_of_5_with_5000_claims.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x1.family_of_5_with_5000_claims.typing_longest_task_ms)} (1x); ${ms(mainThreadRuns.x4.family_of_5_with_5000_claims.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x4.family_of_5_with_5000_claims.typing_longest_task_ms)} (4x) | under 50 ms (#14), none over 200 ms (#13) | ${ok(Math.max(mainThreadRuns.x1.family_of_5_with_5000_claims.comparing_longest_task_ms, mainThreadRuns.x1.family_of_5_with_5000_claims.typing_longest_task_ms) <= 50)} |
+| heavy family: from setting the scenario to the ranking on screen (1x / 4x) | ${ms(mainThreadRuns.x1.family_of_5_with_5000_claims.priced_ms)} / ${ms(mainThreadRuns.x4.family_of_5_with_5000_claims.priced_ms)} | | |
+| census in the browser, 10,000 households × 3 options, runs | ${census.map((c) => ms(c.ms)).join(', ')} | ≤ 10 s | ${ok(Math.max(...census.map((c) => c.ms)) <= 10_000)} |
+| native claims per second, one core | ${native.claims_per_second?.toLocaleString('en-US') ?? 'n/a'} | ≥ 2,000,000 | ${ok((native.claims_per_second ?? 0) >= 2e6)} |
 
 First estimate at 4x, step by step (median ms from navigation): ${Object.entries(pageBreakdown.x4 ?? {}).sort((a, b) => a[1] - b[1]).map(([k, v]) => `${k} ${typeof v === 'number' ? v.toFixed(0) : v}`).join(', ')}.
 
