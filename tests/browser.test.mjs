@@ -280,6 +280,75 @@ test('a broker hands a client the comparison: a link reopens the same view, and 
   await again.close();
 });
 
+test('who pays the premium: the whole premium, the share paid toward it and the visitor’s, in English and Spanish; a contribution typed in; the tax saved', async () => {
+  const page = await openPage(browser, '');
+  await settled(page);
+  const share = page.locator(`${EL} [data-premium-share]`);
+  const money = (s) => `$${Number(s).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+  // FEHB: the rate table's Gov't share is the contribution (seed 001, the premium table).
+  let result = engine.estimate(await scenarioOf(page));
+  assert.equal(result.contribution, 'government_share');
+  assert.equal((await share.textContent()).trim(), `The whole premium is ${money(result.premium_gross_annual)} a year: the government pays ${money(result.contribution_annual)}, you pay ${money(result.premium_annual)}.`);
+  assert.equal(await page.locator(`${EL} [data-figure="premium"]`).getAttribute('data-amount'), result.premium_annual);
+
+  // The visitor's own employer contribution replaces it, and the tax rate shows premium conversion.
+  await page.locator(`${EL} [data-panel="premium"] > summary`).click();
+  await field(page, 'contribution-kind').selectOption('percent');
+  await field(page, 'contribution').fill('80');
+  await field(page, 'taxRate').fill('22');
+  await settled(page);
+  const scenario = await scenarioOf(page);
+  assert.deepEqual(scenario.employer_contribution, { percent: '80' });
+  assert.equal(scenario.marginal_tax_rate, '22');
+  result = engine.estimate(scenario);
+  assert.equal(result.contribution, 'percent');
+  const text = (await share.textContent()).replace(/\s+/g, ' ').trim();
+  assert.ok(text.startsWith(`The whole premium is ${money(result.premium_gross_annual)} a year: your employer or group pays ${money(result.contribution_annual)}, you pay ${money(result.premium_annual)}.`), text);
+  assert.ok(text.includes(`About ${money(result.premium_after_tax_annual)} after the tax premium conversion saves.`), text);
+  await page.waitForFunction(() => /ec=percent\*80/.test(location.hash)); // the shared link carries it
+
+  // In Spanish, the same figures in Spanish words.
+  await page.getByRole('button', { name: 'Español' }).click();
+  await page.locator(`${EL} .ce[lang="es"]`).waitFor();
+  const es = (await share.textContent()).replace(/\s+/g, ' ').trim();
+  assert.match(es, /^La prima completa es de .* al año: su empleador o grupo paga .* y usted paga .*\./);
+  await accessible(page, 'the premium share in Spanish');
+  await page.getByRole('button', { name: 'English' }).click();
+
+  // A County of Fresno premium: the group's whole premium, said plainly to be before any contribution.
+  await field(page, 'plan').selectOption('kp-ncal-fresno-2025-traditional');
+  await field(page, 'contribution').fill('');
+  await settled(page);
+  result = engine.estimate(await scenarioOf(page));
+  assert.ok(result.assumptions.some((a) => a.kind === 'premium_before_contribution'));
+  assert.equal((await share.textContent()).trim(), `This is the whole premium, ${money(result.premium_gross_annual)} a year, before any contribution from an employer or group: yours may be less.`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a Medicare Advantage plan asks each person’s Medicare status, refuses a member without Part B at the field, and says why an age under 65 is unlikely', async () => {
+  const page = await openPage(browser, '');
+  await field(page, 'plan').selectOption('kp-ncal-fresno-2025-sa-low');
+  await page.locator(`${EL} [data-key="medicare:you"]`).waitFor();
+  // Under 65 with the status not given: priced as the engine assumes, and said to be unlikely.
+  await setAge(page, 'you', 40);
+  await settled(page);
+  assert.match(await page.locator(`${EL} [data-medicare-warning="you"]`).textContent(), /You are 40: members of this Medicare Advantage plan must have Medicare Part B, which before 65 comes only with a disability or kidney failure/);
+  const result = engine.estimate(await scenarioOf(page));
+  assert.ok(result.assumptions.some((a) => a.kind === 'medicare_assumed' && a.member === 'you'));
+  // Without Part B: refused at the person's Medicare field, in words.
+  await field(page, 'medicare:you').selectOption('part_a_only');
+  await page.locator(`${EL} .ce-answer[data-state="stale"]`).waitFor();
+  assert.equal(await fieldMessage(page, 'medicare:you'), 'This is a Medicare Advantage plan: each member must have Medicare Part B.');
+  await accessible(page, 'a member without Part B');
+  await setAge(page, 'you', 70);
+  await field(page, 'medicare:you').selectOption('parts_a_and_b');
+  await settled(page);
+  assert.equal(await page.locator(`${EL} [data-medicare-warning]`).count(), 0, 'no warning at 70 with Parts A and B');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('Spanish: the words, the reasons and the field errors follow the language; quotes stay English', async () => {
   const page = await openPage(browser, '');
   await setAge(page, 'you', 200);

@@ -116,7 +116,7 @@ export const EN = {
     medicare: 'Medicare',
     medicares: { '': 'Not stated', none: 'No Medicare', part_a_only: 'Part A only', part_b_only: 'Part B only', parts_a_and_b: 'Parts A and B' },
     remove: (name) => `Remove ${name}`,
-    under65: (name, age) => `${name} is ${age}: members of this Medicare Advantage plan must have Medicare Part B, which before 65 comes only with a disability or kidney failure. Without it, this plan cannot cover ${name === 'You' ? 'you' : name}: give the Medicare status.`,
+    under65: (name, age) => `${name === 'You' ? 'You are' : `${name} is`} ${age}: members of this Medicare Advantage plan must have Medicare Part B, which before 65 comes only with a disability or kidney failure. Without it, this plan cannot cover ${name === 'You' ? 'you' : name}: give the Medicare status.`,
     care: (name) => (name === 'You' ? 'Your care' : `${name}’s care`),
     preset: 'Start from a typical year',
     presetNone: 'Choose…',

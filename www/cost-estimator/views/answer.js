@@ -85,7 +85,7 @@ function premiumShare(vm, result) {
   const payer = t.payer[result.contribution] ?? t.payer.amount;
   return html`<p class="ce-hint ce-premium-share" data-premium-share>
     ${paid ? t.premiumShare(w.money(gross), payer, w.money(result.contribution_annual), w.money(result.premium_annual)) : before ? t.beforeContribution(w.money(gross)) : nothing}
-    ${result.premium_after_tax_annual != null ? html`<br />${t.afterTax(w.money(result.premium_after_tax_annual))}` : nothing}
+    ${result.premium_pre_tax && result.premium_after_tax_annual != null ? html`<br />${t.afterTax(w.money(result.premium_after_tax_annual))}` : nothing}
   </p>`;
 }
 
