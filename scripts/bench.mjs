@@ -173,7 +173,13 @@ async function mainThread(scenario, throttle) {
   const pricedMs = Date.now() - started;
   await page.waitForTimeout(1000); // the curves, after the ranking
   const comparing = await page.evaluate(() => window.longTasks.splice(0));
-  // Typing: a count changed digit by digit, each answered.
+  // Typing: a count changed digit by digit, each answered (the first person's first group opened).
+  await page.evaluate(() => { document.querySelector('cost-estimator').shadowRoot.querySelector('[data-person] .ce-care').open = true; });
+  await page.waitForTimeout(300);
+  await page.evaluate(() => {
+    for (const g of document.querySelector('cost-estimator').shadowRoot.querySelector('[data-person] .ce-care').querySelectorAll('[data-group]')) g.open = true;
+  });
+  await page.waitForTimeout(300);
   const count = page.locator('cost-estimator [data-key^="count:"]').first();
   for (const value of ['2', '21', '2', '3', '31', '3']) {
     await count.fill(value);

@@ -31,9 +31,6 @@ export function createHost() {
       plans.set(origin, text);
       return id;
     },
-    hasPlan({ id }) {
-      return engine.planIds().includes(id);
-    },
     estimate({ scenario }) {
       return engine.estimate(scenario);
     },
@@ -101,12 +98,14 @@ export function createHost() {
   const waiting = []; // requests received, not yet run
   let draining = false;
 
-  /** Queues a request; `reply` gets its answer. */
+  /** Queues a request; `reply` gets its answer. A request on a channel waits a tick, so a newer
+   * one on the same channel can replace it; others start at once. */
   function receive(request, reply) {
     waiting.push({ request, reply });
     if (!draining) {
       draining = true;
-      setTimeout(drain, 0);
+      if (request.channel) setTimeout(drain, 0);
+      else drain();
     }
   }
 

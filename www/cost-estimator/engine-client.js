@@ -105,10 +105,13 @@ class EngineClient {
   start() {
     if (!this.started) {
       this.started = (async () => {
+        // The worker starts (fetching its script and the glue) while the data arrive and the
+        // module compiles: all three are on the way to the first estimate.
+        const transport = this.#transport();
         const [data, module] = await Promise.all([loadData(this.base), compileEngine()]);
         this.data = data;
         this.module = module;
-        await this.#boot();
+        await this.#boot(await transport);
         return data;
       })();
       this.started.catch(() => (this.started = null));
@@ -116,13 +119,20 @@ class EngineClient {
     return this.started;
   }
 
-  async #boot() {
+  #transport() {
     const generation = ++this.generation;
     this.transport?.stop();
-    this.transport = await startTransport((reply) => this.#reply(reply, generation));
+    return startTransport((reply) => this.#reply(reply, generation)).then((transport) => ({ transport, generation }));
+  }
+
+  async #boot(started = null) {
+    const { transport, generation } = started ?? (await this.#transport());
+    if (generation !== this.generation) return;
+    this.transport = transport;
     const init = this.#send('init', { module: this.module, services: this.data.services.text, prices: this.data.prices.text, presets: this.data.presets?.text ?? null });
     await Promise.race([init, this.transport.failed]);
     for (const p of this.added) await this.#send('addPlan', p);
+    this.inEngine = new Set(this.added.map((p) => p.id));
   }
 
   #send(op, args, channel = null, onProgress = null) {
@@ -189,9 +199,11 @@ class EngineClient {
         if (!entry) throw new EngineError({ message: `no plan "${id}" in the catalog`, code: 'unknown_plan', field: 'plan' });
         const text = await data.planText(id);
         const origin = `data/${entry.file}`;
-        if (!(await this.call('hasPlan', { id }))) {
+        // This client added every plan its engine has (and adds them again after a restart).
+        if (!this.inEngine?.has(id)) {
           await this.call('addPlan', { origin, text });
-          this.added.push({ origin, text });
+          this.added.push({ id, origin, text });
+          this.inEngine?.add(id);
         }
         return readPlan(text, data.services.units);
       })();
@@ -204,7 +216,8 @@ class EngineClient {
   /** Adds a plan file's text (an embedder's own plan); resolves to its id. */
   async addPlan(text, origin) {
     const id = await this.call('addPlan', { origin, text });
-    this.added.push({ origin, text });
+    this.added.push({ id, origin, text });
+    this.inEngine?.add(id);
     const data = await this.start();
     this.plans.set(id, Promise.resolve(readPlan(text, data.services.units)));
     return id;
