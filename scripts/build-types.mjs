@@ -27,6 +27,16 @@ function run(bin, args) {
   }
 }
 
+/** The manifest without the classes' private members (`#fields`): the API is what embedders see. */
+function publicOnly(manifest) {
+  for (const module of manifest.modules ?? []) {
+    for (const d of module.declarations ?? []) {
+      if (d.members) d.members = d.members.filter((m) => m.privacy !== 'private' && !String(m.name).startsWith('#'));
+    }
+  }
+  return manifest;
+}
+
 /** Declares the manifest's custom elements and their events globally (TypeScript's DOM maps). */
 function globalDeclarations(manifest) {
   const tags = [];
@@ -61,7 +71,7 @@ export function buildTypes(dist) {
   const manifestDir = join(root, 'target', 'manifest');
   rmSync(manifestDir, { recursive: true, force: true });
   run(['@custom-elements-manifest', 'analyzer', 'cem.js'], ['analyze', '--config', 'scripts/custom-elements-manifest.config.mjs']);
-  const manifest = JSON.parse(readFileSync(join(manifestDir, 'custom-elements.json'), 'utf8'));
+  const manifest = publicOnly(JSON.parse(readFileSync(join(manifestDir, 'custom-elements.json'), 'utf8')));
   if (!manifest.modules?.some((m) => m.declarations?.some((d) => d.customElement))) {
     throw new Error('custom-elements.json declares no custom element');
   }
