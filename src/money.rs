@@ -92,30 +92,52 @@ impl Money {
     }
 
     /// `percent` of this amount, rounded to the cent half away from zero (DOMAIN rule 11).
+    ///
+    /// No `Decimal` division here or in [`Money::pro_rata`] (the only two there were): its code
+    /// is about 4 KB of the WebAssembly module. Dividing by 100 is moving the decimal point,
+    /// which gives the same amount `checked_div` gave: exactly where the scale allows, else
+    /// rounded to 28 places half to even, as `checked_div` rounds.
     pub fn percent(self, percent: Percent) -> Option<Money> {
-        let raw = self.0.checked_mul(percent.0)?.checked_div(Decimal::ONE_HUNDRED)?;
+        let mut raw = self.0.checked_mul(percent.0)?;
+        if raw.scale() > Decimal::MAX_SCALE - 2 {
+            raw = raw.round_dp_with_strategy(Decimal::MAX_SCALE - 2, RoundingStrategy::MidpointNearestEven);
+        }
+        raw.set_scale(raw.scale() + 2).ok()?;
         Some(Money(raw.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)))
     }
 
     /// `self × numerator / denominator`, rounded to the cent half away from zero. Used to split
-    /// a stay's allowed amount between covered and uncovered days.
+    /// a stay's allowed amount between covered and uncovered days, and to price a fill's days
+    /// from a 30-day price. Worked out exactly in whole cents (money has at most two places);
+    /// `None` only past any amount the engine takes.
     pub fn pro_rata(self, numerator: u32, denominator: u32) -> Option<Money> {
-        if denominator == 0 {
+        if denominator == 0 || self.0.scale() > 2 {
             return None;
         }
-        let raw = self
-            .0
-            .checked_mul(Decimal::from(numerator))?
-            .checked_div(Decimal::from(denominator))?;
-        Some(Money(raw.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)))
+        let cents = u128::try_from(self.0.mantissa()).ok()? * 10u128.pow(2 - self.0.scale());
+        let (quotient, remainder) = div_rem(cents.checked_mul(u128::from(numerator))?, denominator);
+        let rounded = if u64::from(remainder) * 2 >= u64::from(denominator) { quotient.checked_add(1)? } else { quotient };
+        Decimal::try_from_i128_with_scale(i128::try_from(rounded).ok()?, 2).ok().map(Money)
     }
-
     /// Two-decimal text, the only form money takes on the way out.
     pub fn to_cents_string(self) -> String {
         let mut d = self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         d.rescale(2);
         d.to_string()
     }
+}
+
+/// `n / d` and `n % d` by long division in 32-bit digits (a `u128` division would bring in
+/// the compiler's 128-bit division routine).
+fn div_rem(n: u128, d: u32) -> (u128, u32) {
+    let d = u64::from(d);
+    let (mut quotient, mut remainder) = (0u128, 0u64);
+    for shift in [96, 64, 32, 0] {
+        let digit = (remainder << 32) | ((n >> shift) as u32 as u64);
+        quotient = (quotient << 32) | u128::from(digit / d);
+        remainder = digit % d;
+    }
+    (quotient, remainder as u32)
 }
 
 impl Money {
@@ -243,6 +265,44 @@ mod tests {
         // 20% of 0.125 would be banker's-rounded down; half away from zero rounds up.
         let m = Money::parse("2.25").unwrap(); // 10% = 0.225 -> 0.23
         assert_eq!(m.percent(Percent::parse("10").unwrap()).unwrap().to_string(), "0.23");
+    }
+
+    /// `percent` and `pro_rata` work without `Decimal` division: the same amounts as dividing.
+    #[test]
+    fn percent_and_pro_rata_equal_decimal_division() {
+        let away = RoundingStrategy::MidpointAwayFromZero;
+        let by_division = |a: Decimal, p: Decimal| a.checked_mul(p).and_then(|x| x.checked_div(Decimal::ONE_HUNDRED)).map(|x| x.round_dp_with_strategy(2, away));
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut amounts: Vec<Money> = ["0", "0.01", "0.05", "0.5", "1", "2.25", "99.99", "120.00", "10000000", "9999999.99"].iter().map(|t| Money::parse(t).unwrap()).collect();
+        let mut percents: Vec<Percent> = ["0", "0.5", "1", "12.5", "20", "33.333", "50", "99.99", "100", "33.33333333333333333333333333", "0.0000000000000000000000000001", "12.345678901234567890123456"]
+            .iter()
+            .map(|t| Percent::parse(t).unwrap())
+            .collect();
+        for _ in 0..2000 {
+            let cents = next() % 1_000_000_001;
+            amounts.push(Money::parse(&format!("{}.{:02}", cents / 100, cents % 100)).unwrap());
+            let places = (next() % 29) as u32;
+            let p = Decimal::from_i128_with_scale((next() % 10_000_000_000_000_000) as i128, places.min(16));
+            if p <= Decimal::ONE_HUNDRED {
+                percents.push(Percent(p));
+            }
+        }
+        for (i, &a) in amounts.iter().enumerate() {
+            for p in percents.iter().skip(i % 7).step_by(7) {
+                assert_eq!(a.percent(*p).map(Money::value), by_division(a.0, p.0), "{a} × {}%", p.0);
+            }
+            for (n, d) in [(0, 1), (1, 1), (1, 2), (1, 3), (2, 3), (7, 30), (29, 30), (90, 30), (365, 366), (1, 366), (1000, 7), (u32::MAX, 366)] {
+                let division = a.0.checked_mul(Decimal::from(n)).and_then(|x| x.checked_div(Decimal::from(d))).map(|x| x.round_dp_with_strategy(2, away));
+                assert_eq!(a.pro_rata(n, d).map(Money::value), division, "{a} × {n} / {d}");
+            }
+        }
+        assert_eq!(Money::parse("10").unwrap().pro_rata(1, 0), None);
     }
 
     #[test]

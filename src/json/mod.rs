@@ -168,7 +168,7 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 /// One field of a struct being read: empty until its key is met. `read_object!` makes one per
 /// field and, at the end of the object, takes each with the rule the struct gives it.
-pub struct Slot<T>(Option<T>);
+pub struct Slot<T>(pub Option<T>);
 
 impl<T: FromJson> Slot<T> {
     pub fn new() -> Slot<T> {
@@ -176,53 +176,13 @@ impl<T: FromJson> Slot<T> {
     }
 
     pub fn fill(&mut self, r: &mut Reader, at: Path) -> Read<()> {
-        self.0 = Some(T::read(r, at)?);
+        let value = T::read(r, at)?;
+        // The slot is empty: `field_index` refuses a field's second key before it is read. So
+        // the old value (`None`) is set aside rather than dropped, which would cost drop code
+        // for every field's type.
+        std::mem::forget(self.0.replace(value));
         Ok(())
     }
-
-    /// A field that must be present.
-    pub fn req(self, name: &str, at: Path) -> Read<T> {
-        match self.0 {
-            Some(v) => Ok(v),
-            None => fail(at, Code::MissingField, format!("missing field `{name}`")),
-        }
-    }
-
-    /// A field that may be absent (its type is an `Option`, and `null` reads as `None` too).
-    pub fn opt(self, _name: &str, _at: Path) -> Read<T>
-    where
-        T: Default,
-    {
-        Ok(self.0.unwrap_or_default())
-    }
-
-    /// A field that takes `default` when absent.
-    pub fn or(self, _name: &str, _at: Path, default: T) -> Read<T> {
-        Ok(self.0.unwrap_or(default))
-    }
-
-    /// A field that takes its type's default (an empty list, `false`) when absent.
-    pub fn or_default(self, _name: &str, _at: Path) -> Read<T>
-    where
-        T: Default,
-    {
-        Ok(self.0.unwrap_or_default())
-    }
-
-    /// A field that is not in the file: it starts as its type's default and is filled in later
-    /// (a plan's services take their unit from the vocabulary when the plan is validated).
-    pub fn skip(self, _name: &str, _at: Path) -> Read<T>
-    where
-        T: Default,
-    {
-        Ok(T::default())
-    }
-}
-
-/// Whether a field taken as `how` is read from the file (every kind but `skip`).
-pub const fn readable(how: &str) -> bool {
-    let b = how.as_bytes();
-    !(b.len() == 4 && b[0] == b's' && b[1] == b'k' && b[2] == b'i' && b[3] == b'p')
 }
 
 impl<T: FromJson> Default for Slot<T> {
@@ -231,8 +191,33 @@ impl<T: FromJson> Default for Slot<T> {
     }
 }
 
+/// Whether a field taken as `how` is read from the file (every kind but `skip`).
+pub const fn readable(how: &str) -> bool {
+    !same(how, "skip")
+}
+
+/// Whether a field taken as `how` must be present (`req`).
+pub const fn required(how: &str) -> bool {
+    same(how, "req")
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Refuses a key that is not one of `fields` (those `readable`), or that was seen before
-/// (`seen[i]` per field).
+/// (`seen[i]` per field); else the field's index.
 pub fn field_index(fields: &[&str], readable: &[bool], seen: &mut [bool], key: &str, at: Path) -> Read<usize> {
     match fields.iter().zip(readable).position(|(f, &r)| r && *f == key) {
         None => {
@@ -247,11 +232,22 @@ pub fn field_index(fields: &[&str], readable: &[bool], seen: &mut [bool], key: &
     }
 }
 
+/// The first required field (in the struct's order) that was not `seen`, refused.
+pub fn missing_field(fields: &[&str], required: &[bool], seen: &[bool], at: Path) -> ReadError {
+    let name = fields.iter().zip(required).zip(seen).find(|((_, &req), &seen)| req && !seen).map_or("", |((f, _), _)| *f);
+    ReadError { field: at.to_string(), code: Code::MissingField, message: format!("missing field `{name}`") }
+}
+
 /// Reads a struct from a JSON object whose fields are exactly the ones listed, each taken as
 /// `req` (must be there), `opt` (may be absent or null), `or_default` (absent: the type's
 /// default), `or(value)` (absent: that value) or `skip` (never in the file: the type's default,
 /// set later). The field names are the struct's own:
 /// `read_object!(reader, at, Citation { file: opt, line: req, quote: req })`.
+///
+/// The fields are taken out of their slots in one `match` that either has every required one
+/// or has not (then the first missing is named): one way out on failure, where taking them one
+/// by one with `?` made a way out per field, each dropping what was read so far (most of a plan
+/// reader's code in the WebAssembly module).
 macro_rules! read_object {
     ($r:expr, $at:expr, $($ty:ident)::+ { $($field:ident : $how:ident $(($default:expr))?),* $(,)? }) => {{
         const FIELDS: &[&str] = &[$(stringify!($field)),*];
@@ -260,16 +256,58 @@ macro_rules! read_object {
         let mut seen = [false; FIELDS.len()];
         $( let mut $field = $crate::json::Slot::new(); )*
         $r.object(at, "an object", |r, key, here| {
-            $crate::json::field_index(FIELDS, READABLE, &mut seen, key, here)?;
+            let _i = $crate::json::field_index(FIELDS, READABLE, &mut seen, key, here)?;
+            let mut _k = 0usize;
             $(
-                if key == stringify!($field) {
+                if _i == _k {
                     return $field.fill(r, here);
                 }
+                _k += 1;
             )*
             r.skip(here)
         })?;
-        Ok($($ty)::+ { $($field: $field.$how(stringify!($field), at $(, $default)?)?),* })
+        #[allow(unused_parens)]
+        match ($($field.0),*) {
+            ($($crate::json::field_pattern!($how $field)),*) => {
+                Ok($($ty)::+ { $($field: $crate::json::field_value!($how $field $(, $default)?)),* })
+            }
+            #[allow(unreachable_patterns)]
+            _ => {
+                const REQUIRED: &[bool] = &[$($crate::json::required(stringify!($how))),*];
+                Err($crate::json::missing_field(FIELDS, REQUIRED, &seen, at))
+            }
+        }
     }};
+}
+
+/// The pattern a field's slot is matched with in `read_object!`: a required one must be full.
+macro_rules! field_pattern {
+    (req $field:ident) => {
+        Some($field)
+    };
+    ($how:ident $field:ident) => {
+        $field
+    };
+}
+
+/// A field's value from its slot in `read_object!`, by how it is taken.
+macro_rules! field_value {
+    (req $field:ident) => {
+        $field
+    };
+    (opt $field:ident) => {
+        $field.unwrap_or_default()
+    };
+    (or_default $field:ident) => {
+        $field.unwrap_or_default()
+    };
+    (or $field:ident, $default:expr) => {
+        $field.unwrap_or($default)
+    };
+    // Never filled (`field_index` refuses its key): the type's default.
+    (skip $field:ident) => {
+        $field.unwrap_or_default()
+    };
 }
 
 /// `FromJson` for a struct read with `read_object!`, where its type is defined:
@@ -283,7 +321,7 @@ macro_rules! json_object {
         }
     };
 }
-pub(crate) use {json_object, read_object};
+pub(crate) use {field_pattern, field_value, json_object, read_object};
 
 // ---- names: field-less enums, and enums with data written as one-key objects ---------------
 
