@@ -94,7 +94,7 @@ fn write_value(v: &JsValue, out: &mut String, path: &mut String, depth: usize) -
         }
         // JavaScript's own shortest text for the number ("2" for 2.0, "0" for -0, "2.5",
         // "1e+21"), all JSON numbers; the reader judges each by its value, as the CLI does.
-        out.push_str(&String::from(js_sys::Number::from(n).to_string(10).unwrap_or_else(|_| "0".into())));
+        out.push_str(&String::from(js_sys::Number::from(n).to_string_with_radix(10).unwrap_or_else(|_| "0".into())));
     } else if let Some(s) = v.as_string() {
         write_string(&s, out);
     } else if v.is_undefined() {
