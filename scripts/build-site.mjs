@@ -204,9 +204,11 @@ const plans = planFiles.map((file) => {
   bundles.get(bundle).push(plan);
   const entry = { id, file: bundle };
   // What the element shows of a plan before its file is fetched (the plan picker, comparisons).
-  for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'enrollment_types', 'pay_schedules', 'sample_figures', 'es']) {
+  for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'enrollment_types', 'pay_schedules', 'es']) {
     if (plan[key] !== undefined) entry[key] = plan[key];
   }
+  // Whether some figures are samples (the badge); the words saying so come with the plan's file.
+  if (plan.sample_figures) entry.sample = true;
   return entry;
 });
 for (const [bundle, list] of bundles) {

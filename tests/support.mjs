@@ -12,8 +12,8 @@ export function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-/** The demo scenario the page shows (www/demo-scenario.json, shipped as dist/demo-scenario.json). */
-export const DEMO = readJson(join(ROOT, 'www', 'demo-scenario.json'));
+/** A demo scenario (tests/demo-scenario.json): a family with care across the services. */
+export const DEMO = readJson(join(ROOT, 'tests', 'demo-scenario.json'));
 
 /** Loads dist/pkg (the built site's module) with initSync; returns the module and the plan files. */
 export async function loadWasm() {

@@ -120,7 +120,7 @@ for (const g of golden) {
   });
 }
 
-describe('the demo scenario (www/demo-scenario.json)', () => {
+describe('the demo scenario (tests/demo-scenario.json)', () => {
   test('estimates the same in wasm and natively, money as two-place decimal strings', () => {
     const result = engine.estimate(DEMO.scenario);
     assert.deepStrictEqual(withoutWords(result), native(DEMO.scenario));

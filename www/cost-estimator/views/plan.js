@@ -31,11 +31,11 @@ export function planView(vm) {
                 )}
               </select>`
             : html`<p id=${planId} class="ce-plan-only">${vm.planNames(state.plan).short}</p>`}
-          <span class="ce-hint">${vm.programName(summary)}${summary?.sample_figures ? html` <span class="ce-badge is-sample">${t.sampleBadge}</span>` : nothing}</span>
+          <span class="ce-hint">${vm.programName(summary)}${summary?.sample || summary?.sample_figures ? html` <span class="ce-badge is-sample">${t.sampleBadge}</span>` : nothing}</span>
         </div>
         ${enrollmentField(vm)} ${payField(vm)}
       </div>
-      ${summary?.sample_figures ? html`<p class="ce-notice is-sample" lang="en">${summary.sample_figures}</p>` : nothing}
+      ${vm.plan?.sample_figures ? html`<p class="ce-notice is-sample" lang="en">${vm.plan.sample_figures}</p>` : nothing}
       ${contributionField(vm)}
     </section>
   `;
