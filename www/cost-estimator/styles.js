@@ -457,6 +457,7 @@ export const styles = css`
     font-weight: 600;
     cursor: pointer;
     min-height: 1.5em;
+    text-align: start;
   }
 
   /* The plan */
