@@ -12,6 +12,9 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 
+/** As tests/budget.test.mjs: files for embedders' tools, never requested by a page. */
+const isDeveloperFile = (file) => file.endsWith('.d.ts') || file === 'custom-elements.json';
+
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
 const DIST = join(ROOT, 'dist');
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
@@ -37,6 +40,10 @@ const sizes = {
   dist_bytes: distFiles.reduce((n, f) => n + statSync(f).size, 0),
   dist_gzip_bytes: distFiles.reduce((n, f) => n + gz(readFileSync(f)), 0),
   dist_files: distFiles.length,
+  // What a page can load, and the declarations and manifest for embedders' tools (no page
+  // loads them), as tests/budget.test.mjs counts them.
+  site_gzip_bytes: distFiles.filter((f) => !isDeveloperFile(relative(DIST, f))).reduce((n, f) => n + gz(readFileSync(f)), 0),
+  developer_gzip_bytes: distFiles.filter((f) => isDeveloperFile(relative(DIST, f))).reduce((n, f) => n + gz(readFileSync(f)), 0),
   // The cited passages behind the document viewer, fetched only when a visitor opens one.
   dist_gzip_bytes_without_documents: distFiles
     .filter((f) => !relative(DIST, f).startsWith('docs'))
@@ -139,7 +146,8 @@ async function firstEstimate(page) {
   return { ms, marks };
 }
 // ---- the main thread while comparing (issues #13, #14) ----------------------------------------
-// The longest task on the page's main thread (Long Tasks API: every task of 50 ms or more)
+// The longest task on the page's main thread (Long Tasks API: every task of 50 ms or more, so
+// 0 means none reached 50 ms)
 // while the element prices, ranks and draws the curves for a household set through its
 // `scenario` property, and while a count is typed: a family of four with 50 claims each, and
 // the heavy family of five with 5,000 claims (benches/scenarios/family-5x1000.json).
@@ -261,7 +269,9 @@ console.log(`
 | figure | measured | target | |
 |---|---|---|---|
 | .wasm, raw / gzipped (bytes) | ${kb(sizes.wasm_bytes)} / ${sizes.wasm_gzip_bytes.toLocaleString('en-US')} | ≤ 120,000 | ${ok(sizes.wasm_gzip_bytes <= 120_000)} |
-| all of dist/, gzipped (${sizes.dist_files} files, bytes) | ${sizes.dist_gzip_bytes.toLocaleString('en-US')} | ≤ 250,000 | ${ok(sizes.dist_gzip_bytes <= 250_000)} |
+| what a page can load from dist/, gzipped (bytes) | ${sizes.site_gzip_bytes.toLocaleString('en-US')} | ≤ 250,000 | ${ok(sizes.site_gzip_bytes <= 250_000)} |
+| declarations and manifest for embedders (bytes) | ${sizes.developer_gzip_bytes.toLocaleString('en-US')} | ≤ 15,000 | ${ok(sizes.developer_gzip_bytes <= 15_000)} |
+| all of dist/, gzipped (${sizes.dist_files} files, bytes) | ${sizes.dist_gzip_bytes.toLocaleString('en-US')} | | |
 | dist/ without the cited passages opened on demand | ${kb(sizes.dist_gzip_bytes_without_documents)} | | |
 | instantiate the module (1x / 4x CPU) | ${ms(e1.instantiate_ms)} / ${ms(e4.instantiate_ms)} | | |
 | load ${'all'} plan files into the engine (1x / 4x) | ${ms(e1.load_plans_ms)} / ${ms(e4.load_plans_ms)} | | |
@@ -272,7 +282,7 @@ console.log(`
 | re-price 3 options, family of 4 × 50 claims (1x / 4x) | ${ms(e1.recompute_all_options_ms)} / ${ms(e4.recompute_all_options_ms)} | ≤ 5 ms | ${ok(e1.recompute_all_options_ms <= 5)} |
 | same, as a ratio to copying the scenario in JS (1x / 4x) | ${e1.recompute_vs_baseline.toFixed(1)}× / ${e4.recompute_vs_baseline.toFixed(1)}× | | |
 | longest main-thread task, comparing / typing, family of 4 × 50 claims (1x / 4x) | ${ms(mainThreadRuns.x1.family_of_4.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x1.family_of_4.typing_longest_task_ms)} (1x); ${ms(mainThreadRuns.x4.family_of_4.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x4.family_of_4.typing_longest_task_ms)} (4x) | none over 50 ms | ${ok(Math.max(mainThreadRuns.x1.family_of_4.comparing_longest_task_ms, mainThreadRuns.x1.family_of_4.typing_longest_task_ms) <= 50)} |
-| same, family of five with 5,000 claims (1x / 4x) | ${ms(mainThreadRuns.x1.family_of_5_with_5000_claims.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x1.family_of_5_with_5000_claims.typing_longest_task_ms)} (1x); ${ms(mainThreadRuns.x4.family_of_5_with_5000_claims.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x4.family_of_5_with_5000_claims.typing_longest_task_ms)} (4x) | under 50 ms (#14), none over 200 ms (#13) | ${ok(Math.max(mainThreadRuns.x1.family_of_5_with_5000_claims.comparing_longest_task_ms, mainThreadRuns.x1.family_of_5_with_5000_claims.typing_longest_task_ms) <= 50)} |
+| same, family of five with 5,000 claims (1x / 4x) | ${ms(mainThreadRuns.x1.family_of_5_with_5000_claims.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x1.family_of_5_with_5000_claims.typing_longest_task_ms)} (1x); ${ms(mainThreadRuns.x4.family_of_5_with_5000_claims.comparing_longest_task_ms)} / ${ms(mainThreadRuns.x4.family_of_5_with_5000_claims.typing_longest_task_ms)} (4x) | under 50 ms at 1x (#14), none over 200 ms (#13) | ${ok(Math.max(mainThreadRuns.x1.family_of_5_with_5000_claims.comparing_longest_task_ms, mainThreadRuns.x1.family_of_5_with_5000_claims.typing_longest_task_ms) <= 50 && Math.max(mainThreadRuns.x4.family_of_5_with_5000_claims.comparing_longest_task_ms, mainThreadRuns.x4.family_of_5_with_5000_claims.typing_longest_task_ms) <= 200)} |
 | heavy family: from setting the scenario to the ranking on screen (1x / 4x) | ${ms(mainThreadRuns.x1.family_of_5_with_5000_claims.priced_ms)} / ${ms(mainThreadRuns.x4.family_of_5_with_5000_claims.priced_ms)} | | |
 | census in the browser, 10,000 households × 3 options, runs | ${census.map((c) => ms(c.ms)).join(', ')} | ≤ 10 s | ${ok(Math.max(...census.map((c) => c.ms)) <= 10_000)} |
 | native claims per second, one core | ${native.claims_per_second?.toLocaleString('en-US') ?? 'n/a'} | ≥ 2,000,000 | ${ok((native.claims_per_second ?? 0) >= 2e6)} |
