@@ -506,6 +506,22 @@ test('an unexpected engine failure shows a failed state, and the next change wor
   await page.close();
 });
 
+test('an engine that cannot start: the page says the estimator could not load, and nothing throws', async () => {
+  const page = await openPage(browser, '', { wait: false });
+  // The form is drawn while the engine starts, and calls are sent behind its start: a module
+  // that does not compile must still end in the load failure, not a form that waits forever.
+  await page.route('**/pkg/costshare_bg.wasm', (route) => route.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not a module') }));
+  await page.reload();
+  page.problems.length = 0;
+  await page.locator(`${EL} [role="alert"]`).waitFor();
+  assert.match(await page.locator(`${EL} [role="alert"]`).textContent(), /The estimator could not load/);
+  const ready = await page.locator(EL).evaluate((el) => el.ready.then(() => 'resolved', (e) => `rejected: ${e?.code ?? e?.name}`));
+  assert.match(ready, /^rejected/);
+  await accessible(page, 'an engine that cannot start');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('after loading its own files the page makes no request: nothing is sent anywhere', async () => {
   const page = await openPage(browser, '');
   await settled(page);

@@ -11,15 +11,15 @@
 // answered `stale` (a visitor typing "1", "12", "120" asks once, not three times).
 import init, { Engine } from './pkg/costshare.js';
 
-/** A host that prices requests with `module` (a compiled WebAssembly.Module). */
+/** A host that prices requests with the module `wasm` (its bytes, compiled here). */
 export function createHost() {
   let engine = null;
   let ready = null;
   const plans = new Map(); // origin → text, to rebuild after a failure
 
   const ops = {
-    async init({ module, services, prices, presets }) {
-      ready ??= init({ module_or_path: module });
+    async init({ wasm, services, prices, presets }) {
+      ready ??= init({ module_or_path: wasm });
       await ready;
       engine = new Engine(services);
       engine.setPrices(prices);

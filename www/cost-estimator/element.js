@@ -6,7 +6,7 @@
 // one object in a store (state/store.js) changed by named actions; the page is rendered from it
 // (views/); the engine is reached through one client (engine-client.js).
 import { LitElement, html } from 'lit';
-import { EngineError, StaleAnswer, compileEngine, engineClient } from './engine-client.js';
+import { EngineError, StaleAnswer, engineClient, fetchEngine } from './engine-client.js';
 import { defaultDataBase } from './data.js';
 import { catalogs, wordsFor } from './i18n/index.js';
 import { siteUrl } from './site.js';
@@ -119,6 +119,17 @@ export class CostEstimator extends LitElement {
   #userChanged = false;
   #ui = { confirmExample: false, copied: false, share: 'closed', sharedAt: '' };
   #onHashChange = () => this.#readHash();
+  /** The printed proposal is drawn once the first estimate is on screen (it is a third of the
+   * first render's work), or at once when the page is printed before that. */
+  #printable = false;
+  #printMedia = null;
+  #onPrint = () => this.#makePrintable();
+
+  #makePrintable() {
+    if (this.#printable) return;
+    this.#printable = true;
+    this.requestUpdate();
+  }
 
   constructor() {
     super();
@@ -248,10 +259,15 @@ export class CostEstimator extends LitElement {
       }
     });
     this.#resize.observe(this);
+    window.addEventListener('beforeprint', this.#onPrint);
+    this.#printMedia ??= window.matchMedia?.('print') ?? null;
+    this.#printMedia?.addEventListener?.('change', this.#onPrint);
   }
 
   disconnectedCallback() {
     super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.#onPrint);
+    this.#printMedia?.removeEventListener?.('change', this.#onPrint);
     this.#langObserver?.disconnect();
     this.#langObserver = null;
     this.#resize?.disconnect();
@@ -317,8 +333,10 @@ export class CostEstimator extends LitElement {
 
   async #load() {
     this.#client = engineClient(this.#base());
+    // The data files are in: the form can be drawn while the engine starts in its worker.
     this.#data = await this.#client.start();
-    mark('engine');
+    mark('data');
+    this.#client.ready().then(() => mark('engine'), () => {});
     const offered = this.#offered();
     if (offered.length === 0) throw new Error(wordsFor(this.#tag).t.noPlans);
     // The state to open on: a shared link's, else the attributes'.
@@ -334,9 +352,16 @@ export class CostEstimator extends LitElement {
     this.#applyContributionAttribute(true);
     await this.#ensurePlan();
     mark('plan');
+    setTimeout(() => {
+      this.#waited = true;
+      this.requestUpdate();
+    }, FORM_WAITS_MS);
     await this.#estimateNow();
     await this.updateComplete;
+    // An engine that could not start is the page's failure to load, not this estimate's.
+    await this.#client.ready();
     this.#opened = true;
+    setTimeout(() => this.#makePrintable(), 0);
     // The other plans the page may switch to or compare, for no wait later.
     setTimeout(() => offered.forEach((p) => this.#planObject(p.id).catch(() => {})), 0);
   }
@@ -363,7 +388,8 @@ export class CostEstimator extends LitElement {
     this.#planLoading = true;
     this.requestUpdate();
     try {
-      const plan = await this.#planObject(id);
+      // Drawn as soon as its file is in; the engine has it before the estimate is asked.
+      const plan = await this.#planObject(id, false);
       if (this.#store.state.plan === id) {
         this.#plan = plan;
         this.#planFor = id;
@@ -376,12 +402,16 @@ export class CostEstimator extends LitElement {
   }
 
   #planLoading = false;
+  /** Whether the engine has answered once, or the form has waited long enough for it. */
+  #answered = false;
+  #waited = false;
 
   /** Plan files this element has read, by id (the proposal sets their key benefits side by side). */
   #plansRead = new Map();
 
-  async #planObject(id) {
-    const plan = await this.#client.plan(id);
+  /** Plan `id` as the page reads it; with `inEngine`, once the engine has accepted its file. */
+  async #planObject(id, inEngine = true) {
+    const plan = await (inEngine ? this.#client.plan(id) : this.#client.read(id));
     if (!this.#plansRead.has(id)) {
       this.#plansRead.set(id, plan);
       this.requestUpdate();
@@ -408,6 +438,7 @@ export class CostEstimator extends LitElement {
   // ---- reacting to the state ---------------------------------------------------------------
 
   #changed(state, before, action) {
+    if (ANSWERS.has(action)) this.#answered = true;
     this.requestUpdate();
     if (state.revision !== before.revision) {
       // The visitor's own change (not the state a page opens on) goes into the URL.
@@ -454,10 +485,11 @@ export class CostEstimator extends LitElement {
       const result = await this.#client.estimate(scenario, `${this.#uid}:estimate`);
       this.#store.dispatch('estimated', revision, result);
       this.#announce(wordsFor(this.#tag).t.announce(wordsFor(this.#tag).money(result.total_annual_cost)), 1200);
-      this.#emit(null);
-      // The estimate is on screen before the ranking starts (it fetches the other plans' files).
+      // The estimate is on screen before the page hears of it, and before the ranking starts
+      // (it fetches the other plans' files).
       await this.updateComplete;
       mark('first-estimate');
+      if (this.#store.state.revision === revision) this.#emit(null);
     } catch (error) {
       this.#refused(error, revision);
       return;
@@ -735,13 +767,16 @@ export class CostEstimator extends LitElement {
     const vm = {
       w,
       state,
-      ready: Boolean(data) && state.plan !== '',
+      // The form is drawn once, with the first answer (drawing it first, then the answer, costs
+      // a second layout on the way to the first estimate); a slow engine shows it without.
+      ready: Boolean(data) && state.plan !== '' && this.#plan !== null && (this.#answered || this.#waited),
       loadError: this.#loadError,
       id: (...parts) => [this.#uid, ...parts].join('-').replace(/[^A-Za-z0-9_-]/g, '_'),
       width: this.#width,
       plan,
       planLoading: this.#planLoading,
       planSummary: summary,
+      printable: this.#printable,
       offered,
       unknownIds: this.#unknownIds(),
       services,
@@ -766,13 +801,8 @@ export class CostEstimator extends LitElement {
       personName: (key) => personName(state, key, w.t),
       presetName: (id) => w.text(data?.presets?.value?.presets?.[id]?.label) || id,
       error: (fieldKey) => shownError(state, fieldKey),
-      documentLink: (file, line) => {
-        const url = siteUrl('document.html');
-        url.search = new URLSearchParams({ file, line: String(line), ...(w.lang === 'es' ? { lang: 'es' } : {}) }).toString();
-        url.hash = `L${line}`;
-        return url.href;
-      },
-      today: () => new Date().toLocaleDateString(w.locale, { year: 'numeric', month: 'long', day: 'numeric' }),
+      documentLink: (file, line) => `${documentPage()}?file=${encodeURIComponent(file)}&line=${encodeURIComponent(line)}${w.lang === 'es' ? '&lang=es' : ''}#L${encodeURIComponent(line)}`,
+      today: () => today(w.locale),
       householdLine: (result) => {
         const people = result.members.map((m) => w.t.details.personAge(personName(state, m.id, w.t), m.age)).join(', ');
         return `${people} · ${w.t.enrollment[result.enrollment] ?? result.enrollment} · ${w.t.pay[result.pay_schedule] ?? result.pay_schedule}`;
@@ -858,6 +888,26 @@ export class CostEstimator extends LitElement {
 
 const marked = new Set();
 
+/** The store's actions that answer a question (the form is first drawn with one of them). */
+const ANSWERS = new Set(['estimated', 'incomplete', 'failed', 'refused']);
+/** How long the form waits for the engine's first answer before it is drawn without it. */
+const FORM_WAITS_MS = 400;
+
+let documentHref = '';
+/** The document viewer's address (the page's own, beside the element's script). */
+function documentPage() {
+  return (documentHref ||= siteUrl('document.html').href);
+}
+
+const todays = new Map(); // "locale day" → the date in words (formatting it costs ~10 ms at 4x CPU)
+/** Today's date in words, in `locale`. */
+function today(locale) {
+  const now = new Date();
+  const key = `${locale} ${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
+  if (!todays.has(key)) todays.set(key, now.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' }));
+  return todays.get(key);
+}
+
 /** A user-timing mark, `cost-estimator:<name>`, made once per page (the first time only). */
 function mark(name) {
   if (marked.has(name) || !globalThis.performance?.mark) return;
@@ -874,8 +924,8 @@ export function define(name = 'cost-estimator', registry = globalThis.customElem
   if (!registry) return null;
   const existing = registry.get(name);
   if (existing) return existing;
-  // An element is coming: fetch and compile the engine while the page goes on parsing.
-  compileEngine().catch(() => {});
+  // An element is coming: fetch the engine while the page goes on parsing.
+  fetchEngine().catch(() => {});
   try {
     registry.define(name, class extends CostEstimator {});
   } catch (error) {

@@ -42,22 +42,22 @@ function readPlan(text, units) {
   return plan;
 }
 
-let compiled; // Promise<WebAssembly.Module>
+let fetched; // Promise<ArrayBuffer>
 
-/** Fetches and compiles the module once per page (off the main thread where streaming works). */
-export function compileEngine() {
-  if (!compiled) {
-    compiled = (async () => {
+/** Fetches the module's bytes once per page (the page preloads them). Each engine compiles its
+ * own copy where it runs: in its worker, the main thread never compiles (that cost ~11 ms of the
+ * first estimate's path at 4x CPU). */
+export function fetchEngine() {
+  if (!fetched) {
+    fetched = (async () => {
       const url = siteUrl('pkg/costshare_bg.wasm');
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-      const type = response.headers.get('content-type') ?? '';
-      if (typeof WebAssembly.compileStreaming === 'function' && type.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
-      return WebAssembly.compile(await response.arrayBuffer());
+      return response.arrayBuffer();
     })();
-    compiled.catch(() => (compiled = undefined));
+    fetched.catch(() => (fetched = undefined));
   }
-  return compiled;
+  return fetched;
 }
 
 const clients = new Map(); // data folder URL (and role) → client
@@ -95,28 +95,41 @@ class EngineClient {
     this.seq = 0;
     this.pending = new Map(); // request id → { resolve, reject, channel, onProgress }
     this.latest = new Map(); // channel → the newest request id
-    this.plans = new Map(); // plan id → Promise<the engine's plan object>
+    this.turns = new Map(); // channel → the newest call, before it is sent
+    this.plans = new Map(); // plan id → Promise<the page's reading of the plan, once the engine has it>
+    this.posting = new Map(); // plan id → Promise: its file has been sent to the engine
+    this.files = new Map(); // plan id → Promise<{ origin, text, read() }>
     this.added = []; // [{ origin, text }]: every plan file added, to replay after a restart
     this.generation = 0;
     this.started = null;
   }
 
-  /** Starts the engine with the data files (once): resolves to the page's parsed data. */
+  /** Loads the data files and starts the engine with them (once): resolves to the page's parsed
+   * data as soon as the files are in. The engine boots meanwhile; calls made before it is up
+   * wait for it, and are sent behind its start without waiting for its answer (the worker
+   * answers in order), so the page draws its form while the engine starts. */
   start() {
     if (!this.started) {
-      this.started = (async () => {
-        // The worker starts (fetching its script and the glue) while the data arrive and the
-        // module compiles: all three are on the way to the first estimate.
-        const transport = this.#transport();
-        const [data, module] = await Promise.all([loadData(this.base), compileEngine()]);
-        this.data = data;
-        this.module = module;
-        await this.#boot(await transport);
-        return data;
-      })();
+      this.started = loadData(this.base);
       this.started.catch(() => (this.started = null));
+      // The worker starts (fetching its script and the glue) while the data arrive and the
+      // module compiles: all three are on the way to the first estimate.
+      const transport = this.#transport();
+      this.booting = Promise.all([this.started, fetchEngine()]).then(async ([data, wasm]) => {
+        this.data = data;
+        this.wasm = wasm;
+        await this.#boot(await transport);
+      });
+      this.booting.catch(() => {});
     }
     return this.started;
+  }
+
+  /** Resolves once the engine has started (rejects with the reason it could not). */
+  async ready() {
+    await this.start();
+    await this.booting;
+    await this.initialized;
   }
 
   #transport() {
@@ -125,21 +138,40 @@ class EngineClient {
     return startTransport((reply) => this.#reply(reply, generation)).then((transport) => ({ transport, generation }));
   }
 
+  /** Starts an engine: its module, data and every plan added so far are sent at once; resolves
+   * when they are on their way (`initialized` holds the engine's answer). */
   async #boot(started = null) {
     const { transport, generation } = started ?? (await this.#transport());
     if (generation !== this.generation) return;
     this.transport = transport;
-    const init = this.#send('init', { module: this.module, services: this.data.services.text, prices: this.data.prices.text, presets: this.data.presets?.text ?? null });
-    await Promise.race([init, this.transport.failed]);
-    for (const p of this.added) await this.#send('addPlan', p);
+    this.bootFailure = null;
+    // The bytes are copied (not transferred): a restart, or a second engine, sends them again.
+    const init = this.#send('init', { wasm: this.wasm, services: this.data.services.text, prices: this.data.prices.text, presets: this.data.presets?.text ?? null }, null, null, true);
+    this.initialized = Promise.race([init, this.transport.failed]);
+    this.initialized.catch((error) => {
+      // An engine that cannot start fails every call sent behind it, and is not restarted.
+      if (generation !== this.generation) return;
+      this.bootFailure = error instanceof EngineError ? error : new EngineError({ message: String(error?.message ?? error), code: 'engine_failure' });
+      for (const [, w] of this.pending) w.reject(this.bootFailure);
+      this.pending.clear();
+    });
+    for (const p of this.added) this.#send('addPlan', p).catch(() => {});
     this.inEngine = new Set(this.added.map((p) => p.id));
   }
 
-  #send(op, args, channel = null, onProgress = null) {
+  /** Resolves once calls can be sent (the engine is booted, or booting behind them). */
+  async #sendable() {
+    await this.start();
+    await this.booting;
+    if (this.restarting) await this.restarting;
+    if (this.bootFailure) throw this.bootFailure;
+  }
+
+  #send(op, args, channel = null, onProgress = null, boot = false) {
     const id = ++this.seq;
     if (channel) this.latest.set(channel, id);
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, channel, onProgress });
+      this.pending.set(id, { resolve, reject, channel, onProgress, boot });
       this.transport.send({ id, op, args, channel });
     });
   }
@@ -156,7 +188,7 @@ class EngineClient {
       return waiting.resolve(reply.value);
     }
     const error = new EngineError(reply.error);
-    if (error.code === 'engine_failure') this.#restart();
+    if (error.code === 'engine_failure' && !waiting.boot && !this.bootFailure) this.#restart();
     waiting.reject(error);
   }
 
@@ -168,8 +200,7 @@ class EngineClient {
   }
 
   async call(op, args, channel = null, onProgress = null) {
-    await this.start();
-    if (this.restarting) await this.restarting;
+    await this.#sendable();
     return this.#send(op, args, channel, onProgress);
   }
 
@@ -193,24 +224,63 @@ class EngineClient {
    * has no such plan or the engine refuses the file. */
   plan(id) {
     if (!this.plans.has(id)) {
-      const load = (async () => {
+      // The file goes to the engine as soon as the engine can take it; `posting` resolves once
+      // the message is sent, so a call about this plan can be sent behind it.
+      const posting = (async () => {
+        const file = await this.#file(id);
+        // This client added every plan its engine has (and adds them again after a restart).
+        if (this.inEngine?.has(id)) return { file, answer: null };
+        await this.#sendable();
+        return { file, answer: this.#send('addPlan', { origin: file.origin, text: file.text }) };
+      })();
+      const load = posting.then(async ({ file, answer }) => {
+        if (answer) {
+          await answer;
+          this.added.push({ id, origin: file.origin, text: file.text });
+          this.inEngine?.add(id);
+        }
+        return file.read();
+      });
+      this.posting.set(id, posting.then(() => {}, () => {}));
+      load.catch(() => {
+        this.plans.delete(id);
+        this.posting.delete(id);
+      });
+      this.plans.set(id, load);
+    }
+    return this.plans.get(id);
+  }
+
+  /** Plan `id` as the page reads it, as soon as its file is in: the page can draw it while the
+   * engine is still starting. The file goes to the engine meanwhile (see plan()); a call about
+   * the plan made after this resolves is sent behind it. */
+  read(id) {
+    const load = this.plan(id);
+    load.catch(() => {});
+    // A plan added with addPlan() has no file to read: it is read already.
+    return this.files.has(id) ? this.files.get(id).then((file) => file.read()) : load;
+  }
+
+  /** Plan `id`'s file: its text (for the engine) and the page's reading of it, made once. */
+  #file(id) {
+    if (!this.files.has(id)) {
+      const file = (async () => {
         const data = await this.start();
         const entry = data.catalog.plans.find((p) => p.id === id);
         if (!entry) throw new EngineError({ message: `no plan "${id}" in the catalog`, code: 'unknown_plan', field: 'plan' });
         const text = await data.planText(id);
-        const origin = `data/${entry.file}`;
-        // This client added every plan its engine has (and adds them again after a restart).
-        if (!this.inEngine?.has(id)) {
-          await this.call('addPlan', { origin, text });
-          this.added.push({ id, origin, text });
-          this.inEngine?.add(id);
-        }
-        return readPlan(text, data.services.units);
+        let object = null;
+        return { origin: `data/${entry.file}`, text, read: () => (object ??= readPlan(text, data.services.units)) };
       })();
-      load.catch(() => this.plans.delete(id));
-      this.plans.set(id, load);
+      file.catch(() => this.files.delete(id));
+      this.files.set(id, file);
     }
-    return this.plans.get(id);
+    return this.files.get(id);
+  }
+
+  /** Waits until every plan of `ids` on its way to the engine has been sent there. */
+  async #posted(ids) {
+    await Promise.all((Array.isArray(ids) ? ids : [ids]).map((id) => this.posting.get(id)));
   }
 
   /** Adds a plan file's text (an embedder's own plan); resolves to its id. */
@@ -224,15 +294,25 @@ class EngineClient {
   }
 
   estimate(scenario, channel = null) {
-    return this.call('estimate', { scenario }, channel);
+    return this.#about(scenario?.plan, 'estimate', { scenario }, channel);
   }
 
   compare(scenario, plans, channel = null) {
-    return this.call('compare', { scenario, plans }, channel);
+    return this.#about(plans, 'compare', { scenario, plans }, channel);
   }
 
   curves(scenario, plans, channel = null) {
-    return this.call('curves', { scenario, plans }, channel);
+    return this.#about(plans, 'curves', { scenario, plans }, channel);
+  }
+
+  /** A call about `plans`, sent once their files are in the engine's queue. On a channel, a
+   * newer call made meanwhile replaces it (it rejects with StaleAnswer without being sent). */
+  async #about(plans, op, args, channel) {
+    const turn = {};
+    if (channel) this.turns.set(channel, turn);
+    await this.#posted(plans);
+    if (channel && this.turns.get(channel) !== turn) throw new StaleAnswer();
+    return this.call(op, args, channel);
   }
 
   optionsFor(plan, offered) {

@@ -202,6 +202,8 @@ export class CostCensus extends LitElement {
       this.#client = engineClient(base, 'census');
       try {
         this.#data = await this.#client.start();
+        // An engine that cannot start is this element's failure to load.
+        await this.#client.ready();
         const offered = this.#offered();
         const first = offered[0];
         for (const p of offered) if (first && p.issuer === first.issuer && p.program === first.program && p.year === first.year) this.#chosen.add(p.id);

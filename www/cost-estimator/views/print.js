@@ -15,7 +15,7 @@ export function printView(vm) {
   const { w, state } = vm;
   const t = w.t.print;
   const result = state.answer.result;
-  if (!result) return nothing;
+  if (!result || !vm.printable) return nothing;
   const summary = vm.planSummary;
   const comparison = vm.comparing && state.answer.comparedFor === state.revision ? state.answer.comparison : null;
   const options = comparison?.options ?? [{ plan: result.plan, rank: 1, cheapest: true, estimate: result, worst_case: null }];
