@@ -123,7 +123,11 @@ export class CostEstimator extends LitElement {
    * first render's work), or at once when the page is printed before that. */
   #printable = false;
   #printMedia = null;
-  #onPrint = () => this.#makePrintable();
+  #onPrint = () => {
+    this.#makePrintable();
+    // Drawn now: print() called from a script lays the page out before any microtask runs.
+    if (this.isUpdatePending) this.performUpdate();
+  };
 
   #makePrintable() {
     if (this.#printable) return;
