@@ -55,29 +55,39 @@ export function createHost() {
         out.claims += r.claims;
         if (r.ignored) out.ignored = r.ignored;
       };
-      const size = file ? file.size : new TextEncoder().encode(text ?? '').length;
+      // Read in pieces of at most PIECE bytes, whatever size the file's stream hands over (a
+      // file in memory can come as one chunk): progress after each piece, so the bar moves
+      // while a large file is priced. The decoder keeps a character cut between pieces.
+      const PIECE = 32 * 1024;
+      const decoder = new TextDecoder('utf-8', { fatal: true });
+      const size = file ? file.size : null;
+      const bytes = file ? null : new TextEncoder().encode(text ?? '');
+      const total = size ?? bytes.byteLength;
       let read = 0;
+      const push = (chunk) => {
+        for (let at = 0; at < chunk.byteLength; at += PIECE) {
+          const piece = chunk.subarray(at, at + PIECE);
+          read += piece.byteLength;
+          take(engine.censusPush(decoder.decode(piece, { stream: true })));
+          progress({ read, size: total, households: out.households, errors: out.errors.length });
+        }
+      };
       if (file) {
-        // Bytes are counted for the progress bar; the decoder keeps a character cut between pieces.
-        const decoder = new TextDecoder('utf-8', { fatal: true });
         const reader = file.stream().getReader();
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
-          read += value.byteLength;
-          take(engine.censusPush(decoder.decode(value, { stream: true })));
-          progress({ read, size, households: out.households, errors: out.errors.length });
+          push(value);
         }
-        const rest = decoder.decode();
-        if (rest) take(engine.censusPush(rest));
       } else {
-        take(engine.censusPush(text ?? ''));
-        read = size;
+        push(bytes);
       }
+      const rest = decoder.decode();
+      if (rest) take(engine.censusPush(rest));
       const last = engine.censusFinish();
       take(last);
       out.totals = last.totals;
-      progress({ read: size, size, households: out.households, errors: out.errors.length });
+      progress({ read: total, size: total, households: out.households, errors: out.errors.length });
       return out;
     },
   };
