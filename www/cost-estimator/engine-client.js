@@ -112,15 +112,16 @@ class EngineClient {
     if (!this.started) {
       this.started = loadData(this.base);
       this.started.catch(() => (this.started = null));
-      // The worker starts (fetching its script and the glue) while the data arrive and the
-      // module compiles: all three are on the way to the first estimate.
+      // The worker starts (fetching its script and the glue) while the data and the module's
+      // bytes arrive: all three are on the way to the first estimate.
       const transport = this.#transport();
       this.booting = Promise.all([this.started, fetchEngine()]).then(async ([data, wasm]) => {
         this.data = data;
         this.wasm = wasm;
         await this.#boot(await transport);
       });
-      this.booting.catch(() => {});
+      // Without its data or module the worker has nothing to do: it is ended.
+      this.booting.catch(() => transport.then(({ transport: t }) => t !== this.transport && t.stop(), () => {}));
     }
     return this.started;
   }
