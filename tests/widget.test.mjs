@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { answer, field, preset, setCount, settled } from './browser-flows.mjs';
-import { axeViolations, openPage, pageWidth, screenshot, shadowText, startBrowser } from './browser-support.mjs';
+import { axeViolations, openPage, pageWidth, screenshot, shadowText, startBrowser, waitForEstimates } from './browser-support.mjs';
 import { DEMO, ROOT, buildCli, cli, goldenFiles, loadWasm, loadedEngine, withoutWords } from './support.mjs';
 
 const engine = loadedEngine(await loadWasm());
@@ -88,6 +88,28 @@ test('estimate(scenario) returns the CLI’s result, to the cent, for every gold
     assert.ok(got[i].result, `${c.name}: ${JSON.stringify(got[i].error)}`);
     assert.deepStrictEqual(withoutWords(got[i].result), native(c.scenario), `${c.name}: the element and the CLI differ`);
   }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('without Web Workers the same client runs the engine in the page, with the same figures', async () => {
+  // A browser or a host page's policy without workers: the client falls back to the engine's
+  // host in the page, which compiles the module's bytes itself.
+  const page = await openPage(browser, 'about:blank', { wait: false });
+  await page.addInitScript(() => {
+    delete window.Worker;
+  });
+  await page.goto(browser.url);
+  await waitForEstimates(page);
+  assert.equal(page.workers().length, 0, 'no worker started');
+  const scenarios = [DEMO.scenario, { plan: 'kp-ncal-fresno-2025-sa-low', enrollment: 'per_member', members: [{ id: 'a', age: 70, medicare: 'parts_a_and_b' }], services: [{ member: 'a', service: 'rx_preferred_brand', count: 12 }] }];
+  const got = await estimateAll(page, scenarios);
+  for (const [i, s] of scenarios.entries()) {
+    assert.ok(got[i].result, JSON.stringify(got[i].error));
+    assert.deepStrictEqual(withoutWords(got[i].result), native(s));
+  }
+  await setCount(page, 'you', 'specialist_visit', 2);
+  await settled(page);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
