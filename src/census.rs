@@ -33,7 +33,7 @@ use crate::engine::estimate;
 use crate::error::{shown, Code, Error};
 use crate::map::SortedMap;
 use crate::money::Money;
-use crate::scenario::{Member, Scenario, ServiceUse, MAX_AGE, MAX_MEMBERS};
+use crate::scenario::{Member, Scenario, MAX_AGE, MAX_MEMBERS};
 use crate::vocab::{EnrollmentType, Medicare, Relationship};
 
 /// The first line of the output.
@@ -960,18 +960,7 @@ pub fn scenario(catalog: &Catalog, household: &Household, plan: &str) -> Result<
             });
         };
         for u in &preset.services {
-            services.push(ServiceUse {
-                member: member_id(p),
-                service: u.service.clone(),
-                count: Some(u.count),
-                allowed: u.allowed,
-                days: u.days,
-                days_supply: u.days_supply,
-                channel: None,
-                network: None,
-                billed: None,
-                admitted: u.admitted,
-            });
+            services.push(u.service_use(member_id(p)));
         }
     }
     let members = people

@@ -7,6 +7,7 @@ use crate::error::{shown, Code, Error};
 use crate::json::json_object;
 use crate::map::SortedMap;
 use crate::money::Money;
+use crate::scenario::ServiceUse;
 use crate::vocab::{Unit, Vocabulary, Words};
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -56,6 +57,25 @@ pub struct PresetUse {
     pub days_supply: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admitted: Option<bool>,
+}
+
+impl PresetUse {
+    /// This use as `member`'s care in a scenario: its counts, amounts, days and supply as the
+    /// preset gives them.
+    pub fn service_use(&self, member: String) -> ServiceUse {
+        ServiceUse {
+            member,
+            service: self.service.clone(),
+            count: Some(self.count),
+            allowed: self.allowed,
+            days: self.days,
+            days_supply: self.days_supply,
+            channel: None,
+            network: None,
+            billed: None,
+            admitted: self.admitted,
+        }
+    }
 }
 
 json_object!(Presets { description: req, presets: req });

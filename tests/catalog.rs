@@ -83,17 +83,9 @@ fn every_preset_estimates_on_every_plan() {
                 .services
                 .iter()
                 .map(|u| costshare::scenario::ServiceUse {
-                    member: "you".into(),
-                    service: u.service.clone(),
-                    count: Some(u.count),
-                    allowed: u.allowed,
-                    days: u.days,
-                    days_supply: u.days_supply,
-                    channel: None,
-                    network: None,
-                    billed: None,
                     // Only where the plan can waive an emergency copay.
                     admitted: u.admitted.filter(|_| plan.services.get(&u.service).is_some_and(|b| b.if_admitted.is_some())),
+                    ..u.service_use("you".into())
                 })
                 .collect();
             let s = costshare::Scenario {
@@ -155,18 +147,7 @@ fn the_cms_coverage_examples_add_up_to_cms_totals_on_every_plan() {
                 services: preset
                     .services
                     .iter()
-                    .map(|u| costshare::scenario::ServiceUse {
-                        member: "you".into(),
-                        service: u.service.clone(),
-                        count: Some(u.count),
-                        allowed: u.allowed,
-                        days: u.days,
-                        days_supply: u.days_supply,
-                        channel: None,
-                        network: None,
-                        billed: None,
-                        admitted: None,
-                    })
+                    .map(|u| costshare::scenario::ServiceUse { admitted: None, ..u.service_use("you".into()) })
                     .collect(),
                 prices: Default::default(),
                 employer_contribution: None,
