@@ -9,7 +9,11 @@
 
 use std::sync::OnceLock;
 
+#[path = "common/json_as_serde.rs"]
+mod json_as_serde;
+
 use costshare::json::Json;
+use json_as_serde::as_serde;
 use costshare::plan::{Accumulator, Benefit, Citation, CopayPer, Limit, LimitUnit, Plan, Step};
 use costshare::vocab::{EnrollmentType, Unit};
 use costshare::{estimate, Catalog, Money, Scenario, Vocabulary};
@@ -73,19 +77,6 @@ fn mutated(text: &'static str) -> impl Strategy<Value = String> {
             format!("{}:{}{}", &text[..p], HOSTILE[h], &rest[end..])
         }),
     ]
-}
-
-/// The reader's tree as serde_json would hold it (a repeated key keeps its last value).
-fn as_serde(v: &Json) -> serde_json::Value {
-    use serde_json::Value;
-    match v {
-        Json::Null => Value::Null,
-        Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => serde_json::from_str(n).expect("a number serde_json can read"),
-        Json::String(s) => Value::String(s.clone()),
-        Json::Array(items) => Value::Array(items.iter().map(as_serde).collect()),
-        Json::Object(entries) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), as_serde(v))).collect()),
-    }
 }
 
 /// costshare reads JSON with its own strict reader (`src/json/`); serde_json is the reference.

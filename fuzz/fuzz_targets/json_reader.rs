@@ -2,20 +2,12 @@
 //! beyond f64 aside, which it keeps as text), reads the same tree, and never panics.
 #![no_main]
 
-use costshare::json::Json;
-use libfuzzer_sys::fuzz_target;
+#[path = "../../tests/common/json_as_serde.rs"]
+mod json_as_serde;
 
-fn as_serde(v: &Json) -> serde_json::Value {
-    use serde_json::Value;
-    match v {
-        Json::Null => Value::Null,
-        Json::Bool(b) => Value::Bool(*b),
-        Json::Number(n) => serde_json::from_str(n).expect("a number serde_json can read"),
-        Json::String(s) => Value::String(s.clone()),
-        Json::Array(items) => Value::Array(items.iter().map(as_serde).collect()),
-        Json::Object(entries) => Value::Object(entries.iter().map(|(k, v)| (k.clone(), as_serde(v))).collect()),
-    }
-}
+use costshare::json::Json;
+use json_as_serde::as_serde;
+use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(text) = std::str::from_utf8(bytes) else { return };
