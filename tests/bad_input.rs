@@ -1,8 +1,8 @@
 //! Bad scenarios and plan files, through the real `costshare` binary: each must exit with
 //! status 2 and a message naming the field at fault, and never panic.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+#[path = "common/cli.rs"]
+mod cli;
 
 const GOOD: &str = r#"{
   "plan": "kp-co-fehb-2022-standard",
@@ -18,20 +18,7 @@ const GOOD: &str = r#"{
 }"#;
 
 fn costshare(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_costshare"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    cli::costshare(args, stdin.as_bytes())
 }
 
 fn estimate(scenario: &str) -> (i32, String, String) {
