@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from './support.mjs';
+import { ROOT, newestSource } from './support.mjs';
 
 const PKG = join(ROOT, 'target', 'wasm', 'pkg');
 const GOLDEN = join(ROOT, 'tests', 'golden', 'census');
@@ -27,14 +27,7 @@ async function loadWasm() {
   if (![glue, wasm, raw, stamp].every((f) => existsSync(f))) throw new Error('target/wasm/pkg is missing: run `bash scripts/build-wasm.sh` first');
   const rawHash = createHash('sha256').update(readFileSync(raw)).digest('hex');
   if (readFileSync(stamp, 'utf8').split(' ')[0] !== rawHash) throw new Error('target/wasm/pkg was not made from the last cargo build: run `bash scripts/build-wasm.sh`');
-  let newest = { file: null, mtimeMs: 0 };
-  const visit = (rel) => {
-    const st = statSync(join(ROOT, rel), { throwIfNoEntry: false });
-    if (!st) return;
-    if (st.isDirectory()) for (const name of readdirSync(join(ROOT, rel))) visit(join(rel, name));
-    else if (st.mtimeMs > newest.mtimeMs) newest = { file: rel, mtimeMs: st.mtimeMs };
-  };
-  for (const rel of ['src', 'Cargo.toml', 'Cargo.lock']) visit(rel);
+  const newest = newestSource();
   if (newest.mtimeMs > statSync(raw).mtimeMs) throw new Error(`target/wasm/pkg is older than ${newest.file}: run \`bash scripts/build-wasm.sh\``);
   const mod = await import(pathToFileURL(glue).href);
   mod.initSync({ module: readFileSync(wasm) });

@@ -33,7 +33,7 @@ export async function loadWasm() {
 export let wasmExports = null;
 
 /** The most recently changed input of the wasm build: src/**, Cargo.toml, Cargo.lock. */
-function newestSource() {
+export function newestSource() {
   let newest = { file: null, mtimeMs: 0 };
   const visit = (rel) => {
     const st = statSync(join(ROOT, rel), { throwIfNoEntry: false });
