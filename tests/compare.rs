@@ -20,18 +20,23 @@ fn money(s: &str) -> Money {
 
 const COLORADO: &[&str] = &["kp-co-fehb-2022-high", "kp-co-fehb-2022-standard", "kp-co-fehb-2022-prosper"];
 
+/// Three primary care visits at $150, one person aged 40, self only, paid biweekly.
+fn three_primary_care_visits() -> Scenario {
+    Scenario::from_json(
+        r#"{"plan":"kp-co-fehb-2022-standard","enrollment":"self_only","pay_schedule":"biweekly",
+            "members":[{"id":"you","age":40}],
+            "services":[{"member":"you","service":"primary_care_visit","count":3,"allowed":"150.00"}]}"#,
+    )
+    .unwrap()
+}
+
 #[test]
 fn a_light_year_for_one_person_ranks_prosper_first() {
     // Hand-computed: three primary care visits at $150, self only, biweekly.
     //   High:     3 × $20 = $60;  premium 111.86 × 26 = 2,908.36; total 2,968.36 (brochure L919, L3838)
     //   Standard: 3 × $30 = $90;  premium  76.06 × 26 = 1,977.56; total 2,067.56 (L925, L3841)
     //   Prosper:  3 × $10 = $30;  premium  45.02 × 26 = 1,170.52; total 1,200.52 (L931, L3856)
-    let s = Scenario::from_json(
-        r#"{"plan":"kp-co-fehb-2022-standard","enrollment":"self_only","pay_schedule":"biweekly",
-            "members":[{"id":"you","age":40}],
-            "services":[{"member":"you","service":"primary_care_visit","count":3,"allowed":"150.00"}]}"#,
-    )
-    .unwrap();
+    let s = three_primary_care_visits();
     let c = compare(&catalog(), &s, &ids(COLORADO)).unwrap();
     let got: Vec<(&str, String, Option<usize>)> = c
         .options
@@ -198,12 +203,7 @@ fn every_curve_vertex_is_the_engine_estimate_of_the_care_at_that_scale() {
 fn copay_plans_show_their_slope() {
     // Three primary care visits, self only: scaling the number of visits, each costs its copay
     // (High $20, Standard $30, Prosper $10), whatever the price of a visit.
-    let s = Scenario::from_json(
-        r#"{"plan":"kp-co-fehb-2022-standard","enrollment":"self_only","pay_schedule":"biweekly",
-            "members":[{"id":"you","age":40}],
-            "services":[{"member":"you","service":"primary_care_visit","count":3,"allowed":"150.00"}]}"#,
-    )
-    .unwrap();
+    let s = three_primary_care_visits();
     let c = catalog();
     let curves = check_curves(&c, &s, COLORADO, 1);
     for (plan, copay) in [("kp-co-fehb-2022-high", "20.00"), ("kp-co-fehb-2022-standard", "30.00"), ("kp-co-fehb-2022-prosper", "10.00")] {
