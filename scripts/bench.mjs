@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { syntheticCensus } from './synthetic-census.mjs';
 
 /** As tests/budget.test.mjs: files for embedders' tools, never requested by a page. */
 const isDeveloperFile = (file) => file.endsWith('.d.ts') || file === 'custom-elements.json';
@@ -222,20 +223,14 @@ async function censusRun() {
   const page = await browser.newPage();
   await page.goto(new URL('census.html', url).href);
   await page.locator('cost-census [data-census="file"]').waitFor({ state: 'attached' });
-  const lines = ['household,relationship,age,usage'];
-  const usages = ['low', 'medium', 'high', 'having_a_baby', 'none'];
-  for (let h = 1; h <= 10_000; h++) {
-    lines.push(`H${h},subscriber,${25 + (h % 40)},${usages[h % 5]}`);
-    if (h % 3 === 0) lines.push(`H${h},spouse,${24 + (h % 38)},low`);
-    if (h % 4 === 0) lines.push(`H${h},child,${h % 18},low`);
-  }
+  const csv = syntheticCensus(10_000);
   const started = Date.now();
-  await page.locator('cost-census [data-census="file"]').setInputFiles({ name: 'group.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
+  await page.locator('cost-census [data-census="file"]').setInputFiles({ name: 'group.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('cost-census [data-census-status="done"]').waitFor({ timeout: 120_000 });
   const ms = Date.now() - started;
   const status = await page.locator('cost-census [data-census-status]').textContent();
   await page.close();
-  return { households: 10_000, options: 3, rows: lines.length - 1, ms, status };
+  return { households: 10_000, options: 3, rows: csv.trimEnd().split('\n').length - 1, ms, status };
 }
 const census = [await censusRun(), await censusRun(), await censusRun()];
 

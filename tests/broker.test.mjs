@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { EL, addPerson, answer, setAge, setCount, settled } from './browser-flows.mjs';
 import { RESULTS, axeViolations, openPage, screenshot, startBrowser } from './browser-support.mjs';
+import { syntheticCensus } from '../scripts/synthetic-census.mjs';
 import { DIST, ROOT, buildCli, cli } from './support.mjs';
 
 const CENSUS = join(ROOT, 'tests', 'golden', 'census');
@@ -271,14 +272,7 @@ test('a census through the file picker: bad rows named by row and column, the re
 test('a census of 10,000 households shows its progress, Cancel stops it at once, and the next file is priced', async () => {
   const page = await openCensus(390);
   await choose(page, ['kp-co-fehb-2022-high', 'kp-co-fehb-2022-standard', 'kp-co-fehb-2022-prosper']);
-  const lines = ['household,relationship,age,usage'];
-  const usages = ['low', 'medium', 'high', 'having_a_baby', 'none'];
-  for (let h = 1; h <= 10_000; h++) {
-    lines.push(`H${h},subscriber,${25 + (h % 40)},${usages[h % 5]}`);
-    if (h % 3 === 0) lines.push(`H${h},spouse,${24 + (h % 38)},low`);
-    if (h % 4 === 0) lines.push(`H${h},child,${h % 18},low`);
-  }
-  const big = { name: 'group.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) };
+  const big = { name: 'group.csv', mimeType: 'text/csv', buffer: Buffer.from(syntheticCensus(10_000)) };
 
   // Progress: the bar moves before the end; the whole file is then priced. Every value the bar
   // is drawn with is recorded in the page (polling from here can miss a fast run's steps).
