@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { firstEstimateHeard, throttledPage, writeBlankPage } from './page-timing.mjs';
 import { syntheticCensus } from './synthetic-census.mjs';
 
 /** As tests/budget.test.mjs: files for embedders' tools, never requested by a page. */
@@ -63,11 +64,8 @@ mkdirSync(join(site, 'bench'));
 cpSync(join(ROOT, 'bench', 'bench.mjs'), join(site, 'bench', 'bench.mjs'));
 writeFileSync(join(site, 'bench', 'index.html'),
   '<!doctype html><html lang="en"><title>bench</title><script type="module" src="bench.mjs"></script></html>\n');
-// The baseline for the page's timing: a blank page whose one module script says "done" at
-// once, the least any page with a script can take on this machine at that moment.
-writeFileSync(join(site, 'bench', 'blank.html'),
-  '<!doctype html><html lang="en"><meta charset="utf-8"><title>blank</title><script type="module" src="blank.mjs"></script><p>blank</p></html>\n');
-writeFileSync(join(site, 'bench', 'blank.mjs'), "document.dispatchEvent(new CustomEvent('estimate-change'));\n");
+// The baseline for the page's timing.
+writeBlankPage(join(site, 'bench'));
 const { server, url } = await startServer({ root: site, port: 0, quiet: true });
 const userDataDir = mkdtempSync(join(tmpdir(), 'costshare-bench-chromium-'));
 const browser = await chromium.launchPersistentContext(userDataDir, {
@@ -78,23 +76,8 @@ const browser = await chromium.launchPersistentContext(userDataDir, {
 });
 
 async function measure(path, throttle, waitFor) {
-  const page = await browser.newPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  // Listening from the document's start: the first estimate can come before the load event.
-  // The page says when on the console, read over the DevTools protocol: waiting with
-  // page.waitForFunction would run Playwright's script in the page while it loads (~30 ms of
-  // its main thread at 4x, which the blank page, done by then, never pays).
-  await page.addInitScript(() => {
-    document.addEventListener('estimate-change', () => {
-      if (window.firstEstimateMs) return;
-      window.firstEstimateMs = performance.now();
-      console.debug(`first-estimate ${window.firstEstimateMs}`);
-    });
-  });
-  page.firstEstimate = new Promise((resolve) => page.on('console', (m) => { if (m.text().startsWith('first-estimate ')) resolve(Number(m.text().slice(15))); }));
+  const page = await throttledPage(browser, throttle);
+  page.firstEstimate = await firstEstimateHeard(page);
   await page.goto(new URL(path, url).href, { waitUntil: 'commit' });
   const value = await waitFor(page);
   await page.close();
@@ -141,7 +124,7 @@ for (const throttle of [1, 4]) {
 }
 /** Milliseconds from navigation to the first estimate, and when each step happened. */
 async function firstEstimate(page) {
-  const ms = await Promise.race([page.firstEstimate, new Promise((resolve) => setTimeout(() => resolve('no estimate-change event'), 60_000))]);
+  const ms = (await page.firstEstimate()) ?? 'no estimate-change event';
   await page.waitForLoadState('load');
   // Where the time went: the element's user-timing marks (element.js) and the script's arrival.
   const marks = await page.evaluate(() => {
