@@ -406,8 +406,7 @@ export class CostEstimator extends LitElement {
   }
 
   #planLoading = false;
-  /** Whether the engine has answered once, or the form has waited long enough for it. */
-  #answered = false;
+  /** Whether the form has waited long enough for the engine's first answer. */
   #waited = false;
 
   /** Plan files this element has read, by id (the proposal sets their key benefits side by side). */
@@ -442,7 +441,6 @@ export class CostEstimator extends LitElement {
   // ---- reacting to the state ---------------------------------------------------------------
 
   #changed(state, before, action) {
-    if (ANSWERS.has(action)) this.#answered = true;
     this.requestUpdate();
     if (state.revision !== before.revision) {
       // The visitor's own change (not the state a page opens on) goes into the URL.
@@ -771,9 +769,10 @@ export class CostEstimator extends LitElement {
     const vm = {
       w,
       state,
-      // The form is drawn once, with the first answer (drawing it first, then the answer, costs
-      // a second layout on the way to the first estimate); a slow engine shows it without.
-      ready: Boolean(data) && state.plan !== '' && this.#plan !== null && (this.#answered || this.#waited),
+      // The form is drawn once, with the first answer (an answer of the engine's has a revision;
+      // drawing the form first, then the answer, costs a second layout on the way to the first
+      // estimate); a slow engine shows it without.
+      ready: Boolean(data) && state.plan !== '' && this.#plan !== null && (state.answer.revision !== 0 || this.#waited),
       loadError: this.#loadError,
       id: (...parts) => [this.#uid, ...parts].join('-').replace(/[^A-Za-z0-9_-]/g, '_'),
       width: this.#width,
@@ -892,8 +891,6 @@ export class CostEstimator extends LitElement {
 
 const marked = new Set();
 
-/** The store's actions that answer a question (the form is first drawn with one of them). */
-const ANSWERS = new Set(['estimated', 'incomplete', 'failed', 'refused']);
 /** How long the form waits for the engine's first answer before it is drawn without it. */
 const FORM_WAITS_MS = 400;
 
