@@ -2,7 +2,7 @@
 //! WebAssembly module all fill it the same way: from the JSON text of the data files, the
 //! service vocabulary first (every other file is checked against it).
 
-use crate::error::{shown, Code, Error};
+use crate::error::{at, Error, ErrorKind, ErrorPath};
 use crate::map::SortedMap;
 use crate::money::Money;
 use crate::plan::{Plan, ValidPlan};
@@ -42,7 +42,7 @@ impl Catalog {
     pub fn add_plan(&mut self, origin: &str, plan: Plan) -> Result<&ValidPlan, Error> {
         let plan = plan.validate(origin, &self.vocabulary)?;
         if self.plans.contains_key(&plan.id) {
-            return Err(Error::new(origin, "id", Code::DuplicateId, format!("plan \"{}\" is already in the catalog", plan.id)));
+            return Err(Error::at(origin, at!["id"], ErrorKind::plan_in_catalog(&plan.id)));
         }
         let id = plan.id.clone();
         Ok(self.plans.get_or_insert_with(id, || plan))
@@ -66,12 +66,11 @@ impl Catalog {
         self.plans.get(id)
     }
 
-    /// The plan a scenario names, or an error that lists the plans there are.
-    pub fn plan_for(&self, id: &str, field: &str) -> Result<&ValidPlan, Error> {
+    /// The plan a scenario names (at `path`), or an error that lists the plans there are.
+    pub fn plan_for(&self, id: &str, path: impl Into<ErrorPath>) -> Result<&ValidPlan, Error> {
         self.plan(id).ok_or_else(|| {
-            let known: Vec<&str> = self.plans.keys().map(String::as_str).collect();
-            let list = if known.len() <= 12 { format!(" (known: {})", known.join(", ")) } else { String::new() };
-            Error::new("scenario", field, Code::UnknownPlan, format!("unknown plan \"{}\"{list}", shown(id)))
+            let known = (self.plans.len() <= 12).then(|| self.plans.keys().cloned().collect());
+            Error::at("scenario", path, ErrorKind::unknown_plan(id, known))
         })
     }
 
@@ -114,17 +113,10 @@ impl Catalog {
             return Ok(a);
         }
         let (days, supply) = (u.days.unwrap_or(1), u.days_supply.unwrap_or(30));
-        let own = scenario.prices.get(&u.service).map(|p| (p.allowed_for(days, supply), format!("prices.{}", u.service)));
-        match own {
-            Some((Some(a), _)) => Ok(a),
-            Some((None, field)) => Err(Error::new("scenario", field, Code::Overflow, "amounts too large to add up")),
+        match scenario.prices.get(&u.service) {
+            Some(p) => p.allowed_for(days, supply).ok_or_else(|| Error::at("scenario", at!["prices", &u.service], ErrorKind::overflow())),
             None => self.prices.as_ref().and_then(|p| p.allowed_for(&u.service, days, supply)).ok_or_else(|| {
-                Error::new(
-                    "scenario",
-                    format!("services[{at}].allowed"),
-                    Code::NoTypicalPrice,
-                    format!("missing: no typical price is known for {}", shown(&u.service)),
-                )
+                Error::at("scenario", at!["services", at, "allowed"], ErrorKind::no_typical_price(&u.service))
             }),
         }
     }
@@ -141,7 +133,7 @@ impl Catalog {
         let mut catalog = Catalog::from_services_json(crate::vocab::SERVICES_FILE, &read_file(&services)?)?;
         let plans_dir = data_dir.join("plans");
         let mut files: Vec<std::path::PathBuf> = fs::read_dir(&plans_dir)
-            .map_err(|e| Error::new(&plans_dir.display().to_string(), "", Code::ReadFailed, e.to_string()))?
+            .map_err(|e| Error::at(&plans_dir.display().to_string(), ErrorPath::ROOT, ErrorKind::read_failed(&e.to_string())))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect();
@@ -161,7 +153,8 @@ impl Catalog {
         Ok(catalog)
     }
 
-    /// The project's own `data/` folder.
+    /// The repository's own `data/` folder, for tests and tools run inside the repository. The
+    /// `costshare` binary never reads it: it carries that data inside (`Catalog::builtin`).
     pub fn builtin_data_dir() -> std::path::PathBuf {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
     }
@@ -174,7 +167,7 @@ impl Catalog {
 pub fn read_file(path: &std::path::Path) -> Result<String, Error> {
     use std::io::Read;
     let name = path.display().to_string();
-    let io = |e: std::io::Error| Error::new(&name, "", Code::ReadFailed, e.to_string());
+    let io = |e: std::io::Error| Error::at(&name, ErrorPath::ROOT, ErrorKind::read_failed(&e.to_string()));
     let limit = crate::json::MAX_INPUT_BYTES as u64;
     let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
@@ -183,7 +176,7 @@ pub fn read_file(path: &std::path::Path) -> Result<String, Error> {
         std::fs::File::open(path).map_err(io)?.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
     }
     if bytes.len() as u64 > limit {
-        return Err(Error::new(&name, "", Code::InputTooLarge, format!("input is larger than {limit} bytes")));
+        return Err(Error::at(&name, ErrorPath::ROOT, ErrorKind::input_too_large(limit)));
     }
-    String::from_utf8(bytes).map_err(|e| Error::new(&name, "", Code::MalformedJson, format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to())))
+    String::from_utf8(bytes).map_err(|e| Error::at(&name, ErrorPath::ROOT, ErrorKind::not_utf8(e.utf8_error().valid_up_to() as u64)))
 }

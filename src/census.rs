@@ -24,13 +24,13 @@
 
 use std::sync::Arc;
 
-use serde::ser::{SerializeStruct, Serializer};
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::compare::{suggest_enrollment, MAX_OPTIONS};
 use crate::engine::estimate;
-use crate::error::{shown, Code, Error};
+use crate::error::{at, shown, Code, Error, Param, Segment, Value};
 use crate::map::SortedMap;
 use crate::money::Money;
 use crate::scenario::{Member, Scenario, MAX_AGE, MAX_MEMBERS};
@@ -137,39 +137,71 @@ pub struct Options {
     pub usage: Option<String>,
 }
 
-/// A row that cannot be priced: its row number, the column at fault (as the file's header
-/// names it; empty when no one column is), a stable code and the words. Its household is
-/// not priced.
+/// A row that cannot be priced: the error (the one shape of `crate::error`), with its row
+/// number and the column at fault (as the file's header names it; empty when no one column is).
+/// Its household is not priced. A pricing error keeps the engine's error as it is (origin
+/// `scenario`: the household's scenario, its members named `row N`) with the `plan` it was
+/// priced on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowError {
     pub row: u64,
     pub column: String,
-    pub code: Code,
-    pub message: String,
     /// The household the row belongs to (`None` when the household cell itself is unusable).
     pub household: Option<String>,
+    /// The plan the household was priced on, for an error of pricing.
+    pub plan: Option<String>,
+    pub error: Error,
+}
+
+impl RowError {
+    /// A fault of the row itself (origin `census`, no path), as a code and words.
+    pub fn new(row: u64, column: String, code: Code, message: String, household: Option<String>) -> RowError {
+        RowError { row, column, household, plan: None, error: Error::new(ORIGIN, "", code, message) }
+    }
+
+    pub fn code(&self) -> Code {
+        self.error.code()
+    }
+
+    /// The error's words, after the plan's id where it was priced on one the words do not name.
+    pub fn message(&self) -> String {
+        let message = self.error.message();
+        match &self.plan {
+            Some(plan) if self.error.params().get("plan") != Some(&Param::Text(plan.clone())) => format!("{plan}: {message}"),
+            _ => message,
+        }
+    }
 }
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         if self.column.is_empty() {
-            write!(f, "row {}: {}", self.row, self.message)
+            write!(f, "row {}: {}", self.row, self.message())
         } else {
-            write!(f, "row {}, column {}: {}", self.row, self.column, self.message)
+            write!(f, "row {}, column {}: {}", self.row, self.column, self.message())
         }
     }
 }
 
+/// The error's fields (`code`, `field`, `path`, `params`, `origin`, `message`) and `row`,
+/// `column`, `household`, `plan`.
 impl Serialize for RowError {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("RowError", 5)?;
-        // As a u32 (the module carries no 64-bit number conversion otherwise; 4 billion rows).
-        st.serialize_field("row", &u32::try_from(self.row).unwrap_or(u32::MAX))?;
-        st.serialize_field("column", &(!self.column.is_empty()).then_some(self.column.as_str()))?;
-        st.serialize_field("code", self.code.as_str())?;
-        st.serialize_field("message", &self.to_string())?;
-        st.serialize_field("household", &self.household)?;
-        st.end()
+        let mut map = s.serialize_map(None)?;
+        self.error.serialize_fields(&mut map)?;
+        fn text(t: Option<&str>) -> Value<'_> {
+            t.map_or(Value::Null, Value::Text)
+        }
+        for (key, value) in [
+            // As a u32 (the module carries no 64-bit number conversion otherwise; 4 billion rows).
+            ("row", Value::Int(u32::try_from(self.row).unwrap_or(u32::MAX))),
+            ("column", text(Some(self.column.as_str()).filter(|c| !c.is_empty()))),
+            ("household", text(self.household.as_deref())),
+            ("plan", text(self.plan.as_deref())),
+        ] {
+            map.serialize_entry(key, &value)?;
+        }
+        map.end()
     }
 }
 
@@ -559,9 +591,9 @@ impl Setup {
         }
         let mut years = Vec::new();
         for (i, id) in plan_ids.iter().enumerate() {
-            let plan = catalog.plan_for(id, &format!("plans[{i}]")).map_err(|e| e.from(ORIGIN))?;
+            let plan = catalog.plan_for(id, at!["plans", i]).map_err(|e| e.from(ORIGIN))?;
             if plan_ids[..i].contains(id) {
-                return Err(Error::new(ORIGIN, format!("plans[{i}]"), Code::DuplicateId, format!("\"{}\" is listed twice", shown(id))));
+                return Err(Error::new(ORIGIN, at!["plans", i], Code::DuplicateId, format!("\"{}\" is listed twice", shown(id))));
             }
             years.push(plan.year);
         }
@@ -808,12 +840,8 @@ impl Reader {
         };
         let row = record.row;
         let cell = |i: usize| record.fields.get(i).map_or("", |s| s.trim());
-        let error = |column: usize, code: Code, message: String, household: Option<&str>| RowError {
-            row,
-            column: columns.name(column),
-            code,
-            message,
-            household: household.map(str::to_string),
+        let error = |column: usize, code: Code, message: String, household: Option<&str>| {
+            RowError::new(row, columns.name(column), code, message, household.map(str::to_string))
         };
         let household_at = columns.of(Role::Household).unwrap_or(0);
         let key = cell(household_at);
@@ -902,7 +930,7 @@ impl Reader {
             let key = shown(&p.key);
             let mut refuse = |row: u64, message: String| {
                 let column = columns.role_name(Role::Relationship);
-                p.errors.push(RowError { row, column, code: Code::InvalidRelationship, message, household: Some(p.key.clone()) });
+                p.errors.push(RowError::new(row, column, Code::InvalidRelationship, message, Some(p.key.clone())));
             };
             let mut seen = [false; 2]; // a subscriber, a spouse
             for x in &p.people {
@@ -951,13 +979,7 @@ pub fn scenario(catalog: &Catalog, household: &Household, plan: &str) -> Result<
         let Some(name) = &p.usage else { continue };
         let Some(preset) = catalog.presets().and_then(|ps| ps.presets.get(name)) else {
             let column = household.columns.role_name(Role::Usage);
-            return Err(RowError {
-                row: p.row,
-                column,
-                code: Code::UnknownValue,
-                message: format!("\"{}\" is not a usage preset", shown(name)),
-                household: Some(household.key.clone()),
-            });
+            return Err(RowError::new(p.row, column, Code::UnknownValue, format!("\"{}\" is not a usage preset", shown(name)), Some(household.key.clone())));
         };
         for u in &preset.services {
             services.push(u.service_use(member_id(p)));
@@ -1050,32 +1072,40 @@ pub fn price(catalog: &Catalog, plans: &[String], household: Household) -> Price
 fn plan_error(h: &Household, people: &[&Person], s: &Scenario, e: Error) -> RowError {
     let c = &h.columns;
     let age = if c.of(Role::Age).is_some() { Role::Age } else { Role::DateOfBirth };
-    let index = |prefix: &str| -> Option<(usize, &str)> {
-        let (i, tail) = e.field.strip_prefix(prefix)?.split_once(']')?;
-        Some((number(i)? as usize, tail))
+    let index = |key: &str| -> Option<(usize, Option<&str>)> {
+        match e.path.0.as_slice() {
+            [Segment::Key(k), Segment::Index(i), rest @ ..] if k == key => {
+                let tail = match rest.first() {
+                    Some(Segment::Key(f)) => Some(f.as_str()),
+                    _ => None,
+                };
+                Some((*i as usize, tail))
+            }
+            _ => None,
+        }
     };
-    let (row, role) = if let Some((i, tail)) = index("members[") {
+    let (row, role) = if let Some((i, tail)) = index("members") {
         // A bare `members[i]` is a premium table with no row for the person: their Medicare
         // status where the row gives one, else their age.
         let given_medicare = people.get(i).is_some_and(|p| p.medicare.is_some());
         let role = match tail {
-            ".medicare" | "" if given_medicare => Role::Medicare,
-            ".relationship" => Role::Relationship,
+            Some("medicare") | None if given_medicare => Role::Medicare,
+            Some("relationship") => Role::Relationship,
             _ => age,
         };
         (people.get(i).map(|p| p.row), Some(role))
-    } else if let Some((j, _)) = index("services[") {
+    } else if let Some((j, _)) = index("services") {
         let member = s.services.get(j).map(|u| u.member.as_str());
         (people.iter().find(|p| Some(member_id(p).as_str()) == member).map(|p| p.row), Some(Role::Usage))
     } else {
-        (None, (e.field == "members").then_some(Role::Household))
+        (None, (e.path == at!["members"]).then_some(Role::Household))
     };
     RowError {
         row: row.unwrap_or(h.first_row),
         column: role.map(|r| c.role_name(r)).unwrap_or_default(),
-        code: e.code,
-        message: if e.message.contains(s.plan.as_str()) { e.message } else { format!("{}: {}", s.plan, e.message) },
         household: Some(h.key.clone()),
+        plan: Some(s.plan.clone()),
+        error: e,
     }
 }
 
@@ -1355,7 +1385,7 @@ fn price_guarded(catalog: &Catalog, plans: &[String], unit: Unit) -> Priced {
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| price_unit(catalog, plans, unit))).unwrap_or_else(|_| Priced {
         rows: Vec::new(),
-        errors: vec![RowError { row, column: String::new(), code: Code::InvalidRow, message: "internal error: this household could not be priced".into(), household }],
+        errors: vec![RowError::new(row, String::new(), Code::InvalidRow, "internal error: this household could not be priced".into(), household)],
         claims: 0,
     })
 }

@@ -12,14 +12,15 @@ use serde::{Serialize, Serializer};
 
 use crate::catalog::Catalog;
 use crate::engine::{Summary, Year};
-use crate::error::{shown, Code, Error};
+pub use crate::engine::suggest_enrollment;
+use crate::error::{at, Error, ErrorKind, ErrorPath, Many};
 use crate::money::Money;
 use crate::plan::{OutOfNetwork, ValidPlan};
 use crate::scenario::Scenario;
 use crate::vocab::{EnrollmentType, PaySchedule};
 
 fn overflow() -> Error {
-    Error::new("compare", "", Code::Overflow, "amounts too large to add up")
+    Error::at("compare", ErrorPath::ROOT, ErrorKind::overflow())
 }
 
 /// Most plan options one comparison may price (the catalog has a dozen).
@@ -31,6 +32,12 @@ pub struct Comparison {
     pub options: Vec<OptionResult>,
     /// The cheapest option's plan id (`null` if none could be priced).
     pub cheapest: Option<String>,
+    /// Only when asked for by name ([`with_curves`]; the CLI's `--curves`, the `.wasm`'s
+    /// `costCurves`): each option's cost as care grows, `null` where the care cannot be scaled
+    /// (there is none). Absent otherwise: the curves cost about twenty times the comparison
+    /// (docs/decisions.md, "One comparison, curves by name").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_curves: Option<Option<CostCurves>>,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -47,8 +54,9 @@ pub struct OptionResult {
     /// `costshare estimate`, without the line per claim (a single estimate has those).
     pub estimate: Option<Summary>,
     pub worst_case: Option<WorstCase>,
-    /// Why this option could not be priced (e.g. a service it does not offer).
-    pub error: Option<Fault>,
+    /// Why this option could not be priced (e.g. a service it does not offer): the engine's
+    /// error, as data.
+    pub error: Option<Error>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
@@ -62,21 +70,6 @@ pub struct Adjusted {
 impl Adjusted {
     pub fn is_empty(&self) -> bool {
         self.enrollment.is_none() && self.pay_schedule.is_none()
-    }
-}
-
-/// An error as data: where, what kind, and the English words (for the CLI).
-#[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct Fault {
-    pub field: String,
-    pub code: &'static str,
-    pub message: String,
-}
-
-impl From<Error> for Fault {
-    fn from(e: Error) -> Fault {
-        let message = e.to_string();
-        Fault { field: e.field, code: e.code.as_str(), message }
     }
 }
 
@@ -130,7 +123,7 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
                     adjusted,
                     estimate: None,
                     worst_case: None,
-                    error: Some(err.into()),
+                    error: Some(err),
                 },
             }
         })
@@ -163,23 +156,30 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
         }
     }
     let cheapest = options.first().filter(|o| o.cheapest).map(|o| o.plan.clone());
-    Ok(Comparison { options, cheapest })
+    Ok(Comparison { options, cheapest, cost_curves: None })
+}
+
+/// [`compare`] with the cost curves of the same options (`cost_curves`). (The `.wasm` has
+/// them by their own call, `costCurves`, which the page makes only when the chart is open.)
+pub fn with_curves(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> Result<Comparison, Error> {
+    let mut c = compare(catalog, scenario, plan_ids)?;
+    c.cost_curves = Some(cost_curves(catalog, scenario, plan_ids).ok());
+    Ok(c)
 }
 
 fn check_ids<'c>(catalog: &'c Catalog, plan_ids: &[String]) -> Result<Vec<&'c ValidPlan>, Error> {
     if plan_ids.is_empty() {
-        return Err(Error::new("compare", "plans", Code::MissingField, "name at least one plan"));
+        return Err(Error::at("compare", at!["plans"], ErrorKind::no_plans()));
     }
     if plan_ids.len() > MAX_OPTIONS {
-        return Err(Error::new("compare", "plans", Code::TooMany, format!("at most {MAX_OPTIONS} plans")));
+        return Err(Error::at("compare", at!["plans"], ErrorKind::too_many(MAX_OPTIONS as u64, Many::Plans)));
     }
     let mut plans: Vec<&ValidPlan> = Vec::new();
     for (i, id) in plan_ids.iter().enumerate() {
-        let plan = catalog
-            .plan(id)
-            .ok_or_else(|| Error::new("compare", format!("plans[{i}]"), Code::UnknownPlan, format!("unknown plan \"{}\"", shown(id))))?;
+        let at = || at!["plans", i];
+        let plan = catalog.plan(id).ok_or_else(|| Error::at("compare", at(), ErrorKind::unknown_plan(id, None)))?;
         if plans.iter().any(|p| p.id == *id) {
-            return Err(Error::new("compare", format!("plans[{i}]"), Code::DuplicateId, format!("\"{}\" is listed twice", shown(id))));
+            return Err(Error::at("compare", at(), ErrorKind::listed_twice(id)));
         }
         plans.push(plan);
     }
@@ -220,15 +220,6 @@ pub fn fit_to_plan(base: &Scenario, plan: &ValidPlan) -> (Scenario, Adjusted) {
         }
     }
     (s, adjusted)
-}
-
-/// The enrollment type a household of `people` takes on a plan: per member where the plan
-/// prices per member, else the FEHB type for its size, else Self and Family for two or more.
-/// (The page suggests the same, by asking the engine.)
-pub fn suggest_enrollment(plan: &ValidPlan, people: usize) -> Option<EnrollmentType> {
-    let offered = |e: EnrollmentType| plan.enrollment_types.contains(&e);
-    let by_size = EnrollmentType::for_household(people);
-    [EnrollmentType::PerMember, by_size, EnrollmentType::SelfAndFamily].into_iter().find(|&e| offered(e) && e.covers(people))
 }
 
 fn worst_case(plan: &ValidPlan, scenario: &Scenario, e: &Summary) -> Result<WorstCase, Error> {
@@ -344,7 +335,7 @@ pub fn cost_curves(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) 
     let care = Care::new(&base);
     let spending = care.spending(&care.counts_at(Ratio::ONE))?;
     if spending.is_zero() {
-        return Err(Error::new("scenario", "services", Code::NoCare, "add some care first: a cost curve scales the care in the scenario"));
+        return Err(Error::at("scenario", at!["services"], ErrorKind::no_care()));
     }
     // Far enough that every option has reached its out-of-pocket maximum: the largest
     // combined limit times four, and never less than twice the household's own care; but no

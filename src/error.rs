@@ -1,15 +1,32 @@
 //! One error type for the whole engine, converted once at each boundary: the CLI prints it and
-//! exits with status 2; the WebAssembly binding throws a JS `Error` carrying `field` and `code`
-//! (DOMAIN.md, "Errors across the WebAssembly boundary").
+//! exits with status 2 (`origin: field: message`, or one JSON line with `--errors json`); the
+//! WebAssembly binding throws a JS `Error` carrying the same fields (docs/domain.md, "Errors").
 //!
-//! Every error has a stable `code` (what kind of fault) so that a page can say it in any
-//! language without reading the English `message`. Text from the input that a message quotes
-//! goes through [`shown`], which shortens it and escapes control characters.
+//! An error is data, in the manner of lightningcss's `Error<T> { kind, loc }`: where (`origin`,
+//! the input, and `path`, the keys and indices down to the value at fault) and what
+//! ([`ErrorKind`], which carries the values it is about). Everything else is derived from the
+//! kind: the stable `code`, the `params` (the values the message names, e.g.
+//! `{"min": 0, "max": 120, "value": 200}`) and the English `message`, which is filled in from
+//! the params, so no value lives only inside English text and a page can word the error in any
+//! language from `code` and `params`. The kinds, their codes and params are in `error/kind.rs`.
+//!
+//! Text from the input that an error quotes goes through [`shown`], which shortens it and
+//! escapes control characters; keys in a path too.
+
+mod kind;
 
 use std::fmt;
 
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+
+use crate::money::Money;
+
+pub use kind::{ErrorKind, Expected, Found, Many};
+
 /// Declares the error codes: one name per kind of fault, written as snake_case at every
-/// boundary. Adding a code is one line here (and its words in the page's message catalog).
+/// boundary. Adding a code is one line here (and its params in `docs/plan-format.md`, its
+/// words in the page's message catalog).
 macro_rules! codes {
     ($( $(#[$doc:meta])* $variant:ident = $text:literal, )+) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -32,7 +49,7 @@ codes! {
     // -- reading JSON -----------------------------------------------------------------------
     /// The input is larger than the reader accepts.
     InputTooLarge = "input_too_large",
-    /// The text is not JSON (the message says what and where), or nests too deep.
+    /// The text is not JSON (the message says what and where), is not UTF-8, or nests too deep.
     MalformedJson = "malformed_json",
     /// A value of the wrong JSON type (a string where a number belongs, …).
     InvalidType = "invalid_type",
@@ -57,7 +74,8 @@ codes! {
     /// Money written as a JSON number rather than a string.
     MoneyAsNumber = "money_as_number",
     InvalidPercent = "invalid_percent",
-    /// An id with characters it may not have, or empty text where words are needed.
+    /// An id with characters it may not have, empty text where words are needed, a control
+    /// character in text, or a link that is not https on a listed host.
     InvalidText = "invalid_text",
     // -- the scenario against the catalog ----------------------------------------------------
     UnknownPlan = "unknown_plan",
@@ -98,25 +116,333 @@ codes! {
     ReadFailed = "read_failed",
     /// A census row that cannot be priced (the message names the column).
     InvalidRow = "invalid_row",
-    // -- the WebAssembly boundary ------------------------------------------------------------
-    /// A JavaScript argument of the wrong type (a number where text belongs).
+    // -- the boundaries ----------------------------------------------------------------------
+    /// An argument of the wrong type in a call into the `.wasm` (a number where text belongs),
+    /// or a command-line option that is unknown or does not apply to the command.
     WrongArgument = "wrong_argument",
 }
 
-/// Everything that can go wrong, each naming where: the input (a file name, "scenario"), the
-/// field within it (`services[2].allowed`, or empty for the input as a whole), the kind of fault
-/// and what is wrong in plain English.
+/// One step of a path: an object's key or a list's index.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+pub enum Segment {
+    Key(String),
+    Index(u32),
+}
+
+/// A key as an error keeps it: shortened and escaped as [`shown`] does (a hostile key can be
+/// megabytes long or hold terminal escapes).
+impl From<&str> for Segment {
+    fn from(key: &str) -> Segment {
+        Segment::Key(shown(key))
+    }
+}
+
+impl From<&String> for Segment {
+    fn from(key: &String) -> Segment {
+        Segment::from(key.as_str())
+    }
+}
+
+impl From<usize> for Segment {
+    fn from(i: usize) -> Segment {
+        Segment::Index(u32::try_from(i).unwrap_or(u32::MAX))
+    }
+}
+
+/// Where a value sits in its input, as keys and indices: `["members", 0, "age"]`. Its text
+/// (`members[0].age`, the error's `field`) is derived from it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ErrorPath(pub Vec<Segment>);
+
+impl ErrorPath {
+    pub const ROOT: ErrorPath = ErrorPath(Vec::new());
+
+    pub fn is_root(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// This path with one more step.
+    pub fn and(mut self, step: impl Into<Segment>) -> ErrorPath {
+        self.0.push(step.into());
+        self
+    }
+}
+
+/// `members[0].age`; empty for the input as a whole.
+impl fmt::Display for ErrorPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, s) in self.0.iter().enumerate() {
+            match s {
+                Segment::Key(k) if i == 0 => f.write_str(k)?,
+                Segment::Key(k) => write!(f, ".{k}")?,
+                Segment::Index(n) => write!(f, "[{n}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A field given as one name (`"plans"`), as the older `Error::new` call sites do.
+impl From<&str> for ErrorPath {
+    fn from(name: &str) -> ErrorPath {
+        if name.is_empty() {
+            ErrorPath::ROOT
+        } else {
+            ErrorPath(vec![Segment::from(name)])
+        }
+    }
+}
+
+impl From<String> for ErrorPath {
+    fn from(name: String) -> ErrorPath {
+        ErrorPath::from(name.as_str())
+    }
+}
+
+/// One step of a path as a call site names it, borrowed: what [`at!`] passes to
+/// [`ErrorPath::of`], so that each of the engine's many error sites costs a few stores and one
+/// call (the `.wasm` counts bytes), not a list built in place.
+#[derive(Clone, Copy)]
+pub enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> From<&'a str> for Step<'a> {
+    fn from(key: &'a str) -> Step<'a> {
+        Step::Key(key)
+    }
+}
+
+impl<'a> From<&'a String> for Step<'a> {
+    fn from(key: &'a String) -> Step<'a> {
+        Step::Key(key)
+    }
+}
+
+impl From<usize> for Step<'_> {
+    fn from(i: usize) -> Self {
+        Step::Index(i)
+    }
+}
+
+impl ErrorPath {
+    /// The path of these steps (keys shortened and escaped as [`shown`] does).
+    pub fn of(steps: &[Step]) -> ErrorPath {
+        ErrorPath(
+            steps
+                .iter()
+                .map(|s| match *s {
+                    Step::Key(k) => Segment::from(k),
+                    Step::Index(i) => Segment::from(i),
+                })
+                .collect(),
+        )
+    }
+}
+
+/// `at!["services", i, "days"]`: a path from keys (`&str`, `&String`) and indices (`usize`).
+macro_rules! at {
+    ($($step:expr),* $(,)?) => {
+        $crate::error::ErrorPath::of(&[$($crate::error::Step::from($step)),*])
+    };
+}
+pub(crate) use at;
+
+/// A value an error names: a number, text from the input (already [`shown`]), a list of names
+/// or ids, an amount of money. Written to JSON as a number, a string, an array of strings, and
+/// money as a decimal string ("120.00").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Param {
+    Int(u64),
+    Text(String),
+    List(Vec<String>),
+    Money(Money),
+}
+
+impl From<u64> for Param {
+    fn from(n: u64) -> Param {
+        Param::Int(n)
+    }
+}
+
+impl From<u16> for Param {
+    fn from(n: u16) -> Param {
+        Param::Int(n.into())
+    }
+}
+
+impl From<u32> for Param {
+    fn from(n: u32) -> Param {
+        Param::Int(n.into())
+    }
+}
+
+impl From<usize> for Param {
+    fn from(n: usize) -> Param {
+        Param::Int(n as u64)
+    }
+}
+
+/// Text from the input, shortened and escaped as every echoed value is.
+impl From<&str> for Param {
+    fn from(text: &str) -> Param {
+        Param::Text(shown(text))
+    }
+}
+
+impl From<&String> for Param {
+    fn from(text: &String) -> Param {
+        Param::from(text.as_str())
+    }
+}
+
+impl From<&'static [&'static str]> for Param {
+    fn from(names: &'static [&'static str]) -> Param {
+        Param::List(names.iter().map(|n| n.to_string()).collect())
+    }
+}
+
+impl From<Vec<String>> for Param {
+    fn from(list: Vec<String>) -> Param {
+        Param::List(list)
+    }
+}
+
+impl From<Money> for Param {
+    fn from(m: Money) -> Param {
+        Param::Money(m)
+    }
+}
+
+impl Param {
+    /// As a message says it: money in dollars ("$1,500.00"), lists joined with commas.
+    pub(crate) fn write_words(&self, out: &mut String) {
+        match self {
+            Param::Int(n) => out.push_str(&n.to_string()),
+            Param::Text(t) => out.push_str(t),
+            Param::List(list) => out.push_str(&list.join(", ")),
+            Param::Money(m) => out.push_str(&m.dollars()),
+        }
+    }
+}
+
+impl Serialize for Param {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            // As a u32 where it fits (the .wasm carries no 64-bit number conversion otherwise;
+            // a value past it is an absurd input, written as its digits).
+            Param::Int(n) => match u32::try_from(*n) {
+                Ok(small) => s.serialize_u32(small),
+                Err(_) => s.serialize_str(&n.to_string()),
+            },
+            Param::Text(t) => s.serialize_str(t),
+            Param::List(list) => s.collect_seq(list.iter()),
+            Param::Money(m) => m.serialize(s),
+        }
+    }
+}
+
+/// The values an error names, by name, in the order its message names them. Names that begin
+/// with `_` are words the message needs that are not values (what was expected, in English):
+/// the message uses them, `params` leaves them out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Params(pub Vec<(&'static str, Param)>);
+
+impl Params {
+    /// The value named `name`, if the error names one.
+    pub fn get(&self, name: &str) -> Option<&Param> {
+        self.0.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    /// The params an error reports: its values, without the message's own words.
+    pub fn values(&self) -> impl Iterator<Item = &(&'static str, Param)> {
+        self.0.iter().filter(|(k, _)| !k.starts_with('_'))
+    }
+
+    /// `template` with each `{name}` (lowercase letters and `_`) replaced by the words of the
+    /// param of that name in `params` (nothing if none); other braces are kept.
+    pub(crate) fn fill_with(params: &[(&'static str, Param)], template: &str) -> String {
+        let get = |name: &str| params.iter().find(|(k, _)| *k == name).map(|(_, v)| v);
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(open) = rest.bytes().position(|b| b == b'{') {
+            out.push_str(&rest[..open]);
+            let name_len = rest[open + 1..].bytes().take_while(|b| b.is_ascii_lowercase() || *b == b'_').count();
+            let name = &rest[open + 1..open + 1 + name_len];
+            if name_len > 0 && rest[open + 1 + name_len..].starts_with('}') {
+                if let Some(p) = get(name) {
+                    p.write_words(&mut out);
+                }
+                rest = &rest[open + name_len + 2..];
+            } else {
+                // Not a placeholder (`{"amount": …}` in words): kept as it is.
+                out.push('{');
+                rest = &rest[open + 1..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+impl Serialize for Params {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        for (k, v) in self.values() {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// Everything that can go wrong: the input (a file name, "scenario"), the path to the value at
+/// fault within it (empty for the input as a whole), and the kind of fault with its values
+/// ([`Details`], which an `Error` derefs to).
+///
+/// Boxed: a `Result<T, Error>` is then a pointer wide on the error side, where the reader's
+/// many `Result`s copied the whole error at every step (2 KB of the `.wasm`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error(Box<Details>);
+
+/// What an [`Error`] holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Details {
     pub origin: String,
-    pub field: String,
-    pub code: Code,
-    pub message: String,
+    pub path: ErrorPath,
+    pub kind: ErrorKind,
+}
+
+impl std::ops::Deref for Error {
+    type Target = Details;
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
 }
 
 impl Error {
-    pub fn new(origin: &str, field: impl Into<String>, code: Code, message: impl Into<String>) -> Error {
-        Error { origin: origin.to_string(), field: field.into(), code, message: message.into() }
+    /// The fault `kind` at `path` of the input `origin`.
+    pub fn at(origin: &str, path: impl Into<ErrorPath>, kind: ErrorKind) -> Error {
+        Error(Box::new(Details { origin: origin.to_string(), path: path.into(), kind }))
+    }
+
+    /// The same place, another kind of fault made from this one's.
+    pub fn map_kind(mut self, f: impl FnOnce(ErrorKind) -> ErrorKind) -> Error {
+        let kind = std::mem::replace(&mut self.kind, ErrorKind::overflow());
+        self.kind = f(kind);
+        self
+    }
+
+    /// A fault given as a code and English words, with no params: the census's row checks
+    /// still make theirs this way (their values are in the words only).
+    pub fn new(origin: &str, field: impl Into<ErrorPath>, code: Code, message: impl Into<String>) -> Error {
+        Error::at(origin, field, ErrorKind::other(code, message.into()))
     }
 
     /// The same fault, said of another input (a reader's error gets its file's name).
@@ -124,26 +450,119 @@ impl Error {
         self.origin = origin.to_string();
         self
     }
+
+    pub fn code(&self) -> Code {
+        self.kind.code()
+    }
+
+    /// The path as text: `members[0].age` (empty for the input as a whole).
+    pub fn field(&self) -> String {
+        self.path.to_string()
+    }
+
+    /// The values the message names.
+    pub fn params(&self) -> Params {
+        self.kind.params()
+    }
+
+    /// What is wrong, in plain English (without the origin and field).
+    pub fn message(&self) -> String {
+        self.kind.message()
+    }
+
+    /// Writes the error's fields into a map being serialized (a census row error adds its own).
+    pub fn serialize_fields<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let field = self.field();
+        let message = self.message();
+        let params = self.params();
+        // One value type for every entry: one copy of the serializer's code, not one per type.
+        for (key, value) in [
+            ("code", Value::Text(self.code().as_str())),
+            ("field", if field.is_empty() { Value::Null } else { Value::Text(&field) }),
+            ("path", Value::Path(&self.path)),
+            ("params", Value::Params(&params)),
+            ("origin", Value::Text(&self.origin)),
+            ("message", Value::Text(&message)),
+        ] {
+            map.serialize_entry(key, &value)?;
+        }
+        Ok(())
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            write!(f, "{}: {}", self.origin, self.message)
+        if self.path.is_root() {
+            write!(f, "{}: {}", self.origin, self.message())
         } else {
-            write!(f, "{}: {}: {}", self.origin, self.field, self.message)
+            write!(f, "{}: {}: {}", self.origin, self.path, self.message())
         }
     }
 }
 
 impl std::error::Error for Error {}
 
+/// `{code, field, path, params, origin, message}`: what the CLI's `--errors json` prints inside
+/// `{"error": …}` and the `.wasm`'s thrown `Error` carries.
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        self.serialize_fields(&mut map)?;
+        map.end()
+    }
+}
+
+/// A value of a serialized error or census row error.
+pub enum Value<'a> {
+    Null,
+    Text(&'a str),
+    Int(u32),
+    Path(&'a ErrorPath),
+    Params(&'a Params),
+}
+
+impl Serialize for Value<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Null => s.serialize_none(),
+            Value::Text(t) => s.serialize_str(t),
+            Value::Int(n) => s.serialize_u32(*n),
+            Value::Path(p) => p.serialize(s),
+            Value::Params(p) => p.serialize(s),
+        }
+    }
+}
+
+/// `["members", 0, "age"]`.
+impl Serialize for ErrorPath {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter())
+    }
+}
+
+impl Serialize for Segment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Segment::Key(k) => s.serialize_str(k),
+            Segment::Index(i) => s.serialize_u32(*i),
+        }
+    }
+}
+
 /// The most characters of input text a message quotes.
 pub const SHOWN_CHARS: usize = 60;
 
+/// Characters no text of ours may hold and no message may echo as they are: control
+/// characters (C0, DEL, C1: terminal escapes begin with one), the bidirectional marks,
+/// embeddings, overrides and isolates that reorder what a reader sees, and the line and
+/// paragraph separators.
+pub fn is_forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Text from the input as a message may quote it: at most [`SHOWN_CHARS`] characters (then
-/// "…"), with control characters written as escapes (`\u{1b}`), so a hostile value can neither
-/// flood a message nor reach a terminal as a control sequence.
+/// "…"), with forbidden characters ([`is_forbidden`]) written as escapes (`\u{1b}`), so a
+/// hostile value can neither flood a message nor reach a terminal as a control sequence.
 pub fn shown(text: &str) -> String {
     let mut out = String::with_capacity(text.len().min(SHOWN_CHARS * 4) + 3);
     for (i, c) in text.chars().enumerate() {
@@ -151,7 +570,7 @@ pub fn shown(text: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') {
+        if is_forbidden(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
@@ -184,5 +603,31 @@ mod tests {
         assert_eq!(s.chars().count(), SHOWN_CHARS + 1);
         assert!(s.ends_with('…'));
         assert!(shown("\u{202e}reversed").starts_with("\\u{202e}"));
+        assert!(shown("\u{9b}31m").starts_with("\\u{9b}"), "a C1 control (CSI)");
+    }
+
+    #[test]
+    fn a_path_is_keys_and_indices_and_its_text_is_derived() {
+        let p = at!["services", 2usize, "allowed"];
+        assert_eq!(p.to_string(), "services[2].allowed");
+        assert_eq!(serde_json::to_string(&p).unwrap(), r#"["services",2,"allowed"]"#);
+        assert_eq!(ErrorPath::from("").to_string(), "");
+        assert_eq!(at!["a\u{1b}b"].to_string(), "a\\u{1b}b");
+    }
+
+    #[test]
+    fn the_message_is_filled_in_from_the_params() {
+        let e = Error::at("scenario", at!["members", 0usize, "age"], ErrorKind::out_of_range(0, 120, 200u64.into()));
+        assert_eq!(e.code(), Code::OutOfRange);
+        assert_eq!(e.field(), "members[0].age");
+        assert_eq!(e.to_string(), "scenario: members[0].age: must be from 0 to 120 (got 200)");
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "out_of_range", "field": "members[0].age", "path": ["members", 0, "age"],
+                "params": {"min": 0, "max": 120, "value": 200}, "origin": "scenario", "message": "must be from 0 to 120 (got 200)"})
+        );
+        let root = Error::at("t", ErrorPath::ROOT, ErrorKind::input_too_large(5));
+        assert_eq!(serde_json::to_value(&root).unwrap()["field"], serde_json::Value::Null);
     }
 }

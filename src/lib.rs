@@ -13,11 +13,15 @@
 //! - `prices`: typical allowed amounts (`data/typical-prices.json`).
 //! - `catalog`: the vocabulary, plans, prices and presets an estimate can use, filled from the
 //!   data files' text the same way by the CLI, the tests and the WebAssembly module.
-//! - `json`: the strict reader every input goes through; `error`: the one error type and its
-//!   codes; `money`, `map`: exact amounts and the small sorted map.
+//! - `builtin` (native only): those files compiled into the binary (`Catalog::builtin`).
+//! - `json`: the strict reader every input goes through; `error`: the one error type (where,
+//!   and a kind with its values, from which its code, params and English message come);
+//!   `money`, `map`: exact amounts and the small sorted map.
 //! - `words` (native only): the CLI's English sentences, made from the result's events.
 //! - `wasm` (wasm32 only): the thin binding that converts at the boundary.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod builtin;
 pub mod catalog;
 pub mod census;
 pub mod compare;
@@ -39,7 +43,7 @@ mod wasm;
 
 pub use catalog::Catalog;
 pub use engine::{estimate, Estimate};
-pub use error::{Code, Error};
+pub use error::{Code, Error, ErrorKind};
 pub use money::Money;
 pub use plan::{Plan, ValidPlan};
 pub use scenario::Scenario;

@@ -11,7 +11,7 @@ use std::borrow::Borrow;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::error::{shown, Code};
+use crate::error::{ErrorKind, Expected, Many};
 use crate::json::{fail, FromJson, FromKey, Path, Read, Reader};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -161,13 +161,13 @@ pub const MAX_ENTRIES: usize = 1_000;
 impl<K: FromKey + Ord, V: FromJson> FromJson for SortedMap<K, V> {
     fn read(r: &mut Reader, at: Path) -> Read<Self> {
         let mut map = SortedMap::new();
-        r.object(at, "an object", |r, key, here| {
+        r.object(at, Expected::Object, |r, key, here| {
             if map.len() == MAX_ENTRIES {
-                return fail(at, Code::TooMany, format!("at most {MAX_ENTRIES} entries"));
+                return fail(at, ErrorKind::too_many(MAX_ENTRIES as u64, Many::Entries));
             }
             let k = K::from_key(key, here)?;
             if map.contains_key(&k) {
-                return fail(here, Code::DuplicateField, format!("duplicate key \"{}\"", shown(key)));
+                return fail(here, ErrorKind::duplicate_key(key));
             }
             let v = V::read(r, here)?;
             map.insert(k, v);
@@ -204,11 +204,11 @@ mod tests {
         let m = read(r#"{"z": 1, "a": 2, "m": 3}"#).unwrap();
         assert_eq!(m.keys().map(String::as_str).collect::<Vec<_>>(), ["a", "m", "z"]);
         let e = read(r#"{"z": 1, "a": 2, "z": 3}"#).unwrap_err();
-        assert_eq!((e.field.as_str(), e.message.as_str()), ("z", r#"duplicate key "z""#));
+        assert_eq!((e.field().as_str(), e.message().as_str()), ("z", r#"duplicate key "z""#));
         // Many keys: a thousand are read, more are refused before any is read.
         let many = |n: usize| format!("{{{}}}", (0..n).rev().map(|i| format!("\"k{i:06}\": {i}")).collect::<Vec<_>>().join(","));
         assert_eq!(read(&many(MAX_ENTRIES)).unwrap().get("k000007"), Some(&7));
         let e = read(&many(200_000)).unwrap_err();
-        assert_eq!((e.field.as_str(), e.code, e.message.as_str()), ("", Code::TooMany, "at most 1000 entries"));
+        assert_eq!((e.field().as_str(), e.code(), e.message().as_str()), ("", crate::error::Code::TooMany, "at most 1000 entries"));
     }
 }

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
-use crate::error::{shown, Code};
+use crate::error::{ErrorKind, Expected};
 use crate::json::{self, FromJson, Path, Read, Reader, Scalar};
 
 /// The largest amount accepted anywhere (ten million dollars). Larger figures are refused as
@@ -26,9 +26,8 @@ impl Money {
 
     /// Parses "120", "120.5" or "120.00": ASCII digits with at most one decimal point and two
     /// decimal places, nothing else (no sign, exponent, spaces, commas or currency symbol).
-    /// Refuses amounts above [`MONEY_MAX`]. The error says which kind of fault, in words.
-    pub fn parse(text: &str) -> Result<Money, (Code, String)> {
-        let got = shown(text);
+    /// Refuses amounts above [`MONEY_MAX`]. The error says which kind of fault.
+    pub fn parse(text: &str) -> Result<Money, ErrorKind> {
         let well_formed = !text.is_empty()
             && text.bytes().all(|c| c.is_ascii_digit() || c == b'.')
             && text.bytes().filter(|&c| c == b'.').count() <= 1
@@ -36,20 +35,19 @@ impl Money {
             && !text.ends_with('.');
         if !well_formed {
             if text.trim_start().starts_with('-') {
-                return Err((Code::NegativeMoney, format!("money cannot be negative (got \"{got}\")")));
+                return Err(ErrorKind::negative_money(text));
             }
-            return Err((Code::InvalidMoney, format!("expected an amount of dollars such as \"120.00\" (got \"{got}\")")));
+            return Err(ErrorKind::invalid_money(text));
         }
         if let Some((_, cents)) = text.split_once('.') {
             if cents.len() > 2 {
-                return Err((Code::MoneyPrecision, format!("money has at most two decimal places (got \"{got}\")")));
+                return Err(ErrorKind::money_precision(text));
             }
         }
-        let value = Decimal::from_str_exact(text).map_err(|_| (Code::MoneyTooLarge, format!("amount is too large (got \"{got}\")")))?;
-        if value > MONEY_MAX {
-            return Err((Code::MoneyTooLarge, format!("amount is too large: at most {} (got \"{got}\")", Money(MONEY_MAX))));
+        match Decimal::from_str_exact(text) {
+            Ok(v) if v <= MONEY_MAX => Ok(Money(v)),
+            _ => Err(ErrorKind::money_too_large(text, Money(MONEY_MAX))),
         }
-        Ok(Money(value))
     }
 
     pub fn from_decimal(value: Decimal) -> Money {
@@ -165,7 +163,7 @@ impl fmt::Display for Money {
 impl FromStr for Money {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Money::parse(s).map_err(|(_, message)| message)
+        Money::parse(s).map_err(|kind| kind.message())
     }
 }
 
@@ -179,18 +177,9 @@ impl Serialize for Money {
 impl FromJson for Money {
     fn read(r: &mut Reader, at: Path) -> Read<Self> {
         match r.scalar(at)? {
-            Scalar::String(text) => Money::parse(&text).or_else(|(code, message)| json::fail(at, code, message)),
-            Scalar::Number(n) if !n.contains(['.', 'e', 'E']) => json::fail(
-                at,
-                Code::MoneyAsNumber,
-                format!("money must be written as a string such as \"{}.00\", not as a number", shown(n)),
-            ),
-            Scalar::Number(_) => json::fail(at, Code::MoneyAsNumber, "money must be written as a string such as \"120.00\", not as a number"),
-            Scalar::Other(found) => json::fail(
-                at,
-                Code::InvalidType,
-                format!("invalid type: {found}, expected an amount of dollars written as a string, such as \"120.00\""),
-            ),
+            Scalar::String(text) => Money::parse(&text).or_else(|kind| json::fail(at, kind)),
+            Scalar::Number(n) => json::fail(at, ErrorKind::money_as_number(n)),
+            Scalar::Other(found) => json::fail(at, ErrorKind::invalid_type(Expected::Money, found)),
         }
     }
 }
@@ -200,7 +189,7 @@ impl FromJson for Money {
 pub struct Percent(Decimal);
 
 impl Percent {
-    pub fn parse(text: &str) -> Result<Percent, String> {
+    pub fn parse(text: &str) -> Result<Percent, ErrorKind> {
         let ok = !text.is_empty()
             && text.bytes().all(|c| c.is_ascii_digit() || c == b'.')
             && text.bytes().filter(|&c| c == b'.').count() <= 1
@@ -209,7 +198,7 @@ impl Percent {
         let value = if ok { Decimal::from_str_exact(text).ok() } else { None };
         match value {
             Some(v) if v <= Decimal::ONE_HUNDRED => Ok(Percent(v)),
-            _ => Err(format!("expected a percentage from \"0\" to \"100\" written as a string (got \"{}\")", shown(text))),
+            _ => Err(ErrorKind::invalid_percent(text)),
         }
     }
 
@@ -233,11 +222,9 @@ impl Serialize for Percent {
 impl FromJson for Percent {
     fn read(r: &mut Reader, at: Path) -> Read<Self> {
         match r.scalar(at)? {
-            Scalar::String(text) => Percent::parse(&text).or_else(|e| json::fail(at, Code::InvalidPercent, e)),
-            Scalar::Number(_) => json::fail(at, Code::InvalidPercent, "a percentage must be written as a string such as \"20\""),
-            Scalar::Other(found) => {
-                json::fail(at, Code::InvalidType, format!("invalid type: {found}, expected a percentage written as a string, such as \"20\""))
-            }
+            Scalar::String(text) => Percent::parse(&text).or_else(|kind| json::fail(at, kind)),
+            Scalar::Number(n) => json::fail(at, ErrorKind::percent_as_number(n)),
+            Scalar::Other(found) => json::fail(at, ErrorKind::invalid_type(Expected::Percent, found)),
         }
     }
 }
@@ -316,7 +303,7 @@ mod tests {
     fn refuses_numbers_in_json() {
         for text in ["120.5", "120"] {
             let e = json::parse::<Money>("test", text).unwrap_err().to_string();
-            assert!(e.contains("not as a number"), "{e}");
+            assert!(e.contains("not as the number"), "{e}");
         }
         assert!(json::parse::<Percent>("test", "20").unwrap_err().to_string().contains("as a string"));
         assert_eq!(json::parse::<Money>("test", "\"120.50\"").unwrap().to_cents_string(), "120.50");

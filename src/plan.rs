@@ -9,7 +9,7 @@ use std::ops::Deref;
 
 use serde::Serialize;
 
-use crate::error::{shown, Code, Error};
+use crate::error::{at, Error, ErrorKind, ErrorPath, Param, Step as To};
 use crate::json::{json_object, named_enum, read_object, tagged, FromJson, Kind, Path, Read, Reader};
 use crate::map::SortedMap;
 use crate::money::{Money, Percent};
@@ -510,86 +510,94 @@ impl Plan {
     /// Checks what types alone cannot: the services against the vocabulary (each takes its
     /// unit from there), consistency, ranges and references between parts.
     pub fn validate(mut self, origin: &str, vocab: &Vocabulary) -> Result<ValidPlan, Error> {
-        let err = |field: String, message: String| Err(Error::new(origin, field, Code::InvalidPlan, message));
+        let fail = |at: ErrorPath, kind| Err(Error::at(origin, at, kind));
+        let err = |at: ErrorPath, rule| Err(Error::at(origin, at, ErrorKind::plan(rule, vec![])));
 
         if !is_id(&self.id) {
-            return Err(Error::new(origin, "id", Code::InvalidText, "must be lowercase letters, digits and dashes"));
+            return fail(at!["id"], ErrorKind::plan_id(&self.id));
         }
         let (es_name, es_short) = self.es.as_ref().map_or(("-", "-"), |n| (n.name.as_str(), n.short_name.as_str()));
-        for (field, text) in [
-            ("name", self.name.as_str()),
-            ("short_name", self.short_name.as_str()),
-            ("issuer", self.issuer.as_str()),
-            ("program", self.program.as_str()),
-            ("document.file", self.document.file.as_str()),
-            ("es.name", es_name),
-            ("es.short_name", es_short),
-        ] {
+        let named: [(&[To], &str); 7] = [
+            (&[To::Key("name")], self.name.as_str()),
+            (&[To::Key("short_name")], self.short_name.as_str()),
+            (&[To::Key("issuer")], self.issuer.as_str()),
+            (&[To::Key("program")], self.program.as_str()),
+            (&[To::Key("document"), To::Key("file")], self.document.file.as_str()),
+            (&[To::Key("es"), To::Key("name")], es_name),
+            (&[To::Key("es"), To::Key("short_name")], es_short),
+        ];
+        for (field, text) in named {
             if text.trim().is_empty() {
-                return Err(Error::new(origin, field, Code::InvalidText, "must not be empty"));
+                return fail(ErrorPath::of(field), ErrorKind::empty());
             }
         }
         if !(1990..=2100).contains(&self.year) {
-            return Err(Error::new(origin, "year", Code::OutOfRange, format!("{} is not a plan year", self.year)));
+            return fail(at!["year"], ErrorKind::out_of_range(1990, 2100, self.year.into()));
         }
         if self.document.file.contains('/') || self.document.file.contains('\\') || self.document.file.contains("..") {
-            return Err(Error::new(origin, "document.file", Code::InvalidText, "a file name in docs/sources/, not a path"));
+            return fail(at!["document", "file"], ErrorKind::not_a_file_name(&self.document.file));
         }
         if self.enrollment_types.is_empty() {
-            return err("enrollment_types".into(), "at least one enrollment type".into());
+            return err(at!["enrollment_types"], "at least one enrollment type");
         }
         if self.pay_schedules.is_empty() {
-            return err("pay_schedules".into(), "at least one pay schedule".into());
+            return err(at!["pay_schedules"], "at least one pay schedule");
         }
         for (i, e) in self.enrollment_types.iter().enumerate() {
             if self.enrollment_types[..i].contains(e) {
-                return err(format!("enrollment_types[{i}]"), format!("{} listed twice", e.as_str()));
+                let params = vec![("value", Param::Text(e.as_str().into()))];
+                return fail(at!["enrollment_types", i], ErrorKind::plan("{value} listed twice", params));
             }
             if *e == EnrollmentType::PerMember {
                 if self.member_premiums.is_empty() {
-                    return err("member_premiums".into(), "missing: the plan is priced per member".into());
+                    return err(at!["member_premiums"], "missing: the plan is priced per member");
                 }
                 if self.pay_schedules != [PaySchedule::Monthly] {
-                    return err("pay_schedules".into(), "per-member premiums are monthly: [\"monthly\"]".into());
+                    return err(at!["pay_schedules"], "per-member premiums are monthly: [\"monthly\"]");
                 }
                 continue;
             }
             let Some(p) = self.premiums.get(e) else {
-                return err(format!("premiums.{}", e.as_str()), "missing premium for this enrollment type".into());
+                return err(at!["premiums", e.as_str()], "missing premium for this enrollment type");
             };
             for s in &self.pay_schedules {
                 if p.per_period(*s).is_none() {
-                    return err(format!("premiums.{}.{}", e.as_str(), s.as_str()), "missing premium for this pay schedule".into());
+                    return err(at!["premiums", e.as_str(), s.as_str()], "missing premium for this pay schedule");
                 }
                 if p.government_share.is_some() && p.government_per_period(*s).is_none() {
                     return err(
-                        format!("premiums.{}.government_share.{}", e.as_str(), s.as_str()),
-                        "missing: a published share for every pay schedule the plan offers".into(),
+                        at!["premiums", e.as_str(), "government_share", s.as_str()],
+                        "missing: a published share for every pay schedule the plan offers",
                     );
                 }
             }
         }
         if let Some(c) = &self.premium_conversion {
             if !self.pay_schedules.contains(&c.pay_schedule) {
-                return err("premium_conversion.pay_schedule".into(), "a pay schedule the plan does not offer".into());
+                return err(at!["premium_conversion", "pay_schedule"], "a pay schedule the plan does not offer");
             }
             if c.authority.is_empty() {
-                return err("premium_conversion.authority".into(), "missing: where the rule comes from".into());
+                return err(at!["premium_conversion", "authority"], "missing: where the rule comes from");
+            }
+            for (i, a) in c.authority.iter().enumerate() {
+                if !is_allowed_link(&a.url) {
+                    return fail(at!["premium_conversion", "authority", i, "url"], ErrorKind::link(&a.url, LINK_HOSTS));
+                }
             }
         }
         if !self.member_premiums.is_empty() && !self.enrollment_types.contains(&EnrollmentType::PerMember) {
-            return err("member_premiums".into(), "only for a plan whose enrollment type is per_member".into());
+            return err(at!["member_premiums"], "only for a plan whose enrollment type is per_member");
         }
         for (i, r) in self.member_premiums.iter().enumerate() {
             if let (Some(lo), Some(hi)) = (r.when.min_age, r.when.max_age) {
                 if lo > hi {
-                    return err(format!("member_premiums[{i}].when"), "min_age is above max_age".into());
+                    return err(at!["member_premiums", i, "when"], "min_age is above max_age");
                 }
             }
         }
         for e in self.premiums.keys() {
             if !self.enrollment_types.contains(e) || *e == EnrollmentType::PerMember {
-                return err(format!("premiums.{}", e.as_str()), "premium for an enrollment type the plan does not offer".into());
+                return err(at!["premiums", e.as_str()], "premium for an enrollment type the plan does not offer");
             }
         }
         // A per-member plan may or may not have family amounts (Traditional yes, Senior Advantage no).
@@ -602,109 +610,116 @@ impl Plan {
             let Some(acc) = acc else { continue };
             match acc.family {
                 Some(f) if f < acc.individual => {
-                    return err(format!("{name}.family"), format!("family amount {f} is below the individual amount {}", acc.individual));
+                    let params = vec![("family", f.into()), ("individual", acc.individual.into())];
+                    return fail(at![name, "family"], ErrorKind::plan("family amount {family} is below the individual amount {individual}", params));
                 }
                 None if family_offered && name != "part_d_out_of_pocket_max" => {
-                    return err(format!("{name}.family"), "missing: the plan offers family enrollment".into());
+                    return err(at![name, "family"], "missing: the plan offers family enrollment");
                 }
                 _ => {}
             }
         }
         if let Some(d) = &self.deductible {
             if d.individual > self.out_of_pocket_max.individual {
-                return err("deductible.individual".into(), "deductible is above the out-of-pocket maximum".into());
+                return err(at!["deductible", "individual"], "deductible is above the out-of-pocket maximum");
             }
         }
         for (channel, schedule) in &self.drug_supply {
-            let field = format!("drug_supply.{}.bands", channel.as_str());
+            let field = at!["drug_supply", channel.as_str(), "bands"];
             if schedule.bands.is_empty() {
-                return err(field, "at least one band".into());
+                return err(field, "at least one band");
             }
             let mut last = 0;
             for (i, b) in schedule.bands.iter().enumerate() {
+                let range = |min: u64, max: u64| vec![("min", Param::Int(min)), ("max", Param::Int(max))];
                 if b.up_to_days <= last || b.up_to_days > 366 {
-                    return err(format!("{field}[{i}].up_to_days"), "bands must grow, from 1 to 366 days".into());
+                    return fail(field.clone().and(i).and("up_to_days"), ErrorKind::plan("bands must grow, from {min} to {max} days", range(1, 366)));
                 }
                 if b.copays == 0 || b.copays > 100 {
-                    return err(format!("{field}[{i}].copays"), "must be from 1 to 100".into());
+                    return fail(field.clone().and(i).and("copays"), ErrorKind::plan("must be from {min} to {max}", range(1, 100)));
                 }
                 last = b.up_to_days;
             }
         }
         for (name, limit) in &self.limits {
             if !is_name(name) {
-                return Err(Error::new(origin, format!("limits.{}", shown(name)), Code::InvalidText, "limit names are lowercase letters, digits and underscores"));
+                return fail(at!["limits", name], ErrorKind::limit_name(name));
             }
             if limit.max == 0 || limit.max > 10_000 {
-                return err(format!("limits.{name}.max"), "must be from 1 to 10000".into());
+                let params = vec![("min", Param::Int(1)), ("max", Param::Int(10_000))];
+                return fail(at!["limits", name, "max"], ErrorKind::plan("must be from {min} to {max}", params));
             }
         }
         for required in vocab.in_every_plan() {
             if !self.services.contains_key(required.id.as_str()) {
-                return err(format!("services.{}", required.id), "missing: every plan prices this service id".into());
+                return err(at!["services", &required.id], "missing: every plan prices this service id");
             }
         }
+        let no_limit = |at: ErrorPath, name: &str| fail(at, ErrorKind::plan("names no limit in `limits`: \"{value}\"", vec![("value", name.into())]));
         let mut units = Vec::with_capacity(self.services.len());
         for (id, b) in &self.services {
-            let at = format!("services.{}", shown(id));
+            let at = at!["services", id];
             let Some(known) = vocab.service(id) else {
-                return Err(Error::new(origin, at, Code::UnknownService, format!("\"{}\" is not in the service vocabulary (data/services.json)", shown(id))));
+                return fail(at, ErrorKind::unknown_service(id, None));
             };
             let unit = known.unit;
             units.push(unit);
             if let Some(l) = &b.limit {
                 if !self.limits.contains_key(l) {
-                    return err(format!("{at}.limit"), format!("names no limit in `limits`: \"{}\"", shown(l)));
+                    return no_limit(at.and("limit"), l);
                 }
             }
             if b.part_d && self.part_d_out_of_pocket_max.is_none() {
-                return err(format!("{at}.part_d"), "the plan has no part_d_out_of_pocket_max".into());
+                return err(at.and("part_d"), "the plan has no part_d_out_of_pocket_max");
             }
             if b.part_d && b.counts_toward_oop {
-                return err(format!("{at}.counts_toward_oop"), "a Part D drug counts toward the Part D limit, not the plan's out-of-pocket maximum: set it to false".into());
+                return err(
+                    at.and("counts_toward_oop"),
+                    "a Part D drug counts toward the Part D limit, not the plan's out-of-pocket maximum: set it to false",
+                );
             }
             if b.summary.trim().is_empty() {
-                return Err(Error::new(origin, format!("{at}.summary"), Code::InvalidText, "a service needs the document's words for its cost share"));
+                return fail(at.and("summary"), ErrorKind::no_summary());
             }
             if !b.covered && !b.cost_share.is_empty() {
-                return err(format!("{at}.cost_share"), "a service that is not covered has no cost share".into());
+                return err(at.and("cost_share"), "a service that is not covered has no cost share");
             }
             if b.if_admitted.is_some() && unit != Unit::Visit {
-                return err(format!("{at}.if_admitted"), "only a visit can lead to an admission".into());
+                return err(at.and("if_admitted"), "only a visit can lead to an admission");
             }
-            check_steps(origin, &format!("{at}.cost_share"), &b.cost_share, unit, &self)?;
+            check_steps(origin, at.clone().and("cost_share"), &b.cost_share, unit, &self)?;
             for (i, v) in b.variants.iter().enumerate() {
-                let vat = format!("{at}.variants[{i}]");
+                let vat = at.clone().and("variants").and(i);
                 if v.cost_share.is_none() && v.covered.is_none() {
-                    return err(vat, "a variant changes the cost share or the coverage".into());
+                    return err(vat, "a variant changes the cost share or the coverage");
                 }
                 if let (Some(lo), Some(hi)) = (v.when.min_age, v.when.max_age) {
                     if lo > hi {
-                        return err(format!("{vat}.when"), "min_age is above max_age".into());
+                        return err(vat.and("when"), "min_age is above max_age");
                     }
                 }
                 if v.when.channels.is_some() && unit != Unit::Fill {
-                    return err(format!("{vat}.when.channels"), "only a fill has a channel".into());
+                    return err(vat.and("when").and("channels"), "only a fill has a channel");
                 }
                 if v.when == Condition::default() {
-                    return err(format!("{vat}.when"), "a variant needs a condition".into());
+                    return err(vat.and("when"), "a variant needs a condition");
                 }
                 if let Some(steps) = &v.cost_share {
-                    check_steps(origin, &format!("{vat}.cost_share"), steps, unit, &self)?;
+                    check_steps(origin, vat.and("cost_share"), steps, unit, &self)?;
                 }
             }
             if let OutOfNetwork::Tier(t) = &b.out_of_network {
-                let tat = format!("{at}.out_of_network.tier");
+                let tat = at.clone().and("out_of_network").and("tier");
                 if !self.limits.contains_key(&t.limit) {
-                    return err(format!("{tat}.limit"), format!("names no limit in `limits`: \"{}\"", shown(&t.limit)));
+                    return no_limit(tat.and("limit"), &t.limit);
                 }
                 if t.sample && self.sample_figures.is_none() {
-                    return err("sample_figures".into(), "missing: some figures are sample values, so say so".into());
+                    return err(at!["sample_figures"], "missing: some figures are sample values, so say so");
                 }
-                check_steps(origin, &format!("{tat}.cost_share"), &t.cost_share, unit, &self)?;
+                check_steps(origin, tat.and("cost_share"), &t.cost_share, unit, &self)?;
             }
             if unit == Unit::Fill && !self.drug_supply.contains_key(&Channel::Retail) {
-                return err("drug_supply.retail".into(), "missing: the plan has prescription services".into());
+                return err(at!["drug_supply", "retail"], "missing: the plan has prescription services");
             }
         }
         for (b, unit) in self.services.values_mut().zip(units) {
@@ -769,11 +784,11 @@ impl ValidPlan {
     }
 }
 
-fn check_steps(origin: &str, at: &str, steps: &[Step], unit: Unit, plan: &Plan) -> Result<(), Error> {
-    let err = |field: String, message: &str| Err(Error::new(origin, field, Code::InvalidPlan, message.to_string()));
+fn check_steps(origin: &str, at: ErrorPath, steps: &[Step], unit: Unit, plan: &Plan) -> Result<(), Error> {
+    let err = |at: ErrorPath, rule| Err(Error::at(origin, at, ErrorKind::plan(rule, vec![])));
     let mut seen_deductible = false;
     for (i, step) in steps.iter().enumerate() {
-        let sat = format!("{at}[{i}]");
+        let sat = at.clone().and(i);
         match step {
             Step::Deductible {} => {
                 if plan.deductible.is_none() {
@@ -787,14 +802,14 @@ fn check_steps(origin: &str, at: &str, steps: &[Step], unit: Unit, plan: &Plan) 
             Step::Copay { amount, per, max } => {
                 if let Some(m) = max {
                     if m < amount {
-                        return err(format!("{sat}.copay.max"), "the cap is below the copay itself");
+                        return err(sat.and("copay").and("max"), "the cap is below the copay itself");
                     }
                 }
                 if *per == CopayPer::Day && unit != Unit::Admission {
-                    return err(format!("{sat}.copay.per"), "a per-day copay needs a service whose unit is admission");
+                    return err(sat.and("copay").and("per"), "a per-day copay needs a service whose unit is admission");
                 }
                 if *per == CopayPer::Supply && unit != Unit::Fill {
-                    return err(format!("{sat}.copay.per"), "a per-supply copay needs a service whose unit is fill");
+                    return err(sat.and("copay").and("per"), "a per-supply copay needs a service whose unit is fill");
                 }
             }
             Step::Coinsurance { .. } => {}
@@ -806,6 +821,21 @@ fn check_steps(origin: &str, at: &str, steps: &[Step], unit: Unit, plan: &Plan) 
         }
     }
     Ok(())
+}
+
+/// The hosts a plan file's links may point to (`premium_conversion.authority[].url`), over
+/// `https:` only: the regulation sites the files cite, and the government's own. A link from
+/// a plan file is shown on the page as the regulation's citation, so it may not go anywhere
+/// else (`docs/plan-format.md`, "Links").
+pub const LINK_HOSTS: &[&str] = &["www.law.cornell.edu", "lexbuild.dev", "www.ecfr.gov", "www.govinfo.gov", "www.opm.gov"];
+
+/// `https://` + one of [`LINK_HOSTS`] + nothing, or a path (`/…`), of printable ASCII with no
+/// quote, angle bracket, backslash or space: no other scheme, no user name or port.
+pub fn is_allowed_link(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://") else { return false };
+    let end = rest.find('/').unwrap_or(rest.len());
+    let (host, tail) = rest.split_at(end);
+    LINK_HOSTS.contains(&host) && tail.bytes().all(|b| b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b))
 }
 
 fn is_id(s: &str) -> bool {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::error::{shown, Code, Error};
+use crate::error::{at, Error, ErrorKind, Param};
 use crate::json::json_object;
 use crate::map::SortedMap;
 use crate::money::Money;
@@ -95,39 +95,43 @@ impl Presets {
     /// Presets may use only the service ids every plan prices, so each applies to any plan.
     pub fn from_json(origin: &str, text: &str, vocab: &Vocabulary) -> Result<Presets, Error> {
         let p: Presets = crate::json::parse(origin, text)?;
-        let bad = |field: String, message: String| Err(Error::new(origin, field, Code::InvalidData, message));
+        let bad = |at, rule, params| Err(Error::at(origin, at, ErrorKind::data(rule, params)));
         for (name, preset) in &p.presets {
             if preset.services.is_empty() {
-                return bad(format!("presets.{name}.services"), "a preset has at least one service".into());
+                return bad(at!["presets", name, "services"], "a preset has at least one service", vec![]);
             }
             for (i, u) in preset.services.iter().enumerate() {
-                let at = |f: &str| format!("presets.{name}.services[{i}].{f}");
+                let at = |f: &str| at!["presets", name, "services", i, f];
                 let Some(known) = vocab.service(&u.service).filter(|s| s.in_every_plan) else {
-                    return Err(Error::new(origin, at("service"), Code::UnknownService, format!("\"{}\" is not a service every plan prices", shown(&u.service))));
+                    return Err(Error::at(origin, at("service"), ErrorKind::not_in_every_plan(&u.service)));
                 };
+                let range = |value: u32| ErrorKind::out_of_range(1, 366, value.into());
                 if u.count == 0 || u.count > 366 {
-                    return Err(Error::new(origin, at("count"), Code::OutOfRange, "from 1 to 366"));
+                    return Err(Error::at(origin, at("count"), range(u.count)));
                 }
-                if u.days.is_some_and(|d| d == 0 || d > 366) {
-                    return Err(Error::new(origin, at("days"), Code::OutOfRange, "from 1 to 366"));
+                if let Some(d) = u.days.filter(|&d| d == 0 || d > 366) {
+                    return Err(Error::at(origin, at("days"), range(d)));
                 }
-                if u.days_supply.is_some_and(|d| d == 0 || d > 366) {
-                    return Err(Error::new(origin, at("days_supply"), Code::OutOfRange, "from 1 to 366"));
+                if let Some(d) = u.days_supply.filter(|&d| d == 0 || d > 366) {
+                    return Err(Error::at(origin, at("days_supply"), range(d)));
                 }
+                let service = || -> (&'static str, Param) { ("service", (&u.service).into()) };
                 if u.days.is_some() != (known.unit == Unit::Admission) {
-                    return bad(at("days"), format!("a stay gives its days, and only a stay: {} is a {}", u.service, known.unit.as_str()));
+                    let unit = ("unit", Param::Text(known.unit.as_str().into()));
+                    return bad(at("days"), "a stay gives its days, and only a stay: {service} is a {unit}", vec![service(), unit]);
                 }
                 if u.days_supply.is_some() && known.unit != Unit::Fill {
-                    return bad(at("days_supply"), format!("{} is not a prescription fill", u.service));
+                    return bad(at("days_supply"), "{service} is not a prescription fill", vec![service()]);
                 }
                 if preset.total_allowed.is_some() && u.allowed.is_none() {
-                    return bad(at("allowed"), "missing: a preset with a total_allowed gives every use its allowed amount".into());
+                    return bad(at("allowed"), "missing: a preset with a total_allowed gives every use its allowed amount", vec![]);
                 }
             }
             if let Some(total) = preset.total_allowed {
-                let sum = preset.allowed_sum().ok_or_else(|| Error::new(origin, format!("presets.{name}.services"), Code::Overflow, "amounts too large to add up"))?;
+                let sum = preset.allowed_sum().ok_or_else(|| Error::at(origin, at!["presets", name, "services"], ErrorKind::overflow()))?;
                 if sum != total {
-                    return bad(format!("presets.{name}.total_allowed"), format!("the uses add up to {}, not {}", sum.dollars(), total.dollars()));
+                    let params = vec![("sum", sum.into()), ("total", total.into())];
+                    return bad(at!["presets", name, "total_allowed"], "the uses add up to {sum}, not {total}", params);
                 }
             }
         }

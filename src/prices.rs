@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::error::{shown, Code, Error};
+use crate::error::{at, Error, ErrorKind, ErrorPath, Param};
 use crate::json::json_object;
 use crate::map::SortedMap;
 use crate::money::Money;
@@ -44,10 +44,10 @@ json_object!(TypicalPrice {
 
 impl TypicalPrice {
     /// Exactly one amount is given.
-    pub fn check(&self, origin: &str, at: &str) -> Result<(), Error> {
+    pub fn check(&self, origin: &str, at: ErrorPath) -> Result<(), Error> {
         let given = [self.allowed, self.per_day, self.per_30_days_supply].iter().filter(|x| x.is_some()).count();
         if given != 1 {
-            return Err(Error::new(origin, at, Code::InvalidData, "give exactly one of `allowed`, `per_day` and `per_30_days_supply`"));
+            return Err(Error::at(origin, at, ErrorKind::data("give exactly one of `allowed`, `per_day` and `per_30_days_supply`", vec![])));
         }
         Ok(())
     }
@@ -73,14 +73,15 @@ impl TypicalPrice {
     }
 
     /// Checks this price against the vocabulary: a known service, in the form its unit takes.
-    pub fn check_for(&self, origin: &str, at: &str, service: &str, vocab: &Vocabulary) -> Result<(), Error> {
-        self.check(origin, at)?;
+    pub fn check_for(&self, origin: &str, at: ErrorPath, service: &str, vocab: &Vocabulary) -> Result<(), Error> {
+        self.check(origin, at.clone())?;
         let Some(known) = vocab.service(service) else {
-            return Err(Error::new(origin, at, Code::UnknownService, format!("\"{}\" is not in the service vocabulary", shown(service))));
+            return Err(Error::at(origin, at, ErrorKind::unknown_service(service, None)));
         };
         let wanted = TypicalPrice::kind_for(known.unit);
         if self.kind() != wanted {
-            return Err(Error::new(origin, at, Code::InvalidData, format!("a {} is priced by `{wanted}`, not `{}`", known.unit.as_str(), self.kind())));
+            let params = vec![("unit", Param::Text(known.unit.as_str().into())), ("expected", Param::Text(wanted.into())), ("value", Param::Text(self.kind().into()))];
+            return Err(Error::at(origin, at, ErrorKind::data("a {unit} is priced by `{expected}`, not `{value}`", params)));
         }
         Ok(())
     }
@@ -101,10 +102,9 @@ impl PriceTable {
     pub fn from_json(origin: &str, text: &str, vocab: &Vocabulary) -> Result<PriceTable, Error> {
         let table: PriceTable = crate::json::parse(origin, text)?;
         for (id, p) in &table.prices {
-            let at = format!("prices.{id}");
-            p.check_for(origin, &at, id, vocab)?;
+            p.check_for(origin, at!["prices", id], id, vocab)?;
             if p.source.as_deref().map_or(true, |s| s.trim().is_empty()) && !p.illustrative {
-                return Err(Error::new(origin, format!("{at}.source"), Code::InvalidData, "cite a source or mark the price illustrative"));
+                return Err(Error::at(origin, at!["prices", id, "source"], ErrorKind::data("cite a source or mark the price illustrative", vec![])));
             }
         }
         Ok(table)

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::error::{shown, Code, Error};
-use crate::json::{json_object, FromJson, Path, Read, ReadError, Reader};
+use crate::error::{at, Error, ErrorKind, Many};
+use crate::json::{json_object, FromJson, Path, Read, Reader};
 use crate::map::SortedMap;
 use crate::money::{Money, Percent};
 use crate::prices::TypicalPrice;
@@ -79,20 +79,12 @@ json_object!(ContributionFile { amount: opt, percent: opt });
 /// both or neither given) has the one code `invalid_contribution`, naming the field at fault.
 impl FromJson for Contribution {
     fn read(r: &mut Reader, at: Path) -> Read<Self> {
-        let file = ContributionFile::read(r, at).map_err(|e| ReadError { code: Code::InvalidContribution, ..e })?;
+        let file = ContributionFile::read(r, at).map_err(|e| e.map_kind(ErrorKind::contribution))?;
         match (file.amount, file.percent) {
             (Some(a), None) => Ok(Contribution::Amount(a)),
             (None, Some(p)) => Ok(Contribution::Percent(p)),
-            (Some(_), Some(_)) => crate::json::fail(
-                at,
-                Code::InvalidContribution,
-                "give either an amount per pay period or a percent of the premium, not both",
-            ),
-            (None, None) => crate::json::fail(
-                at,
-                Code::InvalidContribution,
-                "missing: an amount per pay period ({\"amount\": \"500.00\"}) or a percent of the premium ({\"percent\": \"80\"})",
-            ),
+            (Some(_), Some(_)) => crate::json::fail(at, ErrorKind::contribution_both()),
+            (None, None) => crate::json::fail(at, ErrorKind::contribution_neither()),
         }
     }
 }
@@ -173,68 +165,69 @@ impl Scenario {
 
     /// Checks that need no plan: sizes, ranges, duplicate and dangling member ids.
     pub fn validate_shape(&self) -> Result<(), Error> {
-        let err = |field: String, code: Code, message: String| Err(Error::new("scenario", field, code, message));
+        let err = |path, kind| Err(Error::at("scenario", path, kind));
         if self.members.is_empty() {
-            return err("members".into(), Code::HouseholdSize, "at least one person must be covered".into());
+            return err(at!["members"], ErrorKind::no_members());
         }
         if self.members.len() > MAX_MEMBERS {
-            return err("members".into(), Code::TooMany, format!("at most {MAX_MEMBERS} people"));
+            return err(at!["members"], ErrorKind::too_many(MAX_MEMBERS as u64, Many::People));
         }
         for (i, m) in self.members.iter().enumerate() {
+            let at = |f: &str| at!["members", i, f];
             if m.id.trim().is_empty() || m.id.len() > 64 || m.id.chars().any(char::is_control) {
-                return err(format!("members[{i}].id"), Code::InvalidText, "an id of 1 to 64 characters, no control characters".into());
+                return err(at("id"), ErrorKind::member_id(&m.id, 64));
             }
             if self.members[..i].iter().any(|o| o.id == m.id) {
-                return err(format!("members[{i}].id"), Code::DuplicateId, format!("\"{}\" is used twice", shown(&m.id)));
+                return err(at("id"), ErrorKind::listed_twice(&m.id));
             }
             if m.age > MAX_AGE {
-                return err(format!("members[{i}].age"), Code::OutOfRange, format!("age must be from 0 to {MAX_AGE} (got {})", m.age));
+                return err(at("age"), ErrorKind::out_of_range(0, MAX_AGE.into(), m.age.into()));
             }
             if m.relationship == Some(Relationship::Subscriber) && i > 0 {
-                return err(format!("members[{i}].relationship"), Code::InvalidRelationship, "the subscriber is listed first".into());
+                return err(at("relationship"), ErrorKind::subscriber_not_first());
             }
             if i == 0 && matches!(m.relationship, Some(Relationship::Spouse | Relationship::Child)) {
-                return err(format!("members[{i}].relationship"), Code::InvalidRelationship, "the first person listed is the subscriber".into());
+                return err(at("relationship"), ErrorKind::first_not_subscriber());
             }
             if m.relationship == Some(Relationship::Spouse)
                 && self.members[..i].iter().any(|o| o.relationship == Some(Relationship::Spouse))
             {
-                return err(format!("members[{i}].relationship"), Code::InvalidRelationship, "only one spouse".into());
+                return err(at("relationship"), ErrorKind::second_spouse());
             }
         }
         if self.services.len() > MAX_USES {
-            return err("services".into(), Code::TooMany, format!("at most {MAX_USES} entries"));
+            return err(at!["services"], ErrorKind::too_many(MAX_USES as u64, Many::Entries));
         }
         let mut claims: u64 = 0;
         for (i, s) in self.services.iter().enumerate() {
-            let at = |f: &str| format!("services[{i}].{f}");
+            let at = |f: &str| at!["services", i, f];
             if !self.members.iter().any(|m| m.id == s.member) {
-                return err(at("member"), Code::UnknownMember, format!("no member has the id \"{}\"", shown(&s.member)));
+                return err(at("member"), ErrorKind::unknown_member(&s.member));
             }
             let count = s.count.unwrap_or(1);
             if count == 0 || count > MAX_COUNT {
-                return err(at("count"), Code::OutOfRange, format!("count must be from 1 to {MAX_COUNT} (got {count})"));
+                return err(at("count"), ErrorKind::out_of_range(1, MAX_COUNT.into(), count.into()));
             }
             claims += u64::from(count);
             if let Some(d) = s.days {
                 if d == 0 || d > MAX_DAYS {
-                    return err(at("days"), Code::OutOfRange, format!("days must be from 1 to {MAX_DAYS} (got {d})"));
+                    return err(at("days"), ErrorKind::out_of_range(1, MAX_DAYS.into(), d.into()));
                 }
             }
             if let Some(d) = s.days_supply {
                 if d == 0 || d > MAX_DAYS_SUPPLY {
-                    return err(at("days_supply"), Code::OutOfRange, format!("days_supply must be from 1 to {MAX_DAYS_SUPPLY} (got {d})"));
+                    return err(at("days_supply"), ErrorKind::out_of_range(1, MAX_DAYS_SUPPLY.into(), d.into()));
                 }
             }
             if s.billed.is_some() && s.network != Some(Network::OutOfNetwork) {
-                return err(at("billed"), Code::NotApplicable, "a billed amount applies only to out-of-network care".into());
+                return err(at("billed"), ErrorKind::billed_in_network());
             }
         }
         if claims > MAX_CLAIMS {
-            return err("services".into(), Code::TooMany, format!("at most {MAX_CLAIMS} claims in a year (got {claims})"));
+            return err(at!["services"], ErrorKind::too_many_claims(MAX_CLAIMS, claims));
         }
         for (id, p) in &self.prices {
-            p.check("scenario", &format!("prices.{}", shown(id)))?;
+            p.check("scenario", at!["prices", id])?;
         }
         Ok(())
     }
@@ -267,7 +260,7 @@ mod tests {
             (r#""500.00""#, "employer_contribution"),
         ] {
             let e = with(text).unwrap_err();
-            assert_eq!((e.field.as_str(), e.code), (field, Code::InvalidContribution), "{text}: {e}");
+            assert_eq!((e.field().as_str(), e.code()), (field, crate::error::Code::InvalidContribution), "{text}: {e}");
         }
     }
 }

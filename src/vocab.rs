@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::error::{shown, Code, Error};
+use crate::error::{at, Error, ErrorKind};
 use crate::json::{json_object, named_enum};
 use crate::map::SortedMap;
 
@@ -182,28 +182,28 @@ json_object!(VocabularyFile { description: req, groups: req, services: req });
 impl Vocabulary {
     pub fn from_json(origin: &str, text: &str) -> Result<Vocabulary, Error> {
         let file: VocabularyFile = crate::json::parse(origin, text)?;
-        let bad = |field: String, message: String| Err(Error::new(origin, field, Code::InvalidData, message));
+        let bad = |at, rule, value: &str| Err(Error::at(origin, at, ErrorKind::data(rule, vec![("value", value.into())])));
         let mut group_ids: Vec<&str> = Vec::new();
         for (i, g) in file.groups.iter().enumerate() {
             if !is_name(&g.id) || group_ids.contains(&g.id.as_str()) {
-                return bad(format!("groups[{i}].id"), format!("\"{}\": a group id is lowercase letters and underscores, listed once", shown(&g.id)));
+                return bad(at!["groups", i, "id"], "\"{value}\": a group id is lowercase letters and underscores, listed once", &g.id);
             }
             group_ids.push(&g.id);
         }
         let mut index = SortedMap::new();
         for (i, s) in file.services.iter().enumerate() {
             if !is_name(&s.id) {
-                return bad(format!("services[{i}].id"), format!("\"{}\": a service id is lowercase letters, digits and underscores", shown(&s.id)));
+                return bad(at!["services", i, "id"], "\"{value}\": a service id is lowercase letters, digits and underscores", &s.id);
             }
             if index.insert(s.id.clone(), i).is_some() {
-                return Err(Error::new(origin, format!("services[{i}].id"), Code::DuplicateId, format!("\"{}\" is listed twice", s.id)));
+                return Err(Error::at(origin, at!["services", i, "id"], ErrorKind::listed_twice(&s.id)));
             }
             if !group_ids.contains(&s.group.as_str()) {
-                return bad(format!("services[{i}].group"), format!("\"{}\" is not one of the groups", shown(&s.group)));
+                return bad(at!["services", i, "group"], "\"{value}\" is not one of the groups", &s.group);
             }
             for (lang, text) in [("en", &s.label.en), ("es", &s.label.es)] {
                 if text.trim().is_empty() {
-                    return bad(format!("services[{i}].label.{lang}"), "a service needs a label in each language".into());
+                    return Err(Error::at(origin, at!["services", i, "label", lang], ErrorKind::data("a service needs a label in each language", vec![])));
                 }
             }
         }
@@ -217,14 +217,6 @@ impl Vocabulary {
     /// The contract ids: every plan prices them.
     pub fn in_every_plan(&self) -> impl Iterator<Item = &Service> {
         self.services.iter().filter(|s| s.in_every_plan)
-    }
-
-    /// The project's own `data/services.json`, for tools that check a plan file on its own.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn builtin() -> Result<Vocabulary, Error> {
-        let path = crate::catalog::Catalog::builtin_data_dir().join(SERVICES_FILE);
-        let text = crate::catalog::read_file(&path)?;
-        Vocabulary::from_json(SERVICES_FILE, &text)
     }
 }
 
@@ -242,7 +234,7 @@ mod tests {
 
     #[test]
     fn the_services_file_reads_and_is_checked() {
-        let v = Vocabulary::builtin().unwrap();
+        let v = Vocabulary::from_json(SERVICES_FILE, crate::builtin::SERVICES).unwrap();
         assert_eq!(v.service("inpatient_stay").map(|s| s.unit), Some(Unit::Admission));
         assert!(v.service("nope").is_none());
         assert!(v.in_every_plan().any(|s| s.id == "prenatal_visit"));
@@ -250,9 +242,9 @@ mod tests {
             "services": [{"id": "x", "group": "a", "unit": "visit", "label": {"en": "X", "es": "X"}},
                          {"id": "x", "group": "a", "unit": "visit", "label": {"en": "X", "es": "X"}}]}"#;
         let e = Vocabulary::from_json("t", twice).unwrap_err();
-        assert_eq!((e.field.as_str(), e.code), ("services[1].id", Code::DuplicateId));
+        assert_eq!((e.field().as_str(), e.code()), ("services[1].id", crate::error::Code::DuplicateId));
         let e = Vocabulary::from_json("t", &twice.replace("\"group\": \"a\", \"unit\": \"visit\", \"label\": {\"en\": \"X\", \"es\": \"X\"}},\n", "\"group\": \"b\", \"unit\": \"visit\", \"label\": {\"en\": \"X\", \"es\": \"X\"}},\n")).unwrap_err();
-        assert_eq!(e.field, "services[0].group");
+        assert_eq!(e.field(), "services[0].group");
     }
 
     #[test]

@@ -7,53 +7,55 @@
 //!   reader the CLI uses, so both refuse and accept exactly the same things.
 //! - Out: results are plain JavaScript objects (serde-wasm-bindgen; money stays a decimal
 //!   string).
-//! - Errors: a JavaScript `Error` whose `message` is the CLI's message and which carries
-//!   `field` (the path at fault, or `null`), `code` (stable, snake_case: `crate::error::Code`)
-//!   and `origin` (DOMAIN.md, "Errors across the WebAssembly boundary").
+//! - Errors: a JavaScript `Error` carrying the engine error's fields, converted once here:
+//!   `code` (stable, snake_case: `crate::error::Code`), `field` (the path as text, or `null`),
+//!   `path` (the same as an array of keys and indices), `params` (the values the message names),
+//!   `origin` and the English `message` (docs/domain.md, "Errors") — the same fields as the
+//!   CLI's `--errors json`.
 
 use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
-use crate::error::{shown, Code, Error};
+use crate::error::{shown, Error, ErrorKind, ErrorPath, Expected, Found, Many};
 use crate::json::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
 use crate::scenario::Scenario;
 
-/// The engine's error as a thrown JavaScript `Error` with `field`, `code` and `origin`.
+/// The engine's error as a thrown JavaScript `Error`: its fields (serialized as the CLI's
+/// `--errors json` writes them: `code`, `field`, `path`, `params`, `origin`, `message`) copied
+/// onto an `Error` whose message is the error's message.
 fn js_error(e: Error) -> JsValue {
-    let error = js_sys::Error::new(&e.to_string());
-    let field = if e.field.is_empty() { JsValue::NULL } else { JsValue::from_str(&e.field) };
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = Reflect::set(&error, &"field".into(), &field);
-    let _ = Reflect::set(&error, &"code".into(), &JsValue::from_str(e.code.as_str()));
-    let _ = Reflect::set(&error, &"origin".into(), &JsValue::from_str(&e.origin));
+    let error = js_sys::Error::new(&e.message());
+    if let Ok(fields) = e.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+        Object::assign(error.unchecked_ref::<Object>(), fields.unchecked_ref::<Object>());
+    }
     error.into()
 }
 
-fn wrong_argument(what: &str, expected: &str) -> JsValue {
-    js_error(Error::new("arguments", what, Code::WrongArgument, format!("expected {expected}")))
+fn wrong_argument(what: &str, expected: Expected) -> JsValue {
+    js_error(Error::at("arguments", ErrorPath::from(what), ErrorKind::wrong_argument(expected)))
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(Error::new("result", "", Code::InvalidData, e.to_string())))
+        .map_err(|e| js_error(Error::new("result", "", crate::error::Code::InvalidData, e.to_string())))
 }
 
 /// A text argument (a file's text, an id), or a thrown `Error` naming it.
 fn text(value: &JsValue, name: &str) -> Result<String, JsValue> {
-    value.as_string().ok_or_else(|| wrong_argument(name, "text (a string)"))
+    value.as_string().ok_or_else(|| wrong_argument(name, Expected::Text))
 }
 
 /// A list of plan ids.
 fn id_list(value: &JsValue, name: &str) -> Result<Vec<String>, JsValue> {
     if !Array::is_array(value) {
-        return Err(wrong_argument(name, "a list of plan ids"));
+        return Err(wrong_argument(name, Expected::PlanIds));
     }
     let list = Array::from(value);
     if list.length() as usize > crate::compare::MAX_OPTIONS {
-        return Err(js_error(Error::new("arguments", name, Code::TooMany, format!("at most {} plans", crate::compare::MAX_OPTIONS))));
+        return Err(js_error(Error::at("arguments", ErrorPath::from(name), ErrorKind::too_many(crate::compare::MAX_OPTIONS as u64, Many::Plans))));
     }
     list.iter().enumerate().map(|(i, v)| text(&v, &format!("{name}[{i}]"))).collect()
 }
@@ -70,19 +72,22 @@ fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
 /// Writes a JavaScript value as JSON text, refusing what JSON cannot say rather than letting
 /// `JSON.stringify` turn it into something else: `NaN` and `Infinity` (which it writes as
 /// `null`), functions, symbols and BigInts (dropped or thrown), cycles and deep nesting. A key
-/// whose value is `undefined` is left out, as `JSON.stringify` does. Errors name the field.
+/// whose value is `undefined` is left out, as `JSON.stringify` does. Errors name the field, as
+/// keys and indices.
 fn to_json_text(value: &JsValue, origin: &str) -> Result<String, Error> {
     let mut out = String::new();
-    let mut path = String::new();
-    write_value(value, &mut out, &mut path, 0).map_err(|(code, message)| Error::new(origin, path.clone(), code, message))?;
+    let mut path = ErrorPath::ROOT;
+    write_value(value, &mut out, &mut path, 0).map_err(|kind| Error::at(origin, path.clone(), kind))?;
     Ok(out)
 }
 
-type Fault = (Code, String);
+fn invalid(found: Found) -> ErrorKind {
+    ErrorKind::invalid_type(Expected::JsonValue, found)
+}
 
-fn write_value(v: &JsValue, out: &mut String, path: &mut String, depth: usize) -> Result<(), Fault> {
+fn write_value(v: &JsValue, out: &mut String, path: &mut ErrorPath, depth: usize) -> Result<(), ErrorKind> {
     if out.len() > MAX_INPUT_BYTES {
-        return Err((Code::InputTooLarge, format!("input is larger than {MAX_INPUT_BYTES} bytes")));
+        return Err(ErrorKind::input_too_large(MAX_INPUT_BYTES as u64));
     }
     if v.is_null() {
         out.push_str("null");
@@ -90,7 +95,7 @@ fn write_value(v: &JsValue, out: &mut String, path: &mut String, depth: usize) -
         out.push_str(if b { "true" } else { "false" });
     } else if let Some(n) = v.as_f64() {
         if !n.is_finite() {
-            return Err((Code::InvalidNumber, "not a number JSON can hold (NaN or Infinity)".into()));
+            return Err(ErrorKind::not_finite());
         }
         // JavaScript's own shortest text for the number ("2" for 2.0, "0" for -0, "2.5",
         // "1e+21"), all JSON numbers; the reader judges each by its value, as the CLI does.
@@ -98,48 +103,46 @@ fn write_value(v: &JsValue, out: &mut String, path: &mut String, depth: usize) -
     } else if let Some(s) = v.as_string() {
         write_string(&s, out);
     } else if v.is_undefined() {
-        return Err((Code::InvalidType, "undefined is not a value".into()));
-    } else if v.is_function() || v.is_symbol() || v.is_bigint() {
-        let what = if v.is_function() { "a function" } else if v.is_symbol() { "a symbol" } else { "a BigInt" };
-        return Err((Code::InvalidType, format!("invalid type: {what}, expected a JSON value")));
+        return Err(invalid(Found::Undefined));
+    } else if v.is_function() {
+        return Err(invalid(Found::Function));
+    } else if v.is_symbol() {
+        return Err(invalid(Found::Symbol));
+    } else if v.is_bigint() {
+        return Err(invalid(Found::BigInt));
     } else if depth >= MAX_DEPTH {
-        return Err((Code::MalformedJson, format!("nested deeper than {MAX_DEPTH} levels (or a cycle)")));
+        return Err(ErrorKind::nested_too_deep_or_cycle(MAX_DEPTH as u64));
     } else if Array::is_array(v) {
         let list = Array::from(v);
         if list.length() as usize > MAX_ITEMS {
-            return Err((Code::TooMany, format!("at most {MAX_ITEMS} items")));
+            return Err(ErrorKind::too_many(MAX_ITEMS as u64, Many::Items));
         }
         out.push('[');
-        let at = path.len();
         for (i, item) in list.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
-            path.push_str(&format!("[{i}]"));
+            path.0.push(i.into());
             // An array hole or `undefined` item is written as null, as JSON.stringify does.
             if item.is_undefined() {
                 out.push_str("null");
             } else {
                 write_value(&item, out, path, depth + 1)?;
             }
-            path.truncate(at);
+            path.0.pop();
         }
         out.push(']');
     } else if v.is_object() {
         let keys = Object::keys(v.unchecked_ref::<Object>());
         if keys.length() as usize > MAX_ITEMS {
-            return Err((Code::TooMany, format!("at most {MAX_ITEMS} entries")));
+            return Err(ErrorKind::too_many(MAX_ITEMS as u64, Many::Entries));
         }
         out.push('{');
-        let at = path.len();
         let mut first = true;
         for key in keys.iter() {
             let name = key.as_string().unwrap_or_default();
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(&shown(&name));
-            let item = Reflect::get(v, &key).map_err(|_| (Code::InvalidType, "could not be read (a getter threw)".to_string()))?;
+            path.0.push(name.as_str().into());
+            let item = Reflect::get(v, &key).map_err(|_| invalid(Found::Unreadable))?;
             if !item.is_undefined() {
                 if !first {
                     out.push(',');
@@ -149,11 +152,11 @@ fn write_value(v: &JsValue, out: &mut String, path: &mut String, depth: usize) -
                 out.push(':');
                 write_value(&item, out, path, depth + 1)?;
             }
-            path.truncate(at);
+            path.0.pop();
         }
         out.push('}');
     } else {
-        return Err((Code::InvalidType, "invalid type: expected a JSON value".into()));
+        return Err(invalid(Found::Nothing));
     }
     Ok(())
 }
@@ -190,6 +193,7 @@ impl Engine {
     }
 
     /// Adds a plan from its file's text (`origin` names it in errors); returns the plan id.
+    /// (The engine client's `addPlan(origin, text)` takes them in the same order.)
     #[wasm_bindgen(js_name = addPlan)]
     pub fn add_plan(&mut self, origin: JsValue, plan_text: JsValue) -> Result<String, JsValue> {
         let origin = text(&origin, "origin")?;
@@ -225,7 +229,9 @@ impl Engine {
         to_js(&result)
     }
 
-    /// The scenario's household priced under each of `plans`, ranked, with worst cases.
+    /// The scenario's household priced under each of `plans`, ranked, with worst cases: the
+    /// CLI's `compare`. The cost curves are asked for by name: `costCurves` below, which is
+    /// the CLI's `compare --curves` `cost_curves`.
     pub fn compare(&self, scenario: JsValue, plans: JsValue) -> Result<JsValue, JsValue> {
         let scenario = self::scenario(&scenario)?;
         let plans = id_list(&plans, "plans")?;
@@ -233,7 +239,8 @@ impl Engine {
     }
 
     /// Total yearly cost of each of `plans` as the household's care grows from none, with the
-    /// points where the cheapest option changes.
+    /// points where the cheapest option changes: the CLI's `compare --curves` `cost_curves`
+    /// (there `null` where the scenario has no care; here the `no_care` error).
     #[wasm_bindgen(js_name = costCurves)]
     pub fn cost_curves(&self, scenario: JsValue, plans: JsValue) -> Result<JsValue, JsValue> {
         let scenario = self::scenario(&scenario)?;
@@ -255,7 +262,7 @@ impl Engine {
     #[wasm_bindgen(js_name = suggestEnrollment)]
     pub fn suggest_enrollment(&self, plan: JsValue, people: JsValue) -> Result<JsValue, JsValue> {
         let plan = text(&plan, "plan")?;
-        let people = people.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= 1e6).ok_or_else(|| wrong_argument("people", "a whole number"))?;
+        let people = people.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= 1e6).ok_or_else(|| wrong_argument("people", Expected::WholeNumber))?;
         let suggested = self.catalog.plan(&plan).and_then(|p| crate::compare::suggest_enrollment(p, people as usize));
         Ok(suggested.map_or(JsValue::NULL, |e| JsValue::from_str(e.as_str())))
     }
@@ -264,7 +271,7 @@ impl Engine {
 /// A list of ids of any length (the plans an element offers).
 fn id_list_any(value: &JsValue) -> Result<Vec<String>, JsValue> {
     if !Array::is_array(value) {
-        return Err(wrong_argument("offered", "a list of plan ids"));
+        return Err(wrong_argument("offered", Expected::PlanIds));
     }
     Array::from(value).iter().enumerate().map(|(i, v)| text(&v, &format!("offered[{i}]"))).collect()
 }
@@ -272,7 +279,7 @@ fn id_list_any(value: &JsValue) -> Result<Vec<String>, JsValue> {
 /// Every error code the engine can throw (for a page's message catalog and its tests).
 #[wasm_bindgen(js_name = errorCodes)]
 pub fn error_codes() -> Vec<String> {
-    Code::ALL.iter().map(|c| c.as_str().to_string()).collect()
+    crate::error::Code::ALL.iter().map(|c| c.as_str().to_string()).collect()
 }
 
 // ---- group census (DOMAIN.md, "Group census"; docs/embedding.md, "Group census (engine API)")
@@ -306,7 +313,7 @@ impl Engine {
         let mut options = crate::census::Options { as_of: None, usage: optional(&usage, "usage")? };
         if let Some(t) = optional(&as_of, "asOf")? {
             let date = crate::census::Date::parse(&t).filter(|_| t.contains('-'));
-            options.as_of = Some(date.ok_or_else(|| wrong_argument("asOf", "a date written YYYY-MM-DD, or null"))?);
+            options.as_of = Some(date.ok_or_else(|| wrong_argument("asOf", Expected::Date))?);
         }
         self.census = Some(crate::census::Census::new(&self.catalog, &plans, &options).map_err(js_error)?);
         Ok(())
@@ -334,7 +341,7 @@ impl Engine {
 }
 
 fn no_census() -> JsValue {
-    js_error(Error::new("arguments", "", Code::WrongArgument, "no census under way: call censusStart first"))
+    js_error(Error::at("arguments", ErrorPath::ROOT, ErrorKind::no_census()))
 }
 
 fn census_result(census: &mut crate::census::Census, batch: &crate::census::Batch, last: bool) -> Result<JsValue, JsValue> {

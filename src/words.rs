@@ -6,7 +6,7 @@
 use serde_json::{json, Value};
 
 use crate::compare::{Comparison, CostCurves, WorstCase};
-use crate::engine::{Assumed, Estimate, Event, Line, Scope, ServiceTotal, Summary};
+use crate::engine::{Estimate, Event, Line, Scope, ServiceTotal, Summary};
 use crate::money::Money;
 use crate::plan::LimitUnit;
 use crate::vocab::Vocabulary;
@@ -130,43 +130,11 @@ pub fn whole_dollars(m: Money) -> String {
     s.strip_suffix(".00").map(str::to_string).unwrap_or(s)
 }
 
-/// A plain English sentence for one thing the estimate assumed, naming the member (DOMAIN.md,
-/// "Medicare plans": `assumptions` is an array of plain-language strings).
-pub fn assumption<L>(a: &Assumed, e: &Estimate<L>) -> String {
-    let age = |id: &str| e.members.iter().find(|m| m.id == id).map(|m| m.age);
-    match a {
-        Assumed::MedicareAssumed { member } => {
-            let mut s = format!(
-                "No Medicare status was given for \"{member}\", so they are priced as having Medicare Parts A and B (members of this plan must have Part B; say \"part_b_only\" for the Part B only rate)."
-            );
-            if let Some(a) = age(member).filter(|a| *a < 65) {
-                s.push_str(&format!(
-                    " \"{member}\" is {a}: before 65, a person has Medicare only through a disability or kidney failure, and without Part B cannot join this plan."
-                ));
-            }
-            s
-        }
-        Assumed::MedicareEligibilityUnknown { member } => format!(
-            "No Medicare status was given for \"{member}\", so they are priced at the agreement's rate for members 65 and over whose Medicare eligibility is unknown; a member with Medicare Part A (or Parts A and B) pays a lower rate."
-        ),
-        Assumed::PremiumBeforeContribution => {
-            "The premium is the group's whole premium, before any employer contribution: the plan's documents publish none and the scenario gives none.".to_string()
-        }
-        Assumed::ContributionCapped { member: Some(member) } => format!(
-            "The employer contribution is more than \"{member}\"'s premium, so it counts only up to that premium."
-        ),
-        Assumed::ContributionCapped { member: None } => {
-            "The employer contribution is more than the premium, so it counts only up to the premium.".to_string()
-        }
-    }
-}
-
 /// An estimate as the CLI prints it: the engine's result with each line's (and each service
-/// total's) English `label`, each line's `note` and `explanation`, and the `assumptions` in
-/// words.
+/// total's) English `label`, and each line's `note` and `explanation`. (The `assumptions` carry
+/// their English `message` from the engine, as in the `.wasm`.)
 pub fn estimate_json(e: &Estimate, vocab: &Vocabulary) -> Value {
     let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
-    v["assumptions"] = json!(e.assumptions.iter().map(|a| assumption(a, e)).collect::<Vec<_>>());
     if let Some(lines) = v.get_mut("lines").and_then(Value::as_array_mut) {
         for (json, line) in lines.iter_mut().zip(&e.lines) {
             json["label"] = json!(label(vocab, &line.service));
@@ -179,10 +147,9 @@ pub fn estimate_json(e: &Estimate, vocab: &Vocabulary) -> Value {
 }
 
 /// An option's estimate in a comparison (a summary, without lines) as the CLI prints it: each
-/// service total with its English `label`, and the `assumptions` in words.
+/// service total with its English `label`.
 pub fn summary_json(s: &Summary, vocab: &Vocabulary) -> Value {
     let mut v = serde_json::to_value(s).unwrap_or(Value::Null);
-    v["assumptions"] = json!(s.assumptions.iter().map(|a| assumption(a, s)).collect::<Vec<_>>());
     label_services(&mut v, &s.services, vocab);
     v
 }
@@ -195,9 +162,9 @@ fn label_services(v: &mut Value, services: &[ServiceTotal], vocab: &Vocabulary) 
     }
 }
 
-/// A comparison (and its cost curves) as the CLI prints it: estimates as [`summary_json`],
-/// each worst case with its `statement`, each crossing with its `statement`.
-pub fn comparison_json(c: &Comparison, curves: Option<&CostCurves>, vocab: &Vocabulary) -> Value {
+/// A comparison (and its cost curves, when asked for) as the CLI prints it: estimates as
+/// [`summary_json`], each worst case with its `statement`, each crossing with its `statement`.
+pub fn comparison_json(c: &Comparison, vocab: &Vocabulary) -> Value {
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
     if let Some(options) = v.get_mut("options").and_then(Value::as_array_mut) {
         for (json, o) in options.iter_mut().zip(&c.options) {
@@ -209,18 +176,13 @@ pub fn comparison_json(c: &Comparison, curves: Option<&CostCurves>, vocab: &Voca
             }
         }
     }
-    v["cost_curves"] = match curves {
-        Some(curves) => {
-            let mut cv = serde_json::to_value(curves).unwrap_or(Value::Null);
-            if let Some(list) = cv.get_mut("crossings").and_then(Value::as_array_mut) {
-                for (json, x) in list.iter_mut().zip(&curves.crossings) {
-                    json["statement"] = json!(crossing_statement(curves, &x.cheaper_below, &x.cheaper_above, x.spending));
-                }
+    if let Some(Some(curves)) = &c.cost_curves {
+        if let Some(list) = v["cost_curves"].get_mut("crossings").and_then(Value::as_array_mut) {
+            for (json, x) in list.iter_mut().zip(&curves.crossings) {
+                json["statement"] = json!(crossing_statement(curves, &x.cheaper_below, &x.cheaper_above, x.spending));
             }
-            cv
         }
-        None => Value::Null,
-    };
+    }
     v
 }
 

@@ -157,6 +157,10 @@ fn compare_prints_a_table_and_refuses_unknown_plans() {
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["options"].as_array().unwrap().len(), 3, "every Colorado option by default");
+    assert!(v.get("cost_curves").is_none(), "the curves only when asked for");
+    let (code, out, _) = costshare(&["compare", "-", "--curves"], GOOD);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert!(v["cost_curves"]["curves"].is_array());
     let (code, _, err) = costshare(&["compare", "-", "--plans", "kp-co-fehb-2022-high,nope"], GOOD);
     assert_eq!(code, 2);
@@ -184,13 +188,16 @@ fn a_medicare_plan_refuses_a_member_without_part_b_and_says_what_it_assumed() {
         let (code, out, err) = estimate(&s);
         assert_eq!(code, 0, "{status}: {err}");
         let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        assert_eq!(v["assumptions"].as_array().unwrap().iter().filter(|a| a.as_str().unwrap().contains("Medicare")).count(), 0, "{status}: {v}");
+        assert_eq!(v["assumptions"].as_array().unwrap().iter().filter(|a| a["message"].as_str().unwrap().contains("Medicare")).count(), 0, "{status}: {v}");
     }
-    // Not stated: priced as Parts A and B, and the CLI says so in words naming the member.
+    // Not stated: priced as Parts A and B, and the result says so, as {code, member, message}.
     let (code, out, err) = estimate(SENIOR_ADVANTAGE);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let said: Vec<&str> = v["assumptions"].as_array().unwrap().iter().map(|a| a.as_str().unwrap()).collect();
+    let assumed = v["assumptions"].as_array().unwrap();
+    assert!(assumed.iter().any(|a| a["code"] == "medicare_assumed" && a["member"] == "spouse"), "{assumed:?}");
+    assert!(assumed.iter().all(|a| a.as_object().unwrap().keys().eq(["code", "member", "message"].iter())), "{assumed:?}");
+    let said: Vec<&str> = assumed.iter().map(|a| a["message"].as_str().unwrap()).collect();
     assert!(said.iter().any(|a| a.contains("\"spouse\"") && a.contains("Medicare Parts A and B")), "{said:?}");
     assert!(!said.iter().any(|a| a.contains("\"you\"")), "{said:?}");
     assert_eq!(v["members"][1]["premium_per_period"], "341.24");

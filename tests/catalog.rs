@@ -54,9 +54,9 @@ fn every_plan_prices_the_contract_services_and_only_known_ones() {
 fn a_plan_with_a_service_outside_the_vocabulary_is_refused() {
     let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("plans/kp-co-fehb-2022-high.json")).unwrap();
     let bad = text.replacen("\"acupuncture\":", "\"massage\":", 1);
-    let mut c = Catalog::new(costshare::Vocabulary::builtin().unwrap());
+    let mut c = Catalog::new(costshare::builtin::vocabulary().unwrap());
     let e = c.add_plan_json("bad.json", &bad).unwrap_err();
-    assert_eq!((e.field.as_str(), e.code), ("services.massage", costshare::Code::UnknownService), "{e}");
+    assert_eq!((e.field().as_str(), e.code()), ("services.massage", costshare::Code::UnknownService), "{e}");
 }
 
 #[test]
@@ -165,21 +165,21 @@ fn the_cms_coverage_examples_add_up_to_cms_totals_on_every_plan() {
 #[test]
 fn a_preset_whose_amounts_miss_its_total_is_refused() {
     let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
-    let vocab = costshare::Vocabulary::builtin().unwrap();
+    let vocab = costshare::builtin::vocabulary().unwrap();
     let bad = text.replacen("\"total_allowed\": \"12700.00\"", "\"total_allowed\": \"12700.01\"", 1);
     assert_ne!(bad, text, "test setup");
     let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
-    assert_eq!(e.field, "presets.having_a_baby.total_allowed", "{e}");
+    assert_eq!(e.field(), "presets.having_a_baby.total_allowed", "{e}");
     let bad = text.replacen("\"allowed\": \"9700.00\",", "", 1);
     assert_ne!(bad, text, "test setup");
     let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
-    assert!(e.field.starts_with("presets.having_a_baby.services[") && e.field.ends_with("].allowed"), "{e}");
+    assert!(e.field().starts_with("presets.having_a_baby.services[") && e.field().ends_with("].allowed"), "{e}");
 }
 
 #[test]
 fn a_preset_with_an_unknown_service_is_refused() {
     let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
     let bad = text.replacen("\"preventive_visit\"", "\"massage\"", 1);
-    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &costshare::Vocabulary::builtin().unwrap()).unwrap_err().to_string();
+    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &costshare::builtin::vocabulary().unwrap()).unwrap_err().to_string();
     assert!(e.contains(".service") && e.contains("massage"), "{e}");
 }

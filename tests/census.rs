@@ -357,7 +357,7 @@ fn bad_command_lines_are_refused() {
         (vec!["census", "-", "--plans", "kp-co-fehb-2022-high", "--as-of", "12/31/2022"], "--as-of"),
         (vec!["census", "-", "--plans", "kp-co-fehb-2022-high", "--threads", "0"], "--threads"),
         (vec!["census", "/no/such/file.csv", "--plans", "kp-co-fehb-2022-high"], "/no/such/file.csv"),
-        (vec!["estimate", "-", "--threads", "2"], "census only"),
+        (vec!["estimate", "-", "--threads", "2"], "--threads does not apply to estimate: only to census"),
     ] {
         let (code, _, err) = costshare(&args, csv);
         assert_eq!(code, 2, "{args:?}");
@@ -460,7 +460,7 @@ fn whole(catalog: &costshare::Catalog, plans: &[String], pieces: &[&[u8]]) -> (V
     let (mut rows, mut errors) = (Vec::new(), Vec::new());
     let mut take = |b: costshare::census::Batch| {
         rows.extend(b.rows.iter().map(|r| format!("{r:?}")));
-        errors.extend(b.errors.iter().map(|e| format!("{e} [{}]", e.code.as_str())));
+        errors.extend(b.errors.iter().map(|e| format!("{e} [{}]", e.code().as_str())));
     };
     for piece in pieces {
         match census.push(catalog, piece) {

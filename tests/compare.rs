@@ -91,8 +91,8 @@ fn options_that_cannot_price_the_care_are_reported_not_fatal() {
     assert_eq!(c.options[0].plan, "kp-ncal-fresno-2025-sa-low");
     assert_eq!(c.options[0].rank, Some(1));
     let fault = c.options[1].error.as_ref().unwrap();
-    assert!(fault.message.contains("unknown service"), "{fault:?}");
-    assert_eq!((fault.code, fault.field.as_str()), ("unknown_service", "services[0].service"));
+    assert!(fault.message().contains("unknown service"), "{fault:?}");
+    assert_eq!((fault.code().as_str(), fault.field().as_str()), ("unknown_service", "services[0].service"));
     assert_eq!(c.options[1].rank, None);
 }
 

@@ -175,7 +175,7 @@ proptest! {
         }
         if let (true, Some(limit)) = (family, plan.out_of_pocket_max.family) {
             prop_assert!(family_counted <= limit, "family counted {family_counted}");
-            if let (Some(d), Some(Some(limit))) = (&r.deductible, plan.deductible.as_ref().map(|d| d.family)) {
+            if let (Some(d), Some(Some(limit))) = (&r.family_deductible, plan.deductible.as_ref().map(|d| d.family)) {
                 prop_assert!(d.applied <= limit);
             }
         }
@@ -261,10 +261,13 @@ fn totals_fault(r: &Estimate) -> Option<String> {
     let uncounted = |l: &costshare::engine::Line| {
         if l.counts_toward_oop || l.counts_toward_part_d { l.not_covered.checked_add(l.balance_billed).unwrap() } else { l.member_pays }
     };
-    if let Some(d) = &r.deductible {
-        faults.push(check("deductible.applied".into(), d.applied, sum(&r.lines, |l| l.deductible)));
+    // The family's progress, where a family amount applies: what every member's lines counted.
+    if let Some(d) = &r.family_deductible {
+        faults.push(check("family_deductible.applied".into(), d.applied, sum(&r.lines, |l| l.deductible)));
     }
-    faults.push(check("out_of_pocket.applied".into(), r.out_of_pocket.applied, sum(&r.lines, oop)));
+    if let Some(o) = &r.family_out_of_pocket {
+        faults.push(check("family_out_of_pocket.applied".into(), o.applied, sum(&r.lines, oop)));
+    }
     // Each member.
     for m in &r.members {
         let own: Vec<_> = r.lines.iter().filter(|l| l.member == m.id).collect();

@@ -3,13 +3,17 @@
 //!   costshare estimate SCENARIO.json     print the result JSON (`-` reads standard input)
 //!   costshare validate PLAN.json...      check plan files; print each plan's id
 //!   costshare plans                      list the built-in catalog
-//!   costshare compare SCENARIO.json [--plans a,b,c] [--table]
+//!   costshare compare SCENARIO.json [--plans a,b,c] [--curves] [--table]
 //!                                        the household under several options, ranked
 //!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--threads N] [--stats]
 //!                                        price a group, household by household (CSV out)
 //!
-//! Options: `--data DIR` (default: the `data/` folder of this project, or $COSTSHARE_DATA).
-//! Bad input exits with status 2 and a message naming the field; anything else unexpected 1.
+//! The vocabulary, plans, prices and presets are inside the binary (`costshare::builtin`), so
+//! a copy works anywhere; `--data DIR` (or `$COSTSHARE_DATA`) reads a folder instead.
+//! Bad input exits with status 2 and an error naming the field: `origin: field: message` on
+//! standard error, or with `--errors json` one line `{"error": {code, field, path, params,
+//! origin, message}}` (a census: one per refused row, with `row` and `column`). An option that
+//! is unknown, given twice or of no use to the command is refused the same way.
 //! Every input is read up to its size limit and no further.
 
 use std::io::Write;
@@ -17,27 +21,76 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use costshare::catalog::read_file;
-use costshare::{words, Catalog, Error, Plan, Vocabulary};
+use costshare::error::{ErrorPath, Param};
+use costshare::{words, Catalog, Error, ErrorKind, Plan, Vocabulary};
 
 const USAGE: &str = "usage:
-  costshare estimate SCENARIO.json [--data DIR]   estimate a year of care (- reads stdin)
-  costshare validate PLAN.json... [--data DIR]    check plan files against the vocabulary
-  costshare plans [--data DIR]                    list the built-in plans
-  costshare compare SCENARIO.json [--plans ID,ID,...] [--table] [--data DIR]
+  costshare estimate SCENARIO.json               estimate a year of care (- reads stdin)
+  costshare validate PLAN.json...                check plan files against the vocabulary
+  costshare plans                                list the built-in plans
+  costshare compare SCENARIO.json [--plans ID,ID,...] [--curves] [--table]
       price the scenario's household under several options (default: every option of
-      the scenario plan's program and year), ranked, with worst cases and cost curves
+      the scenario plan's program and year), ranked, with worst cases; --curves adds each
+      option's cost as care grows (cost_curves); --table prints a table for people
   costshare census CENSUS.csv --plans ID,ID,... [--as-of YYYY-MM-DD] [--usage PRESET]
-                   [--threads N] [--stats] [--data DIR]
+                   [--threads N] [--stats]
       price every household of a census CSV (- reads stdin) on every plan: CSV on stdout,
       refused rows on stderr by row and column, exit status 2 if any row was refused.
       --as-of: the date ages are counted on from date_of_birth (default: January 1 of the
       plans' year); --usage: the usage preset for rows that give none; --threads: pricing
       threads (default: every core); --stats: counts and speed on stderr at the end
+options for every command:
+  --data DIR        read the data from DIR instead of the copy built in (or $COSTSHARE_DATA)
+  --errors json     write errors as JSON lines {\"error\": {...}} instead of text
 ";
 
+/// Each option, and the commands it means something to.
+const OPTIONS: &[(&str, &[&str])] = &[
+    ("--data", &["estimate", "validate", "plans", "compare", "census"]),
+    ("--errors", &["estimate", "validate", "plans", "compare", "census"]),
+    ("--plans", &["compare", "census"]),
+    ("--table", &["compare"]),
+    ("--curves", &["compare"]),
+    ("--as-of", &["census"]),
+    ("--usage", &["census"]),
+    ("--threads", &["census"]),
+    ("--stats", &["census"]),
+];
+
+/// What the command line asked for.
+#[derive(Default)]
+struct Args {
+    command: Option<String>,
+    files: Vec<String>,
+    data_dir: Option<PathBuf>,
+    json_errors: bool,
+    plans: Option<String>,
+    table: bool,
+    curves: bool,
+    census: costshare::census::Options,
+    threads: Option<usize>,
+    stats: bool,
+}
+
+/// How a run ends badly: an error (exit 2), or, for a census with refused rows, the closing
+/// count (the rows were reported as they came).
+enum Failure {
+    Error(Error),
+    Census(costshare::census::Summary),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Error(e)
+    }
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    // Read first, so that even an error in reading the other options is said as asked.
+    let json_errors = argv.windows(2).any(|w| w[0] == "--errors" && w[1] == "json");
+    let outcome = parse(&argv).map_err(Failure::Error).and_then(|args| run(&args));
+    match outcome {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a panic.
@@ -45,139 +98,204 @@ fn main() -> ExitCode {
             let _ = stdout.flush();
             ExitCode::SUCCESS
         }
-        Err(message) => {
-            // Messages quote input shortened and escaped already; paths and options given on the
-            // command line are escaped here, so nothing reaches the terminal as a control code.
-            let safe: String = message.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect();
-            eprintln!("costshare: {safe}");
+        Err(Failure::Error(e)) => {
+            if json_errors {
+                eprintln!("{}", json_line("error", &e));
+            } else if e.origin == "arguments" {
+                eprintln!("costshare: {}\n{USAGE}", safe(&e.message()));
+            } else {
+                eprintln!("costshare: {}", safe(&e.to_string()));
+            }
+            ExitCode::from(2)
+        }
+        Err(Failure::Census(summary)) => {
+            if json_errors {
+                let counts = serde_json::json!({ "census": {
+                    "errors": summary.errors,
+                    "households_refused": summary.households - summary.priced,
+                    "rows_without_household": summary.unattached,
+                }});
+                eprintln!("{counts}");
+            } else {
+                let refused = summary.households - summary.priced;
+                let mut message = format!("census: {} error(s); {refused} household(s) not priced", summary.errors);
+                if summary.unattached > 0 {
+                    message.push_str(&format!(", {} row(s) naming no household", summary.unattached));
+                }
+                eprintln!("costshare: {message}");
+            }
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<String, String> {
-    let mut data_dir: Option<PathBuf> = None;
-    let mut plans_arg: Option<String> = None;
-    let mut table = false;
-    let mut census_options = costshare::census::Options::default();
-    let mut threads: Option<usize> = None;
-    let mut stats = false;
-    let mut census_only: Option<&str> = None;
-    let mut positional = Vec::new();
+/// Messages quote input shortened and escaped already; paths and options given on the command
+/// line are escaped here too, so nothing reaches the terminal as a control code.
+fn safe(message: &str) -> String {
+    message.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect()
+}
+
+/// `{"error": {...}}` on one line.
+fn json_line<T: serde::Serialize>(key: &str, value: &T) -> String {
+    let mut map = serde_json::Map::new();
+    map.insert(key.to_string(), serde_json::to_value(value).unwrap_or(serde_json::Value::Null));
+    serde_json::Value::Object(map).to_string()
+}
+
+/// A command-line fault, said in `rule` (which names its params).
+fn usage(at: &str, rule: &'static str, params: Vec<(&'static str, Param)>) -> Error {
+    Error::at("arguments", ErrorPath::from(at), ErrorKind::usage(rule, params))
+}
+
+fn parse(argv: &[String]) -> Result<Args, Error> {
+    let mut args = Args::default();
+    let mut given: Vec<&'static str> = Vec::new();
     let mut i = 0;
-    while i < args.len() {
-        match args[i].as_str() {
-            "--data" => {
-                let dir = args.get(i + 1).ok_or("--data needs a folder")?;
-                data_dir = Some(PathBuf::from(dir));
-                i += 2;
-                continue;
+    while i < argv.len() {
+        let arg = argv[i].as_str();
+        if arg == "-h" || arg == "--help" {
+            args.command = Some("help".into());
+            return Ok(args);
+        }
+        if !arg.starts_with("--") || arg == "-" {
+            if args.command.is_none() {
+                args.command = Some(arg.to_string());
+            } else {
+                args.files.push(arg.to_string());
             }
-            "--plans" => {
-                plans_arg = Some(args.get(i + 1).ok_or("--plans needs a comma-separated list of plan ids")?.clone());
-                i += 2;
-                continue;
+            i += 1;
+            continue;
+        }
+        let Some(&(option, _)) = OPTIONS.iter().find(|(o, _)| *o == arg) else {
+            return Err(usage(arg, "unknown option {value}", vec![("value", arg.into())]));
+        };
+        if given.contains(&option) {
+            return Err(usage(option, "{option} is given twice", vec![("option", option.into())]));
+        }
+        given.push(option);
+        let named = |rule| usage(option, rule, vec![("option", option.into())]);
+        let mut value = |what: &'static str| -> Result<&str, Error> {
+            i += 1;
+            argv.get(i).map(String::as_str).ok_or_else(|| named(what))
+        };
+        match option {
+            "--data" => args.data_dir = Some(PathBuf::from(value("{option} needs a folder")?)),
+            "--plans" => args.plans = Some(value("{option} needs a comma-separated list of plan ids")?.to_string()),
+            "--errors" => {
+                let v = value("{option} needs json or text")?;
+                if v != "json" && v != "text" {
+                    let params = vec![("option", option.into()), ("value", v.into()), ("allowed", Param::from(&["json", "text"][..]))];
+                    return Err(usage(option, "{option}: \"{value}\" is not one of {allowed}", params));
+                }
+                args.json_errors = v == "json";
             }
             "--as-of" => {
-                let text = args.get(i + 1).ok_or("--as-of needs a date (YYYY-MM-DD)")?;
-                let date = costshare::census::Date::parse(text)
-                    .filter(|_| text.contains('-'))
-                    .ok_or_else(|| format!("--as-of: \"{}\" is not a date: YYYY-MM-DD", costshare::error::shown(text)))?;
-                census_options.as_of = Some(date);
-                census_only = Some("--as-of");
-                i += 2;
-                continue;
+                let text = value("{option} needs a date (YYYY-MM-DD)")?;
+                let date = costshare::census::Date::parse(text).filter(|_| text.contains('-'));
+                let params = vec![("option", option.into()), ("value", text.into())];
+                args.census.as_of = Some(date.ok_or_else(|| usage(option, "{option}: \"{value}\" is not a date: YYYY-MM-DD", params))?);
             }
-            "--usage" => {
-                census_options.usage = Some(args.get(i + 1).ok_or("--usage needs a usage preset id")?.clone());
-                census_only = Some("--usage");
-                i += 2;
-                continue;
-            }
+            "--usage" => args.census.usage = Some(value("{option} needs a usage preset id")?.to_string()),
             "--threads" => {
-                let text = args.get(i + 1).ok_or("--threads needs a number")?;
+                let text = value("{option} needs a number")?;
                 let n = text.parse::<usize>().ok().filter(|n| (1..=1024).contains(n));
-                threads = Some(n.ok_or_else(|| format!("--threads: \"{}\" is not a number from 1 to 1024", costshare::error::shown(text)))?);
-                census_only = Some("--threads");
-                i += 2;
-                continue;
+                let params = vec![("option", option.into()), ("value", text.into()), ("min", Param::Int(1)), ("max", Param::Int(1024))];
+                args.threads = Some(n.ok_or_else(|| usage(option, "{option}: \"{value}\" is not a number from {min} to {max}", params))?);
             }
-            "--stats" => {
-                stats = true;
-                census_only = Some("--stats");
-            }
-            "--table" => table = true,
-            "-h" | "--help" => return Ok(USAGE.to_string()),
-            a if a.starts_with("--") => return Err(format!("unknown option {}\n{USAGE}", costshare::error::shown(a))),
-            a => positional.push(a.to_string()),
+            "--stats" => args.stats = true,
+            "--table" => args.table = true,
+            _ => args.curves = true, // --curves
         }
         i += 1;
     }
-    let data_dir = data_dir
-        .or_else(|| std::env::var_os("COSTSHARE_DATA").map(PathBuf::from))
-        .unwrap_or_else(Catalog::builtin_data_dir);
-    let text = |e: Error| e.to_string();
-    if let (Some(option), false) = (census_only, positional.first().is_some_and(|c| c == "census")) {
-        return Err(format!("{option} applies to census only\n{USAGE}"));
+    // An option of no use to the command is refused rather than silently ignored.
+    if let Some(command) = args.command.as_deref() {
+        let known = OPTIONS[0].1.contains(&command);
+        for option in &given {
+            let meant = OPTIONS.iter().find(|(o, _)| o == option).map_or(&[][..], |(_, c)| *c);
+            if known && !meant.contains(&command) {
+                let params = vec![("option", Param::Text((*option).into())), ("command", command.into()), ("allowed", Param::from(meant))];
+                return Err(usage(option, "{option} does not apply to {command}: only to {allowed}", params));
+            }
+        }
     }
+    Ok(args)
+}
 
-    match positional.first().map(String::as_str) {
-        Some("census") => {
-            let [_, path] = positional.as_slice() else {
-                return Err(format!("census takes one census file\n{USAGE}"));
-            };
-            let list = plans_arg.as_deref().ok_or_else(|| format!("census needs --plans ID,ID,...\n{USAGE}"))?;
-            let ids: Vec<String> = list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
-            let catalog = Catalog::load_dir(&data_dir).map_err(text)?;
-            let threads = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-            census(&catalog, &ids, &census_options, path, threads, stats)
+fn run(args: &Args) -> Result<String, Failure> {
+    // The data: a folder given, else the copy built into the binary.
+    let data_dir = args.data_dir.clone().or_else(|| std::env::var_os("COSTSHARE_DATA").map(PathBuf::from));
+    let catalog = || -> Result<Catalog, Error> {
+        match &data_dir {
+            Some(dir) => Catalog::load_dir(dir),
+            None => Catalog::builtin(),
         }
-        Some("estimate") => {
-            let [_, path] = positional.as_slice() else {
-                return Err(format!("estimate takes one scenario file\n{USAGE}"));
-            };
-            let catalog = Catalog::load_dir(&data_dir).map_err(text)?;
-            let input = read_file(Path::new(path)).map_err(text)?;
-            let result = costshare::estimate_json(&catalog, &input).map_err(text)?;
-            to_json(&words::estimate_json(&result, catalog.vocabulary()))
+    };
+    let command = args.command.as_deref().unwrap_or_default();
+    let one_file = |what: &'static str| -> Result<&str, Error> {
+        match args.files.as_slice() {
+            [file] => Ok(file),
+            _ => Err(usage("", what, vec![("command", command.into())])),
         }
-        Some("compare") => {
-            let [_, path] = positional.as_slice() else {
-                return Err(format!("compare takes one scenario file\n{USAGE}"));
-            };
-            let catalog = Catalog::load_dir(&data_dir).map_err(text)?;
-            let scenario = costshare::Scenario::from_json(&read_file(Path::new(path)).map_err(text)?).map_err(text)?;
-            let ids: Vec<String> = match &plans_arg {
-                Some(list) => list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+    };
+    let ids = |list: &str| -> Vec<String> { list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect() };
+
+    match command {
+        "help" => Ok(USAGE.to_string()),
+        "estimate" => {
+            let path = one_file("{command} takes one scenario file")?;
+            let catalog = catalog()?;
+            let input = read_file(Path::new(path))?;
+            let result = costshare::estimate_json(&catalog, &input)?;
+            Ok(to_json(&words::estimate_json(&result, catalog.vocabulary())))
+        }
+        "compare" => {
+            let path = one_file("{command} takes one scenario file")?;
+            let catalog = catalog()?;
+            let scenario = costshare::Scenario::from_json(&read_file(Path::new(path))?)?;
+            let ids = match &args.plans {
+                Some(list) => ids(list),
                 None => {
-                    catalog.plan_for(&scenario.plan, "plan").map_err(text)?;
+                    catalog.plan_for(&scenario.plan, costshare::error::ErrorPath::from("plan"))?;
                     catalog.options_for(&scenario.plan, None)
                 }
             };
-            let comparison = costshare::compare::compare(&catalog, &scenario, &ids).map_err(text)?;
-            let curves = costshare::compare::cost_curves(&catalog, &scenario, &ids).ok();
-            if table {
-                return Ok(render_table(&comparison, curves.as_ref(), catalog.vocabulary()));
+            // The table shows where the cheapest option changes: it always has the curves.
+            let comparison = if args.curves || args.table {
+                costshare::compare::with_curves(&catalog, &scenario, &ids)?
+            } else {
+                costshare::compare::compare(&catalog, &scenario, &ids)?
+            };
+            if args.table {
+                return Ok(render_table(&comparison, catalog.vocabulary()));
             }
-            to_json(&words::comparison_json(&comparison, curves.as_ref(), catalog.vocabulary()))
+            Ok(to_json(&words::comparison_json(&comparison, catalog.vocabulary())))
         }
-        Some("validate") => {
-            if positional.len() < 2 {
-                return Err(format!("validate takes one or more plan files\n{USAGE}"));
+        "validate" => {
+            if args.files.is_empty() {
+                return Err(usage("", "{command} takes one or more plan files", vec![("command", command.into())]).into());
             }
-            let services = data_dir.join(costshare::vocab::SERVICES_FILE);
-            let vocab = Vocabulary::from_json(costshare::vocab::SERVICES_FILE, &read_file(&services).map_err(text)?).map_err(text)?;
+            let vocab = match &data_dir {
+                Some(dir) => {
+                    let services = dir.join(costshare::vocab::SERVICES_FILE);
+                    Vocabulary::from_json(costshare::vocab::SERVICES_FILE, &read_file(&services)?)?
+                }
+                None => costshare::builtin::vocabulary()?,
+            };
             let mut catalog = Catalog::new(vocab);
             let mut out = String::new();
-            for path in &positional[1..] {
-                let input = read_file(Path::new(path)).map_err(text)?;
-                let plan = catalog.add_plan_json(&costshare::error::shown(path), &input).map_err(text)?;
+            for path in &args.files {
+                let input = read_file(Path::new(path))?;
+                let plan = catalog.add_plan_json(&costshare::error::shown(path), &input)?;
                 out.push_str(&format!("ok {} ({} services)\n", plan.id, plan.services.len()));
             }
             Ok(out)
         }
-        Some("plans") => {
-            let catalog = Catalog::load_dir(&data_dir).map_err(text)?;
+        "plans" => {
+            if !args.files.is_empty() {
+                return Err(usage("", "{command} takes no file", vec![("command", command.into())]).into());
+            }
+            let catalog = catalog()?;
             let list: Vec<_> = catalog
                 .plans()
                 .map(|p| {
@@ -188,39 +306,58 @@ fn run(args: &[String]) -> Result<String, String> {
                     })
                 })
                 .collect();
-            to_json(&list)
+            Ok(to_json(&list))
         }
-        Some(other) => Err(format!("unknown command {}\n{USAGE}", costshare::error::shown(other))),
-        None => Err(USAGE.to_string()),
+        "census" => {
+            let path = one_file("{command} takes one census file")?;
+            let list = args.plans.as_deref().ok_or_else(|| usage("--plans", "{command} needs --plans ID,ID,...", vec![("command", command.into())]))?;
+            let catalog = catalog()?;
+            let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            census(&catalog, &ids(list), args, path, threads)
+        }
+        "" => Err(usage("", "a command is needed", vec![]).into()),
+        other => Err(usage("", "unknown command {value}", vec![("value", other.into())]).into()),
     }
 }
 
 /// `costshare census`: streams the output to stdout and refused rows to stderr as it goes;
-/// returns the closing line (an `Err`, so exit status 2) if any row was refused.
-fn census(catalog: &Catalog, plans: &[String], options: &costshare::census::Options, path: &str, threads: usize, stats: bool) -> Result<String, String> {
+/// fails with the counts (exit status 2) if any row was refused.
+fn census(catalog: &Catalog, plans: &[String], args: &Args, path: &str, threads: usize) -> Result<String, Failure> {
     use costshare::census::{Columns, Report, RowError};
-    struct Stderr;
+    struct Stderr {
+        json: bool,
+    }
     impl Report for Stderr {
         fn columns(&mut self, columns: &Columns) {
-            if !columns.ignored.is_empty() {
+            if columns.ignored.is_empty() {
+                return;
+            }
+            if self.json {
+                eprintln!("{}", serde_json::json!({ "note": { "columns_not_used": columns.ignored } }));
+            } else {
                 eprintln!("costshare: note: columns not used: {}", columns.ignored.join(", "));
             }
         }
         fn error(&mut self, error: &RowError) {
-            eprintln!("costshare: {error}");
+            if self.json {
+                eprintln!("{}", json_line("error", error));
+            } else {
+                eprintln!("costshare: {error}");
+            }
         }
     }
-    let shown = costshare::error::shown(path);
     let mut input: Box<dyn std::io::Read> = if path == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        Box::new(std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?)
+        let file = std::fs::File::open(path).map_err(|e| Error::at(&costshare::error::shown(path), ErrorPath::ROOT, ErrorKind::read_failed(&e.to_string())))?;
+        Box::new(file)
     };
     let stdout = std::io::stdout();
     let mut output = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let started = std::time::Instant::now();
-    let summary = costshare::census::run(catalog, plans, options, &mut *input, &mut output, &mut Stderr, threads).map_err(|e| e.to_string())?;
-    if stats {
+    let mut report = Stderr { json: args.json_errors };
+    let summary = costshare::census::run(catalog, plans, &args.census, &mut *input, &mut output, &mut report, threads)?;
+    if args.stats {
         let seconds = started.elapsed().as_secs_f64();
         let per_second = |n: u64| if seconds > 0.0 { (n as f64 / seconds).round() } else { 0.0 };
         eprintln!(
@@ -234,22 +371,18 @@ fn census(catalog: &Catalog, plans: &[String], options: &costshare::census::Opti
         );
     }
     if summary.errors > 0 {
-        let refused = summary.households - summary.priced;
-        let mut message = format!("census: {} error(s); {refused} household(s) not priced", summary.errors);
-        if summary.unattached > 0 {
-            message.push_str(&format!(", {} row(s) naming no household", summary.unattached));
-        }
-        return Err(message);
+        return Err(Failure::Census(summary));
     }
     Ok(String::new())
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
-    serde_json::to_string_pretty(value).map(|s| s + "\n").map_err(|e| format!("could not write the result: {e}"))
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Serializing our own types to a string cannot fail.
+    serde_json::to_string_pretty(value).map(|s| s + "\n").unwrap_or_default()
 }
 
 /// The comparison as a table for people.
-fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::compare::CostCurves>, vocab: &Vocabulary) -> String {
+fn render_table(c: &costshare::compare::Comparison, vocab: &Vocabulary) -> String {
     let mut out = String::new();
     let width = c.options.iter().map(|o| o.plan_name.chars().count()).max().unwrap_or(6).max(6);
     out.push_str(&format!(
@@ -271,7 +404,7 @@ fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::c
                 "{:<5} {:<width$}  not priced: {}\n",
                 "-",
                 o.plan_name,
-                o.error.as_ref().map_or("", |f| f.message.as_str())
+                o.error.as_ref().map(|e| e.to_string()).unwrap_or_default()
             )),
         }
         let mut adjusted = Vec::new();
@@ -286,7 +419,7 @@ fn render_table(c: &costshare::compare::Comparison, curves: Option<&costshare::c
         }
     }
     out.push_str("\n* cheapest for this household and care\n");
-    if let Some(curves) = curves {
+    if let Some(Some(curves)) = &c.cost_curves {
         out.push_str(&format!("\nWith {} of care at allowed prices:\n", curves.spending.dollars()));
         if curves.crossings.is_empty() {
             out.push_str("  the same option is cheapest from no care up to the out-of-pocket maxima.\n");

@@ -15,6 +15,7 @@
 //! The result carries ids, amounts and events; the words people read are made from them where
 //! they are shown (the page in its language, the CLI in English: `crate::words`).
 
+mod assumed;
 mod claim;
 mod premium;
 
@@ -25,13 +26,14 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::catalog::Catalog;
-use crate::error::{shown, Code, Error};
+use crate::error::{at, Error, ErrorKind};
 use crate::money::Money;
 use crate::plan::{Benefit, LimitUnit, ValidPlan};
 use crate::scenario::Scenario;
 use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
 
-pub use premium::{choose_enrollment, ContributionKind};
+pub use assumed::Assumed;
+pub use premium::{choose_enrollment, suggest_enrollment, ContributionKind};
 
 /// The result of an estimate (DOMAIN.md, "costshare estimate" and "Premium shares and
 /// contributions"). Every total is the sum of its parts: `premium_annual` =
@@ -72,9 +74,12 @@ pub struct Estimate<L = Vec<Line>> {
     pub allowed_total: Money,
     /// What the plan pays for all claims: the sum of the lines' `plan_pays`.
     pub plan_pays_total: Money,
-    /// The family's progress; `null` for a plan without a deductible.
-    pub deductible: Option<Progress>,
-    pub out_of_pocket: Progress,
+    /// The family's progress toward the plan's family deductible: `null` where no family
+    /// amount applies (one person covered, or a plan without one); each member's own progress
+    /// is in `members[]`.
+    pub family_deductible: Option<Progress>,
+    /// The family's progress toward the family out-of-pocket maximum (`null` as above).
+    pub family_out_of_pocket: Option<Progress>,
     pub members: Vec<MemberResult>,
     /// One row per person and service, in order of first use: the claims added up.
     pub services: Vec<ServiceTotal>,
@@ -110,22 +115,6 @@ impl Lines for NoLines {
     }
 }
 
-/// Something the estimate assumed or adjusted, naming the member it concerns.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Assumed {
-    /// No Medicare status given on a Medicare plan: priced as having Parts A and B.
-    MedicareAssumed { member: String },
-    /// No Medicare status given, and the plan's rate table prices a member whose Medicare
-    /// eligibility is unknown differently from one with Parts A and B (Traditional, 65 and over).
-    MedicareEligibilityUnknown { member: String },
-    /// The premium is the whole premium: no contribution is published and none was given.
-    PremiumBeforeContribution,
-    /// The contribution given was more than a premium it applies to, so it counts only up to
-    /// that premium (`member`: on a plan priced per member; `null`: the enrollment's premium).
-    ContributionCapped { member: Option<String> },
-}
-
 impl Estimate {
     /// The estimate's summary: everything but the lines.
     pub fn without_lines(self) -> Summary {
@@ -156,8 +145,8 @@ impl<L> Estimate<L> {
             total_annual_cost: e.total_annual_cost,
             allowed_total: e.allowed_total,
             plan_pays_total: e.plan_pays_total,
-            deductible: e.deductible,
-            out_of_pocket: e.out_of_pocket,
+            family_deductible: e.family_deductible,
+            family_out_of_pocket: e.family_out_of_pocket,
             members: e.members,
             services: e.services,
             lines,
@@ -176,18 +165,17 @@ pub struct ServiceTotal {
     pub plan_pays: Money,
 }
 
-/// Progress toward a limit: how much counted so far, and the limit (`null` where none applies,
-/// e.g. the family amount of a self-only enrollment).
+/// Progress toward a limit: how much counted so far, and the limit.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Progress {
     pub applied: Money,
-    pub limit: Option<Money>,
+    pub limit: Money,
     pub met: bool,
 }
 
 impl Progress {
-    fn of(applied: Money, limit: Option<Money>) -> Progress {
-        Progress { applied, limit, met: limit.is_some_and(|l| applied >= l) }
+    fn of(applied: Money, limit: Money) -> Progress {
+        Progress { applied, limit, met: applied >= limit }
     }
 }
 
@@ -341,7 +329,7 @@ struct Claim<'p> {
 }
 
 fn overflow() -> Error {
-    Error::new("scenario", "services", Code::Overflow, "amounts too large to add up")
+    Error::at("scenario", at!["services"], ErrorKind::overflow())
 }
 
 /// A sum (most of a claim's parts are zero: those cost nothing to add).
@@ -396,7 +384,7 @@ pub struct Year<'a> {
 impl<'a> Year<'a> {
     pub fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Result<Year<'a>, Error> {
         scenario.validate_shape()?;
-        let plan = catalog.plan_for(&scenario.plan, "plan")?;
+        let plan = catalog.plan_for(&scenario.plan, at!["plan"])?;
         let (statuses, mut assumed) = premium::medicare_statuses(plan, scenario)?;
         let (enrollment, schedule) = choose_enrollment(plan, scenario)?;
         let (uses, rows) = resolve_uses(catalog, plan, scenario)?;
@@ -511,7 +499,8 @@ impl<'a> Year<'a> {
             Some(_) => Some(premium_annual),
             None => None,
         };
-        let family_limit = |a: &crate::plan::Accumulator| if acc.family { a.family } else { None };
+        // A family amount's progress where one applies to this household.
+        let family = |a: &crate::plan::Accumulator, applied| a.family.filter(|_| acc.family).map(|limit| Progress::of(applied, limit));
         let premium = &self.premium;
         let members = scenario
             .members
@@ -525,9 +514,9 @@ impl<'a> Year<'a> {
                 premium_gross_per_period: premium.per_member.get(m).map(|p| p.gross),
                 contribution_per_period: premium.per_member.get(m).map(|p| p.contribution),
                 premium_per_period: premium.per_member.get(m).map(|p| p.share),
-                deductible: plan.deductible.as_ref().map(|d| Progress::of(acc.deductible.member[m], Some(d.individual))),
-                out_of_pocket: Progress::of(acc.out_of_pocket.member[m], Some(plan.out_of_pocket_max.individual)),
-                part_d: plan.part_d_out_of_pocket_max.as_ref().map(|d| Progress::of(acc.part_d.member[m], Some(d.individual))),
+                deductible: plan.deductible.as_ref().map(|d| Progress::of(acc.deductible.member[m], d.individual)),
+                out_of_pocket: Progress::of(acc.out_of_pocket.member[m], plan.out_of_pocket_max.individual),
+                part_d: plan.part_d_out_of_pocket_max.as_ref().map(|d| Progress::of(acc.part_d.member[m], d.individual)),
                 not_counted: not_counted[m],
             })
             .collect();
@@ -550,8 +539,8 @@ impl<'a> Year<'a> {
             total_annual_cost,
             allowed_total,
             plan_pays_total,
-            deductible: plan.deductible.as_ref().map(|d| Progress::of(acc.deductible.family, family_limit(d))),
-            out_of_pocket: Progress::of(acc.out_of_pocket.family, family_limit(&plan.out_of_pocket_max)),
+            family_deductible: plan.deductible.as_ref().and_then(|d| family(d, acc.deductible.family)),
+            family_out_of_pocket: family(&plan.out_of_pocket_max, acc.out_of_pocket.family),
             members,
             services,
             lines: NoLines,
@@ -613,47 +602,35 @@ fn resolve_uses<'p>(catalog: &Catalog, plan: &'p ValidPlan, scenario: &Scenario)
     let mut uses = Vec::with_capacity(scenario.services.len());
     let mut rows: Vec<(usize, &'p str)> = Vec::new();
     for (i, u) in scenario.services.iter().enumerate() {
-        let at = |f: &str| format!("services[{i}].{f}");
-        let inapplicable = |f: &str, m: String| Err(Error::new("scenario", at(f), Code::NotApplicable, m));
-        let member = scenario.members.iter().position(|m| m.id == u.member).ok_or_else(|| {
-            Error::new("scenario", at("member"), Code::UnknownMember, format!("no member has the id \"{}\"", shown(&u.member)))
-        })?;
+        let at = |f: &str| at!["services", i, f];
+        let fail = |f: &str, kind| Err(Error::at("scenario", at(f), kind));
+        let Some(member) = scenario.members.iter().position(|m| m.id == u.member) else {
+            return fail("member", ErrorKind::unknown_member(&u.member));
+        };
         let Some((service, benefit)) = plan.services.get_key_value(u.service.as_str()) else {
-            return Err(Error::new(
-                "scenario",
-                at("service"),
-                Code::UnknownService,
-                format!("unknown service \"{}\" for {}", shown(&u.service), plan.id),
-            ));
+            return fail("service", ErrorKind::unknown_service(&u.service, Some(&plan.id)));
         };
         let days = match (benefit.unit, u.days) {
             (Unit::Admission, Some(d)) => d,
-            (Unit::Admission, None) => {
-                return Err(Error::new("scenario", at("days"), Code::MissingField, format!("missing: how many days is the {service} stay")));
-            }
-            (_, Some(_)) => return inapplicable("days", format!("{service} is not an admission; days do not apply")),
+            (Unit::Admission, None) => return fail("days", ErrorKind::missing_days(service)),
+            (_, Some(_)) => return fail("days", ErrorKind::not_an_admission(service)),
             (_, None) => 1,
         };
         if benefit.unit != Unit::Fill {
             if u.days_supply.is_some() {
-                return inapplicable("days_supply", format!("{service} is not a prescription fill"));
+                return fail("days_supply", ErrorKind::not_a_fill(service));
             }
             if u.channel.is_some() {
-                return inapplicable("channel", format!("{service} is not a prescription fill"));
+                return fail("channel", ErrorKind::not_a_fill(service));
             }
         }
         if u.admitted.is_some() && benefit.if_admitted.is_none() {
-            return inapplicable("admitted", format!("applies only to emergency room visits, not to {service}"));
+            return fail("admitted", ErrorKind::not_an_emergency(service));
         }
         let allowed = catalog.allowed_of(scenario, i, u)?;
         if let Some(billed) = u.billed {
             if billed < allowed {
-                return Err(Error::new(
-                    "scenario",
-                    at("billed"),
-                    Code::BilledBelowAllowed,
-                    format!("the bill ({}) is below the allowed amount ({}): a provider's bill is at least what the plan allows", billed.dollars(), allowed.dollars()),
-                ));
+                return fail("billed", ErrorKind::billed_below_allowed(billed, allowed));
             }
         }
         let claim = Claim {

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::{add, overflow, Assumed};
-use crate::error::{Code, Error};
+use crate::error::{at, Error, ErrorKind};
 use crate::money::Money;
 use crate::plan::{MemberCondition, ValidPlan};
 use crate::scenario::{Contribution, Member, Scenario};
@@ -65,24 +65,11 @@ pub(super) fn medicare_statuses(plan: &ValidPlan, scenario: &Scenario) -> Result
         let stated = m.medicare.unwrap_or_default();
         let status = match stated {
             Medicare::None | Medicare::PartAOnly if requires_part_b => {
-                return Err(Error::new(
-                    "scenario",
-                    format!("members[{i}].medicare"),
-                    Code::MedicarePartBRequired,
-                    format!(
-                        "{} requires Medicare Part B, and {} ({}) has {}: a member without Part B cannot join it",
-                        plan.id,
-                        crate::error::shown(&m.id),
-                        m.age,
-                        match stated {
-                            Medicare::None => "no Medicare",
-                            _ => "Medicare Part A only",
-                        }
-                    ),
-                ));
+                let kind = ErrorKind::medicare_part_b_required(&plan.id, &m.id, m.age.into(), stated.as_str());
+                return Err(Error::at("scenario", at!["members", i, "medicare"], kind));
             }
             Medicare::Unknown if requires_part_b => {
-                assumed.push(Assumed::MedicareAssumed { member: m.id.clone() });
+                assumed.push(Assumed::MedicareAssumed { member: m.id.clone(), age: m.age });
                 Medicare::PartsAAndB
             }
             other => other,
@@ -92,45 +79,37 @@ pub(super) fn medicare_statuses(plan: &ValidPlan, scenario: &Scenario) -> Result
     Ok((statuses, assumed))
 }
 
+/// The enrollment type a household of `people` takes on a plan: per member where the plan
+/// prices per member, else the FEHB type for its size, else Self and Family for two or more.
+/// (The page, the census and a comparison's fitting suggest the same, by asking the engine.)
+pub fn suggest_enrollment(plan: &ValidPlan, people: usize) -> Option<EnrollmentType> {
+    let offered = |e: EnrollmentType| plan.enrollment_types.contains(&e);
+    let by_size = EnrollmentType::for_household(people);
+    [EnrollmentType::PerMember, by_size, EnrollmentType::SelfAndFamily].into_iter().find(|&e| offered(e) && e.covers(people))
+}
+
 /// The scenario's enrollment type and pay schedule, checked against the plan and the people.
 pub fn choose_enrollment(plan: &ValidPlan, scenario: &Scenario) -> Result<(EnrollmentType, PaySchedule), Error> {
-    let offered: Vec<&str> = plan.enrollment_types.iter().map(|e| e.as_str()).collect();
+    let offered = || plan.enrollment_types.iter().map(|e| e.as_str()).collect::<Vec<_>>();
+    let fail = |at, kind| Err(Error::at("scenario", at, kind));
     // Not given: the type the household's size calls for (per member where the plan prices
     // per member), the rule the census and the page's "follows your household" use too.
-    let suggested = || crate::compare::suggest_enrollment(plan, scenario.members.len());
-    let enrollment = match scenario.enrollment.or_else(suggested) {
+    let enrollment = match scenario.enrollment.or_else(|| suggest_enrollment(plan, scenario.members.len())) {
         Some(e) => e,
         None if plan.enrollment_types.len() == 1 => plan.enrollment_types[0],
-        None => {
-            return Err(Error::new("scenario", "enrollment", Code::MissingField, format!("missing: choose one of {}", offered.join(", "))));
-        }
+        None => return fail(at!["enrollment"], ErrorKind::missing_enrollment(offered())),
     };
     if !plan.enrollment_types.contains(&enrollment) {
-        return Err(Error::new(
-            "scenario",
-            "enrollment",
-            Code::NotOffered,
-            format!("{} is not offered by {} (offered: {})", enrollment.as_str(), plan.id, offered.join(", ")),
-        ));
+        return fail(at!["enrollment"], ErrorKind::enrollment_not_offered(enrollment.as_str(), &plan.id, offered()));
     }
     let n = scenario.members.len();
     if !enrollment.covers(n) {
-        let wanted = match enrollment {
-            EnrollmentType::SelfOnly => "exactly one person",
-            EnrollmentType::SelfPlusOne => "exactly two people",
-            EnrollmentType::SelfAndFamily => "two or more people",
-            EnrollmentType::PerMember => "one or more people",
-        };
-        return Err(Error::new("scenario", "members", Code::HouseholdSize, format!("{} covers {wanted}, but {n} are listed", enrollment.as_str())));
+        return fail(at!["members"], ErrorKind::enrollment_size(enrollment.as_str(), n as u64));
     }
     let schedule = scenario.pay_schedule.unwrap_or(plan.pay_schedules[0]);
     if !plan.pay_schedules.contains(&schedule) {
-        return Err(Error::new(
-            "scenario",
-            "pay_schedule",
-            Code::NotOffered,
-            format!("{} premiums are not published for {}", schedule.as_str(), plan.id),
-        ));
+        let allowed = plan.pay_schedules.iter().map(|p| p.as_str()).collect();
+        return fail(at!["pay_schedule"], ErrorKind::pay_schedule_not_offered(schedule.as_str(), &plan.id, allowed));
     }
     Ok((enrollment, schedule))
 }
@@ -245,12 +224,8 @@ fn member_rates(plan: &ValidPlan, members: &[Member], statuses: &[Medicare], ass
             })
         };
         let rate = row(medicare).ok_or_else(|| {
-            Error::new(
-                "scenario",
-                format!("members[{i}]"),
-                Code::NoPremiumRate,
-                format!("{} has no premium for a {} aged {} with Medicare {}", plan.id, relationship.as_str(), member.age, medicare.as_str()),
-            )
+            let kind = ErrorKind::no_premium_rate(&plan.id, relationship.as_str(), member.age.into(), medicare.as_str());
+            Error::at("scenario", at!["members", i], kind)
         })?;
         if medicare == Medicare::Unknown && row(Medicare::PartsAAndB).map(|r| r.monthly) != Some(rate.monthly) {
             assumed.push(Assumed::MedicareEligibilityUnknown { member: member.id.clone() });

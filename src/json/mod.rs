@@ -18,14 +18,19 @@
 //! The rest of the crate uses only what this file exports: [`parse`], [`FromJson`],
 //! [`FromKey`], [`Reader`] (its `string`, `number`, `scalar`, `array`, `object`, `null`,
 //! `wrong_type`), [`Path`], [`fail`], [`tagged`] and the two macros.
+//!
+//! The path stays typed to the error: [`fail`] turns the reader's [`Path`] into the error's
+//! keys and indices ([`ErrorPath`]), never into text.
+//!
+//! Every string read (a value or a key) is refused if it holds a control character, a
+//! bidirectional control or a line separator ([`crate::error::is_forbidden`]): no input of
+//! ours needs one, and a plan's text is shown to people and printed on terminals.
 
 mod number;
 mod reader;
 mod syntax;
 
-use std::fmt;
-
-use crate::error::{shown, Code, Error};
+use crate::error::{is_forbidden, Error, ErrorKind, ErrorPath, Expected, Segment};
 
 pub use number::Fault as NumberFault;
 pub use reader::{Kind, Reader, Scalar};
@@ -39,7 +44,7 @@ pub const MAX_DEPTH: usize = 128;
 pub const MAX_ITEMS: usize = 10_000;
 
 /// Where a value sits in its input: `services[2].allowed`. Built on the stack as the reader
-/// descends; turned into text only for an error.
+/// descends; turned into the error's path only for an error.
 #[derive(Clone, Copy, Debug)]
 pub enum Path<'a> {
     Root,
@@ -47,30 +52,34 @@ pub enum Path<'a> {
     Index(&'a Path<'a>, usize),
 }
 
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Path::Root => Ok(()),
-            Path::Key(Path::Root, key) => f.write_str(&shown(key)),
-            Path::Key(parent, key) => write!(f, "{parent}.{}", shown(key)),
-            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
+impl Path<'_> {
+    /// The keys and indices from the root down to here.
+    pub fn to_error_path(&self) -> ErrorPath {
+        let mut steps = Vec::new();
+        let mut here = *self;
+        loop {
+            match here {
+                Path::Root => break,
+                Path::Key(parent, key) => {
+                    steps.push(Segment::from(key));
+                    here = *parent;
+                }
+                Path::Index(parent, i) => {
+                    steps.push(Segment::from(i));
+                    here = *parent;
+                }
+            }
         }
+        steps.reverse();
+        ErrorPath(steps)
     }
 }
 
-/// A value that could not be read: the field, the kind of fault and what is wrong, without the
-/// input's name (which [`parse`] adds).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ReadError {
-    pub field: String,
-    pub code: Code,
-    pub message: String,
-}
+/// A value that could not be read: the error without its input's name (which [`parse`] adds).
+pub type Read<T> = Result<T, Error>;
 
-pub type Read<T> = Result<T, ReadError>;
-
-pub fn fail<T>(at: Path, code: Code, message: impl Into<String>) -> Read<T> {
-    Err(ReadError { field: at.to_string(), code, message: message.into() })
+pub fn fail<T>(at: Path, kind: ErrorKind) -> Read<T> {
+    Err(Error::at("", at.to_error_path(), kind))
 }
 
 /// A type read from a JSON value.
@@ -86,27 +95,39 @@ pub trait FromKey: Sized {
 /// Parses `text` (named `origin` in errors) and reads a `T` from it.
 pub fn parse<T: FromJson>(origin: &str, text: &str) -> Result<T, Error> {
     if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::new(origin, "", Code::InputTooLarge, format!("input is larger than {MAX_INPUT_BYTES} bytes")));
+        return Err(Error::at(origin, ErrorPath::ROOT, ErrorKind::input_too_large(MAX_INPUT_BYTES as u64)));
     }
-    syntax::check(text).map_err(|message| Error::new(origin, "", Code::MalformedJson, message))?;
+    syntax::check(text).map_err(|kind| Error::at(origin, ErrorPath::ROOT, kind))?;
     let mut r = Reader::new(text);
-    let value = T::read(&mut r, Path::Root).map_err(|e| Error::new(origin, e.field, e.code, e.message))?;
+    let value = T::read(&mut r, Path::Root).map_err(|e| e.from(origin))?;
     if !r.at_end() {
-        return Err(Error::new(origin, "", Code::MalformedJson, "malformed JSON: unexpected text after the JSON value"));
+        let (line, column) = r.position();
+        return Err(Error::at(origin, ErrorPath::ROOT, ErrorKind::malformed("unexpected text after the JSON value", line, column)));
     }
     Ok(value)
 }
 
 // ---- reading the basic types ---------------------------------------------------------------
 
+/// Text with none of the characters no text may hold, or the error naming it.
+fn clean(text: &str, at: Path) -> Read<()> {
+    if text.chars().any(is_forbidden) {
+        return fail(at, ErrorKind::control_character(text));
+    }
+    Ok(())
+}
+
 impl FromJson for String {
     fn read(r: &mut Reader, at: Path) -> Read<Self> {
-        r.string(at, "a string").map(|s| s.into_owned())
+        let text = r.string(at, Expected::Text)?;
+        clean(&text, at)?;
+        Ok(text.into_owned())
     }
 }
 
 impl FromKey for String {
-    fn from_key(key: &str, _at: Path) -> Read<Self> {
+    fn from_key(key: &str, at: Path) -> Read<Self> {
+        clean(key, at)?;
         Ok(key.to_string())
     }
 }
@@ -119,14 +140,12 @@ impl FromJson for bool {
 
 /// A whole number from 0 to `max`, judged by its value (`2.0` is two, `-0` is zero).
 pub fn whole_number(r: &mut Reader, at: Path, max: u64) -> Read<u64> {
-    const EXPECTED: &str = "a whole number from 0 upward";
-    let text = r.number(at, EXPECTED)?;
+    let text = r.number(at, Expected::WholeNumber)?;
     match number::whole(text) {
         Ok(v) if v <= max => Ok(v),
-        Ok(_) | Err(number::Fault::TooLarge) => {
-            fail(at, Code::OutOfRange, format!("invalid value: `{}`, expected {EXPECTED} (at most {max})", shown(text)))
-        }
-        Err(_) => fail(at, Code::InvalidNumber, format!("invalid value: `{}`, expected {EXPECTED}", shown(text))),
+        Ok(v) => fail(at, ErrorKind::out_of_range(0, max, v.into())),
+        Err(number::Fault::TooLarge) => fail(at, ErrorKind::out_of_range(0, max, text.into())),
+        Err(_) => fail(at, ErrorKind::not_whole(text)),
     }
 }
 
@@ -156,7 +175,7 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn read(r: &mut Reader, at: Path) -> Read<Self> {
         let mut items = Vec::new();
-        r.array(at, "a list", |r, _, at| {
+        r.array(at, Expected::List, |r, _, at| {
             items.push(T::read(r, at)?);
             Ok(())
         })?;
@@ -218,13 +237,13 @@ const fn same(a: &str, b: &str) -> bool {
 
 /// Refuses a key that is not one of `fields` (those `readable`), or that was seen before
 /// (`seen[i]` per field); else the field's index.
-pub fn field_index(fields: &[&str], readable: &[bool], seen: &mut [bool], key: &str, at: Path) -> Read<usize> {
+pub fn field_index(fields: &'static [&'static str], readable: &[bool], seen: &mut [bool], key: &str, at: Path) -> Read<usize> {
     match fields.iter().zip(readable).position(|(f, &r)| r && *f == key) {
         None => {
-            let expected = fields.iter().zip(readable).filter(|(_, &r)| r).map(|(f, _)| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-            fail(at, Code::UnknownField, format!("unknown field `{}`, expected one of {expected}", shown(key)))
+            let allowed = fields.iter().zip(readable).filter(|(_, &r)| r).map(|(f, _)| *f).collect();
+            fail(at, ErrorKind::unknown_field(key, allowed))
         }
-        Some(i) if seen[i] => fail(at, Code::DuplicateField, format!("duplicate field `{}`", shown(key))),
+        Some(i) if seen[i] => fail(at, ErrorKind::duplicate_field(key)),
         Some(i) => {
             seen[i] = true;
             Ok(i)
@@ -233,9 +252,9 @@ pub fn field_index(fields: &[&str], readable: &[bool], seen: &mut [bool], key: &
 }
 
 /// The first required field (in the struct's order) that was not `seen`, refused.
-pub fn missing_field(fields: &[&str], required: &[bool], seen: &[bool], at: Path) -> ReadError {
+pub fn missing_field(fields: &'static [&'static str], required: &[bool], seen: &[bool], at: Path) -> Error {
     let name = fields.iter().zip(required).zip(seen).find(|((_, &req), &seen)| req && !seen).map_or("", |((f, _), _)| *f);
-    ReadError { field: at.to_string(), code: Code::MissingField, message: format!("missing field `{name}`") }
+    Error::at("", at.to_error_path(), ErrorKind::missing_field(name))
 }
 
 /// Reads a struct from a JSON object whose fields are exactly the ones listed, each taken as
@@ -255,7 +274,7 @@ macro_rules! read_object {
         let at: $crate::json::Path = $at;
         let mut seen = [false; FIELDS.len()];
         $( let mut $field = $crate::json::Slot::new(); )*
-        $r.object(at, "an object", |r, key, here| {
+        $r.object(at, $crate::error::Expected::Object, |r, key, here| {
             let _i = $crate::json::field_index(FIELDS, READABLE, &mut seen, key, here)?;
             let mut _k = 0usize;
             $(
@@ -326,28 +345,27 @@ pub(crate) use {field_pattern, field_value, json_object, read_object};
 // ---- names: field-less enums, and enums with data written as one-key objects ---------------
 
 /// The index in `names` of a name written as a string.
-pub fn name_index(r: &mut Reader, at: Path, names: &[&str]) -> Read<usize> {
-    let expected = format!("one of {}", quoted(names));
-    let name = r.string(at, &expected)?;
+pub fn name_index(r: &mut Reader, at: Path, names: &'static [&'static str]) -> Read<usize> {
+    let name = r.string(at, Expected::OneOf(names))?;
     key_index(&name, at, names)
 }
 
 /// The index in `names` of an object key.
-pub fn key_index(key: &str, at: Path, names: &[&str]) -> Read<usize> {
+pub fn key_index(key: &str, at: Path, names: &'static [&'static str]) -> Read<usize> {
     match names.iter().position(|n| *n == key) {
         Some(i) => Ok(i),
-        None => fail(at, Code::UnknownValue, format!("unknown value `{}`, expected one of {}", shown(key), quoted(names))),
+        None => fail(at, ErrorKind::unknown_value(key, names)),
     }
 }
 
 /// An enum with data, written as an object of one key: `{ "copay": { "amount": "30.00" } }`.
 /// `body` reads the value of the key, given the key's index in `names` and its path.
-pub fn tagged<T>(r: &mut Reader, at: Path, names: &[&str], mut body: impl FnMut(&mut Reader, usize, Path) -> Read<T>) -> Read<T> {
-    let expected = format!("an object with one key, one of {}", quoted(names));
+pub fn tagged<T>(r: &mut Reader, at: Path, names: &'static [&'static str], mut body: impl FnMut(&mut Reader, usize, Path) -> Read<T>) -> Read<T> {
+    let expected = Expected::OneKeyOf(names);
     let mut value = None;
-    r.object(at, &expected, |r, key, here| {
+    r.object(at, expected, |r, key, here| {
         if value.is_some() {
-            return fail(at, Code::InvalidType, format!("invalid type: map, expected {expected}"));
+            return fail(at, ErrorKind::invalid_type(expected, crate::error::Found::Object));
         }
         let i = key_index(key, here, names)?;
         value = Some(body(r, i, here)?);
@@ -355,12 +373,8 @@ pub fn tagged<T>(r: &mut Reader, at: Path, names: &[&str], mut body: impl FnMut(
     })?;
     match value {
         Some(v) => Ok(v),
-        None => fail(at, Code::InvalidType, format!("invalid type: map, expected {expected}")),
+        None => fail(at, ErrorKind::invalid_type(expected, crate::error::Found::Object)),
     }
-}
-
-fn quoted(names: &[&str]) -> String {
-    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
 }
 
 /// Declares a field-less enum whose values are written as names, with `ALL`, `NAMES`,
@@ -428,7 +442,7 @@ pub enum Json {
 impl Json {
     /// Parses a whole text as one JSON value, or says what is malformed and where.
     pub fn parse(text: &str) -> Result<Json, String> {
-        parse::<Json>("json", text).map_err(|e| e.message)
+        parse::<Json>("json", text).map_err(|e| e.message())
     }
 }
 
@@ -440,12 +454,12 @@ impl FromJson for Json {
                 Json::Null
             }
             Some(Kind::Bool) => Json::Bool(r.bool(at)?),
-            Some(Kind::Number) => Json::Number(r.number(at, "a number")?.to_string()),
-            Some(Kind::String) => Json::String(r.string(at, "a string")?.into_owned()),
+            Some(Kind::Number) => Json::Number(r.number(at, Expected::Number)?.to_string()),
+            Some(Kind::String) => Json::String(r.string(at, Expected::Text)?.into_owned()),
             Some(Kind::Array) => Json::Array(Vec::read(r, at)?),
             Some(Kind::Object) | None => {
                 let mut entries = Vec::new();
-                r.object(at, "an object", |r, key, here| {
+                r.object(at, Expected::Object, |r, key, here| {
                     entries.push((key.to_string(), Json::read(r, here)?));
                     Ok(())
                 })?;
@@ -479,23 +493,28 @@ mod tests {
         assert_eq!(pair(r#"{"a": 1, "b": null}"#).unwrap().b, None);
     }
 
+    use crate::error::Code;
+
     #[test]
     fn faults_name_their_field_and_code() {
         for (text, field, code, words) in [
             (r#"{}"#, "", Code::MissingField, "missing field `a`"),
             (r#"{"a": 1, "z": 2}"#, "z", Code::UnknownField, "unknown field `z`"),
             (r#"{"a": 1, "a": 2}"#, "a", Code::DuplicateField, "duplicate field `a`"),
-            (r#"{"a": "1"}"#, "a", Code::InvalidType, "invalid type: string \"1\", expected a whole number"),
+            (r#"{"a": "1"}"#, "a", Code::InvalidType, "invalid type: string `1`, expected a whole number"),
             (r#"{"a": -1}"#, "a", Code::InvalidNumber, "expected a whole number from 0 upward"),
             (r#"{"a": 1.5}"#, "a", Code::InvalidNumber, "`1.5`"),
-            (r#"{"a": 1, "c": [1, 70000]}"#, "c[1]", Code::OutOfRange, "at most 65535"),
+            (r#"{"a": 1, "c": [1, 70000]}"#, "c[1]", Code::OutOfRange, "from 0 to 65535 (got 70000)"),
+            (r#"{"a": 1, "c": [1e400]}"#, "c[0]", Code::OutOfRange, "(got 1e400)"),
+            (r#"{"a": 1, "b": "x\u001b[2J"}"#, "b", Code::InvalidText, "control characters"),
+            (r#"{"a": 1, "b": "\u202eevil"}"#, "b", Code::InvalidText, "control characters"),
             (r#"{"a": 1, "d": 1}"#, "d", Code::InvalidType, "expected true or false"),
             (r#"[1]"#, "", Code::InvalidType, "invalid type: sequence, expected an object"),
             (r#"{"a": 1,}"#, "", Code::MalformedJson, "key in double quotes"),
         ] {
             let e = pair(text).unwrap_err();
-            assert_eq!((e.field.as_str(), e.code), (field, code), "{text}: {e}");
-            assert!(e.message.contains(words), "{text}: {e}");
+            assert_eq!((e.field().as_str(), e.code()), (field, code), "{text}: {e}");
+            assert!(e.message().contains(words), "{text}: {e}");
         }
     }
 
@@ -503,7 +522,7 @@ mod tests {
     fn long_lists_are_refused_at_the_item_past_the_limit() {
         let items = format!("[{}]", vec!["1"; MAX_ITEMS + 1].join(","));
         let e = parse::<Vec<u32>>("t", &items).unwrap_err();
-        assert_eq!(e.code, Code::TooMany);
+        assert_eq!(e.code(), Code::TooMany);
         assert_eq!(parse::<Vec<u32>>("t", &format!("[{}]", vec!["1"; MAX_ITEMS].join(","))).unwrap().len(), MAX_ITEMS);
     }
 
@@ -511,7 +530,7 @@ mod tests {
     fn messages_quote_at_most_sixty_characters_of_the_input() {
         let long = "x".repeat(100_000);
         let e = parse::<u32>("t", &format!("\"{long}\"")).unwrap_err().to_string();
-        assert!(e.len() < 200 && e.contains(&format!("\"{}…\"", "x".repeat(60))), "{e}");
+        assert!(e.len() < 200 && e.contains(&format!("`{}…`", "x".repeat(60))), "{e}");
         let e = parse::<u32>("t", &"9".repeat(100_000)).unwrap_err().to_string();
         assert!(e.len() < 200, "{e}");
         let e = parse::<Pair>("t", &format!("{{\"{long}\": 1}}")).unwrap_err();

@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 use super::{fail, Path, Read, MAX_ITEMS};
-use crate::error::{shown, Code};
+use crate::error::{shown, ErrorKind, Expected, Found, Many};
 
 /// What the next value is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,8 +26,8 @@ pub enum Kind {
 pub enum Scalar<'t> {
     String(Cow<'t, str>),
     Number(&'t str),
-    /// Anything else: how to describe it in a message ("map", "boolean `true`").
-    Other(String),
+    /// Anything else: what it was.
+    Other(Found),
 }
 
 pub struct Reader<'t> {
@@ -61,7 +61,12 @@ impl<'t> Reader<'t> {
     }
 
     fn malformed<T>(&self, at: Path) -> Read<T> {
-        fail(at, Code::MalformedJson, super::syntax::position_message(self.bytes(), self.pos, "unexpected text"))
+        fail(at, super::syntax::malformed(self.bytes(), self.pos, "unexpected text"))
+    }
+
+    /// Where the reader is: its line and column.
+    pub(super) fn position(&self) -> (u64, u64) {
+        super::syntax::position(self.bytes(), self.pos)
     }
 
     /// The kind of the next value (whitespace skipped).
@@ -77,36 +82,26 @@ impl<'t> Reader<'t> {
         })
     }
 
-    /// serde's words for the next value, for "invalid type: …, expected …" messages.
-    pub fn describe(&mut self) -> String {
+    /// What the next value is, for "invalid type" errors (the reader stays where it is).
+    pub fn describe(&mut self) -> Found {
         let start = self.pos;
-        let words = match self.kind() {
-            None => "nothing".to_string(),
-            Some(Kind::Null) => "null".to_string(),
-            Some(Kind::Bool) => format!("boolean `{}`", self.peek() == Some(b't')),
-            Some(Kind::Array) => "sequence".to_string(),
-            Some(Kind::Object) => "map".to_string(),
-            Some(Kind::String) => match self.raw_string() {
-                Some(s) => format!("string \"{}\"", shown(&s)),
-                None => "string".to_string(),
-            },
-            Some(Kind::Number) => {
-                let n = self.number_text();
-                if n.contains(['.', 'e', 'E']) {
-                    format!("floating point `{}`", shown(n))
-                } else {
-                    format!("integer `{}`", shown(n))
-                }
-            }
+        let found = match self.kind() {
+            None => Found::Nothing,
+            Some(Kind::Null) => Found::Null,
+            Some(Kind::Bool) => Found::Bool(self.peek() == Some(b't')),
+            Some(Kind::Array) => Found::List,
+            Some(Kind::Object) => Found::Object,
+            Some(Kind::String) => Found::Str(self.raw_string().map(|s| shown(&s)).unwrap_or_default()),
+            Some(Kind::Number) => Found::Number(shown(self.number_text())),
         };
         self.pos = start;
-        words
+        found
     }
 
     /// Consumes the next value of any kind and refuses it as not `expected`.
-    pub fn wrong_type<T>(&mut self, at: Path, expected: &str) -> Read<T> {
+    pub fn wrong_type<T>(&mut self, at: Path, expected: Expected) -> Read<T> {
         let found = self.describe();
-        fail(at, Code::InvalidType, format!("invalid type: {found}, expected {expected}"))
+        fail(at, ErrorKind::invalid_type(expected, found))
     }
 
     /// Consumes `null` if that is next.
@@ -128,7 +123,7 @@ impl<'t> Reader<'t> {
             self.pos += 5;
             Ok(false)
         } else {
-            self.wrong_type(at, "true or false")
+            self.wrong_type(at, Expected::Boolean)
         }
     }
 
@@ -144,7 +139,7 @@ impl<'t> Reader<'t> {
     }
 
     /// A number as written; any other value is refused as not `expected`.
-    pub fn number(&mut self, at: Path, expected: &str) -> Read<&'t str> {
+    pub fn number(&mut self, at: Path, expected: Expected) -> Read<&'t str> {
         if self.kind() != Some(Kind::Number) {
             return self.wrong_type(at, expected);
         }
@@ -158,7 +153,7 @@ impl<'t> Reader<'t> {
 
     /// A string, its escapes decoded (borrowed from the text when it has none); any other
     /// value is refused as not `expected`.
-    pub fn string(&mut self, at: Path, expected: &str) -> Read<Cow<'t, str>> {
+    pub fn string(&mut self, at: Path, expected: Expected) -> Read<Cow<'t, str>> {
         if self.kind() != Some(Kind::String) {
             return self.wrong_type(at, expected);
         }
@@ -171,8 +166,8 @@ impl<'t> Reader<'t> {
     /// A string or a number, as written.
     pub fn scalar(&mut self, at: Path) -> Read<Scalar<'t>> {
         match self.kind() {
-            Some(Kind::String) => self.string(at, "").map(Scalar::String),
-            Some(Kind::Number) => self.number(at, "").map(Scalar::Number),
+            Some(Kind::String) => self.string(at, Expected::Text).map(Scalar::String),
+            Some(Kind::Number) => self.number(at, Expected::Number).map(Scalar::Number),
             _ => {
                 let found = self.describe();
                 self.skip(at)?;
@@ -256,23 +251,23 @@ impl<'t> Reader<'t> {
             None => self.malformed(at),
             Some(Kind::Null) if self.null() => Ok(()),
             Some(Kind::Bool) => self.bool(at).map(|_| ()),
-            Some(Kind::Number) => self.number(at, "a number").map(|_| ()),
-            Some(Kind::String) => self.string(at, "a string").map(|_| ()),
-            Some(Kind::Array) => self.array(at, "a list", |r, _, at| r.skip(at)),
-            Some(Kind::Object) => self.object(at, "an object", |r, _, at| r.skip(at)),
+            Some(Kind::Number) => self.number(at, Expected::Number).map(|_| ()),
+            Some(Kind::String) => self.string(at, Expected::Text).map(|_| ()),
+            Some(Kind::Array) => self.array(at, Expected::List, |r, _, at| r.skip(at)),
+            Some(Kind::Object) => self.object(at, Expected::Object, |r, _, at| r.skip(at)),
             Some(Kind::Null) => self.malformed(at),
         }
     }
 
     /// Reads a list, calling `item` with the reader at each item and that item's path.
     /// More than [`MAX_ITEMS`] items are refused at the first one too many.
-    pub fn array(&mut self, at: Path, expected: &str, mut item: impl FnMut(&mut Self, usize, Path) -> Read<()>) -> Read<()> {
+    pub fn array(&mut self, at: Path, expected: Expected, mut item: impl FnMut(&mut Self, usize, Path) -> Read<()>) -> Read<()> {
         self.array_dyn(at, expected, &mut item)
     }
 
     // One copy of each loop for every type read (a closure per type would copy the loop ~40
     // times into the WebAssembly module).
-    fn array_dyn(&mut self, at: Path, expected: &str, item: &mut dyn FnMut(&mut Self, usize, Path) -> Read<()>) -> Read<()> {
+    fn array_dyn(&mut self, at: Path, expected: Expected, item: &mut dyn FnMut(&mut Self, usize, Path) -> Read<()>) -> Read<()> {
         if self.kind() != Some(Kind::Array) {
             return self.wrong_type(at, expected);
         }
@@ -285,7 +280,7 @@ impl<'t> Reader<'t> {
         let mut i = 0;
         loop {
             if i == MAX_ITEMS {
-                return fail(at, Code::TooMany, format!("at most {MAX_ITEMS} items"));
+                return fail(at, ErrorKind::too_many(MAX_ITEMS as u64, Many::Items));
             }
             item(self, i, Path::Index(&at, i))?;
             i += 1;
@@ -303,11 +298,11 @@ impl<'t> Reader<'t> {
 
     /// Reads an object, calling `entry` with each key, the reader at its value, and the value's
     /// path. `entry` must consume the value (or fail).
-    pub fn object(&mut self, at: Path, expected: &str, mut entry: impl FnMut(&mut Self, &str, Path) -> Read<()>) -> Read<()> {
+    pub fn object(&mut self, at: Path, expected: Expected, mut entry: impl FnMut(&mut Self, &str, Path) -> Read<()>) -> Read<()> {
         self.object_dyn(at, expected, &mut entry)
     }
 
-    fn object_dyn(&mut self, at: Path, expected: &str, entry: &mut dyn FnMut(&mut Self, &str, Path) -> Read<()>) -> Read<()> {
+    fn object_dyn(&mut self, at: Path, expected: Expected, entry: &mut dyn FnMut(&mut Self, &str, Path) -> Read<()>) -> Read<()> {
         if self.kind() != Some(Kind::Object) {
             return self.wrong_type(at, expected);
         }

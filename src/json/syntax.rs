@@ -4,9 +4,10 @@
 //! message says what is wrong and where (line and column).
 
 use super::MAX_DEPTH;
+use crate::error::ErrorKind;
 
 /// Checks that `text` is exactly one JSON value (RFC 8259), surrounded by optional whitespace.
-pub fn check(text: &str) -> Result<(), String> {
+pub fn check(text: &str) -> Result<(), ErrorKind> {
     let mut s = Scan { b: text.as_bytes(), pos: 0 };
     let mut stack: Vec<u8> = Vec::new(); // b'[' or b'{' per open container
     // After a value: close containers and find where the next value goes.
@@ -17,7 +18,7 @@ pub fn check(text: &str) -> Result<(), String> {
             Some(b'{') => {
                 s.pos += 1;
                 if stack.len() >= MAX_DEPTH {
-                    return s.error(&format!("nested deeper than {MAX_DEPTH} levels"));
+                    return s.too_deep();
                 }
                 stack.push(b'{');
                 s.space();
@@ -32,7 +33,7 @@ pub fn check(text: &str) -> Result<(), String> {
             Some(b'[') => {
                 s.pos += 1;
                 if stack.len() >= MAX_DEPTH {
-                    return s.error(&format!("nested deeper than {MAX_DEPTH} levels"));
+                    return s.too_deep();
                 }
                 stack.push(b'[');
                 s.space();
@@ -95,8 +96,13 @@ struct Scan<'t> {
 }
 
 impl Scan<'_> {
-    fn error<T>(&self, what: &str) -> Result<T, String> {
-        Err(position_message(self.b, self.pos, what))
+    fn error<T>(&self, problem: &'static str) -> Result<T, ErrorKind> {
+        Err(malformed(self.b, self.pos, problem))
+    }
+
+    fn too_deep<T>(&self) -> Result<T, ErrorKind> {
+        let (line, column) = position(self.b, self.pos);
+        Err(ErrorKind::nested_too_deep(MAX_DEPTH as u64, line, column))
     }
 
     fn peek(&self) -> Option<u8> {
@@ -110,7 +116,7 @@ impl Scan<'_> {
     }
 
     /// A key and its colon, with the scan left where the value starts.
-    fn key(&mut self) -> Result<(), String> {
+    fn key(&mut self) -> Result<(), ErrorKind> {
         if self.peek() != Some(b'"') {
             return self.error("expected a key in double quotes");
         }
@@ -123,7 +129,7 @@ impl Scan<'_> {
         Ok(())
     }
 
-    fn word(&mut self, word: &str) -> Result<(), String> {
+    fn word(&mut self, word: &str) -> Result<(), ErrorKind> {
         if self.b[self.pos..].starts_with(word.as_bytes()) {
             self.pos += word.len();
             Ok(())
@@ -140,7 +146,7 @@ impl Scan<'_> {
         self.pos - start
     }
 
-    fn number(&mut self) -> Result<(), String> {
+    fn number(&mut self) -> Result<(), ErrorKind> {
         if self.peek() == Some(b'-') {
             self.pos += 1;
         }
@@ -169,7 +175,7 @@ impl Scan<'_> {
         Ok(())
     }
 
-    fn hex4(&mut self) -> Result<u32, String> {
+    fn hex4(&mut self) -> Result<u32, ErrorKind> {
         let digits = self.b.get(self.pos..self.pos + 4).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
         match digits {
             Some(h) => {
@@ -181,7 +187,7 @@ impl Scan<'_> {
     }
 
     /// A string from its opening quote; escapes checked, surrogates paired.
-    fn string(&mut self) -> Result<(), String> {
+    fn string(&mut self) -> Result<(), ErrorKind> {
         self.pos += 1;
         loop {
             match self.peek() {
@@ -223,11 +229,18 @@ impl Scan<'_> {
 }
 
 /// "malformed JSON: <what> at line L column C" (columns count bytes, from 1).
-pub(super) fn position_message(bytes: &[u8], pos: usize, what: &str) -> String {
+/// The 1-based line and column of byte `pos`.
+pub(super) fn position(bytes: &[u8], pos: usize) -> (u64, u64) {
     let before = &bytes[..pos.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let column = before.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-    format!("malformed JSON: {what} at line {line} column {column}")
+    (line as u64, column as u64)
+}
+
+/// Malformed JSON: `problem` at byte `pos`.
+pub(super) fn malformed(bytes: &[u8], pos: usize, problem: &'static str) -> ErrorKind {
+    let (line, column) = position(bytes, pos);
+    ErrorKind::malformed(problem, line, column)
 }
 
 #[cfg(test)]
@@ -261,16 +274,16 @@ mod tests {
             ("-", "expected a digit"),
             ("1e", "digit in the exponent"),
         ] {
-            let e = check(text).unwrap_err();
+            let e = check(text).unwrap_err().message();
             assert!(e.starts_with("malformed JSON: ") && e.contains(what), "{text:?}: {e}");
         }
-        assert!(check("{\n  \"a\": x }").unwrap_err().ends_with("line 2 column 8"));
+        assert_eq!(check("{\n  \"a\": x }").unwrap_err(), ErrorKind::malformed("expected a value", 2, 8));
     }
 
     #[test]
     fn deep_nesting_is_refused_not_a_stack_overflow() {
-        assert!(check(&"[".repeat(1_000_000)).unwrap_err().contains("nested deeper"));
-        assert!(check(&"{\"a\":".repeat(1_000)).unwrap_err().contains("nested deeper"));
+        assert!(check(&"[".repeat(1_000_000)).unwrap_err().message().contains("nested deeper than 128"));
+        assert!(check(&"{\"a\":".repeat(1_000)).unwrap_err().message().contains("nested deeper"));
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert_eq!(check(&ok), Ok(()));
         let over = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
