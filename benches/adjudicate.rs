@@ -70,7 +70,7 @@ fn time<F: FnMut()>(mut f: F) -> Duration {
 }
 
 fn main() {
-    let catalog = Catalog::load_dir(&Catalog::builtin_data_dir()).unwrap();
+    let catalog = Catalog::builtin().unwrap();
     println!("{:<40} {:>8} {:>12} {:>16}", "workload", "claims", "per year", "claims/second");
     let mut all_claims = 0u64;
     let mut all_time = Duration::ZERO;

@@ -61,7 +61,7 @@ const sizes = {
 const site = mkdtempSync(join(tmpdir(), 'costshare-bench-'));
 cpSync(DIST, site, { recursive: true });
 mkdirSync(join(site, 'bench'));
-cpSync(join(ROOT, 'bench', 'bench.mjs'), join(site, 'bench', 'bench.mjs'));
+cpSync(join(ROOT, 'benches', 'page', 'bench.mjs'), join(site, 'bench', 'bench.mjs'));
 writeFileSync(join(site, 'bench', 'index.html'),
   '<!doctype html><html lang="en"><title>bench</title><script type="module" src="bench.mjs"></script></html>\n');
 // The baseline for the page's timing.

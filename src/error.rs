@@ -20,7 +20,6 @@ use std::fmt;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 
-use crate::money::Money;
 
 pub use kind::{ErrorKind, Expected, Found, Many};
 
@@ -257,7 +256,8 @@ pub enum Param {
     Int(u64),
     Text(String),
     List(Vec<String>),
-    Money(Money),
+    /// An amount: its decimal string ("1500.00", as params give it) and its words ("$1,500.00").
+    Money { decimal: String, dollars: String },
 }
 
 impl From<u64> for Param {
@@ -309,12 +309,6 @@ impl From<Vec<String>> for Param {
     }
 }
 
-impl From<Money> for Param {
-    fn from(m: Money) -> Param {
-        Param::Money(m)
-    }
-}
-
 impl Param {
     /// As a message says it: money in dollars ("$1,500.00"), lists joined with commas.
     pub(crate) fn write_words(&self, out: &mut String) {
@@ -322,7 +316,7 @@ impl Param {
             Param::Int(n) => out.push_str(&n.to_string()),
             Param::Text(t) => out.push_str(t),
             Param::List(list) => out.push_str(&list.join(", ")),
-            Param::Money(m) => out.push_str(&m.dollars()),
+            Param::Money { dollars, .. } => out.push_str(dollars),
         }
     }
 }
@@ -338,7 +332,7 @@ impl Serialize for Param {
             },
             Param::Text(t) => s.serialize_str(t),
             Param::List(list) => s.collect_seq(list.iter()),
-            Param::Money(m) => m.serialize(s),
+            Param::Money { decimal, .. } => s.serialize_str(decimal),
         }
     }
 }

@@ -10,7 +10,7 @@ use std::str::FromStr;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Serialize, Serializer};
 
-use crate::error::{ErrorKind, Expected};
+use crate::error::{ErrorKind, Expected, Param};
 use crate::json::{self, FromJson, Path, Read, Reader, Scalar};
 
 /// The largest amount accepted anywhere (ten million dollars). Larger figures are refused as
@@ -46,7 +46,7 @@ impl Money {
         }
         match Decimal::from_str_exact(text) {
             Ok(v) if v <= MONEY_MAX => Ok(Money(v)),
-            _ => Err(ErrorKind::money_too_large(text, Money(MONEY_MAX))),
+            _ => Err(ErrorKind::money_too_large(text, Money(MONEY_MAX).into())),
         }
     }
 
@@ -164,6 +164,13 @@ impl FromStr for Money {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Money::parse(s).map_err(|kind| kind.message())
+    }
+}
+
+/// An amount an error names: its decimal string as a param, in dollars in the words.
+impl From<Money> for Param {
+    fn from(m: Money) -> Param {
+        Param::Money { decimal: m.to_cents_string(), dollars: m.dollars() }
     }
 }
 

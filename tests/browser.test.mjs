@@ -320,7 +320,7 @@ test('who pays the premium: the whole premium, the share paid toward it and the 
   await field(page, 'contribution').fill('');
   await settled(page);
   result = engine.estimate(await scenarioOf(page));
-  assert.ok(result.assumptions.some((a) => a.kind === 'premium_before_contribution'));
+  assert.ok(result.assumptions.some((a) => a.code === 'premium_before_contribution'));
   assert.equal((await share.textContent()).trim(), `This is the whole premium, ${money(result.premium_gross_annual)} a year, before any contribution from an employer or group: yours may be less.`);
   assert.deepEqual(page.problems, []);
   await page.close();
@@ -335,7 +335,7 @@ test('a Medicare Advantage plan asks each person’s Medicare status, refuses a 
   await settled(page);
   assert.match(await page.locator(`${EL} [data-medicare-warning="you"]`).textContent(), /You are 40: members of this Medicare Advantage plan must have Medicare Part B, which before 65 comes only with a disability or kidney failure/);
   const result = engine.estimate(await scenarioOf(page));
-  assert.ok(result.assumptions.some((a) => a.kind === 'medicare_assumed' && a.member === 'you'));
+  assert.ok(result.assumptions.some((a) => a.code === 'medicare_assumed' && a.member === 'you'));
   // Without Part B: refused at the person's Medicare field, in words.
   await field(page, 'medicare:you').selectOption('part_a_only');
   await page.locator(`${EL} .ce-answer[data-state="stale"]`).waitFor();

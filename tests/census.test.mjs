@@ -80,7 +80,10 @@ function runCensus(engine, name, pieces) {
     for (const e of result.errors) {
       assert.equal(typeof e.code, 'string');
       assert.equal(typeof e.row, 'number');
-      err.push(`costshare: ${e.message}\n`);
+      // The one error shape, with the row: the CLI's line is made of its fields.
+      assert.ok(Array.isArray(e.path) && typeof e.params === 'object' && typeof e.origin === 'string', JSON.stringify(e));
+      const named = e.plan && e.params.plan !== e.plan ? `${e.plan}: ` : '';
+      err.push(`costshare: row ${e.row}${e.column ? `, column ${e.column}` : ''}: ${named}${e.message}\n`);
     }
     households += result.households;
   };
@@ -113,7 +116,8 @@ test('golden census files: the engine gives the CLI output', () => {
       assert.ok(got.thrown instanceof Error, `${name}: a header without a usage column throws`);
       assert.equal(got.thrown.code, 'missing_field');
       assert.equal(got.thrown.field, 'usage');
-      assert.equal(`costshare: ${got.thrown.message}\n`, readFileSync(join(GOLDEN, `${name}.err`), 'utf8'));
+      assert.deepEqual(got.thrown.path, ['usage']);
+      assert.equal(`costshare: ${got.thrown.origin}: ${got.thrown.field}: ${got.thrown.message}\n`, readFileSync(join(GOLDEN, `${name}.err`), 'utf8'));
       continue;
     }
     assert.equal(got.thrown, null, `${name}: ${got.thrown}`);

@@ -19,11 +19,14 @@ before(() => buildCli());
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the native CLI on a scenario's JSON text; returns { status, stdout, stderr }. */
-function nativeText(text) {
+function nativeText(text, ...options) {
   const file = join(tmp, `scenario-${++scenarioFiles}.json`);
   writeFileSync(file, text);
-  return cli('estimate', file);
+  return cli('estimate', file, ...options);
 }
+
+/** The error fields a thrown Error carries (the CLI's `--errors json` object). */
+const errorFields = (e) => ({ code: e.code, field: e.field, path: e.path, params: e.params, origin: e.origin, message: e.message });
 
 /** The native CLI's result for a scenario, without the words only the CLI adds. */
 function native(scenario) {
@@ -155,13 +158,18 @@ describe('bad scenarios', () => {
 
   for (const [what, scenario, field, code] of bad) {
     test(`${what}: wasm throws an Error with field ${field} and code ${code}; the engine still works; the CLI agrees`, () => {
+      let thrown;
       assert.throws(
         () => engine.estimate(scenario),
         (e) => {
           assert.ok(e instanceof Error, `threw ${Object.prototype.toString.call(e)}, not an Error`);
           assert.equal(e.field, field, e.message);
           assert.equal(e.code, code, e.message);
-          assert.ok(e.message.startsWith(`scenario: ${field}: `), `the message names the field as the CLI does: ${e.message}`);
+          assert.equal(e.origin, 'scenario');
+          // The path is the field as keys and indices; params an object of the values named.
+          assert.equal(e.path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i ? `.${s}` : s)).join(''), field);
+          assert.equal(typeof e.params, 'object');
+          thrown = errorFields(e);
           return true;
         },
       );
@@ -169,8 +177,30 @@ describe('bad scenarios', () => {
       const r = nativeText(JSON.stringify(scenario));
       assert.equal(r.status, 2, `exit ${r.status}; stderr: ${r.stderr}`);
       assert.ok(r.stderr.includes(`scenario: ${field}: `), r.stderr);
+      // The CLI's --errors json line is the same object as the .wasm's Error.
+      const j = nativeText(JSON.stringify(scenario), '--errors', 'json');
+      assert.equal(j.status, 2);
+      assert.deepStrictEqual(JSON.parse(j.stderr).error, thrown);
     });
   }
+
+  test('an error carries the values it names as params, and the path as keys and indices', () => {
+    const caught = (scenario) => {
+      try {
+        engine.estimate(scenario);
+      } catch (e) {
+        return e;
+      }
+      assert.fail('accepted');
+    };
+    const age = caught({ ...demo, members: [{ id: 'you', age: 200 }] });
+    assert.deepStrictEqual([age.code, age.path, age.params], ['out_of_range', ['members', 0, 'age'], { min: 0, max: 120, value: 200 }]);
+    assert.equal(age.message, 'must be from 0 to 120 (got 200)');
+    const channel = caught(withUse({ service: 'rx_generic', channel: 'drive-thru' }));
+    assert.deepStrictEqual([channel.code, channel.path, channel.params], ['unknown_value', ['services', 0, 'channel'], { value: 'drive-thru', allowed: ['retail', 'community', 'mail'] }]);
+    const billed = caught({ ...demo, plan: 'kp-plus-example-co-2022-standard', services: [{ member: 'you', service: 'specialist_visit', network: 'out_of_network', allowed: '150.00', billed: '100.00' }] });
+    assert.deepStrictEqual(billed.params, { billed: '100.00', allowed: '150.00' }, 'money as decimal strings');
+  });
 
   test('NaN and Infinity are refused naming the field, not read as null and priced as the default', () => {
     for (const value of [NaN, Infinity, -Infinity]) {

@@ -45,7 +45,7 @@ function estimateAll(page, scenarios, selector = 'cost-estimator') {
         try {
           out.push({ result: await el.estimate(s) });
         } catch (e) {
-          out.push({ error: { name: e.name, code: e.code, field: e.field, message: e.message, isError: e instanceof Error } });
+          out.push({ error: { name: e.name, code: e.code, field: e.field, path: e.path, params: e.params, origin: e.origin, message: e.message, isError: e instanceof Error } });
         }
       }
       return out;
@@ -128,7 +128,11 @@ test('estimate() refuses a bad scenario with an Error carrying the engine’s co
     assert.equal(got[i].error?.isError, true, JSON.stringify(got[i]));
     assert.equal(got[i].error.field, fieldPath);
     assert.equal(got[i].error.code, code);
-    assert.ok(got[i].error.message.startsWith(`scenario: ${fieldPath}: `), got[i].error.message);
+    // The field as keys and indices, the input it is in, the values the message names.
+    const path = got[i].error.path.map((s, j) => (typeof s === 'number' ? `[${s}]` : j ? `.${s}` : s)).join('');
+    assert.equal(path, fieldPath, JSON.stringify(got[i].error));
+    assert.equal(got[i].error.origin, 'scenario');
+    assert.equal(typeof got[i].error.params, 'object');
   });
   assert.deepStrictEqual(got.at(-1).result, engine.estimate(DEMO.scenario));
   assert.equal(await page.locator('cost-estimator .ce-answer').getAttribute('data-state'), 'ok', 'the page’s own estimate is untouched');

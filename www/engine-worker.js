@@ -5,7 +5,7 @@
 // `createHost()` directly.
 //
 // Requests: { id, channel, op, args }. Replies: { id, ok: true, value } | { id, ok: false, error:
-// { name, message, code, field, origin } } | { id, stale: true }, and, before its reply, a long
+// { name, message, code, field, path, params, origin } } | { id, stale: true }, and, before its reply, a long
 // request (a census) may send { id, progress }. Requests wait a tick before
 // they run, and of the requests waiting on one channel only the last runs: the others are
 // answered `stale` (a visitor typing "1", "12", "120" asks once, not three times).
@@ -100,7 +100,7 @@ export function createHost() {
       return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress })) };
     } catch (e) {
       // An engine error has a `code`; anything else (a trap) means this instance is broken.
-      const error = { name: e?.name ?? 'Error', message: String(e?.message ?? e), code: e?.code ?? 'engine_failure', field: e?.field ?? null, origin: e?.origin ?? null };
+      const error = { name: e?.name ?? 'Error', message: String(e?.message ?? e), code: e?.code ?? 'engine_failure', field: e?.field ?? null, path: e?.path ?? [], params: e?.params ?? {}, origin: e?.origin ?? null };
       return { id, ok: false, error };
     }
   }

@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 
 fn catalog() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| Catalog::load_dir(&Catalog::builtin_data_dir()).expect("the built-in data loads"))
+    C.get_or_init(|| Catalog::builtin().expect("the built-in data loads"))
 }
 
 fuzz_target!(|bytes: &[u8]| {

@@ -13,7 +13,7 @@
 //! read would change the outcome (a deductible, an out-of-pocket maximum, a visit limit met).
 //!
 //! The result carries ids, amounts and events; the words people read are made from them where
-//! they are shown (the page in its language, the CLI in English: `crate::words`).
+//! they are shown (the page in its language, the CLI in English: `src/words.rs`).
 
 mod assumed;
 mod claim;
@@ -630,7 +630,7 @@ fn resolve_uses<'p>(catalog: &Catalog, plan: &'p ValidPlan, scenario: &Scenario)
         let allowed = catalog.allowed_of(scenario, i, u)?;
         if let Some(billed) = u.billed {
             if billed < allowed {
-                return fail("billed", ErrorKind::billed_below_allowed(billed, allowed));
+                return fail("billed", ErrorKind::billed_below_allowed(billed.into(), allowed.into()));
             }
         }
         let claim = Claim {

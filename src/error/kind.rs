@@ -10,7 +10,6 @@
 //! gzipped, more than its size budget had left (docs/decisions.md, "Errors as data").
 
 use super::{shown, Code, Param, Params};
-use crate::money::Money;
 
 /// What a value should have been (`invalid_type`, `wrong_argument`): `params.expected` is its
 /// token, the message says it in words.
@@ -266,8 +265,9 @@ impl ErrorKind {
         ErrorKind::valued(Code::MoneyPrecision, "money has at most two decimal places (got \"{value}\")", value)
     }
 
-    pub fn money_too_large(value: &str, max: Money) -> ErrorKind {
-        ErrorKind::new(Code::MoneyTooLarge, "amount is too large: at most {max} (got \"{value}\")", vec![("max", max.into()), ("value", text(value))])
+    /// `max`: an amount (`Money` makes the param).
+    pub fn money_too_large(value: &str, max: Param) -> ErrorKind {
+        ErrorKind::new(Code::MoneyTooLarge, "amount is too large: at most {max} (got \"{value}\")", vec![("max", max), ("value", text(value))])
     }
 
     pub fn money_as_number(value: &str) -> ErrorKind {
@@ -442,9 +442,10 @@ impl ErrorKind {
         ErrorKind::new(Code::MedicarePartBRequired, template, params)
     }
 
-    pub fn billed_below_allowed(billed: Money, allowed: Money) -> ErrorKind {
+    /// Two amounts (`Money` makes the params).
+    pub fn billed_below_allowed(billed: Param, allowed: Param) -> ErrorKind {
         let words = "the bill ({billed}) is below the allowed amount ({allowed}): a provider's bill is at least what the plan allows";
-        ErrorKind::new(Code::BilledBelowAllowed, words, vec![("billed", billed.into()), ("allowed", allowed.into())])
+        ErrorKind::new(Code::BilledBelowAllowed, words, vec![("billed", billed), ("allowed", allowed)])
     }
 
     pub fn no_typical_price(service: &str) -> ErrorKind {
@@ -524,7 +525,7 @@ mod tests {
     /// One of every kind: one for each constructor above (a test below counts them).
     fn every_kind() -> Vec<ErrorKind> {
         use ErrorKind as K;
-        let m = |t: &str| Money::parse(t).unwrap();
+        let m = |t: &str| crate::money::Money::parse(t).unwrap();
         vec![
             K::input_too_large(4),
             K::malformed("expected a value", 1, 2),
@@ -545,7 +546,7 @@ mod tests {
             K::invalid_money("lots"),
             K::negative_money("-1"),
             K::money_precision("1.001"),
-            K::money_too_large("1e9", m("10000000.00")),
+            K::money_too_large("1e9", m("10000000.00").into()),
             K::money_as_number("12.5"),
             K::invalid_percent("101"),
             K::percent_as_number("80"),
@@ -579,7 +580,7 @@ mod tests {
             K::second_spouse(),
             K::no_premium_rate("p", "spouse", 70, "none"),
             K::medicare_part_b_required("p", "you", 70, "part_a_only"),
-            K::billed_below_allowed(m("1.00"), m("2.00")),
+            K::billed_below_allowed(m("1.00").into(), m("2.00").into()),
             K::no_typical_price("x"),
             K::contribution(K::negative_money("-5")),
             K::contribution_both(),

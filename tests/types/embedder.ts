@@ -77,4 +77,4 @@ async function priceIt(): Promise<string> {
 void priceIt();
 // @ts-expect-error estimate takes a scenario object
 void typed.estimate('kp-co-fehb-2022-standard');
-console.log(typed.summaryText(), typed.result?.out_of_pocket.met);
+console.log(typed.summaryText(), typed.result?.family_out_of_pocket?.met);

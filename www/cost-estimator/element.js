@@ -236,7 +236,7 @@ export class CostEstimator extends LitElement {
   async addPlan(plan) {
     const client = await this.#clientReady();
     const text = typeof plan === 'string' ? plan : JSON.stringify(plan);
-    const id = await client.addPlan(text, `added plan ${this.#extra.length + 1}`);
+    const id = await client.addPlan(`added plan ${this.#extra.length + 1}`, text);
     const object = await client.plan(id);
     this.#extra = [...this.#extra.filter((p) => p.id !== id), object];
     this.#compareFor = '';
@@ -571,7 +571,7 @@ export class CostEstimator extends LitElement {
       new CustomEvent('estimate-change', {
         bubbles: true,
         composed: true,
-        detail: { result: a.result, scenario: this.#map.scenario, stale: a.outcome !== 'ok', error: error ? { code: error.code, field: error.field ?? null, message: error.message } : null },
+        detail: { result: a.result, scenario: this.#map.scenario, stale: a.outcome !== 'ok', error: error ? { code: error.code, field: error.field ?? null, path: error.path ?? [], params: error.params ?? {}, origin: error.origin ?? null, message: error.message } : null },
       }),
     );
   }

@@ -15,13 +15,16 @@
 import { loadData } from './data.js';
 import { siteUrl } from './site.js';
 
-/** An error the engine reported: the input's fault (`code`, `field`) or its own (`engine_failure`). */
+/** An error the engine reported: the input's fault (`code`, `field`, `path`, `params`) or its
+ * own (`engine_failure`). */
 export class EngineError extends Error {
-  constructor({ message, code, field = null, origin = null }) {
+  constructor({ message, code, field = null, path = [], params = {}, origin = null }) {
     super(message);
     this.name = 'EngineError';
     this.code = code;
     this.field = field;
+    this.path = path;
+    this.params = params;
     this.origin = origin;
   }
 }
@@ -268,7 +271,7 @@ class EngineClient {
       const file = (async () => {
         const data = await this.start();
         const entry = data.catalog.plans.find((p) => p.id === id);
-        if (!entry) throw new EngineError({ message: `no plan "${id}" in the catalog`, code: 'unknown_plan', field: 'plan' });
+        if (!entry) throw new EngineError({ message: `unknown plan "${id}"`, code: 'unknown_plan', field: 'plan', path: ['plan'], params: { value: id }, origin: 'scenario' });
         const text = await data.planText(id);
         let object = null;
         return { origin: `data/${entry.file}`, text, read: () => (object ??= readPlan(text, data.services.units)) };
@@ -284,8 +287,9 @@ class EngineClient {
     await Promise.all((Array.isArray(ids) ? ids : [ids]).map((id) => this.posting.get(id)));
   }
 
-  /** Adds a plan file's text (an embedder's own plan); resolves to its id. */
-  async addPlan(text, origin) {
+  /** Adds a plan file's text (an embedder's own plan), named `origin` in errors; resolves to
+   * its id. The arguments in the engine's order: addPlan(origin, text). */
+  async addPlan(origin, text) {
     const id = await this.call('addPlan', { origin, text });
     this.added.push({ id, origin, text });
     this.inEngine?.add(id);

@@ -70,7 +70,7 @@
 
 /**
  * Progress toward a limit.
- * @typedef {{ applied: Money, limit: Money | null, met: boolean }} Progress
+ * @typedef {{ applied: Money, limit: Money, met: boolean }} Progress
  */
 
 /**
@@ -119,22 +119,27 @@
  * @property {Money} total_annual_cost premium_annual + member_pays_total.
  * @property {Money} allowed_total
  * @property {Money} plan_pays_total
- * @property {Progress | null} deductible
- * @property {Progress} out_of_pocket
+ * @property {Progress | null} family_deductible The family's progress toward the family deductible; null where no family amount applies (one person, or none in the plan).
+ * @property {Progress | null} family_out_of_pocket The family's progress toward the family out-of-pocket maximum (null as above).
  * @property {MemberResult[]} members
  * @property {ServiceTotal[]} services Each person's each service, summed.
  * @property {Line[]} lines
- * @property {{ kind: string, member?: string | null }[]} assumptions
+ * @property {{ code: string, member: string | null, message: string }[]} assumptions What the estimate assumed where the scenario did not say (`message` in English).
  */
 
 /**
  * What the engine refuses: a stable `code` (a snake_case id, see `errorCodes()` of the module
  * and docs/plan-format.md), the `field` at fault (a JSON path such as `services[2].count`, or
- * null) and an English `message`. The element's `estimate()` and `compare()` reject with an
- * Error carrying these.
+ * null), the same `path` as keys and indices, the `params` the message names (e.g.
+ * `{ min: 0, max: 120, value: 200 }`, listed by code in docs/plan-format.md), the `origin`
+ * (the input: `scenario`, a plan file's name) and an English `message`. The element's
+ * `estimate()` and `compare()` reject with an Error carrying these.
  * @typedef {object} EngineErrorInfo
  * @property {string} code
  * @property {string | null} field
+ * @property {(string | number)[]} [path]
+ * @property {Record<string, string | number | string[]>} [params]
+ * @property {string | null} [origin]
  * @property {string} message
  */
 

@@ -17,7 +17,7 @@ export const EN = {
       medicare_eligibility_unknown: `${name}: no Medicare status given, so priced at the plan’s rate for a member whose Medicare eligibility is unknown.`,
       premium_before_contribution: 'The premium is the whole premium: no contribution toward it is published or given.',
       contribution_capped: `The contribution given is more than ${a.member ? `${name}’s premium` : 'the premium'}, so it counts only up to it.`,
-    })[a.kind] ?? `${name ? `${name}: ` : ''}${a.kind.replace(/_/g, ' ')}.`,
+    })[a.code] ?? `${name ? `${name}: ` : ''}${a.code.replace(/_/g, ' ')}.`,
   enrollment: {
     self_only: 'Self Only',
     self_plus_one: 'Self Plus One',

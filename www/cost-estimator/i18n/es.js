@@ -17,7 +17,7 @@ export const ES = {
       medicare_eligibility_unknown: `${name}: no se indicó su situación con Medicare, así que se calcula con la tarifa del plan para un miembro cuya elegibilidad para Medicare se desconoce.`,
       premium_before_contribution: 'La prima es la prima completa: no se publica ni se indicó ningún aporte.',
       contribution_capped: `El aporte indicado es mayor que ${a.member ? `la prima de ${name}` : 'la prima'}, así que cuenta solo hasta ella.`,
-    })[a.kind] ?? `${name ? `${name}: ` : ''}${a.kind.replace(/_/g, ' ')}.`,
+    })[a.code] ?? `${name ? `${name}: ` : ''}${a.code.replace(/_/g, ' ')}.`,
   enrollment: {
     self_only: 'Solo usted (Self Only)',
     self_plus_one: 'Usted más uno (Self Plus One)',

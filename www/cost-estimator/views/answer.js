@@ -80,7 +80,7 @@ function premiumShare(vm, result) {
   const t = w.t.answer;
   const gross = result.premium_gross_annual;
   if (gross == null) return nothing;
-  const before = (result.assumptions ?? []).some((a) => a.kind === 'premium_before_contribution');
+  const before = (result.assumptions ?? []).some((a) => a.code === 'premium_before_contribution');
   const paid = !isZero(result.contribution_annual);
   const payer = t.payer[result.contribution] ?? t.payer.amount;
   return html`<p class="ce-hint ce-premium-share" data-premium-share>

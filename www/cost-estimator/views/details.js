@@ -56,13 +56,12 @@ function peopleView(vm, result) {
   const { w } = vm;
   const t = w.t.details;
   const family = [];
-  if (result.members.length > 1) {
-    if (result.deductible?.limit) family.push(meter(vm, t.familyDeductible, result.deductible, 'fam-ded'));
-    if (result.out_of_pocket?.limit) family.push(meter(vm, t.familyOop, result.out_of_pocket, 'fam-oop'));
-  }
+  // Present only where a family amount applies to this household.
+  if (result.family_deductible) family.push(meter(vm, t.familyDeductible, result.family_deductible, 'fam-ded'));
+  if (result.family_out_of_pocket) family.push(meter(vm, t.familyOop, result.family_out_of_pocket, 'fam-oop'));
   return html`
     ${family.length ? html`<div class="ce-meters" data-family>${family}</div>` : nothing}
-    ${!result.deductible && !result.members.some((m) => m.deductible) ? html`<p class="ce-hint">${t.noDeductible}</p>` : nothing}
+    ${!result.family_deductible && !result.members.some((m) => m.deductible) ? html`<p class="ce-hint">${t.noDeductible}</p>` : nothing}
     <div class="ce-people-results">
       ${result.members.map((m) => {
         const meters = [];

@@ -1,4 +1,5 @@
-// Runs inside Chromium (bench/bench.html, served next to the built site by scripts/bench.mjs):
+// Runs inside Chromium (served as bench/index.html next to a copy of the built site by
+// scripts/bench.mjs, which copies this file there):
 // times the engine the way the page uses it and leaves the figures on window.benchResult.
 import init, { Engine } from '../pkg/costshare.js';
 
