@@ -672,3 +672,29 @@ test('an unknown plan id in the attributes is reported, not fatal', async () => 
   assert.match(await shadowText(page, '#probe'), /not in the catalog and are left out: nope-plan/);
   await page.close();
 });
+
+test('each person’s progress: the family amounts only where they apply, never a family limit for one person', async () => {
+  const page = await openPage(browser, '');
+  const el = page.locator(EL);
+  const people = page.locator(`${EL} details[data-panel="people"]`);
+  const show = async (scenario) => {
+    await el.evaluate((e, s) => {
+      e.scenario = s;
+    }, scenario);
+    await settled(page);
+    if (!(await people.evaluate((d) => d.open))) await people.locator('summary').click();
+  };
+  const base = { plan: 'kp-co-fehb-2022-standard', pay_schedule: 'biweekly', services: [] };
+  await show({ ...base, enrollment: 'self_only', members: [{ id: 'you', age: 45 }] });
+  await page.locator(`${EL} .ce-people-results`).waitFor();
+  assert.equal(await page.locator(`${EL} [data-family]`).count(), 0, 'one person: no family meter');
+  // Seed 001: the family deductible "$300 per family" and out-of-pocket maximum "$11,000".
+  await show({ ...base, enrollment: 'self_and_family', members: [{ id: 'you', age: 45 }, { id: 'p2', age: 44 }, { id: 'p3', age: 9 }] });
+  const family = page.locator(`${EL} [data-family]`);
+  await family.waitFor();
+  const text = await family.innerText();
+  assert.ok(text.includes('of $300.00') && text.includes('of $11,000.00'), text);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
