@@ -70,7 +70,7 @@ test('a link with __proto__ for a service and constructor for the pay schedule: 
   for (const named of ['kind of care “__proto__”', 'pay schedule “constructor”', 'enrollment type “prototype”']) assert.ok(text.includes(named), `${named} in: ${text}`);
   assert.equal(await field(page, 'pay').getAttribute('aria-invalid'), 'true', 'the pay field is marked');
   assert.equal(await field(page, 'pay').inputValue(), 'biweekly', 'and shows the schedule used');
-  assert.match(await page.locator(`${EL} [data-field="pay"] .ce-err`).textContent(), /not one of the choices/);
+  assert.match(await page.locator(`${EL} [data-field="pay"] .ce-err`).textContent(), /The link gave a value that is not one of these; the one shown is used/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -173,7 +173,7 @@ test('s=you*rx_specialty*12*o-constructor prices 12 fills, marks “how often”
   const s = createStore(initialState());
   s.dispatch('load', state);
   assert.deepEqual(toScenario(s.state, standardPlan, units).scenario.services, [{ member: 'you', service: 'rx_specialty', count: 12, days_supply: 30, channel: 'retail' }]);
-  assert.deepEqual(shownError(s.state, 'often:u1'), { code: 'unknown_value' });
+  assert.deepEqual(shownError(s.state, 'often:u1'), { code: 'unknown_value', link: true });
   assert.deepEqual(s.state.notice, { kind: 'link', issues: state.linkIssues });
   // Choosing how often clears the mark.
   s.dispatch('setUseField', 'u1', 'often', 'monthly');

@@ -21,6 +21,9 @@ export function createHost() {
     /** Compiles the module and starts the engine with the data. `lock`: a Web Lock name to hold
      * while this worker lives (the page hears of its end when the lock is let go). */
     async init({ wasm, services, prices, presets, lock = null }) {
+      // The lock is asked for while the module compiles (it costs a message to the browser).
+      const locks = typeof WorkerGlobalScope !== 'undefined' && lock ? globalThis.navigator?.locks : null;
+      const held = locks && new Promise((resolve) => locks.request(lock, () => (resolve(), new Promise(() => {}))));
       ready ??= init({ module_or_path: wasm });
       try {
         await ready;
@@ -34,8 +37,7 @@ export function createHost() {
       engine = new Engine(services);
       engine.setPrices(prices);
       if (presets != null) engine.setPresets(presets);
-      const locks = typeof WorkerGlobalScope !== 'undefined' && lock ? globalThis.navigator?.locks : null;
-      if (locks) await new Promise((held) => locks.request(lock, () => (held(), new Promise(() => {}))));
+      await held;
       return { plans: engine.planIds(), locked: Boolean(locks) };
     },
     addPlan({ origin, text }) {

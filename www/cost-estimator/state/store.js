@@ -460,7 +460,7 @@ export function emptyRequired(state) {
  * not know (the field shows the default instead), or empty and already left. */
 export function shownError(state, fieldKey) {
   if (Object.hasOwn(state.errors, fieldKey)) return state.errors[fieldKey];
-  if (state.linkIssues.some((i) => i.key === fieldKey)) return { code: 'unknown_value' };
+  if (state.linkIssues.some((i) => i.key === fieldKey)) return { code: 'unknown_value', link: true };
   if (Object.hasOwn(state.touched, fieldKey) && emptyRequired(state).includes(fieldKey)) return { code: 'missing_field' };
   return null;
 }

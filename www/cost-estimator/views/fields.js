@@ -6,7 +6,7 @@ import { html, nothing } from 'lit';
 export function fieldError(vm, fieldKey, id, kind) {
   const error = vm.error(fieldKey);
   if (!error) return nothing;
-  return html`<p class="ce-err" id=${id}>${vm.w.error(kind, error)}</p>`;
+  return html`<p class="ce-err" id=${id}>${error.link ? vm.w.t.notices.linkField : vm.w.error(kind, error)}</p>`;
 }
 
 /** Words with values put in (`words(...values)` from a catalog), each value isolated in a
