@@ -404,8 +404,6 @@ export const EN = {
       invalid_row: 'A census row could not be read.',
       wrong_argument: 'The engine was called the wrong way.',
       engine_failure: 'The engine failed.',
-      wasm_refused: 'This page does not allow the calculator to run (WebAssembly).',
-      cancelled: 'Cancelled.',
     },
     other: (code) => `The estimate could not be made (${code}).`,
   },

@@ -402,8 +402,6 @@ export const ES = {
       invalid_row: 'No se pudo leer una fila del censo.',
       wrong_argument: 'El motor se llamó de forma incorrecta.',
       engine_failure: 'El motor falló.',
-      wasm_refused: 'Esta página no permite que funcione la calculadora (WebAssembly).',
-      cancelled: 'Cancelado.',
     },
     other: (code) => `No se pudo hacer la estimación (${code}).`,
   },
