@@ -33,7 +33,7 @@
  */
 
 /**
- * Who is covered and what care they expect (DOMAIN.md, "A scenario").
+ * Who is covered and what care they expect (docs/domain.md, "A scenario").
  * @typedef {object} Scenario
  * @property {string} plan A plan id of the catalog.
  * @property {'self_only' | 'self_plus_one' | 'self_and_family' | 'per_member'} [enrollment] Default: the type the household's size calls for.

@@ -1,4 +1,4 @@
-// The state as the engine's scenario (DOMAIN.md, "A scenario"), and back; and where an engine
+// The state as the engine's scenario (docs/domain.md, "A scenario"), and back; and where an engine
 // error about a scenario field belongs on the page. Pure functions: no DOM, no engine.
 //
 // Numbers the visitor typed go to the engine as numbers only when they are plain decimal digits
