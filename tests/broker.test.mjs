@@ -193,7 +193,9 @@ test('broker attributes are shown as text, whatever they hold, and follow change
   await page.waitForFunction(() => document.querySelector('cost-estimator').shadowRoot.querySelector('[data-broker]').textContent.includes('Eve'));
   assert.match(await block.textContent(), /<img src=x onerror="window.pwned=1">Eve \[2J/);
   assert.equal(await block.locator('img').count(), 0, 'no markup made from an attribute');
-  assert.equal(await block.locator('[data-broker-phone]').getAttribute('href'), 'tel:1', 'a phone link holds digits only');
+  // Text that is not a phone number is shown, never dialled (issue #21: it dialled "1").
+  assert.equal(await block.locator('[data-broker-phone]').textContent(), 'javascript:alert(1)');
+  assert.equal(await block.locator('a[data-broker-phone]').count(), 0, 'not a link');
   assert.equal(await block.locator('[data-broker-id]').textContent(), 'License or NPN 12345');
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   await page.locator(EL).evaluate((el) => ['broker-name', 'broker-id', 'broker-phone', 'broker-email'].forEach((a) => el.removeAttribute(a)));

@@ -1,5 +1,6 @@
 // The size budget of the built site (issues #6, #13, BENCHMARKS.md): the .wasm at most 120 KB,
-// everything a page can load from dist/ at most 250 KB, gzipped at level 9 file by file,
+// everything a page can load from dist/ at most 256 KB (250 KB until the element's edges, issue
+// #21, argued in BENCHMARKS.md and docs/decisions.md 15), gzipped at level 9 file by file,
 // counting a KB as 1,000 bytes (the stricter reading). The declarations and the Custom
 // Elements Manifest that dist/ ships for embedders' tools (issue #15) are loaded by no page:
 // they have a budget of their own (docs/decisions.md, "What the size budget counts"). Sizes are
@@ -13,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { DIST } from './support.mjs';
 
 const WASM_BUDGET = 120_000;
-const SITE_BUDGET = 250_000;
+const SITE_BUDGET = 256_000;
 const DEVELOPER_BUDGET = 15_000;
 
 /** Files for embedders' tools (TypeScript, editors, element catalogs), never requested by a page. */

@@ -5,7 +5,7 @@
 // `createHost()` directly.
 //
 // Requests: { id, channel, op, args }. Replies: { id, ok: true, value } | { id, ok: false, error:
-// { name, message, code, field, origin } } | { id, stale: true }, and, before its reply, a long
+// { name, message, code, field, path, params, origin } } | { id, stale: true }, and, before its reply, a long
 // request (a census) may send { id, progress }. Requests wait a tick before
 // they run, and of the requests waiting on one channel only the last runs: the others are
 // answered `stale` (a visitor typing "1", "12", "120" asks once, not three times).
@@ -18,13 +18,27 @@ export function createHost() {
   const plans = new Map(); // origin → text, to rebuild after a failure
 
   const ops = {
-    async init({ wasm, services, prices, presets }) {
+    /** Compiles the module and starts the engine with the data. `lock`: a Web Lock name to hold
+     * while this worker lives (the page hears of its end when the lock is let go). */
+    async init({ wasm, services, prices, presets, lock = null }) {
+      // The lock is asked for while the module compiles (it costs a message to the browser).
+      const locks = typeof WorkerGlobalScope !== 'undefined' && lock ? globalThis.navigator?.locks : null;
+      const held = locks && new Promise((resolve) => locks.request(lock, () => (resolve(), new Promise(() => {}))));
       ready ??= init({ module_or_path: wasm });
-      await ready;
+      try {
+        await ready;
+      } catch (error) {
+        ready = null;
+        // A module that is valid but cannot be compiled here: the page's policy forbids it
+        // (no 'wasm-unsafe-eval'). Said as such, for the page to word it.
+        if (wasm && WebAssembly.validate(wasm)) throw Object.assign(new Error(`WebAssembly is not allowed here: ${error?.message ?? error}`), { code: 'wasm_refused' });
+        throw error;
+      }
       engine = new Engine(services);
       engine.setPrices(prices);
       if (presets != null) engine.setPresets(presets);
-      return engine.planIds();
+      await held;
+      return { plans: engine.planIds(), locked: Boolean(locks) };
     },
     addPlan({ origin, text }) {
       const id = engine.addPlan(origin, text);
@@ -100,7 +114,7 @@ export function createHost() {
       return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress })) };
     } catch (e) {
       // An engine error has a `code`; anything else (a trap) means this instance is broken.
-      const error = { name: e?.name ?? 'Error', message: String(e?.message ?? e), code: e?.code ?? 'engine_failure', field: e?.field ?? null, origin: e?.origin ?? null };
+      const error = { name: e?.name ?? 'Error', message: String(e?.message ?? e), code: e?.code ?? 'engine_failure', field: e?.field ?? null, path: e?.path ?? null, params: e?.params ?? null, origin: e?.origin ?? null };
       return { id, ok: false, error };
     }
   }

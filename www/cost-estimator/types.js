@@ -33,7 +33,7 @@
  */
 
 /**
- * Who is covered and what care they expect (DOMAIN.md, "A scenario").
+ * Who is covered and what care they expect (docs/domain.md, "A scenario").
  * @typedef {object} Scenario
  * @property {string} plan A plan id of the catalog.
  * @property {'self_only' | 'self_plus_one' | 'self_and_family' | 'per_member'} [enrollment] Default: the type the household's size calls for.
@@ -80,7 +80,9 @@
  * @property {number} age
  * @property {Money} member_pays
  * @property {Money} allowed
- * @property {Money | null} premium_per_period
+ * @property {Money | null} premium_gross_per_period This person's whole premium per period (plans priced per member).
+ * @property {Money | null} contribution_per_period What others pay toward it per period.
+ * @property {Money | null} premium_per_period This person's share per period.
  * @property {Progress | null} deductible
  * @property {Progress} out_of_pocket
  * @property {Progress | null} part_d
@@ -135,6 +137,22 @@
  * @typedef {object} EngineErrorInfo
  * @property {string} code
  * @property {string | null} field
+ * @property {string} message
+ */
+
+/**
+ * What the element refused (the detail of its `estimate-error` event): the engine's error shape
+ * (docs/domain.md, "Errors"). `code` is stable (`too_many`, `not_offered`, `unknown_plan`,
+ * `unknown_field`, `unknown_value`, `unknown_service`, `unknown_member`, `duplicate_id`,
+ * `invalid_type`, `wrong_argument`, `engine_failure`, `wasm_refused`); `field` and `path` name
+ * the part of the scenario at fault (`services[3].member`, `["services", 3, "member"]`);
+ * `params` the values the English `message` names.
+ * @typedef {object} ElementErrorDetail
+ * @property {string} code
+ * @property {string | null} field
+ * @property {(string | number)[]} path
+ * @property {Record<string, unknown>} params
+ * @property {string} origin `scenario` (the property), or `element` (the element could not load).
  * @property {string} message
  */
 

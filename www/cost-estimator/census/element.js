@@ -174,6 +174,8 @@ export class CostCensus extends LitElement {
    * @returns {Promise<object | null>} the result, or null if cancelled or refused (the element says why)
    */
   async price(input) {
+    // Anything but a File or the CSV's text is refused with a code (issue #21), not thrown on.
+    if (typeof input !== 'string' && !(input instanceof Blob)) throw new EngineError({ message: 'price(): a File or the CSV text', code: 'wrong_argument', field: 'input' });
     await this.#load();
     return this.#run(input);
   }
