@@ -42,15 +42,16 @@ const SEXES = { F: 'female', M: 'male' };
 
 // The 27 CMS services in the table's order, with the CMS calculator's own label (oopc.go in the
 // same repository maps each to a plan benefit) and what each becomes in a member's year.
-// `service`: the vocabulary id its claims take; `counts`: `admissions` or `days` of a stay
-// (the two halves of a hospital stay: professional fees counted by admission, the facility by
-// day); `joins`: its dollars are added to the claims of that CMS service (one claim, one
-// copay, as these plans charge for a visit or a stay); `spread`: no service of its own, its
-// dollars are spread over the row's other claims in proportion to their dollars (as the CMS
-// calculator prices "other" at the average cost-sharing rate of the rest).
+// `service`: the vocabulary id its claims take, one claim per unit of its utilization;
+// `joins`: it makes no claims of its own, its dollars are added to the claims of that CMS
+// service (one claim and one copay for a stay, an emergency visit or an outpatient surgery,
+// as these plans charge), and with `days` its utilization is the days of those stays (the
+// facility's hospital days join the professional admissions); `spread`: no service of its
+// own, its dollars are spread over the row's other claims in proportion to their dollars (the
+// CMS calculator prices "other" at the average cost-sharing rate of the rest).
 const SERVICES = {
-  ip_fac: { label: 'Inpatient Hospital Services (e.g., Hospital Stay)', service: 'inpatient_stay', counts: 'days' },
-  ip_prof: { label: 'Inpatient Physician and Surgical Services', service: 'inpatient_stay', counts: 'admissions' },
+  ip_fac: { label: 'Inpatient Hospital Services (e.g., Hospital Stay)', service: 'inpatient_stay', joins: 'ip_prof', days: true },
+  ip_prof: { label: 'Inpatient Physician and Surgical Services', service: 'inpatient_stay' },
   op_ambulance: { label: 'Emergency Transportation/Ambulance', service: 'ambulance_trip' },
   op_chiro: { label: 'Chiropractic Care', service: 'chiropractic_visit' },
   op_ct_mri: { label: 'Imaging (CT/PET Scans, MRIs)', service: 'advanced_imaging' },
@@ -80,11 +81,12 @@ const SERVICES = {
 
 // Rows whose care means something narrower than the decile rows' (the CMS coverage examples
 // "Having a baby" and "Managing type 2 diabetes"): the stay is the delivery, the specialist
-// visits are prenatal care, the 34 equipment purchases are testing supplies.
-const ROW_SERVICES = {
-  maternity: { ip_fac: 'maternity_delivery', ip_prof: 'maternity_delivery', op_speccare: 'prenatal_visit' },
-  diabetes: { op_dme: 'diabetic_supplies' },
-};
+// visits are prenatal care, the 34 equipment purchases are testing supplies. Written on the
+// CMS service as the id it takes in that row.
+SERVICES.ip_fac.maternity = 'maternity_delivery';
+SERVICES.ip_prof.maternity = 'maternity_delivery';
+SERVICES.op_speccare.maternity = 'prenatal_visit';
+SERVICES.op_dme.diabetes = 'diabetic_supplies';
 
 // ---- reading the .xlsm (a zip of XML parts) ----------------------------------------------
 
@@ -238,26 +240,28 @@ function extract(xlsm) {
 }
 
 function render({ title, rows, units }) {
-  const row = (r) => {
+  const row = (key, r) => {
     const services = {};
     for (const [s, figures] of Object.entries(r.services)) if (figures) services[s] = figures;
-    const out = { observations: r.observations, annual_cost: addDecimals(Object.values(services).map((f) => f[2])), services };
+    const out = key.length === 3 ? { sex: key[0], age_group: key[1], level: key[2] } : { level: key[0] };
     if (r.covers) out.covers = r.covers;
+    if (r.observations !== undefined) out.observations = r.observations;
+    out.annual_cost = addDecimals(Object.values(services).map((f) => f[2]));
+    out.services = services;
     return out;
   };
-  const bySex = {};
+  const list = [];
   for (const sex of Object.values(SEXES)) {
-    bySex[sex] = {};
     for (const age of AGES) {
-      bySex[sex][age] = {};
-      for (const level of LEVELS) if (rows[`${sex} ${age} ${level}`]) bySex[sex][age][level] = row(rows[`${sex} ${age} ${level}`]);
+      for (const level of LEVELS) if (rows[`${sex} ${age} ${level}`]) list.push(row([sex, age, level], rows[`${sex} ${age} ${level}`]));
     }
   }
+  list.push(row(['maternity'], rows.maternity), row(['diabetes'], rows.diabetes));
   const services = {};
   for (const [id, s] of Object.entries(SERVICES)) services[id] = { ...s, unit: units[id] || 'Other' };
   const data = {
     description:
-      "The CMS out-of-pocket cost calculator's 2014 utilization table: a year of care for people by sex, age group and utilization decile (1 = the tenth who use least, 10 = the tenth who use most, 5.5 = the middle), and the Maternity and Diabetes rows. Each row's `services` give each CMS service's figures as [unit cost, utilization per member per year, annual cost], exactly as the workbook holds them (dollars of 2014, allowed amounts); a service the row does not use is left out. `annual_cost` is the row's services added up exactly (this project's sum, not a cell of the workbook); `observations` is the number of people behind the row (none for decile 5.5, which CMS sets midway between deciles 5 and 6); where the table combines the lowest deciles of an age and sex group (\"due to low utilization\"), the one row stands for them all and `covers` lists them. `services` (top level) says how each CMS service becomes claims of data/services.json (docs/decisions.md decision 15); `row_services` replaces that for the Maternity and Diabetes rows. Written by scripts/cms-utilization.mjs; do not edit by hand.",
+      "The CMS out-of-pocket cost calculator's 2014 utilization table: a year of care for people by sex, age group and utilization decile (`level` 1 = the tenth who use least, 10 = the tenth who use most, 5.5 = midway between 5 and 6), and the Maternity and Diabetes rows. Each row's `services` give each CMS service's figures as [unit cost, utilization per member per year, annual cost], exactly as the workbook holds them (dollars of 2014, allowed amounts); a service the row does not use is left out. `annual_cost` is the row's services added up exactly (this project's sum, not a cell of the workbook); `observations` is the number of people behind the row (none for decile 5.5, which CMS sets midway between deciles 5 and 6); where the table combines the lowest deciles of an age and sex group (\"due to low utilization\"), the one row stands for them all and `covers` lists them. `services` (top level) says how each CMS service becomes claims of data/services.json, and (`maternity`, `diabetes`) which id it takes in those rows (docs/decisions.md decision 15). Written by scripts/cms-utilization.mjs; do not edit by hand.",
     source: {
       title,
       publisher: 'Centers for Medicare & Medicaid Services (CMS), out-of-pocket cost calculator (workbook developed by LMI)',
@@ -271,10 +275,11 @@ function render({ title, rows, units }) {
     },
     price_year: 2014,
     services,
-    row_services: ROW_SERVICES,
-    rows: { ...bySex, maternity: row(rows.maternity), diabetes: row(rows.diabetes) },
+    rows: list,
   };
-  return `${JSON.stringify(data, null, 1)}\n`;
+  // One line per service's figures (and per `covers`): the file reads as the table does.
+  const text = JSON.stringify(data, null, 1).replace(/\[\n\s+("[^"\n]*"(?:,\n\s+"[^"\n]*")*)\n\s+\]/g, (_, items) => `[${items.split(/,\n\s+/).join(', ')}]`);
+  return `${text}\n`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
