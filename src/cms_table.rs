@@ -80,7 +80,9 @@ pub enum Claims {
     /// one visit of 2% of the price). Every service the row uses is a claim.
     Fractional,
     /// Uses rounded to whole claims (half up); a service rounded to none has its dollars
-    /// spread over the claims that remain (the largest is kept if none would be).
+    /// spread over the claims that remain, except the row's largest in dollars, which stays
+    /// one claim (a decile 10 row's 0.47 hospital stays: one stay, not $12,000 spread over
+    /// office visits). The choice.
     Rounded,
     /// Uses rounded up, the dollars split evenly.
     Ceiling,

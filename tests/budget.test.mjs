@@ -1,5 +1,5 @@
-// The size budget of the built site (issues #6, #13, BENCHMARKS.md): the .wasm at most 120 KB,
-// everything a page can load from dist/ at most 250 KB, gzipped at level 9 file by file,
+// The size budget of the built site (issues #6, #13, #23, BENCHMARKS.md): the .wasm at most
+// 124 KB, everything a page can load from dist/ at most 258 KB, gzipped at level 9 file by file,
 // counting a KB as 1,000 bytes (the stricter reading). The declarations and the Custom
 // Elements Manifest that dist/ ships for embedders' tools (issue #15) are loaded by no page:
 // they have a budget of their own (docs/decisions.md, "What the size budget counts"). Sizes are
@@ -12,8 +12,11 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './support.mjs';
 
-const WASM_BUDGET = 120_000;
-const SITE_BUDGET = 250_000;
+// Raised from 120,000 and 250,000 for issue #23's members whose care is a row of the CMS table
+// and the three services it added to every plan file (BENCHMARKS.md, 2026-12-07): the lead's
+// call to keep or to find the bytes elsewhere.
+const WASM_BUDGET = 124_000;
+const SITE_BUDGET = 258_000;
 const DEVELOPER_BUDGET = 15_000;
 
 /** Files for embedders' tools (TypeScript, editors, element catalogs), never requested by a page. */
