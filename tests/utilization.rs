@@ -290,6 +290,21 @@ fn listed_care_stays_beside_the_tables() {
     assert_eq!(result(&with)["lines"][0]["service"], "specialist_visit");
 }
 
+#[test]
+fn comparing_and_the_cost_curves_price_the_tables_care() {
+    let c = catalog();
+    let s = member("kp-co-fehb-2022-high", json!({ "id": "you", "age": 40, "sex": "female", "usage": { "cms_decile": "5.5" } }));
+    let ids: Vec<String> = c.options_for(&s.plan, None);
+    let compared = serde_json::to_value(costshare::compare::compare(&c, &s, &ids).unwrap()).unwrap();
+    let options = compared["options"].as_array().unwrap();
+    assert_eq!(options.len(), 3);
+    for o in options {
+        assert_eq!(o["estimate"]["allowed_total"], "1972.08", "{}", o["plan"]);
+        assert_eq!(o["estimate"]["assumptions"][0]["kind"], "cms_usage", "{}", o["plan"]);
+    }
+    costshare::compare::cost_curves(&c, &s, &ids).expect("the table's care scales like listed care");
+}
+
 // ---- the measurement of docs/decisions.md 16 ------------------------------------------------
 
 /// One member of age `age` whose care is `care` on `plan`: the year's premium (the member's
