@@ -965,7 +965,7 @@ pub fn scenario(catalog: &Catalog, household: &Household, plan: &str) -> Result<
     }
     let members = people
         .iter()
-        .map(|p| Member { id: member_id(p), age: p.age, relationship: Some(p.relationship), medicare: p.medicare })
+        .map(|p| Member { id: member_id(p), age: p.age, relationship: Some(p.relationship), medicare: p.medicare, ..Member::default() })
         .collect();
     let enrollment = catalog.plan(plan).and_then(|p| suggest_enrollment(p, people.len()));
     Ok(Scenario {
@@ -977,6 +977,7 @@ pub fn scenario(catalog: &Catalog, household: &Household, plan: &str) -> Result<
         prices: SortedMap::new(),
         employer_contribution: None,
         marginal_tax_rate: None,
+        ..Scenario::default()
     })
 }
 

@@ -211,6 +211,14 @@ impl Engine {
         self.catalog.set_presets_json("usage-presets.json", &presets_text).map_err(js_error)
     }
 
+    /// Sets the CMS utilization table's rows as years of care (`data/cms-years.json`) from the
+    /// file's text: members may then give a `usage` instead of listing care.
+    #[wasm_bindgen(js_name = setCmsYears)]
+    pub fn set_cms_years(&mut self, years_text: JsValue) -> Result<(), JsValue> {
+        let years_text = text(&years_text, "cms_years")?;
+        self.catalog.set_cms_years_json("cms-years.json", &years_text).map_err(js_error)
+    }
+
     /// The ids of the plans added.
     #[wasm_bindgen(js_name = planIds)]
     pub fn plan_ids(&self) -> Vec<String> {

@@ -158,6 +158,23 @@ pub fn assumption<L>(a: &Assumed, e: &Estimate<L>) -> String {
         Assumed::ContributionCapped { member: None } => {
             "The employer contribution is more than the premium, so it counts only up to the premium.".to_string()
         }
+        Assumed::CmsUsage { member, row, allowed } => {
+            let row = match row.split(' ').collect::<Vec<_>>()[..] {
+                ["both", group, level] => format!("the mean of the female and male {group} rows at utilization decile {level}"),
+                [sex, group, level] => format!("the {sex} {group} row at utilization decile {level}"),
+                _ => format!("its {row} row"),
+            };
+            format!(
+                "\"{member}\"'s care is {row} of the CMS out-of-pocket cost calculator's utilization table (2014 national data): {} of care in the table's own prices, each service priced as its claims.",
+                allowed.dollars()
+            )
+        }
+        Assumed::CmsOldestGroup { member } => format!(
+            "\"{member}\" is 65 or over: the CMS table's oldest group is 55 and over, people under Medicare age, whose care is likely less than theirs."
+        ),
+        Assumed::PriceFactor { factor, source } => {
+            format!("The CMS table's prices are multiplied by {factor} ({source}).")
+        }
     }
 }
 

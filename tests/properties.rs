@@ -102,9 +102,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                         // only, or not stated), subscriber then spouse then children.
                         let relationship = [Relationship::Subscriber, Relationship::Spouse, Relationship::Child][i.min(2)];
                         let status = [None, Some(Medicare::PartsAAndB), Some(Medicare::PartBOnly)][medicare[i]];
-                        Member { id: format!("m{i}"), age: 65 + age % 30, relationship: Some(relationship), medicare: status }
+                        Member { id: format!("m{i}"), age: 65 + age % 30, relationship: Some(relationship), medicare: status, ..Default::default() }
                     } else {
-                        Member { id: format!("m{i}"), age, relationship: None, medicare: None }
+                        Member { id: format!("m{i}"), age, relationship: None, medicare: None, ..Default::default() }
                     }
                 })
                 .collect();
@@ -118,6 +118,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 prices: Default::default(),
                 employer_contribution,
                 marginal_tax_rate: tax.map(|t| Percent::parse(&t.to_string()).unwrap()),
+                ..Default::default()
             }
         })
     })

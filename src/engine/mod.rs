@@ -18,6 +18,7 @@
 mod claim;
 mod premium;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -124,6 +125,14 @@ pub enum Assumed {
     /// The contribution given was more than a premium it applies to, so it counts only up to
     /// that premium (`member`: on a plan priced per member; `null`: the enrollment's premium).
     ContributionCapped { member: Option<String> },
+    /// The member's care is a row of the CMS 2014 utilization table, `allowed` in all: `row` is
+    /// its key in `data/cms-years.json` (`female 35-44 3`; `both …`: the mean of the two sexes'
+    /// rows; `maternity`, `diabetes`).
+    CmsUsage { member: String, row: String, allowed: Money },
+    /// A member 65 or over priced with the table's oldest group (55+), people under Medicare age.
+    CmsOldestGroup { member: String },
+    /// The table's prices were multiplied by this stated factor.
+    PriceFactor { factor: String, source: String },
 }
 
 impl Estimate {
@@ -379,7 +388,8 @@ struct Use<'p> {
 /// checked and ready to adjudicate, as often as wanted (a cost curve runs it at many scales).
 pub struct Year<'a> {
     plan: &'a ValidPlan,
-    scenario: &'a Scenario,
+    /// With any member's `usage` turned into care (src/utilization.rs).
+    scenario: Cow<'a, Scenario>,
     enrollment: EnrollmentType,
     schedule: PaySchedule,
     premium: premium::Premium,
@@ -395,12 +405,14 @@ pub struct Year<'a> {
 
 impl<'a> Year<'a> {
     pub fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Result<Year<'a>, Error> {
+        let (scenario, cms) = crate::utilization::resolve(catalog, scenario)?;
         scenario.validate_shape()?;
         let plan = catalog.plan_for(&scenario.plan, "plan")?;
-        let (statuses, mut assumed) = premium::medicare_statuses(plan, scenario)?;
-        let (enrollment, schedule) = choose_enrollment(plan, scenario)?;
-        let (uses, rows) = resolve_uses(catalog, plan, scenario)?;
-        let premium = premium::premium(plan, scenario, enrollment, schedule, &statuses, &mut assumed)?;
+        let (statuses, mut assumed) = premium::medicare_statuses(plan, &scenario)?;
+        assumed.extend(cms);
+        let (enrollment, schedule) = choose_enrollment(plan, &scenario)?;
+        let (uses, rows) = resolve_uses(catalog, plan, &scenario)?;
+        let premium = premium::premium(plan, &scenario, enrollment, schedule, &statuses, &mut assumed)?;
         if premium.kind == ContributionKind::None {
             assumed.push(Assumed::PremiumBeforeContribution);
         }
@@ -477,7 +489,7 @@ impl<'a> Year<'a> {
 
     /// The year added up: every total is the sum of its claims.
     fn total_up(&self, acc: &claim::Accumulators, sums: Sums) -> Result<Summary, Error> {
-        let (plan, scenario) = (self.plan, self.scenario);
+        let (plan, scenario) = (self.plan, &*self.scenario);
         let n = scenario.members.len();
         let mut member_pays = vec![Money::ZERO; n];
         let mut member_allowed = vec![Money::ZERO; n];
