@@ -6,7 +6,7 @@ use super::output::{CensusRow, RowError};
 use super::reader::{Household, Person, Unit};
 use crate::catalog::Catalog;
 use crate::compare::suggest_enrollment;
-use crate::engine::estimate;
+use crate::engine::Year;
 use crate::error::{shown, Code, Error};
 use crate::map::SortedMap;
 use crate::scenario::{Member, Scenario};
@@ -19,7 +19,7 @@ use crate::vocab::Relationship;
 pub struct Priced {
     pub rows: Vec<CensusRow>,
     pub errors: Vec<RowError>,
-    /// Claims adjudicated (lines of all the estimates).
+    /// Claims adjudicated (what the estimates' lines would number).
     pub claims: u64,
 }
 
@@ -99,11 +99,15 @@ pub fn price(catalog: &Catalog, plans: &[String], household: Household) -> Price
                 let e = Error::new("scenario", "members", Code::HouseholdSize, format!("no enrollment type covers {} people", people.len()));
                 return Err(plan_error(&household, &people, &s, e));
             }
-            estimate(catalog, &s).map_err(|e| plan_error(&household, &people, &s, e))
+            // The engine's summary: the estimate's figures without its lines, a group of
+            // identical claims at a time (equal to `estimate`'s: tests/bulk.rs).
+            let year = Year::new(catalog, &s).map_err(|e| plan_error(&household, &people, &s, e))?;
+            let summary = year.summary().map_err(|e| plan_error(&household, &people, &s, e))?;
+            Ok((summary, year.counts().map(u64::from).sum::<u64>()))
         });
         match result {
-            Ok(e) => {
-                claims += e.lines.len() as u64;
+            Ok((e, n)) => {
+                claims += n;
                 rows.push(CensusRow {
                     household: household.key.clone(),
                     plan: plan.clone(),
