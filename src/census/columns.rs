@@ -1,6 +1,6 @@
 //! The header: which column is which, matched by name.
 
-use super::csv::Record;
+use super::csv::{CellFault, Record};
 use super::date::Date;
 use super::reader::Setup;
 use super::ORIGIN;
@@ -76,10 +76,18 @@ impl Columns {
     }
 
     pub(super) fn read(record: &Record, setup: &Setup) -> Result<Columns, Error> {
-        let mut columns = Columns { at: [None; 6], names: record.fields.iter().map(|f| shown(f.trim())).collect(), ignored: Vec::new(), as_of: None };
+        let mut columns = Columns { at: [None; 6], names: record.fields.iter().map(|f| shown(f.text.trim())).collect(), ignored: Vec::new(), as_of: None };
         let fail = |field: String, code: Code, message: String| Err(Error::new(ORIGIN, field, code, format!("row {}: {message}", record.row)));
         if let Some((i, message)) = &record.fault {
             return fail(columns.name(*i), Code::InvalidRow, format!("the header, column {}: {message}", columns.name(*i)));
+        }
+        for (i, f) in record.fields.iter().enumerate() {
+            let (code, what) = match f.fault {
+                Some(CellFault::NotUtf8) => (Code::InvalidEncoding, "not UTF-8 text: save the census as CSV UTF-8".to_string()),
+                Some(CellFault::TooLong) => (Code::InvalidRow, format!("longer than {} bytes", super::MAX_FIELD_BYTES)),
+                None => continue,
+            };
+            return fail(columns.name(i), code, format!("the header, column {}: {what}", columns.name(i)));
         }
         let keys: Vec<String> = columns.names.iter().map(|n| normalized(n)).collect();
         let mut used = vec![false; keys.len()];
@@ -101,7 +109,7 @@ impl Columns {
             (!has(Role::Household), Role::Household, ""),
             (!has(Role::Relationship), Role::Relationship, ""),
             (!has(Role::Age) && !has(Role::DateOfBirth), Role::Age, " (or a date of birth column)"),
-            (!has(Role::Usage) && setup.usage.is_none(), Role::Usage, " (or a usage for everyone: --usage)"),
+            (!has(Role::Usage) && setup.usage.is_none(), Role::Usage, " (or a usage for everyone)"),
         ];
         if let Some((_, role, or)) = missing.iter().find(|m| m.0) {
             let accepted = ROLES[*role as usize].1;
@@ -110,7 +118,7 @@ impl Columns {
         }
         if has(Role::DateOfBirth) {
             if setup.as_of.is_none() {
-                let message = "the file gives dates of birth and the plans are of different years: give the date ages are counted on (--as-of YYYY-MM-DD)";
+                let message = "the file gives dates of birth and the plans are of different years: give the date ages are counted on";
                 return fail("as_of".into(), Code::MissingField, message.into());
             }
             columns.as_of = setup.as_of;

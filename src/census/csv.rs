@@ -1,7 +1,16 @@
 //! The CSV tokenizer: bytes in pieces cut anywhere, records out (RFC 4180, read leniently
 //! where that is unambiguous; see the module's documentation).
+//!
+//! A field keeps its text as written: a quoted field exactly (a leading tab, a carriage return
+//! or blanks inside the quotes stay), an unquoted one without the blanks (spaces, tabs) around
+//! it. A field's own faults (bytes that are not UTF-8, more than [`MAX_FIELD_BYTES`]) stay with
+//! the field, so that a bad cell in a column the census does not read refuses nothing; faults
+//! of the record's shape (an unclosed quote, text after a closing quote, too many columns) are
+//! the record's. Two things end the reading of the file: a NUL byte (no CSV text has one: the
+//! file is binary, or UTF-16 text) and a record longer than [`MAX_RECORD_BYTES`] (the file has
+//! no line ends, or a quote that is never closed swallows the rest of it).
 
-use super::{MAX_COLUMNS, MAX_FIELD_BYTES};
+use super::{MAX_COLUMNS, MAX_FIELD_BYTES, MAX_RECORD_BYTES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum State {
@@ -14,20 +23,47 @@ enum State {
 
 const BOM: [u8; 3] = [0xEF, 0xBB, 0xBF];
 
-/// One CSV record: its row number, its fields (untrimmed), and the first fault found in it
-/// (the column's index and the words).
+/// What is wrong with one field's bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CellFault {
+    /// Bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1): no text is kept.
+    NotUtf8,
+    /// More than [`MAX_FIELD_BYTES`] (the text is cut there).
+    TooLong,
+}
+
+/// One field as read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Field {
+    pub(super) text: String,
+    pub(super) quoted: bool,
+    pub(super) fault: Option<CellFault>,
+}
+
+/// One CSV record: its row number, its fields, and the first fault of its shape (the column's
+/// index and the words).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Record {
     pub(super) row: u64,
-    pub(super) fields: Vec<String>,
+    pub(super) fields: Vec<Field>,
     pub(super) fault: Option<(usize, String)>,
+}
+
+/// Why the tokenizer stopped reading: the file is not CSV text, or a record has no end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Stop {
+    /// A NUL byte on this row.
+    Nul { row: u64 },
+    /// The record starting on this row ran past [`MAX_RECORD_BYTES`].
+    RecordTooLong { row: u64, quoted: bool },
 }
 
 #[derive(Debug)]
 pub(super) struct Csv {
     state: State,
     field: Vec<u8>,
-    fields: Vec<String>,
+    quoted: bool,
+    fields: Vec<Field>,
     /// Fields in this record so far, counting those past `MAX_COLUMNS` (not kept).
     count: usize,
     fault: Option<(usize, String)>,
@@ -36,10 +72,14 @@ pub(super) struct Csv {
     content: bool,
     /// The row the record being read is on.
     row: u64,
+    /// Bytes of the record being read, line breaks inside quotes included.
+    record_bytes: usize,
     /// A CR ended the last record: a LF right after it is part of the same line end.
     skip_lf: bool,
     /// Bytes of a byte order mark matched at the start; `None` once past it.
     bom: Option<usize>,
+    /// Set once the reading has stopped: every later byte is ignored.
+    pub(super) stop: Option<Stop>,
 }
 
 impl Csv {
@@ -47,14 +87,17 @@ impl Csv {
         Csv {
             state: State::FieldStart,
             field: Vec::new(),
+            quoted: false,
             fields: Vec::new(),
             count: 0,
             fault: None,
             too_long: false,
             content: false,
             row: 1,
+            record_bytes: 0,
             skip_lf: false,
             bom: Some(0),
+            stop: None,
         }
     }
 
@@ -71,6 +114,9 @@ impl Csv {
             }
         }
         for &b in bytes {
+            if self.stop.is_some() {
+                return;
+            }
             self.byte(b, out);
         }
     }
@@ -80,6 +126,9 @@ impl Csv {
             for &m in &BOM[..matched] {
                 self.byte(m, out);
             }
+        }
+        if self.stop.is_some() {
+            return;
         }
         if self.state == State::Quoted {
             self.set_fault(self.count, "a quoted field is not closed: it runs to the end of the file".into());
@@ -96,6 +145,15 @@ impl Csv {
             if b == b'\n' {
                 return;
             }
+        }
+        if b == 0 {
+            self.stop = Some(Stop::Nul { row: self.row });
+            return;
+        }
+        self.record_bytes += 1;
+        if self.record_bytes > MAX_RECORD_BYTES {
+            self.stop = Some(Stop::RecordTooLong { row: self.row, quoted: self.state == State::Quoted });
+            return;
         }
         match (self.state, b) {
             (State::Quoted, b'"') => self.state = State::QuoteInQuoted,
@@ -115,6 +173,7 @@ impl Csv {
             (State::FieldStart | State::QuoteInQuoted, b' ' | b'\t') => {}
             (State::FieldStart, b'"') => {
                 self.content = true;
+                self.quoted = true;
                 self.state = State::Quoted;
             }
             (State::FieldStart | State::Unquoted, _) => {
@@ -146,21 +205,25 @@ impl Csv {
 
     fn end_field(&mut self) {
         let column = self.count;
-        if self.too_long {
-            self.set_fault(column, format!("longer than {MAX_FIELD_BYTES} bytes"));
+        let mut bytes = std::mem::take(&mut self.field);
+        if self.state == State::Unquoted {
+            // Blanks after an unquoted field are not part of it (those before were skipped).
+            while bytes.last().is_some_and(|b| matches!(b, b' ' | b'\t')) {
+                bytes.pop();
+            }
         }
-        let bytes = std::mem::take(&mut self.field);
         if column < MAX_COLUMNS {
-            let text = String::from_utf8(bytes).unwrap_or_else(|_| {
-                self.set_fault(column, "not UTF-8 text (save the file as CSV UTF-8)".into());
-                String::new()
-            });
-            self.fields.push(text);
+            let (text, fault) = match String::from_utf8(bytes) {
+                Ok(text) => (text, self.too_long.then_some(CellFault::TooLong)),
+                Err(_) => (String::new(), Some(if self.too_long { CellFault::TooLong } else { CellFault::NotUtf8 })),
+            };
+            self.fields.push(Field { text, quoted: self.quoted, fault });
         } else {
             self.set_fault(MAX_COLUMNS, format!("more than {MAX_COLUMNS} columns"));
         }
         self.count = self.count.saturating_add(1);
         self.too_long = false;
+        self.quoted = false;
         self.state = State::FieldStart;
     }
 
@@ -173,6 +236,8 @@ impl Csv {
         self.fault = None;
         self.count = 0;
         self.content = false;
+        self.quoted = false;
+        self.record_bytes = 0;
         self.state = State::FieldStart;
         self.row = self.row.saturating_add(1);
     }
