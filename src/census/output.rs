@@ -79,12 +79,14 @@ impl std::fmt::Display for RowError {
 
 impl Serialize for RowError {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("RowError", 6)?;
+        let mut st = s.serialize_struct("RowError", 7)?;
         // As a u32 (the module carries no 64-bit number conversion otherwise; 4 billion rows).
         st.serialize_field("row", &u32::try_from(self.row).unwrap_or(u32::MAX))?;
         st.serialize_field("column", &(!self.column.is_empty()).then_some(self.column.as_str()))?;
         st.serialize_field("code", self.code.as_str())?;
         st.serialize_field("message", &self.to_string())?;
+        // The words alone, for a page that shows the row, column and household apart.
+        st.serialize_field("detail", &self.words())?;
         st.serialize_field("household", &self.household)?;
         st.serialize_field("plan", &self.plan)?;
         st.end()
