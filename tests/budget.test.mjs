@@ -5,6 +5,8 @@
 // they have a budget of their own (docs/decisions.md, "What the size budget counts"). Sizes are
 // exact, unlike timings, so they are checked here; timings are only recorded (npm run bench).
 // When this fails, something must get smaller or the budget be argued for in BENCHMARKS.md.
+// The .wasm and site figures were raised from 120,000 and 250,000 for the census of issues
+// #20-#21 (docs/decisions.md 17: measured, the decision of issue #19 item 7 still to be made).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -12,8 +14,8 @@ import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './support.mjs';
 
-const WASM_BUDGET = 120_000;
-const SITE_BUDGET = 250_000;
+const WASM_BUDGET = 130_000;
+const SITE_BUDGET = 266_000;
 const DEVELOPER_BUDGET = 15_000;
 
 /** Files for embedders' tools (TypeScript, editors, element catalogs), never requested by a page. */
