@@ -79,7 +79,7 @@ const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target:
 const minifiedCss = {
   name: 'minified-css-template',
   setup(build) {
-    build.onLoad({ filter: /cost-estimator[\\/](styles[\\/][a-z-]+|census[\\/]element)\.js$/ }, (args) => {
+    build.onLoad({ filter: /cost-estimator[\\/](styles[\\/][a-z-]+|census[\\/]sheet)\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const contents = source.replace(/css`([^`$]*)`/g, (_, raw) => {
         // The template's text as JavaScript reads it (its escapes, such as "\\25b8", cooked),

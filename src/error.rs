@@ -98,6 +98,12 @@ codes! {
     ReadFailed = "read_failed",
     /// A census row that cannot be priced (the message names the column).
     InvalidRow = "invalid_row",
+    /// A census cell whose bytes are not UTF-8 text (a file saved as Windows-1252 or Latin-1).
+    InvalidEncoding = "invalid_encoding",
+    /// A census file that is not CSV text at all (an image, a workbook, UTF-16 text).
+    NotCsv = "not_csv",
+    /// A census household whose rows are not next to each other: refused whole.
+    RowsApart = "rows_apart",
     // -- the WebAssembly boundary ------------------------------------------------------------
     /// A JavaScript argument of the wrong type (a number where text belongs).
     WrongArgument = "wrong_argument",

@@ -5,7 +5,7 @@
 //!   costshare plans                      list the built-in catalog
 //!   costshare compare SCENARIO.json [--plans a,b,c] [--table]
 //!                                        the household under several options, ranked
-//!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--threads N] [--stats]
+//!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--contribution C] [--threads N] [--stats]
 //!                                        price a group, household by household (CSV out)
 //!
 //! Options: `--data DIR` (default: the `data/` folder of this project, or $COSTSHARE_DATA).
@@ -27,12 +27,15 @@ const USAGE: &str = "usage:
       price the scenario's household under several options (default: every option of
       the scenario plan's program and year), ranked, with worst cases and cost curves
   costshare census CENSUS.csv --plans ID,ID,... [--as-of YYYY-MM-DD] [--usage PRESET]
-                   [--threads N] [--stats] [--data DIR]
+                   [--contribution amount:500.00|percent:80] [--threads N] [--stats] [--data DIR]
       price every household of a census CSV (- reads stdin) on every plan: CSV on stdout,
-      refused rows on stderr by row and column, exit status 2 if any row was refused.
+      refused rows on stderr by row and column (a household with a bad row is not priced),
+      exit status 2 if any row was refused.
       --as-of: the date ages are counted on from date_of_birth (default: January 1 of the
-      plans' year); --usage: the usage preset for rows that give none; --threads: pricing
-      threads (default: every core); --stats: counts and speed on stderr at the end
+      plans' year); --usage: the usage preset for rows that give none; --contribution: an
+      employer contribution per pay period for every household (adds the columns
+      premium_gross_annual,contribution_annual); --threads: pricing threads (default: every
+      core); --stats: counts and speed on stderr at the end
 ";
 
 fn main() -> ExitCode {
@@ -91,6 +94,13 @@ fn run(args: &[String]) -> Result<String, String> {
             "--usage" => {
                 census_options.usage = Some(args.get(i + 1).ok_or("--usage needs a usage preset id")?.clone());
                 census_only = Some("--usage");
+                i += 2;
+                continue;
+            }
+            "--contribution" => {
+                let text = args.get(i + 1).ok_or("--contribution needs amount:DOLLARS or percent:PERCENT")?;
+                census_options.contribution = Some(costshare::census::contribution(text).map_err(|e| format!("--contribution: {}", e.message))?);
+                census_only = Some("--contribution");
                 i += 2;
                 continue;
             }
@@ -195,10 +205,11 @@ fn run(args: &[String]) -> Result<String, String> {
     }
 }
 
-/// `costshare census`: streams the output to stdout and refused rows to stderr as it goes;
-/// returns the closing line (an `Err`, so exit status 2) if any row was refused.
+/// `costshare census`: reads the census twice (the order check, then the pricing), streaming
+/// the output to stdout and refused rows and notes to stderr as it goes; returns the closing
+/// line (an `Err`, so exit status 2) if any row was refused.
 fn census(catalog: &Catalog, plans: &[String], options: &costshare::census::Options, path: &str, threads: usize, stats: bool) -> Result<String, String> {
-    use costshare::census::{Columns, Report, RowError};
+    use costshare::census::{Columns, Input, Note, Report, RowError};
     struct Stderr;
     impl Report for Stderr {
         fn columns(&mut self, columns: &Columns) {
@@ -209,17 +220,25 @@ fn census(catalog: &Catalog, plans: &[String], options: &costshare::census::Opti
         fn error(&mut self, error: &RowError) {
             eprintln!("costshare: {error}");
         }
+        fn note(&mut self, note: &Note) {
+            eprintln!("costshare: note: {note}");
+        }
     }
-    let shown = costshare::error::shown(path);
-    let mut input: Box<dyn std::io::Read> = if path == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        Box::new(std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?)
-    };
+    let mut stdin = std::io::stdin().lock();
+    let input = if path == "-" { Input::Stream(&mut stdin) } else { Input::File(Path::new(path)) };
     let stdout = std::io::stdout();
     let mut output = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let started = std::time::Instant::now();
-    let summary = costshare::census::run(catalog, plans, options, &mut *input, &mut output, &mut Stderr, threads).map_err(|e| e.to_string())?;
+    let summary = costshare::census::run(catalog, plans, options, input, &mut output, &mut Stderr, threads).map_err(|e| {
+        // The library's words name no command-line flag; the flag that gives what is missing.
+        let flag = match (e.code, e.field.as_str()) {
+            (costshare::Code::MissingField, "usage") => " (--usage PRESET)",
+            (costshare::Code::MissingField, "as_of") => " (--as-of YYYY-MM-DD)",
+            _ => "",
+        };
+        let e = if e.origin == "census" && e.field.is_empty() && path != "-" { e.from(&costshare::error::shown(path)) } else { e };
+        format!("{e}{flag}")
+    })?;
     if stats {
         let seconds = started.elapsed().as_secs_f64();
         let per_second = |n: u64| if seconds > 0.0 { (n as f64 / seconds).round() } else { 0.0 };
@@ -236,6 +255,9 @@ fn census(catalog: &Catalog, plans: &[String], options: &costshare::census::Opti
     if summary.errors > 0 {
         let refused = summary.households - summary.priced;
         let mut message = format!("census: {} error(s); {refused} household(s) not priced", summary.errors);
+        if summary.apart > 0 {
+            message.push_str(&format!(" ({} with rows apart)", summary.apart));
+        }
         if summary.unattached > 0 {
             message.push_str(&format!(", {} row(s) naming no household", summary.unattached));
         }
