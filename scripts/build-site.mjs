@@ -73,13 +73,13 @@ mkdirSync(join(dist, 'data', 'plans'), { recursive: true });
 const www = join(root, 'www');
 cpSync(www, dist, { recursive: true, filter: (src) => !src.startsWith(join(www, 'cost-estimator') + '/') && src !== join(www, 'cost-estimator') });
 const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target: 'es2022', logLevel: 'warning' };
-// The element's stylesheet is a Lit css`…` template (cost-estimator/styles.js), which esbuild
-// leaves as it is (and the census element's own): the CSS is minified here, as CSS (these
+// The element's stylesheets are Lit css`…` templates (cost-estimator/styles/*.js), which esbuild
+// leaves as they are (and the census element's own): the CSS is minified here, as CSS (these
 // templates have no ${} parts).
 const minifiedCss = {
   name: 'minified-css-template',
   setup(build) {
-    build.onLoad({ filter: /cost-estimator[\\/](styles|census[\\/]element)\.js$/ }, (args) => {
+    build.onLoad({ filter: /cost-estimator[\\/](styles[\\/][a-z-]+|census[\\/]sheet)\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const contents = source.replace(/css`([^`$]*)`/g, (_, raw) => {
         // The template's text as JavaScript reads it (its escapes, such as "\\25b8", cooked),

@@ -48,12 +48,13 @@ function fileFor(root, url) {
   }
 }
 
-export function startServer({ root, host = '127.0.0.1', port = 8080 } = {}) {
+/** `policy`: the Content-Security-Policy header to send (tests serve stricter ones). */
+export function startServer({ root, host = '127.0.0.1', port = 8080, policy = CONTENT_SECURITY_POLICY } = {}) {
   const base = resolve(root);
   const server = createServer((req, res) => {
     const common = {
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Content-Security-Policy': policy,
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
     };

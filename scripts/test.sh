@@ -14,8 +14,8 @@ stage() { log "== $1"; }
 stage "data: generated plan files are up to date"
 node scripts/make-kp-plus-example.mjs --check || failed+=("stale generated plan file")
 
-stage "the element's state, scenario, URL and words in Node: node --test"
-node --test --test-reporter=spec tests/store.test.mjs tests/url-state.test.mjs tests/i18n.test.mjs tests/census-table.test.mjs || failed+=("element unit tests (tests/store.test.mjs, tests/url-state.test.mjs, tests/i18n.test.mjs, tests/census-table.test.mjs)")
+stage "the element's state, scenario, URL, words, view model and engine client in Node: node --test"
+node --test --test-reporter=spec tests/store.test.mjs tests/url-state.test.mjs tests/i18n.test.mjs tests/census-table.test.mjs tests/view-model.test.mjs tests/engine-client.test.mjs || failed+=("element unit tests (tests/store.test.mjs, tests/url-state.test.mjs, tests/i18n.test.mjs, tests/census-table.test.mjs, tests/view-model.test.mjs, tests/engine-client.test.mjs)")
 
 stage "native: cargo test --release"
 bash scripts/test-native.sh || failed+=("native tests (cargo test --release)")
@@ -23,8 +23,8 @@ bash scripts/test-native.sh || failed+=("native tests (cargo test --release)")
 stage "build: wasm + site"
 if bash scripts/build-wasm.sh && node scripts/build-site.mjs; then
   stage "wasm in Node + page in Chromium: node --test"
-  node --test --test-reporter=spec tests/wasm.test.mjs tests/census.test.mjs tests/types.test.mjs tests/budget.test.mjs tests/browser.test.mjs tests/widget.test.mjs tests/broker.test.mjs \
-    || failed+=("wasm/browser tests (tests/wasm.test.mjs, tests/census.test.mjs, tests/types.test.mjs, tests/budget.test.mjs, tests/browser.test.mjs, tests/widget.test.mjs, tests/broker.test.mjs)")
+  node --test --test-reporter=spec tests/wasm.test.mjs tests/census.test.mjs tests/types.test.mjs tests/budget.test.mjs tests/browser.test.mjs tests/widget.test.mjs tests/broker.test.mjs tests/element-edges.test.mjs tests/census-page.test.mjs \
+    || failed+=("wasm/browser tests (tests/wasm.test.mjs, tests/census.test.mjs, tests/types.test.mjs, tests/budget.test.mjs, tests/browser.test.mjs, tests/widget.test.mjs, tests/broker.test.mjs, tests/element-edges.test.mjs, tests/census-page.test.mjs)")
 else
   failed+=("build (the wasm and browser tests did not run)")
 fi

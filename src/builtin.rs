@@ -1,5 +1,5 @@
 //! The built-in data, compiled into the `costshare` binary: the service vocabulary, every plan
-//! file, the typical prices and the usage presets of `data/`, so a copied or installed binary
+//! file, the typical prices, the usage presets and the CMS table's years of care of `data/`, so a copied or installed binary
 //! prices the built-in plans wherever it runs. `--data DIR` and `$COSTSHARE_DATA` still read a
 //! folder instead (`Catalog::load_dir`). Native only: the page fetches the same files.
 //!
@@ -15,6 +15,9 @@ pub const SERVICES: &str = include_str!("../data/services.json");
 pub const PRICES: &str = include_str!("../data/typical-prices.json");
 /// `data/usage-presets.json`.
 pub const PRESETS: &str = include_str!("../data/usage-presets.json");
+/// `data/cms-years.json`: the CMS utilization table's rows as years of care, which a member's
+/// `usage` reads (`data/cms-utilization.json`, the table it is made from, is not needed).
+pub const CMS_YEARS: &str = include_str!("../data/cms-years.json");
 
 /// `data/plans/*.json`: each file's name and text, in file-name order (the order
 /// `Catalog::load_dir` reads a folder in).
@@ -46,6 +49,7 @@ impl Catalog {
         }
         catalog.set_prices_json("typical-prices.json", PRICES)?;
         catalog.set_presets_json("usage-presets.json", PRESETS)?;
+        catalog.set_cms_years_json("cms-years.json", CMS_YEARS)?;
         Ok(catalog)
     }
 }
@@ -70,6 +74,8 @@ mod tests {
         assert!(from_folder.plans().eq(inside.plans()), "the built-in plans are the folder's");
         assert_eq!(from_folder.prices(), inside.prices());
         assert_eq!(from_folder.presets(), inside.presets());
+        assert!(inside.cms_years().is_some(), "the CMS years are built in");
+        assert_eq!(from_folder.cms_years(), inside.cms_years());
         assert_eq!(from_folder.vocabulary(), inside.vocabulary());
     }
 }

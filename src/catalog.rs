@@ -17,11 +17,12 @@ pub struct Catalog {
     plans: SortedMap<String, ValidPlan>,
     prices: Option<PriceTable>,
     presets: Option<Presets>,
+    cms_years: Option<Presets>,
 }
 
 impl Catalog {
     pub fn new(vocabulary: Vocabulary) -> Catalog {
-        Catalog { vocabulary, plans: SortedMap::new(), prices: None, presets: None }
+        Catalog { vocabulary, plans: SortedMap::new(), prices: None, presets: None, cms_years: None }
     }
 
     /// A catalog whose vocabulary is the text of a `services.json`.
@@ -60,6 +61,17 @@ impl Catalog {
 
     pub fn presets(&self) -> Option<&Presets> {
         self.presets.as_ref()
+    }
+
+    /// The CMS utilization table's rows as years of care (`data/cms-years.json`), which
+    /// members' `usage` reads.
+    pub fn set_cms_years_json(&mut self, origin: &str, text: &str) -> Result<(), Error> {
+        self.cms_years = Some(Presets::cms_years_from_json(origin, text, &self.vocabulary)?);
+        Ok(())
+    }
+
+    pub fn cms_years(&self) -> Option<&Presets> {
+        self.cms_years.as_ref()
     }
 
     pub fn plan(&self, id: &str) -> Option<&ValidPlan> {
@@ -123,7 +135,7 @@ impl Catalog {
 }
 
 /// Reads a data folder: `services.json`, then every `plans/*.json` in file-name order, then
-/// `typical-prices.json` and `usage-presets.json` if present. The CLI and the tests use this;
+/// `typical-prices.json`, `usage-presets.json` and `cms-years.json` if present. The CLI and the tests use this;
 /// the page fetches the same files and passes their text to the same methods.
 #[cfg(not(target_arch = "wasm32"))]
 impl Catalog {
@@ -149,6 +161,10 @@ impl Catalog {
         let presets = data_dir.join("usage-presets.json");
         if presets.exists() {
             catalog.set_presets_json("usage-presets.json", &read_file(&presets)?)?;
+        }
+        let years = data_dir.join("cms-years.json");
+        if years.exists() {
+            catalog.set_cms_years_json("cms-years.json", &read_file(&years)?)?;
         }
         Ok(catalog)
     }

@@ -186,9 +186,12 @@ fn check_ids<'c>(catalog: &'c Catalog, plan_ids: &[String]) -> Result<Vec<&'c Va
     Ok(plans)
 }
 
-/// The scenario with every use's allowed amount written out from the typical price table, so
-/// every option prices the same care and the care can be scaled.
+/// The scenario with every use's allowed amount written out from the typical price table (and
+/// members' care from the CMS table added), so every option prices the same care and the care
+/// can be scaled.
 fn with_allowed_amounts(catalog: &Catalog, scenario: &Scenario) -> Result<Scenario, Error> {
+    let (resolved, _) = crate::engine::resolve_usage(catalog, scenario)?;
+    let scenario = &*resolved;
     scenario.validate_shape()?;
     let mut s = scenario.clone();
     for i in 0..s.services.len() {

@@ -120,6 +120,12 @@ codes! {
     ReadFailed = "read_failed",
     /// A census row that cannot be priced (the message names the column).
     InvalidRow = "invalid_row",
+    /// A census cell whose bytes are not UTF-8 text (a file saved as Windows-1252 or Latin-1).
+    InvalidEncoding = "invalid_encoding",
+    /// A census file that is not CSV text at all (an image, a workbook, UTF-16 text).
+    NotCsv = "not_csv",
+    /// A census household whose rows are not next to each other: refused whole.
+    RowsApart = "rows_apart",
     // -- the boundaries ----------------------------------------------------------------------
     /// An argument of the wrong type in a call into the `.wasm` (a number where text belongs),
     /// or a command-line option that is unknown or does not apply to the command.

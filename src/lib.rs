@@ -11,6 +11,9 @@
 //! - `compare`: one household under several options: ranking, worst case, cost curves.
 //! - `presets`: usage presets, typical years of care for one person (`data/usage-presets.json`).
 //! - `prices`: typical allowed amounts (`data/typical-prices.json`).
+//! - `utilization`: a member's year of care from the CMS utilization table
+//!   (`data/cms-years.json`), for members who give a `usage` instead of listing care;
+//!   `cms_table` (native only): the table's figures (`data/cms-utilization.json`) made claims.
 //! - `catalog`: the vocabulary, plans, prices and presets an estimate can use, filled from the
 //!   data files' text the same way by the CLI, the tests and the WebAssembly module.
 //! - `builtin` (native only): those files compiled into the binary (`Catalog::builtin`).
@@ -23,6 +26,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 pub mod builtin;
 pub mod catalog;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cms_table;
 pub mod census;
 pub mod compare;
 pub mod engine;
@@ -34,6 +39,7 @@ pub mod plan;
 pub mod presets;
 pub mod prices;
 pub mod scenario;
+pub mod utilization;
 pub mod vocab;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod words;

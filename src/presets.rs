@@ -8,6 +8,7 @@ use crate::json::json_object;
 use crate::map::SortedMap;
 use crate::money::Money;
 use crate::scenario::ServiceUse;
+use crate::utilization::{year_key, Level, Sex, AGE_GROUPS};
 use crate::vocab::{Unit, Vocabulary, Words};
 
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -136,5 +137,22 @@ impl Presets {
             }
         }
         Ok(p)
+    }
+
+    /// Reads `data/cms-years.json` (the presets format: each row's claims add up to its
+    /// `total_allowed`, checked as for any preset) and checks that it has every row.
+    pub fn cms_years_from_json(origin: &str, text: &str, vocab: &Vocabulary) -> Result<Presets, Error> {
+        let years = Presets::from_json(origin, text, vocab)?;
+        for level in Level::all() {
+            for sex in [Some(Sex::Female), Some(Sex::Male), None] {
+                for (_, age) in AGE_GROUPS {
+                    let key = year_key(level, age, sex);
+                    if !years.presets.get(&key).is_some_and(|p| p.total_allowed.is_some()) {
+                        return Err(Error::at(origin, at!["presets"], ErrorKind::data("no row \"{value}\" with its total_allowed", vec![("value", (&key).into())])));
+                    }
+                }
+            }
+        }
+        Ok(years)
     }
 }

@@ -7,6 +7,7 @@ use crate::json::{json_object, FromJson, Path, Read, Reader};
 use crate::map::SortedMap;
 use crate::money::{Money, Percent};
 use crate::prices::TypicalPrice;
+use crate::utilization::{PriceFactor, Sex, Usage};
 use crate::vocab::{Channel, EnrollmentType, Medicare, Network, PaySchedule, Relationship};
 
 /// Bounds that make a scenario absurd rather than merely large.
@@ -18,7 +19,7 @@ pub const MAX_CLAIMS: u64 = 20_000;
 pub const MAX_DAYS: u32 = 366;
 pub const MAX_DAYS_SUPPLY: u32 = 366;
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Scenario {
     pub plan: String,
     /// Required when the plan offers more than one enrollment type.
@@ -42,6 +43,13 @@ pub struct Scenario {
     /// the premium's after-tax cost where the premium is paid before tax (FEHB employees).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marginal_tax_rate: Option<Percent>,
+    /// What the CMS table's 2014 prices are multiplied by for members with a `usage`, and its
+    /// source (src/utilization.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price_factor: Option<PriceFactor>,
+    /// Set once the members' `usage` is in `services` (never read from JSON).
+    #[serde(skip)]
+    pub usage_resolved: bool,
 }
 
 /// An employer's contribution toward the premium, per pay period: a fixed `amount` (per member
@@ -89,7 +97,7 @@ impl FromJson for Contribution {
     }
 }
 
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Member {
     pub id: String,
     pub age: u32,
@@ -99,10 +107,16 @@ pub struct Member {
     /// Medicare status, for plans priced by it (default: unknown).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub medicare: Option<Medicare>,
+    /// Which of the CMS table's rows a `usage` takes (none given: the mean of both).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sex: Option<Sex>,
+    /// A year of care from the CMS table, added to any care listed (src/utilization.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub usage: Option<Usage>,
 }
 
 /// One kind of care for one person, `count` times.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct ServiceUse {
     pub member: String,
     pub service: String,
@@ -141,9 +155,11 @@ json_object!(Scenario {
     prices: or_default,
     employer_contribution: opt,
     marginal_tax_rate: opt,
+    price_factor: opt,
+    usage_resolved: skip,
 });
 
-json_object!(Member { id: req, age: req, relationship: opt, medicare: opt });
+json_object!(Member { id: req, age: req, relationship: opt, medicare: opt, sex: opt, usage: opt });
 
 json_object!(ServiceUse {
     member: req,
@@ -228,6 +244,9 @@ impl Scenario {
         }
         for (id, p) in &self.prices {
             p.check("scenario", at!["prices", id])?;
+        }
+        if let Some(p) = &self.price_factor {
+            p.check()?;
         }
         Ok(())
     }

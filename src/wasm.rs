@@ -18,7 +18,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
-use crate::error::{shown, Error, ErrorKind, ErrorPath, Expected, Found, Many};
+use crate::error::{at, shown, Error, ErrorKind, ErrorPath, Expected, Found, Many};
 use crate::json::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
 use crate::scenario::Scenario;
 
@@ -215,6 +215,14 @@ impl Engine {
         self.catalog.set_presets_json("usage-presets.json", &presets_text).map_err(js_error)
     }
 
+    /// Sets the CMS utilization table's rows as years of care (`data/cms-years.json`) from the
+    /// file's text: members may then give a `usage` instead of listing care.
+    #[wasm_bindgen(js_name = setCmsYears)]
+    pub fn set_cms_years(&mut self, years_text: JsValue) -> Result<(), JsValue> {
+        let years_text = text(&years_text, "cms_years")?;
+        self.catalog.set_cms_years_json("cms-years.json", &years_text).map_err(js_error)
+    }
+
     /// The ids of the plans added.
     #[wasm_bindgen(js_name = planIds)]
     pub fn plan_ids(&self) -> Vec<String> {
@@ -282,53 +290,85 @@ pub fn error_codes() -> Vec<String> {
     crate::error::Code::ALL.iter().map(|c| c.as_str().to_string()).collect()
 }
 
-// ---- group census (DOMAIN.md, "Group census"; docs/embedding.md, "Group census (engine API)")
+// ---- group census (docs/domain.md, "Group census"; docs/embedding.md, "Group census (engine API)")
 
 #[derive(Serialize)]
 struct CensusResult<'a> {
-    rows: &'a [crate::census::CensusRow],
+    /// The output's CSV text for the households this piece completed (the CLI's bytes).
+    csv: &'a str,
+    /// The refused rows' CSV text.
+    refused: &'a str,
     errors: &'a [crate::census::RowError],
+    notes: &'a [crate::census::Note],
     households: u32,
+    priced: u32,
     claims: u32,
-    /// Once, in the result that read the header: the columns the engine does not use.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ignored: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     totals: Option<&'a [crate::census::PlanTotal]>,
 }
 
-/// An engine prices one census at a time (a Worker has its own engine): `censusStart`, then
-/// `censusPush` for each piece of the file's text, then `censusFinish`.
+#[derive(Serialize)]
+struct CensusChecked<'a> {
+    households: u32,
+    apart: u32,
+    /// The columns the engine does not use.
+    ignored: &'a [String],
+}
+
+/// An engine prices one census at a time (a Worker has its own engine), reading the file
+/// twice: `censusStart`, `censusPush` for each piece of the file's bytes, `censusRewind`,
+/// `censusPush` for each piece again, then `censusFinish`; `censusPage` at any time after.
 #[wasm_bindgen]
 impl Engine {
     /// Starts a census priced on `plans` (1 to 24 plan ids), replacing any census under way.
     /// `asOf` (`"YYYY-MM-DD"` or `null`): the date ages are counted on from `date_of_birth`
     /// (default: January 1 of the plans' year). `usage` (a preset id, `"none"` or `null`): the
-    /// usage for rows that give none.
+    /// usage for rows that give none. `contribution` (`"amount:500.00"`, `"percent:80"` or
+    /// `null`): an employer contribution per pay period for every household.
     #[wasm_bindgen(js_name = censusStart)]
-    pub fn census_start(&mut self, plans: JsValue, as_of: JsValue, usage: JsValue) -> Result<(), JsValue> {
+    pub fn census_start(&mut self, plans: JsValue, as_of: JsValue, usage: JsValue, contribution: JsValue) -> Result<(), JsValue> {
         self.census = None;
         let plans = id_list(&plans, "plans")?;
         let optional = |v: &JsValue, name: &str| if v.is_null() || v.is_undefined() { Ok(None) } else { text(v, name).map(Some) };
-        let mut options = crate::census::Options { as_of: None, usage: optional(&usage, "usage")? };
+        let mut options = crate::census::Options { usage: optional(&usage, "usage")?, ..Default::default() };
         if let Some(t) = optional(&as_of, "asOf")? {
             let date = crate::census::Date::parse(&t).filter(|_| t.contains('-'));
             options.as_of = Some(date.ok_or_else(|| wrong_argument("asOf", Expected::Date))?);
+        }
+        if let Some(t) = optional(&contribution, "contribution")? {
+            let fault = |kind| js_error(Error::at("census", at!["contribution"], kind));
+            options.contribution = Some(crate::census::contribution(&t).map_err(fault)?);
         }
         self.census = Some(crate::census::Census::new(&self.catalog, &plans, &options).map_err(js_error)?);
         Ok(())
     }
 
-    /// Reads and prices the next piece of the file's text, cut anywhere (a stream's chunk):
-    /// `{ rows, errors, households, claims }` for the households the piece completed (the
-    /// last one waits for the next piece or `censusFinish`). A header that cannot be used is
-    /// thrown (`code`, and `field` naming the column), and so is every later call.
+    /// Reads the next piece of the file (a `Uint8Array` of its bytes, or text), cut anywhere.
+    /// In the second pass, prices the households it completes: `{ csv, refused, errors, notes,
+    /// households, priced, claims }`. A file that is not CSV text, too large, or with a header
+    /// that cannot be used is thrown (`code`, and `field` naming the column), and so is every
+    /// later call.
     #[wasm_bindgen(js_name = censusPush)]
-    pub fn census_push(&mut self, text: JsValue) -> Result<JsValue, JsValue> {
-        let text = self::text(&text, "text")?;
+    pub fn census_push(&mut self, piece: JsValue) -> Result<JsValue, JsValue> {
+        let bytes = match piece.as_string() {
+            Some(text) => text.into_bytes(),
+            None if piece.is_instance_of::<js_sys::Uint8Array>() => js_sys::Uint8Array::from(piece).to_vec(),
+            None => return Err(wrong_argument("piece", Expected::BytesOrText)),
+        };
         let census = self.census.as_mut().ok_or_else(no_census)?;
-        let batch = census.push(&self.catalog, text.as_bytes()).map_err(js_error)?;
+        let batch = census.push(&self.catalog, &bytes).map_err(js_error)?;
         census_result(census, &batch, false)
+    }
+
+    /// The end of the first pass: `{ households, apart, ignored }`; the file is to be pushed
+    /// again from its start.
+    #[wasm_bindgen(js_name = censusRewind)]
+    pub fn census_rewind(&mut self) -> Result<JsValue, JsValue> {
+        let census = self.census.as_mut().ok_or_else(no_census)?;
+        let checked = census.rewind().map_err(js_error)?;
+        let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+        let ignored = census.columns().map(|c| c.ignored.as_slice()).unwrap_or(&[]);
+        to_js(&CensusChecked { households: count(checked.households), apart: count(checked.apart), ignored })
     }
 
     /// The end of the file: the last household, and `totals` (per plan, in the order asked).
@@ -338,6 +378,21 @@ impl Engine {
         let batch = census.finish(&self.catalog).map_err(js_error)?;
         census_result(census, &batch, true)
     }
+
+    /// A page of the priced households: `sort` is `"file"`, `"household"` or a plan's index
+    /// (a number) among the plans asked; `{ total, offset, rows: [{ index, household, plans:
+    /// [{ enrollment, total_annual_cost, cheapest }] }] }`, at most 1,000 rows.
+    #[wasm_bindgen(js_name = censusPage)]
+    pub fn census_page(&mut self, sort: JsValue, descending: bool, offset: u32, count: u32) -> Result<JsValue, JsValue> {
+        let census = self.census.as_mut().ok_or_else(no_census)?;
+        let sort = match (sort.as_string().as_deref(), sort.as_f64()) {
+            (Some("file"), _) => crate::census::Sort::File,
+            (Some("household"), _) => crate::census::Sort::Household,
+            (_, Some(i)) if i >= 0.0 && (i as usize) < census.totals().len() && i.fract() == 0.0 => crate::census::Sort::Plan(i as usize),
+            _ => return Err(wrong_argument("sort", Expected::CensusSort)),
+        };
+        to_js(&census.page(sort, descending, offset as usize, count as usize))
+    }
 }
 
 fn no_census() -> JsValue {
@@ -345,12 +400,15 @@ fn no_census() -> JsValue {
 }
 
 fn census_result(census: &mut crate::census::Census, batch: &crate::census::Batch, last: bool) -> Result<JsValue, JsValue> {
+    let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     to_js(&CensusResult {
-        rows: &batch.rows,
+        csv: &batch.csv,
+        refused: &batch.refused,
         errors: &batch.errors,
-        households: u32::try_from(batch.households).unwrap_or(u32::MAX),
-        claims: u32::try_from(batch.claims).unwrap_or(u32::MAX),
-        ignored: census.header_news().map(|c| c.ignored.clone()),
+        notes: &batch.notes,
+        households: count(batch.households),
+        priced: count(batch.priced),
+        claims: count(batch.claims),
         totals: last.then(|| census.totals()),
     })
 }

@@ -77,9 +77,9 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 .map(|(i, &age)| {
                     if per_member {
                         let relationship = [Relationship::Subscriber, Relationship::Spouse, Relationship::Child][i.min(2)];
-                        Member { id: format!("m{i}"), age: 65 + age % 30, relationship: Some(relationship), medicare: Some(Medicare::PartsAAndB) }
+                        Member { id: format!("m{i}"), age: 65 + age % 30, relationship: Some(relationship), medicare: Some(Medicare::PartsAAndB), ..Default::default() }
                     } else {
-                        Member { id: format!("m{i}"), age, relationship: None, medicare: None }
+                        Member { id: format!("m{i}"), age, relationship: None, medicare: None, ..Default::default() }
                     }
                 })
                 .collect();
@@ -92,6 +92,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 prices: Default::default(),
                 employer_contribution: None,
                 marginal_tax_rate: None,
+                ..Default::default()
             }
         })
     })

@@ -92,11 +92,12 @@ fn every_preset_estimates_on_every_plan() {
                 plan: plan.id.clone(),
                 enrollment: None,
                 pay_schedule: None,
-                members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None }],
+                members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None, ..Default::default() }],
                 services,
                 prices: Default::default(),
                 employer_contribution: None,
                 marginal_tax_rate: None,
+                ..Default::default()
             };
             let mut s = s;
             if plan.enrollment_types.len() > 1 {
@@ -143,7 +144,7 @@ fn the_cms_coverage_examples_add_up_to_cms_totals_on_every_plan() {
                 plan: plan.id.clone(),
                 enrollment: plan.enrollment_types.iter().copied().find(|e| e.covers(1)),
                 pay_schedule: None,
-                members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None }],
+                members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None, ..Default::default() }],
                 services: preset
                     .services
                     .iter()
@@ -152,6 +153,7 @@ fn the_cms_coverage_examples_add_up_to_cms_totals_on_every_plan() {
                 prices: Default::default(),
                 employer_contribution: None,
                 marginal_tax_rate: None,
+                ..Default::default()
             };
             let e = costshare::estimate(&c, &s).unwrap_or_else(|e| panic!("{name} on {}: {e}", plan.id));
             assert_eq!(e.allowed_total, total, "{name} on {}", plan.id);

@@ -91,6 +91,32 @@ fn census_rows_are_refused_as_json_lines_with_row_and_column() {
 }
 
 #[test]
+fn census_notes_are_json_lines_too() {
+    // A person of 30 with no Medicare status on a Medicare Advantage plan (priced, with a note)
+    // and a column the census does not read.
+    let csv = "household,age,relationship,usage,zip\nM1,30,subscriber,low,80202\n";
+    let (code, out, err) = costshare(&["census", "-", "--plans", "kp-ncal-fresno-2025-sa-low", "--errors", "json"], csv);
+    assert_eq!(code, 0, "a note is not a refusal: {err}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let lines: Vec<Value> = err.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"))).collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(lines[0]["note"], json!({"code": "columns_not_used", "message": "columns not used: zip", "columns": ["zip"]}));
+    let note = &lines[1]["note"];
+    assert_eq!(
+        (&note["code"], &note["row"], &note["column"], &note["household"], &note["age"], &note["plans"]),
+        (&json!("medicare_assumed"), &json!(2), &json!("age"), &json!("M1"), &json!(30), &json!(["kp-ncal-fresno-2025-sa-low"])),
+        "{note}"
+    );
+    assert!(note["message"].as_str().unwrap().starts_with("no Medicare status given"), "the words without the row: {note}");
+    // The closing counts of a census with refused rows, as data.
+    let csv = "household,age,relationship,usage\nH1,abc,subscriber,low\n";
+    let (code, _, err) = costshare(&["census", "-", "--plans", "kp-co-fehb-2022-high", "--errors", "json"], csv);
+    assert_eq!(code, 2);
+    let last: Value = serde_json::from_str(err.lines().last().unwrap()).unwrap();
+    assert_eq!(last, json!({"census": {"errors": 1, "households_refused": 1, "households_apart": 0, "rows_without_household": 0}}));
+}
+
+#[test]
 fn options_that_mean_nothing_to_the_command_are_refused() {
     for (args, says) in [
         (vec!["estimate", "-", "--table"], "--table does not apply to estimate"),
@@ -216,6 +242,15 @@ fn a_copied_binary_prices_the_built_in_plans_anywhere() {
     assert!(estimate.status.success(), "{}", String::from_utf8_lossy(&estimate.stderr));
     let v: Value = serde_json::from_slice(&estimate.stdout).unwrap();
     assert_eq!(v["member_pays_total"], "60.00", "two $30 primary care visits (seed 001 line 925)");
+    // A member whose care is a row of the CMS table: the table's years are inside the binary too.
+    let usage = SCENARIO.replace(r#"{ "id": "you", "age": 45 }"#, r#"{ "id": "you", "age": 45, "sex": "female", "usage": { "cms_decile": "5" } }"#);
+    std::fs::write(dir.join("usage.json"), &usage).unwrap();
+    let estimate = run(&["estimate", "usage.json"]);
+    assert!(estimate.status.success(), "{}", String::from_utf8_lossy(&estimate.stderr));
+    let v: Value = serde_json::from_slice(&estimate.stdout).unwrap();
+    let from_repo: Value = serde_json::from_str(&costshare(&["estimate", "-", "--data", data_dir().to_str().unwrap()], &usage).1).unwrap();
+    assert_eq!(v["assumptions"][0]["row"], "female 45-54 5", "{}", v["assumptions"]);
+    assert_eq!((&v["allowed_total"], &v["member_pays_total"]), (&from_repo["allowed_total"], &from_repo["member_pays_total"]), "the same row's care as data/cms-years.json gives");
     // It carries no path into the repository it was built in (where "built-in" data used to
     // be read from at run time, which failed wherever the binary was copied).
     let bytes = std::fs::read(&copy).unwrap();

@@ -219,11 +219,12 @@ proptest! {
             plan: "random".into(),
             enrollment: Some(EnrollmentType::SelfAndFamily),
             pay_schedule: None,
-            members: members.iter().enumerate().map(|(i, id)| costshare::scenario::Member { id: (*id).into(), age: 10 + 20 * i as u32, relationship: None, medicare: None }).collect(),
+            members: members.iter().enumerate().map(|(i, id)| costshare::scenario::Member { id: (*id).into(), age: 10 + 20 * i as u32, relationship: None, medicare: None, ..Default::default() }).collect(),
             services,
             prices: Default::default(),
             employer_contribution: None,
             marginal_tax_rate: None,
+            ..Default::default()
         };
         let r = estimate(&c, &s).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let mut family = Money::ZERO;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createStore, initialState } from '../www/cost-estimator/state/store.js';
+import { createStore, initialState, shownError } from '../www/cost-estimator/state/store.js';
 import { fromScenario, toScenario } from '../www/cost-estimator/state/scenario.js';
 import { decodeState, encodeState } from '../www/cost-estimator/state/url-state.js';
 import { DEMO, ROOT } from './support.mjs';
@@ -107,4 +107,94 @@ test('an older link (days’ supply without how often) keeps its fills and suppl
   const s = createStore(initialState());
   s.dispatch('load', state);
   assert.deepEqual(toScenario(s.state, plan(), units).scenario.services[0], { member: 'you', service: 'rx_generic', count: 3, days_supply: 60, channel: 'retail' });
+});
+
+// ---- links that name what is not there (issue #21) ------------------------------------------
+
+const standardPlan = JSON.parse(readFileSync(join(ROOT, 'data', 'plans', 'kp-co-fehb-2022-standard.json'), 'utf8'));
+for (const [id, benefit] of Object.entries(standardPlan.services)) benefit.unit = units.get(id) ?? 'visit';
+const known = { plans: new Map([['kp-co-fehb-2022-standard', standardPlan]]), fallback: 'kp-co-fehb-2022-standard', services: units };
+const BASE = '#plan=kp-co-fehb-2022-standard&p=you*40';
+
+/** Every key of a link, each with `v` where its value goes. */
+const everyKey = (v) => [
+  `plan=${v}`,
+  `enr=${v}`,
+  `pay=${v}`,
+  `p=${v}*40`,
+  `p=you*${v}`,
+  `p=you*40*mc-${v}`,
+  `s=${v}*primary_care_visit*1`,
+  `s=you*${v}*3`,
+  `s=you*primary_care_visit*${v}`,
+  `s=you*inpatient_stay*1*d-${v}`,
+  `s=you*rx_generic*3*ds-${v}`,
+  `s=you*rx_generic*3*ch-${v}`,
+  `s=you*rx_specialty*12*o-${v}`,
+  `s=you*specialist_visit*1*oon*billed-${v}`,
+  `s=you*lab_test*1*al-${v}`,
+  `price-${v}=5`,
+  `ec=${v}*5`,
+  `ec=amount*${v}`,
+  `tr=${v}`,
+  `open=${v}`,
+];
+
+test('every link key given __proto__, constructor or prototype: never looked up on an object, each value used as typed or said', () => {
+  for (const word of ['__proto__', 'constructor', 'prototype']) {
+    for (const part of everyKey(word)) {
+      // The part replaces the base's own plan or person where it gives one.
+      const hash = part.startsWith('plan=') ? `#${part}&p=you*40` : part.startsWith('p=') ? `#plan=kp-co-fehb-2022-standard&${part}` : `${BASE}&${part}`;
+      const state = decodeState(hash, '', known);
+      assert.ok(state, hash);
+      assert.equal(Object.getPrototypeOf(state.prices), Object.prototype, `${hash}: prices' prototype`);
+      assert.equal({}.polluted, undefined);
+      const s = createStore(initialState());
+      s.dispatch('load', state);
+      const { scenario } = toScenario(s.state, standardPlan, units);
+      const json = JSON.stringify(scenario);
+      assert.doesNotMatch(json, /native code|\[object Object\]/, hash);
+      // The value is either sent as typed text (the engine refuses it at its field), or not used
+      // and listed (the page says so), or a key the page ignores by design (a panel to open).
+      const said = state.linkIssues.some((i) => i.value === word);
+      const typed = json.includes(JSON.stringify(word)) || state.people.some((p) => p.age === word) || (part === `p=${word}*40` && state.people[0].key === 'you');
+      // (A bill out of network on a plan with no out-of-network benefit is kept but never sent.)
+      const unused = part.startsWith('open=') || (part.includes('billed-') && !json.includes('out_of_network'));
+      assert.ok(said || typed || unused, `${hash}: “${word}” neither used as typed nor said`);
+      // A value the page does not use marks its field, when it has one.
+      for (const i of state.linkIssues.filter((x) => x.key)) assert.equal(shownError(s.state, i.key)?.code, 'unknown_value', `${hash}: ${i.key} is not marked`);
+    }
+  }
+});
+
+test('s=you*rx_specialty*12*o-constructor prices 12 fills, marks “how often” and says so', () => {
+  const state = decodeState(`${BASE}&s=you*rx_specialty*12*o-constructor`, '', known);
+  assert.deepEqual(state.linkIssues, [{ key: 'often:u1', what: 'often', value: 'constructor' }]);
+  const s = createStore(initialState());
+  s.dispatch('load', state);
+  assert.deepEqual(toScenario(s.state, standardPlan, units).scenario.services, [{ member: 'you', service: 'rx_specialty', count: 12, days_supply: 30, channel: 'retail' }]);
+  assert.deepEqual(shownError(s.state, 'often:u1'), { code: 'unknown_value', link: true });
+  assert.deepEqual(s.state.notice, { kind: 'link', issues: state.linkIssues });
+  // Choosing how often clears the mark.
+  s.dispatch('setUseField', 'u1', 'often', 'monthly');
+  assert.equal(shownError(s.state, 'often:u1'), null);
+});
+
+test('a link’s pay schedule or enrollment the plan does not offer, an unknown plan, service or person: not used, and listed', () => {
+  const state = decodeState('#plan=nope&p=you*40&p=you*41&pay=constructor&enr=per_member&s=you*__proto__*3&s=ghost*lab_test*1&price-constructor=5&ec=prototype*5', '', known);
+  assert.equal(state.plan, 'kp-co-fehb-2022-standard', 'the element opens on its own plan');
+  assert.deepEqual(
+    state.linkIssues.map((i) => [i.what, i.value, i.key]),
+    [
+      ['plan', 'nope', null],
+      ['enrollment', 'per_member', 'enrollment'],
+      ['pay', 'constructor', 'pay'],
+      ['person', 'you*41', null],
+      ['service', '__proto__', null],
+      ['member', 'ghost', null],
+      ['price', 'constructor', null],
+      ['contribution', 'prototype', 'contribution'],
+    ],
+  );
+  assert.deepEqual([state.pay, state.enrollment, state.care, state.prices, state.contribution], ['', '', [], {}, { kind: '', value: '' }]);
 });

@@ -2,12 +2,12 @@
 // as the native CLI, and errors that name the field at fault without breaking the engine.
 // Run `npm run build` first (npm test does).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { catalogs } from '../www/cost-estimator/i18n/index.js';
-import { CLI, DEMO, buildCli, catalogFiles, cli, goldenFiles, loadWasm, loadedEngine, wasmExports, withoutWords } from './support.mjs';
+import { CLI, DEMO, ROOT, buildCli, catalogFiles, cli, goldenFiles, loadWasm, loadedEngine, wasmExports, withoutWords } from './support.mjs';
 
 const mod = await loadWasm();
 const engine = loadedEngine(mod);
@@ -134,6 +134,47 @@ describe('the demo scenario (tests/demo-scenario.json)', () => {
     for (const [i, line] of result.lines.entries()) {
       for (const key of ['allowed', 'member_pays', 'plan_pays']) assert.match(line[key], /^-?\d+\.\d{2}$/, `lines[${i}].${key}`);
     }
+  });
+});
+
+describe("a member's year from the CMS utilization table (data/cms-years.json)", () => {
+  const years = readFileSync(join(ROOT, 'data', 'cms-years.json'), 'utf8');
+  const withTable = loadedEngine(mod);
+  withTable.setCmsYears(years);
+  const scenario = (member, extra = {}) => ({ plan: 'kp-co-fehb-2022-standard', enrollment: 'self_only', members: [{ id: 'you', age: 40, ...member }], ...extra });
+
+  test('the row is priced as its claims, the same in wasm and natively', () => {
+    // Female 35-44 at decile 3: $659.78 of care a year in the table (the CMS workbook's figure).
+    const s = scenario({ sex: 'female', usage: { cms_decile: '3' } });
+    const result = withTable.estimate(s);
+    assert.equal(result.allowed_total, '659.78');
+    const { message, ...usage } = result.assumptions[0];
+    assert.deepEqual(usage, { code: 'cms_usage', member: 'you', row: 'female 35-44 3', allowed: '659.78' });
+    assert.match(message, /^"you"'s care is the female 35-44 row at utilization decile 3 of the CMS .*: \$659\.78 of care/);
+    assert.deepStrictEqual(withoutWords(result), native(s));
+    // No sex: the mean of both rows; a stated price factor scales it and is repeated.
+    const mean = withTable.estimate(scenario({ usage: { cms_decile: '10' } }, { price_factor: { factor: '1.138', source: 'CMS OOPC calculator, market year 2016' } }));
+    assert.equal(mean.assumptions[0].row, 'both 35-44 10');
+    assert.deepEqual(mean.assumptions.at(-1), {
+      code: 'price_factor',
+      member: null,
+      message: "The CMS table's prices are multiplied by 1.138 (CMS OOPC calculator, market year 2016).",
+      factor: '1.138',
+      source: 'CMS OOPC calculator, market year 2016',
+    });
+    assert.deepStrictEqual(withoutWords(mean), native(scenario({ usage: { cms_decile: '10' } }, { price_factor: { factor: '1.138', source: 'CMS OOPC calculator, market year 2016' } })));
+  });
+
+  test('bad values are refused naming the field; without the table a usage is refused', () => {
+    for (const [member, extra, field, code] of [
+      [{ usage: { cms_decile: '11' } }, {}, 'members[0].usage.cms_decile', 'unknown_value'],
+      [{ sex: 'F', usage: { cms_decile: '3' } }, {}, 'members[0].sex', 'unknown_value'],
+      [{ usage: { cms_decile: '3' } }, { price_factor: { factor: '0', source: 's' } }, 'price_factor.factor', 'out_of_range'],
+    ]) {
+      assert.throws(() => withTable.estimate(scenario(member, extra)), (e) => e.field === field && e.code === code, `${field} ${code}`);
+    }
+    assert.throws(() => engine.estimate(scenario({ usage: { cms_decile: '3' } })), (e) => e.field === 'members[0].usage' && e.code === 'not_applicable');
+    assert.throws(() => withTable.setCmsYears('{"description": "x", "presets": {}}'), (e) => e.code === 'invalid_data');
   });
 });
 

@@ -16,6 +16,7 @@ import { setSiteRoot } from './cost-estimator/site.js';
 /** @typedef {import('./cost-estimator/types.js').OptionResult} OptionResult */
 /** @typedef {import('./cost-estimator/types.js').EstimateChangeDetail} EstimateChangeDetail */
 /** @typedef {import('./cost-estimator/types.js').EngineErrorInfo} EngineErrorInfo */
+/** @typedef {import('./cost-estimator/types.js').ElementErrorDetail} ElementErrorDetail */
 /** @typedef {import('./cost-estimator/types.js').Money} Money */
 /** @typedef {import('./cost-estimator/types.js').EstimateShareDetail} EstimateShareDetail */
 /** @typedef {import('./cost-estimator/types.js').Broker} Broker */

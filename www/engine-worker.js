@@ -10,6 +10,7 @@
 // they run, and of the requests waiting on one channel only the last runs: the others are
 // answered `stale` (a visitor typing "1", "12", "120" asks once, not three times).
 import init, { Engine } from './pkg/costshare.js';
+import { censusOps } from './cost-estimator/census/host.js';
 
 /** A host that prices requests with the module `wasm` (its bytes, compiled here). */
 export function createHost() {
@@ -18,13 +19,27 @@ export function createHost() {
   const plans = new Map(); // origin → text, to rebuild after a failure
 
   const ops = {
-    async init({ wasm, services, prices, presets }) {
+    /** Compiles the module and starts the engine with the data. `lock`: a Web Lock name to hold
+     * while this worker lives (the page hears of its end when the lock is let go). */
+    async init({ wasm, services, prices, presets, lock = null }) {
+      // The lock is asked for while the module compiles (it costs a message to the browser).
+      const locks = typeof WorkerGlobalScope !== 'undefined' && lock ? globalThis.navigator?.locks : null;
+      const held = locks && new Promise((resolve) => locks.request(lock, () => (resolve(), new Promise(() => {}))));
       ready ??= init({ module_or_path: wasm });
-      await ready;
+      try {
+        await ready;
+      } catch (error) {
+        ready = null;
+        // A module that is valid but cannot be compiled here: the page's policy forbids it
+        // (no 'wasm-unsafe-eval'). Said as such, for the page to word it.
+        if (wasm && WebAssembly.validate(wasm)) throw Object.assign(new Error(`WebAssembly is not allowed here: ${error?.message ?? error}`), { code: 'wasm_refused' });
+        throw error;
+      }
       engine = new Engine(services);
       engine.setPrices(prices);
       if (presets != null) engine.setPresets(presets);
-      return engine.planIds();
+      await held;
+      return { plans: engine.planIds(), locked: Boolean(locks) };
     },
     addPlan({ origin, text }) {
       const id = engine.addPlan(origin, text);
@@ -43,53 +58,8 @@ export function createHost() {
     optionsFor({ plan, offered }) {
       return engine.optionsFor(plan, offered ?? null);
     },
-    /** A group census (a File, or text) priced on `plans`, read piece by piece: progress after
-     * each piece ({ read, size, households, errors }), then every row, error and total. */
-    async census({ file, text, plans: ids, asOf, usage }, progress) {
-      engine.censusStart(ids, asOf ?? null, usage ?? null);
-      const out = { rows: [], errors: [], households: 0, claims: 0, ignored: [], totals: [] };
-      const take = (r) => {
-        for (const row of r.rows) out.rows.push(row);
-        for (const error of r.errors) out.errors.push(error);
-        out.households += r.households;
-        out.claims += r.claims;
-        if (r.ignored) out.ignored = r.ignored;
-      };
-      // Read in pieces of at most PIECE bytes, whatever size the file's stream hands over (a
-      // file in memory can come as one chunk): progress after each piece, so the bar moves
-      // while a large file is priced. The decoder keeps a character cut between pieces.
-      const PIECE = 32 * 1024;
-      const decoder = new TextDecoder('utf-8', { fatal: true });
-      const size = file ? file.size : null;
-      const bytes = file ? null : new TextEncoder().encode(text ?? '');
-      const total = size ?? bytes.byteLength;
-      let read = 0;
-      const push = (chunk) => {
-        for (let at = 0; at < chunk.byteLength; at += PIECE) {
-          const piece = chunk.subarray(at, at + PIECE);
-          read += piece.byteLength;
-          take(engine.censusPush(decoder.decode(piece, { stream: true })));
-          progress({ read, size: total, households: out.households, errors: out.errors.length });
-        }
-      };
-      if (file) {
-        const reader = file.stream().getReader();
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          push(value);
-        }
-      } else {
-        push(bytes);
-      }
-      const rest = decoder.decode();
-      if (rest) take(engine.censusPush(rest));
-      const last = engine.censusFinish();
-      take(last);
-      out.totals = last.totals;
-      progress({ read: total, size: total, households: out.households, errors: out.errors.length });
-      return out;
-    },
+    // The group census (census/host.js): `census` and `censusPage`.
+    ...censusOps(() => engine),
   };
 
   /** Runs one request; resolves to the reply to send. `notify` sends progress before it. */

@@ -5,11 +5,12 @@
 //!   costshare plans                      list the built-in catalog
 //!   costshare compare SCENARIO.json [--plans a,b,c] [--curves] [--table]
 //!                                        the household under several options, ranked
-//!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--threads N] [--stats]
+//!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--contribution C] [--threads N] [--stats]
 //!                                        price a group, household by household (CSV out)
 //!
-//! The vocabulary, plans, prices and presets are inside the binary (`costshare::builtin`), so
-//! a copy works anywhere; `--data DIR` (or `$COSTSHARE_DATA`) reads a folder instead.
+//! The vocabulary, plans, prices, presets and the CMS table's years are inside the binary
+//! (`costshare::builtin`), so a copy works anywhere; `--data DIR` (or `$COSTSHARE_DATA`) reads a
+//! folder instead.
 //! Bad input exits with status 2 and an error naming the field: `origin: field: message` on
 //! standard error, or with `--errors json` one line `{"error": {code, field, path, params,
 //! origin, message}}` (a census: one per refused row, with `row` and `column`). An option that
@@ -22,7 +23,7 @@ use std::process::ExitCode;
 
 use costshare::catalog::read_file;
 use costshare::error::{ErrorPath, Param};
-use costshare::{words, Catalog, Error, ErrorKind, Plan, Vocabulary};
+use costshare::{words, Catalog, Code, Error, ErrorKind, Plan, Vocabulary};
 
 const USAGE: &str = "usage:
   costshare estimate SCENARIO.json               estimate a year of care (- reads stdin)
@@ -33,15 +34,19 @@ const USAGE: &str = "usage:
       the scenario plan's program and year), ranked, with worst cases; --curves adds each
       option's cost as care grows (cost_curves); --table prints a table for people
   costshare census CENSUS.csv --plans ID,ID,... [--as-of YYYY-MM-DD] [--usage PRESET]
-                   [--threads N] [--stats]
+                   [--contribution amount:500.00|percent:80] [--threads N] [--stats]
       price every household of a census CSV (- reads stdin) on every plan: CSV on stdout,
-      refused rows on stderr by row and column, exit status 2 if any row was refused.
+      refused rows on stderr by row and column (a household with a bad row is not priced),
+      exit status 2 if any row was refused.
       --as-of: the date ages are counted on from date_of_birth (default: January 1 of the
-      plans' year); --usage: the usage preset for rows that give none; --threads: pricing
-      threads (default: every core); --stats: counts and speed on stderr at the end
+      plans' year); --usage: the usage preset for rows that give none; --contribution: an
+      employer contribution per pay period for every household (adds the columns
+      premium_gross_annual,contribution_annual); --threads: pricing threads (default: every
+      core); --stats: counts and speed on stderr at the end
 options for every command:
   --data DIR        read the data from DIR instead of the copy built in (or $COSTSHARE_DATA)
-  --errors json     write errors as JSON lines {\"error\": {...}} instead of text
+  --errors json     write errors as JSON lines {\"error\": {...}} instead of text (a census's
+                    notes too, as {\"note\": {...}})
 ";
 
 /// Each option, and the commands it means something to.
@@ -53,6 +58,7 @@ const OPTIONS: &[(&str, &[&str])] = &[
     ("--curves", &["compare"]),
     ("--as-of", &["census"]),
     ("--usage", &["census"]),
+    ("--contribution", &["census"]),
     ("--threads", &["census"]),
     ("--stats", &["census"]),
 ];
@@ -102,9 +108,12 @@ fn main() -> ExitCode {
             if json_errors {
                 eprintln!("{}", json_line("error", &e));
             } else if e.origin == "arguments" {
-                eprintln!("costshare: {}\n{USAGE}", safe(&e.message()));
+                // A usage fault names its option in its words; a value's fault (`--contribution`'s
+                // amount) is said after the option.
+                let words = if e.code() == Code::WrongArgument || e.path.is_root() { e.message() } else { format!("{}: {}", e.field(), e.message()) };
+                eprintln!("costshare: {}\n{USAGE}", safe(&words));
             } else {
-                eprintln!("costshare: {}", safe(&e.to_string()));
+                eprintln!("costshare: {}{}", safe(&e.to_string()), flag_for(&e));
             }
             ExitCode::from(2)
         }
@@ -113,12 +122,16 @@ fn main() -> ExitCode {
                 let counts = serde_json::json!({ "census": {
                     "errors": summary.errors,
                     "households_refused": summary.households - summary.priced,
+                    "households_apart": summary.apart,
                     "rows_without_household": summary.unattached,
                 }});
                 eprintln!("{counts}");
             } else {
                 let refused = summary.households - summary.priced;
                 let mut message = format!("census: {} error(s); {refused} household(s) not priced", summary.errors);
+                if summary.apart > 0 {
+                    message.push_str(&format!(" ({} with rows apart)", summary.apart));
+                }
                 if summary.unattached > 0 {
                     message.push_str(&format!(", {} row(s) naming no household", summary.unattached));
                 }
@@ -126,6 +139,16 @@ fn main() -> ExitCode {
             }
             ExitCode::from(2)
         }
+    }
+}
+
+/// The option that gives what a census misses, after its words in text (the library's words
+/// name no command-line option).
+fn flag_for(e: &Error) -> &'static str {
+    match (e.origin.as_str(), e.code(), e.field().as_str()) {
+        ("census", Code::MissingField, "usage") => " (--usage PRESET)",
+        ("census", Code::MissingField, "as_of") => " (--as-of YYYY-MM-DD)",
+        _ => "",
     }
 }
 
@@ -196,6 +219,11 @@ fn parse(argv: &[String]) -> Result<Args, Error> {
                 args.census.as_of = Some(date.ok_or_else(|| usage(option, "{option}: \"{value}\" is not a date: YYYY-MM-DD", params))?);
             }
             "--usage" => args.census.usage = Some(value("{option} needs a usage preset id")?.to_string()),
+            "--contribution" => {
+                let text = value("{option} needs amount:DOLLARS or percent:PERCENT")?;
+                let contribution = costshare::census::contribution(text).map_err(|kind| Error::at("arguments", ErrorPath::from(option), kind))?;
+                args.census.contribution = Some(contribution);
+            }
             "--threads" => {
                 let text = value("{option} needs a number")?;
                 let n = text.parse::<usize>().ok().filter(|n| (1..=1024).contains(n));
@@ -320,10 +348,11 @@ fn run(args: &Args) -> Result<String, Failure> {
     }
 }
 
-/// `costshare census`: streams the output to stdout and refused rows to stderr as it goes;
-/// fails with the counts (exit status 2) if any row was refused.
+/// `costshare census`: reads the census twice (the order check, then the pricing), streaming
+/// the output to stdout and refused rows and notes to stderr as they come; fails with the
+/// counts (exit status 2) if any row was refused.
 fn census(catalog: &Catalog, plans: &[String], args: &Args, path: &str, threads: usize) -> Result<String, Failure> {
-    use costshare::census::{Columns, Report, RowError};
+    use costshare::census::{Columns, Input, Note, Report, RowError};
     struct Stderr {
         json: bool,
     }
@@ -333,7 +362,8 @@ fn census(catalog: &Catalog, plans: &[String], args: &Args, path: &str, threads:
                 return;
             }
             if self.json {
-                eprintln!("{}", serde_json::json!({ "note": { "columns_not_used": columns.ignored } }));
+                let message = format!("columns not used: {}", columns.ignored.join(", "));
+                eprintln!("{}", serde_json::json!({ "note": { "code": "columns_not_used", "message": message, "columns": columns.ignored } }));
             } else {
                 eprintln!("costshare: note: columns not used: {}", columns.ignored.join(", "));
             }
@@ -345,18 +375,28 @@ fn census(catalog: &Catalog, plans: &[String], args: &Args, path: &str, threads:
                 eprintln!("costshare: {error}");
             }
         }
+        fn note(&mut self, note: &Note) {
+            if self.json {
+                eprintln!("{}", json_line("note", note));
+            } else {
+                eprintln!("costshare: note: {note}");
+            }
+        }
     }
-    let mut input: Box<dyn std::io::Read> = if path == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file = std::fs::File::open(path).map_err(|e| Error::at(&costshare::error::shown(path), ErrorPath::ROOT, ErrorKind::read_failed(&e.to_string())))?;
-        Box::new(file)
-    };
+    let mut stdin = std::io::stdin().lock();
+    let input = if path == "-" { Input::Stream(&mut stdin) } else { Input::File(Path::new(path)) };
     let stdout = std::io::stdout();
     let mut output = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
     let started = std::time::Instant::now();
     let mut report = Stderr { json: args.json_errors };
-    let summary = costshare::census::run(catalog, plans, &args.census, &mut *input, &mut output, &mut report, threads)?;
+    let summary = costshare::census::run(catalog, plans, &args.census, input, &mut output, &mut report, threads).map_err(|e| {
+        // A fault of the file as a whole is said of the file by its name.
+        if e.origin == "census" && e.path.is_root() && path != "-" {
+            e.from(&costshare::error::shown(path))
+        } else {
+            e
+        }
+    })?;
     if args.stats {
         let seconds = started.elapsed().as_secs_f64();
         let per_second = |n: u64| if seconds > 0.0 { (n as f64 / seconds).round() } else { 0.0 };

@@ -18,7 +18,9 @@
 mod assumed;
 mod claim;
 mod premium;
+mod usage;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -34,6 +36,7 @@ use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
 
 pub use assumed::Assumed;
 pub use premium::{choose_enrollment, suggest_enrollment, ContributionKind};
+pub use usage::resolve as resolve_usage;
 
 /// The result of an estimate (DOMAIN.md, "costshare estimate" and "Premium shares and
 /// contributions"). Every total is the sum of its parts: `premium_annual` =
@@ -367,7 +370,8 @@ struct Use<'p> {
 /// checked and ready to adjudicate, as often as wanted (a cost curve runs it at many scales).
 pub struct Year<'a> {
     plan: &'a ValidPlan,
-    scenario: &'a Scenario,
+    /// With any member's `usage` turned into care (src/utilization.rs).
+    scenario: Cow<'a, Scenario>,
     enrollment: EnrollmentType,
     schedule: PaySchedule,
     premium: premium::Premium,
@@ -383,12 +387,14 @@ pub struct Year<'a> {
 
 impl<'a> Year<'a> {
     pub fn new(catalog: &'a Catalog, scenario: &'a Scenario) -> Result<Year<'a>, Error> {
+        let (scenario, cms) = usage::resolve(catalog, scenario)?;
         scenario.validate_shape()?;
         let plan = catalog.plan_for(&scenario.plan, at!["plan"])?;
-        let (statuses, mut assumed) = premium::medicare_statuses(plan, scenario)?;
-        let (enrollment, schedule) = choose_enrollment(plan, scenario)?;
-        let (uses, rows) = resolve_uses(catalog, plan, scenario)?;
-        let premium = premium::premium(plan, scenario, enrollment, schedule, &statuses, &mut assumed)?;
+        let (statuses, mut assumed) = premium::medicare_statuses(plan, &scenario)?;
+        assumed.extend(cms);
+        let (enrollment, schedule) = choose_enrollment(plan, &scenario)?;
+        let (uses, rows) = resolve_uses(catalog, plan, &scenario)?;
+        let premium = premium::premium(plan, &scenario, enrollment, schedule, &statuses, &mut assumed)?;
         if premium.kind == ContributionKind::None {
             assumed.push(Assumed::PremiumBeforeContribution);
         }
@@ -465,7 +471,7 @@ impl<'a> Year<'a> {
 
     /// The year added up: every total is the sum of its claims.
     fn total_up(&self, acc: &claim::Accumulators, sums: Sums) -> Result<Summary, Error> {
-        let (plan, scenario) = (self.plan, self.scenario);
+        let (plan, scenario) = (self.plan, &*self.scenario);
         let n = scenario.members.len();
         let mut member_pays = vec![Money::ZERO; n];
         let mut member_allowed = vec![Money::ZERO; n];

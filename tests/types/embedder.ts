@@ -3,7 +3,7 @@
 // under an expect-error directive must be refused by the declarations; were the types `any`, tsc
 // would report the directive unused and the test would fail.
 import { CostEstimator, define } from '../../dist/cost-estimator.js';
-import type { Comparison, EngineErrorInfo, EstimateChangeDetail, EstimateResult, EstimateShareDetail, Money, Scenario } from '../../dist/cost-estimator.js';
+import type { Comparison, ElementErrorDetail, EngineErrorInfo, EstimateChangeDetail, EstimateResult, EstimateShareDetail, Money, Scenario } from '../../dist/cost-estimator.js';
 import type { CostCensus } from '../../dist/cost-census.js';
 
 const Defined: CustomElementConstructor | null = define();
@@ -38,6 +38,13 @@ element.addEventListener('estimate-share', (event) => {
   const lead: EstimateShareDetail = event.detail;
   const total: Money = lead.result.total_annual_cost;
   console.log(lead.broker?.email, lead.scenario?.members.length, lead.comparison?.cheapest, total);
+});
+
+// What the element refused of what the page's script gave it.
+element.addEventListener('estimate-error', (event) => {
+  const refused: ElementErrorDetail = event.detail;
+  const where: (string | number)[] = refused.path;
+  console.log(refused.code, refused.field, where.length);
 });
 
 const census: CostCensus | null = document.querySelector('cost-census');

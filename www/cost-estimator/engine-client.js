@@ -6,25 +6,30 @@
 //
 // Calls return Promises. A call on a channel (each element has its own: "ce1:estimate",
 // "ce1:compare", "ce1:curves") that a newer call on the same channel overtakes rejects with a
-// StaleAnswer, which callers ignore: only the latest question's answer is shown. An engine error rejects with an EngineError carrying the
-// engine's `code` and `field` (DOMAIN.md). If the engine fails unexpectedly (a trap), the client
-// starts a fresh one with the same data and plans; the failed call rejects with code
-// `engine_failure` and the next call works.
+// StaleAnswer, which callers ignore: only the latest question's answer is shown. An engine
+// error rejects with an EngineError carrying the engine's `code`, `field`, `path` and `params`
+// (docs/domain.md, "Errors"). If the engine fails unexpectedly (a trap), or its worker dies
+// (the worker holds a Web Lock while it lives, so the page hears of any end), the client starts a
+// fresh one with the same data and plans; the calls waiting reject with code `engine_failure` and
+// the next call works. A worker refused before it answers (a `worker-src` policy) is replaced by
+// the same host in the page, and the calls already made go there.
 //
-// One client per data folder, shared by the elements of a page.
+// One client per data folder (and role), shared by the elements of a page; an element that adds
+// its own plans gets a client of its own (its plans are its own).
 import { loadData } from './data.js';
 import { siteUrl } from './site.js';
 
 /** An error the engine reported: the input's fault (`code`, `field`, `path`, `params`) or its
- * own (`engine_failure`). */
+ * own (`engine_failure`; `wasm_refused` when the page's policy forbids compiling WebAssembly).
+ * `path` is `[]` and `params` `{}` for an error that is not the input's. */
 export class EngineError extends Error {
   constructor({ message, code, field = null, path = [], params = {}, origin = null }) {
     super(message);
     this.name = 'EngineError';
     this.code = code;
     this.field = field;
-    this.path = path;
-    this.params = params;
+    this.path = path ?? [];
+    this.params = params ?? {};
     this.origin = origin;
   }
 }
@@ -74,17 +79,20 @@ export function engineClient(base, role = 'shared') {
   return clients.get(key);
 }
 
-/** A transport: a module worker, or the host in this page. */
-async function startTransport(onReply) {
+/** A transport: a module worker, or (`inPage`, or no worker possible) the host in this page.
+ * `failed` rejects when the worker reports an error: before it has answered, a policy refused it
+ * (`worker-src`), or its script could not load; after, it has died. */
+async function startTransport(onReply, inPage = false) {
   const url = siteUrl('engine-worker.js');
-  if (typeof Worker === 'function' && url.origin === location.origin) {
+  if (!inPage && typeof Worker === 'function' && url.origin === location.origin) {
     try {
       const worker = new Worker(url, { type: 'module', name: 'costshare-engine' });
       worker.addEventListener('message', (e) => onReply(e.data));
-      const failed = new Promise((_, reject) => worker.addEventListener('error', (e) => reject(new Error(e.message || 'the engine worker did not start')), { once: true }));
+      const failed = new Promise((_, reject) => worker.addEventListener('error', (e) => reject(new Error(e.message || 'the engine worker stopped')), { once: true }));
+      failed.catch(() => {});
       return { kind: 'worker', send: (m) => worker.postMessage(m), stop: () => worker.terminate(), failed };
     } catch {
-      /* a policy refused the worker: run in the page */
+      /* refused at once: run in the page */
     }
   }
   const { createHost } = await import(/* @vite-ignore */ url.href);
@@ -92,19 +100,34 @@ async function startTransport(onReply) {
   return { kind: 'page', send: (m) => host.receive(m, (reply) => Promise.resolve().then(() => onReply(reply))), stop() {}, failed: new Promise(() => {}) };
 }
 
-class EngineClient {
+/** A Promise with its resolve and reject, and whether it has settled. */
+function deferred() {
+  const d = { settled: false };
+  d.promise = new Promise((resolve, reject) => {
+    d.resolve = (v) => ((d.settled = true), resolve(v));
+    d.reject = (e) => ((d.settled = true), reject(e));
+  });
+  d.promise.catch(() => {});
+  return d;
+}
+
+const asEngineError = (error) => (error instanceof EngineError ? error : new EngineError({ message: String(error?.message ?? error), code: error?.code ?? 'engine_failure' }));
+
+export class EngineClient {
   constructor(base) {
     this.base = base;
     this.seq = 0;
-    this.pending = new Map(); // request id → { resolve, reject, channel, onProgress }
+    this.pending = new Map(); // request id → { resolve, reject, channel, onProgress, boot, message }
     this.latest = new Map(); // channel → the newest request id
     this.turns = new Map(); // channel → the newest call, before it is sent
     this.plans = new Map(); // plan id → Promise<the page's reading of the plan, once the engine has it>
     this.posting = new Map(); // plan id → Promise: its file has been sent to the engine
     this.files = new Map(); // plan id → Promise<{ origin, text, read() }>
-    this.added = []; // [{ origin, text }]: every plan file added, to replay after a restart
+    this.added = []; // [{ id, origin, text }]: every plan file added, to replay after a restart
     this.generation = 0;
     this.started = null;
+    this.inPage = false; // a worker was refused once: every engine of this client runs in the page
+    this.up = null; // the current engine's start: a deferred, resolved once it answered
   }
 
   /** Loads the data files and starts the engine with them (once): resolves to the page's parsed
@@ -133,34 +156,65 @@ class EngineClient {
   async ready() {
     await this.start();
     await this.booting;
-    await this.initialized;
+    await this.up.promise;
   }
 
   #transport() {
     const generation = ++this.generation;
     this.transport?.stop();
-    return startTransport((reply) => this.#reply(reply, generation)).then((transport) => ({ transport, generation }));
+    return startTransport((reply) => this.#reply(reply, generation), this.inPage).then((transport) => ({ transport, generation }));
   }
 
-  /** Starts an engine: its module, data and every plan added so far are sent at once; resolves
-   * when they are on their way (`initialized` holds the engine's answer). */
-  async #boot(started = null) {
+  /** Starts an engine: its module, data and every plan added so far are sent at once, then
+   * `resend` (calls a refused worker never answered); resolves when they are on their way
+   * (`up` says when the engine answered). */
+  async #boot(started = null, resend = []) {
     const { transport, generation } = started ?? (await this.#transport());
     if (generation !== this.generation) return;
     this.transport = transport;
     this.bootFailure = null;
+    // One start for the callers waiting: a worker refused before it answered hands them on.
+    const up = deferred();
+    if (this.up && !this.up.settled) this.up.resolve(up.promise);
+    this.up = up;
+    // A worker holds a lock while it lives: the page hears of its end, however it ends.
+    const lock = transport.kind === 'worker' && globalThis.navigator?.locks ? `costshare-engine-${Math.random().toString(36).slice(2)}` : null;
     // The bytes are copied (not transferred): a restart, or a second engine, sends them again.
-    const init = this.#send('init', { wasm: this.wasm, services: this.data.services.text, prices: this.data.prices.text, presets: this.data.presets?.text ?? null }, null, null, true);
-    this.initialized = Promise.race([init, this.transport.failed]);
-    this.initialized.catch((error) => {
-      // An engine that cannot start fails every call sent behind it, and is not restarted.
-      if (generation !== this.generation) return;
-      this.bootFailure = error instanceof EngineError ? error : new EngineError({ message: String(error?.message ?? error), code: 'engine_failure' });
-      for (const [, w] of this.pending) w.reject(this.bootFailure);
-      this.pending.clear();
-    });
-    for (const p of this.added) this.#send('addPlan', p).catch(() => {});
+    const init = this.#send('init', { wasm: this.wasm, services: this.data.services.text, prices: this.data.prices.text, presets: this.data.presets?.text ?? null, lock }, null, null, true);
+    for (const p of this.added) this.#send('addPlan', { origin: p.origin, text: p.text }, null, null, true).catch(() => {});
     this.inEngine = new Set(this.added.map((p) => p.id));
+    for (const message of resend) transport.send(message);
+    init.then(
+      (started) => {
+        if (generation !== this.generation) return;
+        up.resolve();
+        if (lock && started?.locked) navigator.locks.request(lock, () => this.#died(generation));
+      },
+      (error) => {
+        // An engine that cannot start fails every call sent behind it, and is not restarted.
+        if (generation !== this.generation) return;
+        this.bootFailure = asEngineError(error);
+        up.reject(this.bootFailure);
+        for (const [, w] of this.pending) w.reject(this.bootFailure);
+        this.pending.clear();
+      },
+    );
+    transport.failed.catch(() => {
+      if (generation !== this.generation) return;
+      if (up.settled) return this.#died(generation);
+      // Refused before it answered (a worker-src policy, a script that cannot load): the same
+      // engine in the page, with every call already made sent to it.
+      const resent = [...this.pending.values()].filter((w) => !w.boot).map((w) => w.message);
+      for (const [id, w] of this.pending) if (w.boot) this.pending.delete(id);
+      this.inPage = true;
+      this.restarting = this.#boot(null, resent).catch(() => {});
+    });
+  }
+
+  /** The engine ended while it was up (its worker died): the calls waiting fail with
+   * `engine_failure`, and a fresh one starts with the same data and plans. */
+  #died(generation) {
+    if (generation === this.generation) this.#restart('engine_failure', 'the engine stopped');
   }
 
   /** Resolves once calls can be sent (the engine is booted, or booting behind them). */
@@ -174,9 +228,10 @@ class EngineClient {
   #send(op, args, channel = null, onProgress = null, boot = false) {
     const id = ++this.seq;
     if (channel) this.latest.set(channel, id);
+    const message = { id, op, args, channel };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, channel, onProgress, boot });
-      this.transport.send({ id, op, args, channel });
+      this.pending.set(id, { resolve, reject, channel, onProgress, boot, message });
+      this.transport.send(message);
     });
   }
 

@@ -7,5 +7,5 @@ export { LitElement, css, html, nothing } from 'lit';
 export { defaultDataBase } from './data.js';
 export { EngineError, engineClient } from './engine-client.js';
 export { wordsFor } from './i18n/index.js';
-export { styles } from './styles.js';
+export { baseStyles, controlStyles, styles } from './styles.js';
 export { setSiteRoot } from './site.js';

@@ -33,7 +33,7 @@
  */
 
 /**
- * Who is covered and what care they expect (DOMAIN.md, "A scenario").
+ * Who is covered and what care they expect (docs/domain.md, "A scenario").
  * @typedef {object} Scenario
  * @property {string} plan A plan id of the catalog.
  * @property {'self_only' | 'self_plus_one' | 'self_and_family' | 'per_member'} [enrollment] Default: the type the household's size calls for.
@@ -80,7 +80,9 @@
  * @property {number} age
  * @property {Money} member_pays
  * @property {Money} allowed
- * @property {Money | null} premium_per_period
+ * @property {Money | null} premium_gross_per_period This person's whole premium per period (plans priced per member).
+ * @property {Money | null} contribution_per_period What others pay toward it per period.
+ * @property {Money | null} premium_per_period This person's share per period.
  * @property {Progress | null} deductible
  * @property {Progress} out_of_pocket
  * @property {Progress | null} part_d
@@ -124,7 +126,24 @@
  * @property {MemberResult[]} members
  * @property {ServiceTotal[]} services Each person's each service, summed.
  * @property {Line[]} lines
- * @property {{ code: string, member: string | null, message: string }[]} assumptions What the estimate assumed where the scenario did not say (`message` in English).
+ * @property {Assumption[]} assumptions What the estimate assumed where the scenario did not say.
+ */
+
+/**
+ * What an estimate assumed where the scenario did not say (docs/domain.md): a stable `code`
+ * (`medicare_assumed`, `medicare_eligibility_unknown`, `premium_before_contribution`,
+ * `contribution_capped`, `cms_usage`, `cms_oldest_group`, `price_factor`), the member it
+ * concerns (null: the household as a whole) and an English `message`. A member's care from the
+ * CMS table (`cms_usage`) adds the table's `row` and its `allowed` amount; a stated
+ * `price_factor` its `factor` and `source`.
+ * @typedef {object} Assumption
+ * @property {string} code
+ * @property {string | null} member
+ * @property {string} message
+ * @property {string} [row]
+ * @property {Money} [allowed]
+ * @property {string} [factor]
+ * @property {string} [source]
  */
 
 /**
@@ -140,6 +159,22 @@
  * @property {(string | number)[]} [path]
  * @property {Record<string, string | number | string[]>} [params]
  * @property {string | null} [origin]
+ * @property {string} message
+ */
+
+/**
+ * What the element refused (the detail of its `estimate-error` event): the engine's error shape
+ * (docs/domain.md, "Errors"). `code` is stable (`too_many`, `not_offered`, `unknown_plan`,
+ * `unknown_field`, `unknown_value`, `unknown_service`, `unknown_member`, `duplicate_id`,
+ * `invalid_type`, `wrong_argument`, `engine_failure`, `wasm_refused`); `field` and `path` name
+ * the part of the scenario at fault (`services[3].member`, `["services", 3, "member"]`);
+ * `params` the values the English `message` names.
+ * @typedef {object} ElementErrorDetail
+ * @property {string} code
+ * @property {string | null} field
+ * @property {(string | number)[]} path
+ * @property {Record<string, unknown>} params
+ * @property {string} origin `scenario` (the property), or `element` (the element could not load).
  * @property {string} message
  */
 

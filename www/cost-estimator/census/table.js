@@ -1,71 +1,32 @@
-// The census results as the page holds them: rows grouped into households, sorted by any
-// column, and written back out as the CLI's CSV. Pure functions, tested in Node
-// (tests/census-table.test.mjs). Money stays a decimal string; ordering compares whole cents.
+// The census element's pure helpers, tested in Node (tests/census-table.test.mjs): the
+// contribution as the engine takes it, the enrollment types a household's cells show, a page of
+// a list, and a sample file. The results' CSV is the engine's own text (the CLI's bytes): the
+// page writes none of it.
 
-/** The CLI's output header (costshare census), byte for byte. */
-export const CSV_HEADER = 'household,plan,enrollment,premium_annual,member_pays_total,total_annual_cost,cheapest';
-
-/** A CSV field as the CLI writes it: quoted when it holds a comma, a quote or a line break. */
-export function csvField(text) {
-  const s = String(text);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** The rows as the CLI's CSV file (header first, a line break after every row). */
-export function csvOf(rows) {
-  const lines = [CSV_HEADER];
-  for (const r of rows) {
-    lines.push([csvField(r.household), r.plan, r.enrollment, r.premium_annual, r.member_pays_total, r.total_annual_cost, r.cheapest].join(','));
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** A decimal string ("1234.5", "-0.25") as whole cents, exactly (BigInt). */
-export function cents(decimal) {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(decimal));
-  if (!m) throw new Error(`not an amount: ${decimal}`);
-  const value = BigInt(m[2]) * 100n + BigInt((m[3] ?? '').padEnd(2, '0') || '0');
-  return m[1] ? -value : value;
-}
+/** Rows drawn at a time (households, refused rows, notes). */
+export const PAGE = 100;
 
 /**
- * The rows grouped by household, in file order: [{ household, enrollment, totals: { plan →
- * row }, cheapest: [plan ids] }].
+ * The employer contribution as the engine takes it (`amount:500.00`, `percent:80`), or null for
+ * none. The value is passed as typed (trimmed): the engine refuses a bad one, naming it.
+ * @param {string} kind `''`, `'amount'` or `'percent'`
+ * @param {string} value
  */
-export function households(rows) {
-  const out = [];
-  let current = null;
-  for (const r of rows) {
-    if (!current || current.household !== r.household) {
-      current = { household: r.household, enrollment: r.enrollment, totals: {}, cheapest: [] };
-      out.push(current);
-    }
-    current.totals[r.plan] = r;
-    if (r.cheapest === true || r.cheapest === 'true') current.cheapest.push(r.plan);
-  }
-  return out;
+export function contributionArg(kind, value) {
+  if (kind !== 'amount' && kind !== 'percent') return null;
+  return `${kind}:${String(value ?? '').trim().replace(/^\$/, '').replace(/%$/, '')}`;
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+/** The enrollment types of a household's cells (one per option), each once, in order. */
+export function enrollments(cells) {
+  return [...new Set(cells.map((c) => c.enrollment))];
+}
 
-/**
- * Households sorted by `key`: 'file' (file order), 'household' (natural order: B2 before
- * B10), or a plan id (that option's total for the year). `dir` 1 ascending, -1 descending;
- * ties keep file order.
- */
-export function sortHouseholds(list, key, dir = 1) {
-  const indexed = list.map((h, i) => [h, i]);
-  const compare = (a, b) => {
-    if (key === 'file') return 0;
-    if (key === 'household') return collator.compare(a.household, b.household);
-    const x = a.totals[key];
-    const y = b.totals[key];
-    if (!x || !y) return x ? -1 : y ? 1 : 0;
-    const d = cents(x.total_annual_cost) - cents(y.total_annual_cost);
-    return d < 0n ? -1 : d > 0n ? 1 : 0;
-  };
-  indexed.sort(([a, i], [b, j]) => compare(a, b) * dir || i - j);
-  return indexed.map(([h]) => h);
+/** The slice of `list` a page shows from `offset`, with its first and last numbers (from 1). */
+export function pageOf(list, offset, size = PAGE) {
+  const start = Math.max(0, Math.min(offset, Math.max(0, list.length - 1)));
+  const items = list.slice(start, start + size);
+  return { items, from: items.length ? start + 1 : 0, to: start + items.length, offset: start };
 }
 
 /** A sample census file to start from (the columns the engine reads). */

@@ -5,6 +5,8 @@ const plural = (n, one, many) => `${whole(n)} ${n === 1 ? one : many}`;
 export const EN = {
   loading: 'Loading the plans…',
   loadFailed: (why) => `The estimator could not load: ${why}`,
+  wasmRefused:
+    "The estimator cannot run on this page: the page’s security settings do not allow the calculator it uses (WebAssembly). Nothing was sent anywhere. If this is your site, add 'wasm-unsafe-eval' to script-src in its Content-Security-Policy.",
   noPlans: 'No plan to show: check the plans attribute.',
   unknownPlans: (ids) => `These plan ids are not in the catalog and are left out: ${ids}.`,
   skip: 'Skip to the answer',
@@ -98,6 +100,9 @@ export const EN = {
     householdReplaced: 'The example household replaced yours.',
     removed: 'Person removed, with their care.',
     undone: 'Undone.',
+    link: (named, more) => `This link held values this page does not know, not used (the field shows what is used instead): ${named.join('; ')}${more ? `; and ${more} more` : ''}.`,
+    linkField: 'The link gave a value that is not one of these; the one shown is used.',
+    linkWhat: { plan: 'plan', enrollment: 'enrollment type', pay: 'pay schedule', person: 'person', medicare: 'Medicare status', member: 'care for a person not listed', service: 'kind of care', uses: 'care beyond 2,000 entries', often: 'how often', channel: 'where a drug is filled', price: 'price of', contribution: 'contribution' },
     undo: 'Undo',
   },
 
@@ -397,6 +402,9 @@ export const EN = {
       invalid_data: 'A data file does not hold together.',
       read_failed: 'A file could not be read.',
       invalid_row: 'A census row could not be read.',
+      invalid_encoding: 'The text is not UTF-8: save the file as CSV UTF-8.',
+      not_csv: 'The file is not CSV text.',
+      rows_apart: 'A household’s rows are not next to each other.',
       wrong_argument: 'The engine was called the wrong way.',
       engine_failure: 'The engine failed.',
     },

@@ -6,6 +6,8 @@ const lower = (name) => (name === 'Usted' ? 'usted' : name);
 export const ES = {
   loading: 'Cargando los planes…',
   loadFailed: (why) => `No se pudo cargar la calculadora: ${why}`,
+  wasmRefused:
+    "La calculadora no puede funcionar en esta página: la configuración de seguridad de la página no permite el cálculo que usa (WebAssembly). No se envió nada. Si este es su sitio, agregue 'wasm-unsafe-eval' a script-src en su Content-Security-Policy.",
   noPlans: 'No hay ningún plan que mostrar: revise el atributo plans.',
   unknownPlans: (ids) => `Estos identificadores de plan no están en el catálogo y se omiten: ${ids}.`,
   skip: 'Ir a la respuesta',
@@ -98,6 +100,9 @@ export const ES = {
     householdReplaced: 'El hogar de ejemplo reemplazó al suyo.',
     removed: 'Se quitó a la persona, con su atención.',
     undone: 'Deshecho.',
+    link: (named, more) => `Este enlace traía valores que esta página no conoce y no se usaron (el campo muestra lo que se usa en su lugar): ${named.join('; ')}${more ? `; y ${more} más` : ''}.`,
+    linkField: 'El enlace traía un valor que no es ninguno de estos; se usa el que se muestra.',
+    linkWhat: { plan: 'plan', enrollment: 'tipo de inscripción', pay: 'calendario de pago', person: 'persona', medicare: 'estado de Medicare', member: 'atención para una persona que no figura', service: 'tipo de atención', uses: 'atención más allá de 2,000 entradas', often: 'con qué frecuencia', channel: 'dónde se surte un medicamento', price: 'precio de', contribution: 'contribución' },
     undo: 'Deshacer',
   },
 
@@ -395,6 +400,9 @@ export const ES = {
       invalid_data: 'Un archivo de datos no es coherente.',
       read_failed: 'No se pudo leer un archivo.',
       invalid_row: 'No se pudo leer una fila del censo.',
+      invalid_encoding: 'El texto no es UTF-8: guarde el archivo como CSV UTF-8.',
+      not_csv: 'El archivo no es texto CSV.',
+      rows_apart: 'Las filas de un hogar no están juntas.',
       wrong_argument: 'El motor se llamó de forma incorrecta.',
       engine_failure: 'El motor falló.',
     },

@@ -1,4 +1,4 @@
-// The state as the engine's scenario (DOMAIN.md, "A scenario"), and back; and where an engine
+// The state as the engine's scenario (docs/domain.md, "A scenario"), and back; and where an engine
 // error about a scenario field belongs on the page. Pure functions: no DOM, no engine.
 //
 // Numbers the visitor typed go to the engine as numbers only when they are plain decimal digits
@@ -25,8 +25,10 @@ const PRICE_KIND = { visit: 'allowed', admission: 'per_day', fill: 'per_30_days_
 
 /** A drug use's fills and days' supply (from how often it is taken). */
 export function drugFills(use) {
-  const s = DRUG_SCHEDULES[use.often];
-  if (s) return { count: s.count, supply: s.supply };
+  if (Object.hasOwn(DRUG_SCHEDULES, use.often)) {
+    const s = DRUG_SCHEDULES[use.often];
+    return { count: s.count, supply: s.supply };
+  }
   return { count: typedWhole(use.count), supply: typedWhole(use.supply || '30') };
 }
 
@@ -55,7 +57,8 @@ export function toScenario(state, plan, units) {
   const usedServices = new Set();
   for (const u of state.care) {
     if (!people.includes(u.person)) continue;
-    const benefit = plan?.services?.[u.service];
+    // Looked up as the plan's own: a service id such as "constructor" is not a benefit.
+    const benefit = own(plan?.services, u.service);
     if (plan && !benefit) {
       left.push(u);
       continue;
@@ -89,7 +92,7 @@ export function toScenario(state, plan, units) {
   for (const [service, raw] of Object.entries(state.prices)) {
     const amount = typedMoney(raw);
     const unit = units.get(service);
-    if (amount !== '' && unit && usedServices.has(service)) prices[service] = { [PRICE_KIND[unit]]: amount };
+    if (amount !== '' && own(PRICE_KIND, unit) && usedServices.has(service)) prices[service] = { [PRICE_KIND[unit]]: amount };
   }
   if (Object.keys(prices).length) scenario.prices = prices;
   const c = state.contribution;
@@ -99,6 +102,12 @@ export function toScenario(state, plan, units) {
   const tax = String(state.taxRate ?? '').trim().replace(/\s*%$/, '');
   if (tax !== '') scenario.marginal_tax_rate = tax;
   return { scenario, uses, people, left };
+}
+
+/** `object[key]` if it is the object's own property, else null: a key from outside (a link, an
+ * embedder's scenario, an engine message) never reaches Object.prototype. */
+export function own(object, key) {
+  return object != null && typeof object === 'object' && Object.hasOwn(object, key) ? object[key] : null;
 }
 
 /** The plan's out-of-network tier for a service, if it has one (KP Plus). */
@@ -127,7 +136,7 @@ export function fieldOf(error, map, scenario) {
     if (!use) return null;
     const sub = m[2] ?? 'count';
     if (sub === 'allowed') return `price:${scenario?.services?.[Number(m[1])]?.service}`;
-    return `${FIELD_OF_USE[sub] ?? 'count'}:${use}`;
+    return `${own(FIELD_OF_USE, sub) ?? 'count'}:${use}`;
   }
   if ((m = /^prices\.([a-z0-9_]+)/.exec(field))) return `price:${m[1]}`;
   if (field === 'members' || field === 'enrollment') return 'enrollment';
@@ -144,8 +153,9 @@ export function fieldKind(fieldKey) {
 
 /**
  * The state's household and care from a scenario (the `scenario` property, an embedder's
- * data). People keep their ids where they are the page's own (you, spouse, child-N); others are
- * renamed in order. Returns a partial state for the store's `load` action.
+ * data, checked first by scenario-check.js: what the form cannot hold is refused there). People
+ * keep their ids where they are the page's own (you, spouse, child-N); others are renamed in
+ * order. Returns a partial state for the store's `load` action.
  */
 export function fromScenario(scenario, units) {
   const people = [];
@@ -157,7 +167,7 @@ export function fromScenario(scenario, units) {
     const role = i === 0 ? 'you' : rel === 'spouse' && !people.some((p) => p.role === 'spouse') ? 'spouse' : rel === 'child' ? 'child' : guessRole(m, people);
     const key = role === 'you' ? 'you' : role === 'spouse' ? 'spouse' : `child-${++children}`;
     rename.set(String(m?.id), key);
-    people.push({ key, role, age: m?.age == null ? '' : String(m.age), medicare: typeof m?.medicare === 'string' ? m.medicare : '' });
+    people.push({ key, role, age: m?.age == null ? '' : String(m.age), medicare: typeof m?.medicare === 'string' && m.medicare !== 'unknown' ? m.medicare : '' });
   });
   if (people.length === 0) people.push({ key: 'you', role: 'you', age: '', medicare: '' });
   const care = [];

@@ -1,7 +1,8 @@
 // The element's one state, and the named actions that change it. Everything the page shows is
-// rendered from this object; nothing else holds state (no field errors in the DOM, no hand
-// patches). Actions are pure: (state, ...args) → new state, so they are tested in Node
-// (tests/store.test.mjs) without a browser.
+// rendered from this object and the files the engine controller has read (the catalog, the
+// vocabulary, each plan's file: data, not state); nothing else holds state (no field errors in
+// the DOM, no hand patches, no flags kept beside the store). Actions are pure: (state, ...args) →
+// new state, so they are tested in Node (tests/store.test.mjs) without a browser.
 //
 // State:
 //   plan            the chosen plan id
@@ -30,6 +31,15 @@
 //                     comparison, comparedFor, curves, curvesFor, failure } (each for the
 //                     revision it was asked about; an older one stays shown, marked, until the
 //                     newer arrives)
+//   ranking         { key, ids } the options the answer ranks (the engine's answer for `key`:
+//                     the plan, the plans attribute and the added plans it was asked about)
+//   linkIssues      [{ key, what, value }] what a shared link held that the page does not know:
+//                     not used, said in a notice; `key` is the field it marks, or null
+//   ui              the element's own status: width (px), waited (the form has waited long
+//                     enough for the first answer), printable (the proposal is drawn),
+//                     planLoading, loadError ({ code, message } | null), confirmExample,
+//                     copied, share (closed|confirming|sent), sharedAt, announcement (the live
+//                     region's text)
 //
 // Field keys: age:<person>, medicare:<person>, count:<use>, days:<use>, supply:<use>,
 // billed:<use>, price:<service>, enrollment, pay, contribution, taxRate.
@@ -63,16 +73,26 @@ export function initialState({ plan = '', lang = 'en' } = {}) {
     nextUse: 1,
     revision: 1,
     answer: { revision: 0, outcome: 'none', result: null, comparison: null, comparedFor: 0, curves: null, curvesFor: 0, failure: null },
+    ranking: { key: '', ids: [] },
+    linkIssues: [],
+    ui: { width: 0, waited: false, printable: false, planLoading: false, loadError: null, confirmExample: false, copied: false, share: 'closed', sharedAt: '', announcement: '' },
   };
 }
 
 // ---- helpers ---------------------------------------------------------------------------------
 
-/** A change to what is estimated: a new revision, the engine's field errors cleared for `keys`. */
+/** A change to what is estimated: a new revision, the engine's field errors (and a link's marks)
+ * cleared for `keys`. */
 function changed(state, patch, keys = []) {
   const errors = { ...state.errors };
   for (const k of keys) delete errors[k];
-  return { ...state, ...patch, errors, formError: null, notice: patch.notice ?? null, revision: state.revision + 1 };
+  const linkIssues = state.linkIssues.some((i) => keys.includes(i.key)) ? state.linkIssues.filter((i) => !keys.includes(i.key)) : state.linkIssues;
+  return { ...state, ...patch, errors, linkIssues, formError: null, notice: patch.notice ?? null, revision: state.revision + 1 };
+}
+
+/** The element's own status changed (not what is estimated). */
+function ui(state, patch) {
+  return Object.keys(patch).every((k) => state.ui[k] === patch[k]) ? state : { ...state, ui: { ...state.ui, ...patch } };
 }
 
 function newUse(state, fields) {
@@ -190,7 +210,7 @@ export const actions = {
       if (u.key !== useKey) return u;
       const next = { ...u, [field]: typeof u[field] === 'boolean' ? Boolean(value) : String(value) };
       if (field === 'often' && value === 'custom' && u.often !== 'custom') {
-        const s = DRUG_SCHEDULES[u.often] ?? DRUG_SCHEDULES.monthly;
+        const s = Object.hasOwn(DRUG_SCHEDULES, u.often) ? DRUG_SCHEDULES[u.often] : DRUG_SCHEDULES.monthly;
         next.count = String(s.count);
         next.supply = String(s.supply);
       }
@@ -241,7 +261,7 @@ export const actions = {
   replaceHousehold(state, people, care) {
     let nextUse = state.nextUse;
     const uses = care.map((u) => ({ ...u, key: `u${nextUse++}` }));
-    return changed(state, { people: ordered(people), care: uses, nextUse, enrollment: '', enrollmentWaits: false, touched: {}, undo: snapshot(state), notice: { kind: 'householdReplaced' } }, Object.keys(state.errors));
+    return changed(state, { people: ordered(people), care: uses, nextUse, enrollment: '', enrollmentWaits: false, touched: {}, linkIssues: [], undo: snapshot(state), notice: { kind: 'householdReplaced' } }, Object.keys(state.errors));
   },
 
   undo(state) {
@@ -281,16 +301,19 @@ export const actions = {
     return { ...state, open: next };
   },
 
-  /** The whole input at once (a shared link, the `scenario` property): a new household. */
+  /** The whole input at once (a shared link, the `scenario` property): a new household. A
+   * link's `linkIssues` (what it held that the page does not know) are said in a notice. */
   load(state, input) {
+    const linkIssues = input.linkIssues ?? [];
     return {
       ...state,
       ...input,
+      linkIssues,
       enrollmentWaits: false,
       touched: {},
       errors: {},
       formError: null,
-      notice: null,
+      notice: linkIssues.length ? { kind: 'link', issues: linkIssues } : null,
       undo: null,
       revision: state.revision + 1,
     };
@@ -337,6 +360,58 @@ export const actions = {
     if (revision !== state.revision) return state;
     return { ...state, answer: { ...state.answer, revision, outcome: 'failed', failure } };
   },
+
+  /** The options the answer ranks, as the engine gave them for `key`. */
+  ranked(state, key, ids) {
+    return { ...state, ranking: { key, ids } };
+  },
+
+  // ---- the element's own status ----------------------------------------------------------------
+
+  resized(state, width) {
+    return ui(state, { width });
+  },
+
+  /** The form has waited long enough for the first answer: it is drawn without it. */
+  formWaited(state) {
+    return ui(state, { waited: true });
+  },
+
+  /** The printed proposal is drawn from now on. */
+  printable(state) {
+    return ui(state, { printable: true });
+  },
+
+  planLoading(state, loading) {
+    return ui(state, { planLoading: Boolean(loading) });
+  },
+
+  /** The element could not load: `{ code, message }`. */
+  loadFailed(state, error) {
+    return ui(state, { loadError: error });
+  },
+
+  /** The whole-household example asks first (true) or has been answered (false). */
+  askExample(state, asking) {
+    return ui(state, { confirmExample: Boolean(asking) });
+  },
+
+  copied(state, copied) {
+    return ui(state, { copied: Boolean(copied) });
+  },
+
+  /** "Send to my agent": open (asks), cancel, or sent (`at`: the time said). */
+  shareStep(state, step, at = '') {
+    if (step === 'open') return ui(state, { share: 'confirming' });
+    if (step === 'cancel') return ui(state, { share: 'closed' });
+    if (step === 'sent') return ui(state, { share: 'sent', sharedAt: at });
+    return state;
+  },
+
+  /** The live region's text (what a screen reader hears after a change). */
+  announce(state, text) {
+    return ui(state, { announcement: String(text) });
+  },
 };
 
 /** A store: the state, `dispatch(name, ...args)` and `subscribe(listener)`. */
@@ -381,9 +456,11 @@ export function emptyRequired(state) {
   return state.people.filter((p) => String(p.age).trim() === '').map((p) => `age:${p.key}`);
 }
 
-/** Whether a field's error is shown: an engine error, or empty and already left. */
+/** Whether a field's error is shown: an engine error, a value a link gave that the page does
+ * not know (the field shows the default instead), or empty and already left. */
 export function shownError(state, fieldKey) {
-  if (state.errors[fieldKey]) return state.errors[fieldKey];
-  if (state.touched[fieldKey] && emptyRequired(state).includes(fieldKey)) return { code: 'missing_field' };
+  if (Object.hasOwn(state.errors, fieldKey)) return state.errors[fieldKey];
+  if (state.linkIssues.some((i) => i.key === fieldKey)) return { code: 'unknown_value', link: true };
+  if (Object.hasOwn(state.touched, fieldKey) && emptyRequired(state).includes(fieldKey)) return { code: 'missing_field' };
   return null;
 }

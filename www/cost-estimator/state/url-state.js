@@ -8,7 +8,9 @@
 //     [*billed-<amount>][*al-<allowed>]                    one per use of care
 //   price-<service>=<amount>                               a price the visitor changed
 // Values are kept as typed: a shared link shows the same text in the same field, and the same
-// message for a bad value. Other keys in the fragment (the page's lang=…) are left alone.
+// message for a bad value. A choice the page does not offer (a pay schedule, how often, a service
+// id…) is never looked up on an object: it is not used, and the page says so (issue #21). Other
+// keys in the fragment (the page's lang=…) are left alone.
 
 const enc = (v) => encodeURIComponent(String(v)).replace(/\*/g, '%2A');
 const dec = (v) => {
@@ -21,71 +23,132 @@ const dec = (v) => {
 
 const OWN_KEYS = ['plan', 'enr', 'pay', 'p', 's', 'ec', 'tr', 'open'];
 const PANELS = /^(chart|details|prices|people|sources|premium|[a-z0-9-]+:[a-z]+)$/;
+const SERVICE_ID = /^[a-z0-9_]{1,80}$/;
+/** The form's limits: people, and uses of care (the engine's too: docs/domain.md). */
+const MAX_PEOPLE = 20;
+const MAX_USES = 2000;
+
+/** The values a link may give for each choice; anything else is not used, and said. Looked up
+ * with `has` only: a value such as "constructor" or "__proto__" is a value like any other. */
+export const CHOICES = {
+  enrollment: new Set(['self_only', 'self_plus_one', 'self_and_family', 'per_member']),
+  pay: new Set(['biweekly', 'monthly']),
+  medicare: new Set(['none', 'part_a_only', 'part_b_only', 'parts_a_and_b']),
+  often: new Set(['monthly', 'quarterly', 'once', 'custom']),
+  channel: new Set(['retail', 'community', 'mail']),
+  contribution: new Set(['amount', 'percent']),
+};
 
 function params(hash) {
   return new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
 }
 
-/** The state the fragment holds (a partial state for the store's `load`), or null if none. */
-export function decodeState(hash, prefix = '') {
+/**
+ * The state the fragment holds (a partial state for the store's `load`), or null if none.
+ * `known` (optional): `plans`, a Map of the plans offered (id → catalog entry, whose
+ * `enrollment_types` and `pay_schedules` are the plan's), `fallback`, the plan shown when the
+ * link's is not offered, and `services`, the vocabulary's ids (a Set or Map). A value the page does not know is not used: the field keeps its default and the
+ * state's `linkIssues` lists it ({ key: the field it marks or null, what, value }), for the page
+ * to say so. Typed text (ages, counts, amounts) is kept as typed: the engine refuses it at its
+ * field, as it would the visitor's own typing.
+ */
+export function decodeState(hash, prefix = '', known = {}) {
   const q = params(hash);
   const k = (name) => (prefix ? `${prefix}.${name}` : name);
   if (!q.has(k('plan')) && !q.has(k('p')) && !q.has(k('s'))) return null;
+  const issues = [];
+  const issue = (what, value, key = null) => issues.push({ key, what, value: String(value).slice(0, 80) });
+  const choice = (what, value, key, allowed = CHOICES[what]) => {
+    if (value === '' || allowed.has(value)) return value;
+    issue(what, value, key);
+    return '';
+  };
+  let plan = q.get(k('plan')) ?? '';
+  if (known.plans && !known.plans.has(plan)) {
+    if (plan) issue('plan', plan);
+    plan = known.fallback ?? '';
+  }
+  const summary = known.plans?.get(plan);
+  const enrollment = choice('enrollment', q.get(k('enr')) ?? '', 'enrollment', summary?.enrollment_types ? new Set(summary.enrollment_types) : CHOICES.enrollment);
+  const pay = choice('pay', q.get(k('pay')) ?? '', 'pay', summary?.pay_schedules ? new Set(summary.pay_schedules) : CHOICES.pay);
   const people = [];
   const rename = new Map();
   let children = 0;
   for (const raw of q.getAll(k('p'))) {
     const [id, age = '', ...rest] = raw.split('*').map(dec);
-    if (!id || rename.has(id) || people.length >= 20) continue;
+    if (!id || rename.has(id) || people.length >= MAX_PEOPLE) {
+      issue('person', raw);
+      continue;
+    }
     // You first; a person the link calls "spouse" is the spouse; everyone else a child.
     const role = people.length === 0 ? 'you' : id === 'spouse' && !people.some((p) => p.role === 'spouse') ? 'spouse' : 'child';
     const key = role === 'child' ? `child-${++children}` : role;
     rename.set(id, key);
     const person = { key, role, age, medicare: '' };
-    for (const item of rest) if (item.startsWith('mc-')) person.medicare = item.slice(3);
+    for (const item of rest) if (item.startsWith('mc-')) person.medicare = item === 'mc-unknown' ? '' : choice('medicare', item.slice(3), `medicare:${key}`);
     people.push(person);
   }
   if (people.length === 0) people.push({ key: 'you', role: 'you', age: '', medicare: '' });
   const care = [];
   let n = 1;
   for (const raw of q.getAll(k('s'))) {
-    const [member, service, count = '1', ...rest] = raw.split('*').map(dec);
+    const [member, service = '', count = '1', ...rest] = raw.split('*').map(dec);
     const person = rename.get(member);
-    if (!person || !/^[a-z0-9_]{1,80}$/.test(service ?? '')) continue;
+    if (!person) {
+      issue('member', member);
+      continue;
+    }
+    if (!SERVICE_ID.test(service) || (known.services && !known.services.has(service))) {
+      issue('service', service);
+      continue;
+    }
+    if (care.length >= MAX_USES) {
+      issue('uses', raw);
+      continue;
+    }
     const use = { key: `u${n++}`, person, service, count, days: '', often: '', channel: '', admitted: false, oon: false, billed: '' };
     for (const item of rest) {
       if (item.startsWith('d-')) use.days = item.slice(2);
       else if (item.startsWith('ds-')) use.supply = item.slice(3);
-      else if (item.startsWith('ch-')) use.channel = item.slice(3);
-      else if (item.startsWith('o-')) use.often = item.slice(2);
+      else if (item.startsWith('ch-')) use.channel = choice('channel', item.slice(3), `channel:${use.key}`);
+      else if (item.startsWith('o-')) use.often = choice('often', item.slice(2), `often:${use.key}`);
       else if (item.startsWith('billed-')) use.billed = item.slice(7);
       else if (item.startsWith('al-')) use.allowed = item.slice(3);
       else if (item === 'adm') use.admitted = true;
       else if (item === 'oon') use.oon = true;
     }
-    // A fill without `o-` (an older link) is a custom number of fills and days' supply.
-    if (!use.often && use.supply) use.often = 'custom';
+    // A fill without a known `o-` (an older link, or a value the page does not know) is a
+    // custom number of fills and days' supply: the count the link gives is priced.
+    if (!use.often && (use.supply || rest.some((item) => item.startsWith('o-')))) {
+      use.often = 'custom';
+      use.supply ||= '30';
+    }
     care.push(use);
   }
   const prices = {};
   const pricePrefix = k('price-');
   for (const [key, value] of q) {
-    if (key.startsWith(pricePrefix) && /^[a-z0-9_]{1,80}$/.test(key.slice(pricePrefix.length))) prices[key.slice(pricePrefix.length)] = value;
+    if (!key.startsWith(pricePrefix)) continue;
+    const service = key.slice(pricePrefix.length);
+    if (SERVICE_ID.test(service) && (!known.services || known.services.has(service))) Object.defineProperty(prices, service, { value, enumerable: true, writable: true, configurable: true });
+    else issue('price', service);
   }
   const [kind = '', value = ''] = (q.get(k('ec')) ?? '').split('*').map(dec);
+  const contribution = choice('contribution', kind, 'contribution') ? { kind, value } : { kind: '', value: '' };
   const open = {};
   for (const panel of (q.get(k('open')) ?? '').split(',')) if (PANELS.test(panel)) open[panel] = true;
   return {
-    plan: q.get(k('plan')) ?? '',
-    enrollment: q.get(k('enr')) ?? '',
-    pay: q.get(k('pay')) ?? '',
+    plan,
+    enrollment,
+    pay,
     people,
     care,
     prices,
-    contribution: kind === 'amount' || kind === 'percent' ? { kind, value } : { kind: '', value: '' },
+    contribution,
     taxRate: q.get(k('tr')) ?? '',
     open,
     nextUse: n,
+    linkIssues: issues,
   };
 }
 

@@ -174,12 +174,21 @@ function noticeView(vm) {
   else if (n.kind === 'householdReplaced') text = t.householdReplaced;
   else if (n.kind === 'removed') text = t.removed;
   else if (n.kind === 'undone') text = t.undone;
+  else if (n.kind === 'link') text = linkIssues(vm, n.issues);
   else return nothing;
   const undo = state.undo && n.kind !== 'undone';
   return html`<div class="ce-notice is-info" role="status" data-notice=${n.kind}>
     <p>${text}</p>
     ${undo ? html`<button type="button" class="ce-button is-small" @click=${vm.on.undo}>${t.undo}</button>` : nothing}
   </div>`;
+}
+
+/** What a shared link held that the page does not know, each value as the link gave it (at most
+ * ten named): not used, the field's default shown instead. */
+function linkIssues(vm, issues) {
+  const t = vm.w.t.notices;
+  const named = issues.slice(0, 10).map((i) => `${Object.hasOwn(t.linkWhat, i.what) ? t.linkWhat[i.what] : i.what} “${i.value}”`);
+  return t.link(named, issues.length - named.length);
 }
 
 function actionsView(vm) {

@@ -33,7 +33,9 @@ export function appView(vm) {
 function body(vm) {
   const { w } = vm;
   if (vm.loadError) {
-    return html`<div class="ce-status" role="alert"><p class="ce-notice is-error">${w.t.loadFailed(vm.loadError)}</p></div>`;
+    // A page whose policy forbids WebAssembly gets plain words, not the browser's.
+    const words = vm.loadError.code === 'wasm_refused' ? w.t.wasmRefused : w.t.loadFailed(vm.loadError.message);
+    return html`<div class="ce-status" role="alert"><p class="ce-notice is-error" data-load-error=${vm.loadError.code ?? 'failed'}>${words}</p></div>`;
   }
   if (!vm.ready) return html`<div class="ce-status" role="status"><p>${w.t.loading}</p></div>`;
   return html`

@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { drugFills, outOfNetworkTier, typedWhole } from '../state/scenario.js';
+import { drugFills, outOfNetworkTier, own, typedWhole } from '../state/scenario.js';
 import { english, fieldError } from './fields.js';
 
 /** The groups of a person's care (each a disclosure, closed until opened). */
@@ -138,7 +138,7 @@ function moreFields(vm, use, service, benefit, rowId) {
 function drugsView(vm, person, group) {
   const { w, state } = vm;
   const t = w.t.drugs;
-  const tiers = group.services.filter((s) => s.unit === 'fill' && vm.plan?.services?.[s.id]);
+  const tiers = group.services.filter((s) => s.unit === 'fill' && own(vm.plan?.services, s.id));
   const drugs = state.care.filter((u) => u.person === person.key && u.often);
   return html`<div class="ce-drugs">
     <p class="ce-hint">${t.intro}</p>
@@ -156,11 +156,13 @@ function drugView(vm, person, use, i, tiers) {
   const t = w.t.drugs;
   const id = vm.id('drug', use.key);
   const service = vm.services.get(use.service);
-  const benefit = vm.plan?.services?.[use.service];
+  const benefit = own(vm.plan?.services, use.service);
   const channels = vm.channels;
   const fills = drugFills(use);
   const countKey = `count:${use.key}`;
   const supplyKey = `supply:${use.key}`;
+  const oftenKey = `often:${use.key}`;
+  const channelKey = `channel:${use.key}`;
   return html`<fieldset class="ce-drug" data-use=${use.key} data-service=${use.service}>
     <legend>${t.legend(i + 1)}</legend>
     <div class="ce-field ce-drug-kind">
@@ -172,16 +174,20 @@ function drugView(vm, person, use, i, tiers) {
     </div>
     <div class="ce-field">
       <label for=${`${id}-f`}>${t.often}</label>
-      <select id=${`${id}-f`} class="ce-input" data-key=${`often:${use.key}`} @change=${(e) => vm.on.setUseField(use.key, 'often', e.target.value)}>
+      <select id=${`${id}-f`} class="ce-input" data-key=${oftenKey} aria-invalid=${vm.error(oftenKey) ? 'true' : 'false'}
+        aria-describedby=${vm.error(oftenKey) ? `${id}-f-err` : nothing} @change=${(e) => vm.on.setUseField(use.key, 'often', e.target.value)}>
         ${Object.entries(t.oftens).map(([value, label]) => html`<option value=${value} ?selected=${value === use.often}>${label}</option>`)}
       </select>
+      ${fieldError(vm, oftenKey, `${id}-f-err`, 'often')}
     </div>
     ${channels.length > 1
       ? html`<div class="ce-field">
           <label for=${`${id}-w`}>${t.where}</label>
-          <select id=${`${id}-w`} class="ce-input" data-key=${`channel:${use.key}`} @change=${(e) => vm.on.setUseField(use.key, 'channel', e.target.value)}>
+          <select id=${`${id}-w`} class="ce-input" data-key=${channelKey} aria-invalid=${vm.error(channelKey) ? 'true' : 'false'}
+            aria-describedby=${vm.error(channelKey) ? `${id}-w-err` : nothing} @change=${(e) => vm.on.setUseField(use.key, 'channel', e.target.value)}>
             ${channels.map((c) => html`<option value=${c} ?selected=${c === (use.channel || 'retail')}>${t.places[c]}</option>`)}
           </select>
+          ${fieldError(vm, channelKey, `${id}-w-err`, 'channel')}
         </div>`
       : nothing}
     ${use.often === 'custom'
@@ -200,7 +206,7 @@ function drugView(vm, person, use, i, tiers) {
             ${fieldError(vm, supplyKey, `${id}-s-err`, 'supply')}
           </div>`
       : nothing}
-    <p class="ce-drug-words" data-fills=${use.key}>${typeof fills.count === 'number' && typeof fills.supply === 'number' ? t.inWords(fills.count, fills.supply, t.channels[use.channel || 'retail']) : nothing}</p>
+    <p class="ce-drug-words" data-fills=${use.key}>${typeof fills.count === 'number' && typeof fills.supply === 'number' ? t.inWords(fills.count, fills.supply, own(t.channels, use.channel || 'retail') ?? '') : nothing}</p>
     <button type="button" class="ce-button is-small is-quiet" data-remove-use=${use.key} @click=${() => vm.on.removeUse(use.key)}>${t.remove(i + 1)}</button>
   </fieldset>`;
 }
@@ -213,7 +219,7 @@ export function careSummary(vm, personKey) {
   let stays = 0;
   let fills = 0;
   for (const u of state.care) {
-    if (u.person !== personKey || (vm.plan && !vm.plan.services?.[u.service])) continue;
+    if (u.person !== personKey || (vm.plan && !own(vm.plan.services, u.service))) continue;
     if (u.often) {
       const f = drugFills(u).count;
       if (typeof f === 'number') fills += f;

@@ -89,7 +89,7 @@ function personView(vm, p) {
               ${t.remove(name)}
             </button>`}
       </div>
-      ${vm.medicareWarning(p)}
+      ${medicareNotice(vm, p)}
       <details class="ce-care" ?open=${careOpen} @toggle=${(e) => vm.on.toggle(`${p.key}:care`, e.target.open)}>
         <summary>
           <span class="ce-care-title">${t.care(name)}</span>
@@ -99,6 +99,12 @@ function personView(vm, p) {
       </details>
     </fieldset>
   `;
+}
+
+/** Said when a person's age makes a Medicare Advantage plan unlikely (the view model's words). */
+function medicareNotice(vm, p) {
+  const text = vm.medicareWarning(p);
+  return text ? html`<p class="ce-notice" data-medicare-warning=${p.key}>${text}</p>` : nothing;
 }
 
 function presetPicker(vm, p) {

@@ -72,9 +72,11 @@ function payField(vm) {
   if (schedules.length <= 1) return nothing;
   const id = vm.id('pay');
   const value = state.pay || schedules[0];
+  const error = vm.error('pay');
   return html`<div class="ce-field" data-field="pay">
     <label for=${id}>${w.t.plan.pay}</label>
-    <select id=${id} class="ce-input" data-key="pay" @change=${(e) => vm.on.setPay(e.target.value)}>
+    <select id=${id} class="ce-input" data-key="pay" aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-err` : nothing}
+      @change=${(e) => vm.on.setPay(e.target.value)}>
       ${schedules.map((s) => html`<option value=${s} ?selected=${value === s}>${w.t.pay[s] ?? s}</option>`)}
     </select>
     ${fieldError(vm, 'pay', `${id}-err`, 'pay')}

@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import { assumptionsView } from './details.js';
 import { chartFigure, chartSentences } from './chart.js';
-import { english } from './fields.js';
+import { english, isolated } from './fields.js';
 
 /** The rows of the key benefits table: the plan-wide limits, then these services, then every
  * drug tier any option prices. */
@@ -24,7 +24,7 @@ export function printView(vm) {
     <header class="ce-print-head">
       <h2>${comparison ? t.titleCompare : t.title}</h2>
       <p class="ce-print-program">${t.program(summary?.issuer ?? '', summary?.program ?? '', summary?.year ?? '')}</p>
-      <p>${t.date(vm.today())}${vm.broker ? html` · ${t.preparedBy(vm.broker.name || vm.broker.email)}` : nothing}</p>
+      <p>${t.date(vm.today())}${vm.broker ? html` · ${isolated(t.preparedBy, vm.broker.name || vm.broker.email)}` : nothing}</p>
     </header>
     <h3>${t.household}</h3>
     <ul class="ce-print-people">

@@ -1,0 +1,218 @@
+// The engine client (www/cost-estimator/engine-client.js) in Node, with a fake worker
+// (tests/fake-engine.mjs) in place of the .wasm's: stale answers dropped, a restart after a trap
+// or a worker that dies, a start that fails, a worker a policy refuses (the same host in the
+// page, the calls already made sent there), and each cache (the module's bytes, the data files,
+// the plan files, the clients, the plans to replay). No browser; no engine.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, beforeEach, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { FakeWorker, fakeLocks, release, reset, script, seen } from './fake-engine.mjs';
+
+// The site: a folder holding the in-page host (the fake's), served by a fetch that counts.
+const site = mkdtempSync(join(tmpdir(), 'costshare-client-'));
+writeFileSync(join(site, 'engine-worker.js'), `export { createHost } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'fake-engine.mjs')).href)};\n`);
+after(() => rmSync(site, { recursive: true, force: true }));
+const root = pathToFileURL(`${site}/`);
+
+const plan = (id) => ({ id, name: id, services: { primary_care_visit: { copay: '20.00' } } });
+const FILES = {
+  'pkg/costshare_bg.wasm': new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]).buffer,
+  'data/catalog.json': JSON.stringify({ services: 'services.json', prices: 'typical-prices.json', plans: [{ id: 'a-high', file: 'plans/a.json' }, { id: 'a-low', file: 'plans/a.json' }, { id: 'b', file: 'plans/b.json' }] }),
+  'data/services.json': JSON.stringify({ groups: [], services: [{ id: 'primary_care_visit', unit: 'visit', group: 'visits' }] }),
+  'data/typical-prices.json': JSON.stringify({ prices: {} }),
+  'data/plans/a.json': JSON.stringify({ plans: [plan('a-high'), plan('a-low')] }),
+  'data/plans/b.json': JSON.stringify({ plans: [plan('b')] }),
+};
+const fetched = [];
+let failNext = null; // a path whose next fetch fails
+globalThis.fetch = async (url) => {
+  // Each data folder (folder-N/data/, shared/data/) serves the same files.
+  const file = String(url).startsWith(root.href) ? String(url).slice(root.href.length).replace(/^(folder-\d+|shared)\//, '') : null;
+  fetched.push(file);
+  if (file === failNext) {
+    failNext = null;
+    return new Response('no', { status: 503 });
+  }
+  if (file === null || !(file in FILES)) return new Response('not found', { status: 404 });
+  return new Response(FILES[file]);
+};
+globalThis.Worker = FakeWorker;
+globalThis.location = { origin: root.origin };
+globalThis.navigator ??= {};
+Object.defineProperty(globalThis.navigator, 'locks', { value: fakeLocks(), configurable: true });
+
+const { setSiteRoot } = await import('../www/cost-estimator/site.js');
+setSiteRoot(root);
+const { EngineClient, EngineError, StaleAnswer, engineClient, fetchEngine } = await import('../www/cost-estimator/engine-client.js');
+
+let folders = 0;
+/** A client of its own data folder (each test starts clean: no shared caches between them). */
+function client() {
+  const base = new URL(`folder-${++folders}/data/`, root);
+  return new EngineClient(base);
+}
+const count = (path) => fetched.filter((f) => f === path).length;
+const ops = (host) => host.received.map((r) => r.op);
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+beforeEach(() => {
+  reset();
+  fetched.length = 0;
+});
+
+test('a call waits for the engine’s start, which is sent first, with the data', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('a-high');
+  const result = await c.estimate({ plan: 'a-high', services: [{ count: 3 }] });
+  assert.deepEqual(result, { plan: 'a-high', visits: 3 });
+  assert.equal(seen.workers.length, 1);
+  assert.deepEqual(ops(seen.workers[0].host), ['init', 'addPlan', 'estimate']);
+  assert.equal(seen.workers[0].host.received[0].args.services, FILES['data/services.json']);
+});
+
+test('of two calls on one channel only the newer is answered: the older rejects as stale', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('a-high');
+  script.hold = true;
+  const older = c.estimate({ plan: 'a-high', services: [{ count: 1 }] }, 'ce1:estimate').catch((e) => e);
+  const newer = c.estimate({ plan: 'a-high', services: [{ count: 2 }] }, 'ce1:estimate');
+  const other = c.estimate({ plan: 'a-high', services: [{ count: 5 }] }, 'ce2:estimate');
+  await settle();
+  release();
+  assert.ok((await older) instanceof StaleAnswer);
+  assert.deepEqual(await newer, { plan: 'a-high', visits: 2 });
+  assert.deepEqual(await other, { plan: 'a-high', visits: 5 }, 'another channel is not overtaken');
+});
+
+test('an answer that comes back after a newer question was asked is dropped, even when the engine answers both', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('a-high');
+  script.hold = true;
+  const first = c.estimate({ plan: 'a-high', services: [{ count: 1 }] }, 'ch').catch((e) => e);
+  await settle(); // the first is sent (and its answer held) before the second is asked
+  const second = c.estimate({ plan: 'a-high', services: [{ count: 2 }] }, 'ch');
+  await settle();
+  assert.deepEqual(ops(seen.workers[0].host).filter((o) => o === 'estimate').length, 2, 'the engine was asked both');
+  release();
+  const answer = await first;
+  assert.ok(answer instanceof StaleAnswer, JSON.stringify(answer));
+  assert.equal((await second).visits, 2);
+});
+
+test('a trap fails its call with engine_failure; a fresh engine starts with the same data and plans, and the next call works', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('a-high');
+  const added = await c.addPlan('added plan 1', JSON.stringify(plan('mine')));
+  assert.equal(added, 'mine');
+  script.trapOn = 'estimate';
+  const failed = await c.estimate({ plan: 'a-high' }).catch((e) => e);
+  assert.ok(failed instanceof EngineError);
+  assert.equal(failed.code, 'engine_failure');
+  assert.equal(seen.workers.length, 2, 'a second worker');
+  assert.ok(seen.workers[0].terminated, 'the first is ended');
+  assert.deepEqual((await c.estimate({ plan: 'mine', services: [{ count: 4 }] })).visits, 4, 'the added plan is there again');
+  assert.deepEqual(ops(seen.workers[1].host).slice(0, 3), ['init', 'addPlan', 'addPlan']);
+  assert.equal(seen.workers[1].host.received[0].args.services, FILES['data/services.json']);
+});
+
+test('an engine that cannot start fails every call with its reason, and is not restarted', { timeout: 10_000 }, async () => {
+  script.initError = { code: 'wasm_refused', message: 'WebAssembly is not allowed here' };
+  const c = client();
+  await assert.rejects(c.ready(), (e) => e.code === 'wasm_refused');
+  await assert.rejects(c.estimate({ plan: 'a-high' }), (e) => e.code === 'wasm_refused');
+  await assert.rejects(c.plan('b'), (e) => e.code === 'wasm_refused');
+  await settle();
+  assert.equal(seen.workers.length, 1, 'no restart loop');
+});
+
+test('a worker a policy refuses (worker-src) is replaced by the host in the page, and the calls already made are answered there', { timeout: 10_000 }, async () => {
+  script.refuseWorkers = true;
+  const c = client();
+  // Asked at once, before the worker's refusal is known.
+  const answer = c.plan('a-high').then(() => c.estimate({ plan: 'a-high', services: [{ count: 2 }] }));
+  assert.deepEqual(await answer, { plan: 'a-high', visits: 2 });
+  await c.ready();
+  assert.equal(c.transport.kind, 'page');
+  assert.equal(seen.workers.length, 1);
+  const host = seen.hosts.at(-1);
+  assert.equal(ops(host).filter((o) => o === 'init').length, 1);
+  assert.ok(ops(host).includes('addPlan') && ops(host).includes('estimate'));
+  // A trap there restarts in the page too, never a worker again.
+  script.trapOn = 'estimate';
+  await assert.rejects(c.estimate({ plan: 'a-high' }), (e) => e.code === 'engine_failure');
+  assert.equal((await c.estimate({ plan: 'a-high', services: [{ count: 1 }] })).visits, 1);
+  assert.equal(seen.workers.length, 1, 'no second worker');
+});
+
+test('a worker that dies (its lock let go, no event) fails the calls waiting with engine_failure, and a fresh one answers the next', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('a-high');
+  await c.ready();
+  script.hold = true;
+  const waiting = c.estimate({ plan: 'a-high' });
+  await settle();
+  seen.workers[0].die();
+  const error = await waiting.catch((e) => e);
+  assert.equal(error.code, 'engine_failure', 'the call waiting settles');
+  script.hold = false;
+  assert.equal((await c.estimate({ plan: 'a-high', services: [{ count: 7 }] })).visits, 7);
+  assert.equal(seen.workers.length, 2);
+});
+
+test('a worker that reports an error after it started is taken as dead: the call waiting fails, a fresh one answers', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('b');
+  await c.ready();
+  script.hold = true;
+  const waiting = c.estimate({ plan: 'b' });
+  await settle();
+  seen.workers[0].fail('uncaught exception');
+  assert.equal((await waiting.catch((e) => e)).code, 'engine_failure');
+  script.hold = false;
+  assert.equal((await c.estimate({ plan: 'b', services: [{ count: 2 }] })).visits, 2);
+  assert.equal(seen.workers.length, 2);
+  assert.equal(c.transport.kind, 'worker', 'still a worker: it had started');
+});
+
+test('caches: the module’s bytes once per page, the data once per folder, a document’s plans in one fetch; a failure is not kept', { timeout: 10_000 }, async () => {
+  await fetchEngine();
+  const before = count('pkg/costshare_bg.wasm');
+  const c1 = client();
+  const c2 = client();
+  await Promise.all([c1.plan('a-high'), c1.plan('a-low'), c2.plan('a-high')]);
+  await Promise.all([c1.ready(), c2.ready()]);
+  assert.equal(count('pkg/costshare_bg.wasm'), before, 'the module’s bytes are fetched once for the page');
+  assert.equal(count('data/catalog.json'), 2, 'the data once per folder');
+  assert.equal(count('data/plans/a.json'), 2, 'both options of one document in one fetch (per folder)');
+  assert.equal(count('data/plans/b.json'), 0, 'a plan not asked for is not fetched');
+  // The same plan asked again: no fetch, no second addPlan.
+  await c1.plan('a-high');
+  assert.equal(ops(seen.workers[0].host).filter((o) => o === 'addPlan').length, 2);
+  // A file that fails to arrive is asked for again on the next call.
+  failNext = 'data/plans/b.json';
+  await assert.rejects(c1.plan('b'));
+  await c1.plan('b');
+  assert.deepEqual((await c1.estimate({ plan: 'b', services: [{ count: 1 }] })).visits, 1, 'the plan is fetched again');
+  assert.equal(count('data/plans/b.json'), 2);
+  // A data folder that fails to load is tried again.
+  const c3 = client();
+  failNext = 'data/catalog.json';
+  await assert.rejects(c3.start());
+  await c3.start();
+});
+
+test('one client per data folder and role: an element that adds its own plans has its own', { timeout: 10_000 }, async () => {
+  const base = new URL('shared/data/', root);
+  assert.equal(engineClient(base), engineClient(new URL('shared/data/', root)));
+  assert.notEqual(engineClient(base, 'ce1'), engineClient(base));
+  assert.notEqual(engineClient(base, 'ce1'), engineClient(base, 'ce2'));
+  // Plans added to one are not in the other.
+  const mine = engineClient(base, 'ce1');
+  const theirs = engineClient(base, 'ce2');
+  await mine.addPlan('added plan 1', JSON.stringify(plan('same-id')));
+  await theirs.addPlan('added plan 1', JSON.stringify(plan('same-id')));
+  await assert.rejects(engineClient(base).estimate({ plan: 'same-id' }), (e) => e.code === 'unknown_plan');
+});

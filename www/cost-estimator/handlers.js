@@ -1,0 +1,85 @@
+// What the element's controls do (the view model's `on`): most are one named action of the store;
+// the rest need the element too (focus after adding a person, the engine for a plan or a retry,
+// the data for a typical year). Made once per element.
+import { copy, focusOn, shareStep, summaryText } from './share.js';
+import { actions, initialState } from './state/store.js';
+
+/**
+ * `ctx`: { host, store, engine (EngineController), url (UrlController), print (PrintController),
+ * tag(), scenario(), broker(), viewModel(), emitShare(detail) }.
+ */
+export function handlers(ctx) {
+  const { host, store, engine } = ctx;
+  const dispatch = (name, ...args) => store.dispatch(name, ...args);
+  const after = async (change, selector) => {
+    change();
+    await host.updateComplete;
+    focusOn(host.renderRoot, selector());
+  };
+  const planServices = () => (engine.plan ? new Set(Object.keys(engine.plan.services)) : null);
+  const presets = () => engine.data.presets?.value?.presets ?? {};
+  return {
+    choosePlan: (id) => engine.choosePlan(id),
+    setEnrollment: (v) => dispatch('setEnrollment', v),
+    setPay: (v) => dispatch('setPay', v),
+    setContribution: (kind, v) => dispatch('setContribution', kind, v),
+    setTaxRate: (v) => dispatch('setTaxRate', v),
+    addPerson: (role) =>
+      after(
+        () => dispatch('addPerson', role),
+        () => `[data-key="age:${store.state.people.filter((p) => p.role === role).at(-1)?.key}"]`,
+      ),
+    removePerson: (key) =>
+      after(
+        () => dispatch('removePerson', key),
+        () => '[data-add="child"], [data-add="spouse"]',
+      ),
+    setPersonField: (key, field, value) => dispatch('setPersonField', key, field, value),
+    touch: (fieldKey) => dispatch('touch', fieldKey),
+    setCount: (person, service, value, unit) => dispatch('setCount', person, service, value, unit),
+    setUseField: (key, field, value) => dispatch('setUseField', key, field, value),
+    addDrug: (person) =>
+      after(
+        () => dispatch('addDrug', person),
+        () => `[data-key="service:${store.state.care.filter((u) => u.person === person && u.often).at(-1)?.key}"]`,
+      ),
+    removeUse: (key) => dispatch('removeUse', key),
+    applyPreset: (person, id) => {
+      if (!Object.hasOwn(presets(), id)) return;
+      dispatch('applyPreset', person, id, presets()[id], engine.data.services.units, planServices());
+    },
+    /** A whole-household example: asked first when it would replace entries. */
+    example: (confirmed) => {
+      const state = store.state;
+      if (!confirmed && !(state.people.length === 1 && state.care.length === 0)) return dispatch('askExample', true);
+      dispatch('askExample', false);
+      const medicare = Boolean(engine.plan?.part_d_out_of_pocket_max);
+      const people = medicare
+        ? [{ key: 'you', role: 'you', age: '68', medicare: '' }, { key: 'spouse', role: 'spouse', age: '66', medicare: '' }]
+        : [{ key: 'you', role: 'you', age: '38', medicare: '' }, { key: 'child-1', role: 'child', age: '7', medicare: '' }];
+      const { units } = engine.data.services;
+      let next = { ...initialState(), people, care: [] };
+      next = actions.applyPreset(next, 'you', 'medium', presets().medium, units, planServices() ?? new Set());
+      next = actions.applyPreset(next, people[1].key, 'low', presets().low, units, planServices() ?? new Set());
+      dispatch('replaceHousehold', people, next.care.map(({ key, ...u }) => u));
+    },
+    exampleCancel: () => dispatch('askExample', false),
+    undo: () => dispatch('undo'),
+    setPrice: (service, v) => dispatch('setPrice', service, v),
+    resetPrice: (service) => dispatch('resetPrice', service),
+    toggle: (panel, open) => dispatch('toggle', panel, open),
+    // (a fresh engine after a failure: the client restarted it)
+    retry: () => engine.retry(),
+    print: () => ctx.print.print(),
+    share: (step) => shareStep(ctx, step, ctx.emitShare),
+    copyLink: () => {
+      ctx.url.write();
+      return copy(store, location.href);
+    },
+    copySummary: () => copy(store, summaryText(ctx.viewModel())),
+    skipToAnswer: (e) => {
+      e.preventDefault();
+      focusOn(host.renderRoot, '.ce-answer');
+    },
+  };
+}

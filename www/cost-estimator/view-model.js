@@ -1,0 +1,124 @@
+// What the views draw, from the state and what the element has read: a pure function (no DOM, no
+// engine, no element), tested in Node (tests/view-model.test.mjs). The views (views/*.js) take
+// this object and nothing else; `on` holds what their controls do (handlers.js).
+import { wordsFor } from './i18n/index.js';
+import { siteUrl } from './site.js';
+import { drugFills, own, typedWhole } from './state/scenario.js';
+import { personName, shownError } from './state/store.js';
+
+let documentHref = '';
+/** The document viewer's address (the page's own, beside the element's script). */
+function documentPage() {
+  return (documentHref ||= siteUrl('document.html').href);
+}
+
+const todays = new Map(); // "locale day" → the date in words (formatting it costs ~10 ms at 4x CPU)
+/** Today's date in words, in `locale`. */
+export function today(locale, now = new Date()) {
+  const key = `${locale} ${now.getFullYear()}-${now.getMonth()}-${now.getDate()}`;
+  if (!todays.has(key)) todays.set(key, now.toLocaleDateString(locale, { year: 'numeric', month: 'long', day: 'numeric' }));
+  return todays.get(key);
+}
+
+const isPositiveWhole = (n) => typeof n === 'number' && n > 0;
+
+/**
+ * The view model. `input`:
+ *   state       the store's state
+ *   tag         the element's language tag (`es-MX`…)
+ *   data        the data files as read (data.js), or null before they are in
+ *   plan        the chosen plan's file as read, or null while it loads
+ *   planRead    whether some plan's file has been read (the form waits for one)
+ *   offered     the catalog entries (and added plans) the element offers
+ *   extra       the plans added with addPlan()
+ *   unknownIds  ids of the plans attribute the catalog does not have
+ *   plansRead   Map: plan id → its file as read (the proposal's key benefits)
+ *   uid         the element's id prefix
+ *   broker      the agent (broker.js), or null
+ *   urlState    whether the state goes into the URL
+ *   on          the controls' handlers
+ */
+export function viewModel({ state, tag, data = null, plan = null, planRead = false, offered = [], extra = [], unknownIds = [], plansRead = new Map(), uid = 'ce', broker = null, urlState = false, on = {} }) {
+  const w = wordsFor(tag);
+  const ui = state.ui;
+  const summary = offered.find((p) => p.id === state.plan) ?? plan;
+  const services = data?.services.byId ?? new Map();
+  const covers = (id) => !plan || Boolean(own(plan.services, id));
+  const groups = (data?.services.value.groups ?? [])
+    .map((g) => ({ id: g.id, label: g.label, services: data.services.value.services.filter((s) => s.group === g.id && covers(s.id)) }))
+    .filter((g) => g.services.length);
+  const name = (key) => personName(state, key, w.t);
+  const presets = data?.presets?.value?.presets ?? {};
+  return {
+    w,
+    state,
+    // The form is drawn once, with the first answer (an answer of the engine's has a revision;
+    // drawing the form first, then the answer, costs a second layout on the way to the first
+    // estimate); a slow engine shows it without.
+    ready: Boolean(data) && state.plan !== '' && planRead && (state.answer.revision !== 0 || ui.waited),
+    loadError: ui.loadError,
+    id: (...parts) => [uid, ...parts].join('-').replace(/[^A-Za-z0-9_-]/g, '_'),
+    width: ui.width,
+    plan,
+    planLoading: ui.planLoading,
+    planSummary: summary,
+    printable: ui.printable,
+    offered,
+    unknownIds,
+    services,
+    groups,
+    medicarePlan: Boolean(plan?.enrollment_types?.includes('per_member')),
+    presets: Object.entries(presets).map(([id, p]) => ({ id, label: w.text(p.label), illustrative: Boolean(p.illustrative) })),
+    typicalPrices: data?.prices.value.prices ?? {},
+    channels: ['retail', ...['mail', 'community'].filter((c) => own(plan?.drug_supply, c))],
+    comparing: state.ranking.ids.length > 1 && state.ranking.key.startsWith(`${state.plan}|`),
+    urlState,
+    copied: ui.copied,
+    confirmExample: ui.confirmExample,
+    broker,
+    planById: (id) => plansRead.get(id) ?? null,
+    share: ui.share,
+    sharedAt: ui.sharedAt,
+    contributionShown: true,
+    announcement: ui.announcement,
+    planNames: (id) => {
+      const p = offered.find((q) => q.id === id) ?? extra.find((q) => q.id === id);
+      const es = w.lang === 'es' ? p?.es : null;
+      return { short: es?.short_name ?? p?.short_name ?? id, name: es?.name ?? p?.name ?? id };
+    },
+    programName: (p) => (p?.name?.includes(' — ') ? p.name.split(' — ')[0] : `${p?.program ?? ''} ${p?.year ?? ''}`.trim()),
+    serviceName: (id) => w.text(services.get(id)?.label) || id,
+    personName: name,
+    presetName: (id) => w.text(own(presets, id)?.label) || id,
+    error: (fieldKey) => shownError(state, fieldKey),
+    documentLink: (file, line) => `${documentPage()}?file=${encodeURIComponent(file)}&line=${encodeURIComponent(line)}${w.lang === 'es' ? '&lang=es' : ''}#L${encodeURIComponent(line)}`,
+    today: () => today(w.locale),
+    householdLine: (result) => {
+      const people = result.members.map((m) => w.t.details.personAge(name(m.id), m.age)).join(', ');
+      return `${people} · ${own(w.t.enrollment, result.enrollment) ?? result.enrollment} · ${own(w.t.pay, result.pay_schedule) ?? result.pay_schedule}`;
+    },
+    careInWords: (key) => {
+      const parts = [];
+      for (const u of state.care) {
+        if (u.person !== key || !covers(u.service)) continue;
+        const label = w.text(services.get(u.service)?.label) || u.service;
+        if (u.often) {
+          const f = drugFills(u);
+          parts.push(`${label}: ${w.t.drugs.inWords(f.count, f.supply, own(w.t.drugs.channels, u.channel || 'retail') ?? '')}`);
+        } else if (isPositiveWhole(typedWhole(u.count))) {
+          parts.push(`${label} × ${u.count}`);
+        }
+      }
+      return parts.length ? parts.join('; ') : w.t.print.noCare;
+    },
+    engineAssumptions: (result) => (result?.assumptions ?? []).map((a) => w.t.assumption(a, name(a.member))),
+    /** A Medicare Advantage plan's members must have Part B: before 65 that is rare (disability
+     * or kidney failure), so an age under 65 is said to be unlikely rather than priced quietly. */
+    medicareWarning: (person) => {
+      const age = typedWhole(person.age);
+      if (!plan?.medicare?.requires_part_b || typeof age !== 'number' || age >= 65 || ['none', 'part_a_only'].includes(person.medicare)) return '';
+      return w.t.people.under65(name(person.key), age);
+    },
+    on,
+  };
+}
