@@ -239,6 +239,8 @@ export const EN = {
     you: (amount) => `Your care: ${amount}`,
     noCrossing: (name, max) => `${name} costs the least at every amount drawn, from no care to ${max}.`,
     crossing: (below, amount, above) => `${below} costs less up to about ${amount} of care; above that, ${above}.`,
+    pastAtMost: (names, amount) =>
+      `From about ${amount} of care, the line${names.length > 1 ? 's' : ''} of ${names.join(', ')} ${names.length > 1 ? 'rise above their' : 'rises above its'} “at most” figure in the ranking: that figure caps covered care only, and care scaled up that far goes past the plan’s yearly limits on visits or days (care past a limit is not covered) or includes care no maximum caps.`,
     explain: 'Each line is the engine’s total for the same people with their care scaled: fewer or more of the same visits, stays and fills.',
   },
 

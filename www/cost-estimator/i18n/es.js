@@ -239,6 +239,8 @@ export const ES = {
     you: (amount) => `Su atención: ${amount}`,
     noCrossing: (name, max) => `${name} cuesta menos con cualquier cantidad dibujada, desde nada hasta ${max} de atención.`,
     crossing: (below, amount, above) => `${below} cuesta menos hasta unos ${amount} de atención; a partir de ahí, ${above}.`,
+    pastAtMost: (names, amount) =>
+      `A partir de unos ${amount} de atención, ${names.length > 1 ? 'las líneas' : 'la línea'} de ${names.join(', ')} ${names.length > 1 ? 'suben' : 'sube'} por encima de su cifra “como máximo” de la clasificación: esa cifra limita solo la atención cubierta, y la atención a esa escala pasa los límites anuales de consultas o días del plan (la atención más allá de un límite no tiene cobertura) o incluye atención que ningún máximo limita.`,
     explain: 'Cada línea es el total que calcula el motor para las mismas personas con su atención a escala: menos o más de las mismas consultas, ingresos y surtidos.',
   },
 
