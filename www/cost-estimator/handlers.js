@@ -1,6 +1,10 @@
 // What the element's controls do (the view model's `on`): most are one named action of the store;
 // the rest need the element too (focus after adding a person, the engine for a plan or a retry,
 // the data for a typical year). Made once per element.
+//
+// Where a control goes away when used (an option chosen in the ranking, a typical year picked,
+// the example's "Replace"), focus moves to what it changed, never to the page's body: the
+// option now shown, the person's typical-year button, the answer.
 import { copy, focusOn, shareStep, summaryText } from './share.js';
 import { actions, initialState } from './state/store.js';
 
@@ -43,10 +47,29 @@ export function handlers(ctx) {
         () => dispatch('addDrug', person),
         () => `[data-key="service:${store.state.care.filter((u) => u.person === person && u.often).at(-1)?.key}"]`,
       ),
+    addDrugLike: (key) =>
+      after(
+        () => dispatch('addDrugLike', key),
+        () => {
+          const care = store.state.care;
+          const next = care[care.findIndex((u) => u.key === key) + 1];
+          return `[data-key="service:${next?.key}"]`;
+        },
+      ),
     removeUse: (key) => dispatch('removeUse', key),
+    /** Opens or closes a person's list of typical years (a button, not a select: a select's
+     * arrow keys would apply the first year they reach). */
+    presetList: (person, open) =>
+      after(
+        () => dispatch('presetList', open ? person : ''),
+        () => (open ? `[data-presets="${person}"] [data-preset]` : `[data-key="preset:${person}"]`),
+      ),
     applyPreset: (person, id) => {
       if (!Object.hasOwn(presets(), id)) return;
-      dispatch('applyPreset', person, id, presets()[id], engine.data.services.units, planServices());
+      return after(
+        () => dispatch('applyPreset', person, id, presets()[id], engine.data.services.units, planServices()),
+        () => `[data-key="preset:${person}"]`,
+      );
     },
     /** A whole-household example: asked first when it would replace entries. */
     example: (confirmed) => {
