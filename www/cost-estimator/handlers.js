@@ -24,6 +24,13 @@ export function handlers(ctx) {
   const presets = () => engine.data.presets?.value?.presets ?? {};
   return {
     choosePlan: (id) => engine.choosePlan(id),
+    /** An option chosen in the ranking: its button becomes its name, which takes the focus (the
+     * live region then says its total and whether it is the cheapest). */
+    chooseOption: (id) =>
+      after(
+        () => engine.choosePlan(id),
+        () => `.ce-option[data-plan="${CSS.escape(id)}"] .ce-option-name`,
+      ),
     setEnrollment: (v) => dispatch('setEnrollment', v),
     setPay: (v) => dispatch('setPay', v),
     setContribution: (kind, v) => dispatch('setContribution', kind, v),
@@ -74,7 +81,12 @@ export function handlers(ctx) {
     /** A whole-household example: asked first when it would replace entries. */
     example: (confirmed) => {
       const state = store.state;
-      if (!confirmed && !(state.people.length === 1 && state.care.length === 0)) return dispatch('askExample', true);
+      if (!confirmed && !(state.people.length === 1 && state.care.length === 0)) {
+        return after(
+          () => dispatch('askExample', true),
+          () => '[data-confirm="replace"]',
+        );
+      }
       dispatch('askExample', false);
       const medicare = Boolean(engine.plan?.part_d_out_of_pocket_max);
       const people = medicare
@@ -84,9 +96,16 @@ export function handlers(ctx) {
       let next = { ...initialState(), people, care: [] };
       next = actions.applyPreset(next, 'you', 'medium', presets().medium, units, planServices() ?? new Set());
       next = actions.applyPreset(next, people[1].key, 'low', presets().low, units, planServices() ?? new Set());
-      dispatch('replaceHousehold', people, next.care.map(({ key, ...u }) => u));
+      return after(
+        () => dispatch('replaceHousehold', people, next.care.map(({ key, ...u }) => u)),
+        () => '.ce-answer',
+      );
     },
-    exampleCancel: () => dispatch('askExample', false),
+    exampleCancel: () =>
+      after(
+        () => dispatch('askExample', false),
+        () => '[data-example="family"]',
+      ),
     undo: () => dispatch('undo'),
     setPrice: (service, v) => dispatch('setPrice', service, v),
     resetPrice: (service) => dispatch('resetPrice', service),

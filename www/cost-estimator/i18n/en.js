@@ -11,7 +11,12 @@ export const EN = {
   unknownPlans: (ids) => `These plan ids are not in the catalog and are left out: ${ids}.`,
   skip: 'Skip to the answer',
   backToAnswer: 'Back to the answer',
-  announce: (total) => `Total for the year: ${total}`,
+  /** The live region once the answer is in (view-model.js, spokenAnswer). */
+  announce: {
+    alone: (plan, total) => `${plan}: ${total} for the year.`,
+    cheapest: (plan, total, n, tied) => `${plan}: ${total} for the year, ${tied ? 'tied for the cheapest' : 'the cheapest'} of the ${n} options.`,
+    dearer: (plan, total, cheaper, cheaperTotal) => `${plan}: ${total} for the year. ${cheaper} costs less: ${cheaperTotal}.`,
+  },
   /** An assumption the engine made about this household (result.assumptions). */
   assumption: (a, name) =>
     ({
@@ -91,6 +96,7 @@ export const EN = {
     choose: (name) => `Show ${name}`,
     adjusted: (what) => `Priced as: ${what}`,
     notPriced: 'Could not be priced:',
+    worstSummary: 'What “at most” means, and what it leaves out',
     worstNote: (billing, services) =>
       `“At most”: the premium plus each option’s out-of-pocket maximum, the most a year can cost. Not capped under any option: care the plan does not cover${billing ? ', amounts out-of-network providers bill above the allowed price' : ''}${services.length ? `, and the cost share of ${services.join(', ')}` : ''}.`,
   },

@@ -12,7 +12,12 @@ export const ES = {
   unknownPlans: (ids) => `Estos identificadores de plan no están en el catálogo y se omiten: ${ids}.`,
   skip: 'Ir a la respuesta',
   backToAnswer: 'Volver a la respuesta',
-  announce: (total) => `Total del año: ${total}`,
+  /** La región en vivo cuando llega la respuesta (view-model.js, spokenAnswer). */
+  announce: {
+    alone: (plan, total) => `${plan}: ${total} al año.`,
+    cheapest: (plan, total, n, tied) => `${plan}: ${total} al año, ${tied ? 'empatada como la más barata' : 'la más barata'} de las ${n} opciones.`,
+    dearer: (plan, total, cheaper, cheaperTotal) => `${plan}: ${total} al año. ${cheaper} cuesta menos: ${cheaperTotal}.`,
+  },
   assumption: (a, name) =>
     ({
       medicare_assumed: `${name}: no se indicó su situación con Medicare, así que se calcula como si tuviera las Partes A y B (los miembros de este plan deben tener la Parte B).`,
@@ -91,6 +96,7 @@ export const ES = {
     choose: (name) => `Mostrar ${name}`,
     adjusted: (what) => `Calculada como: ${what}`,
     notPriced: 'No se pudo calcular:',
+    worstSummary: 'Qué significa “como máximo” y qué deja fuera',
     worstNote: (billing, services) =>
       `“Como máximo”: la prima más el máximo de gastos de bolsillo de cada opción, lo más que puede costar un año. Sin tope en ninguna opción: la atención que el plan no cubre${billing ? ', lo que los proveedores fuera de la red facturan por encima del precio permitido' : ''}${services.length ? `, y los costos compartidos de ${services.join(', ')}` : ''}.`,
   },
