@@ -218,20 +218,20 @@ test('the document viewer shows a flattened rate table row as its cells, says so
   const page = await openPage(browser, '');
   await settled(page);
   const v = new Visitor(page, 'a citation and back');
-  await v.typeInto('[data-key="age:you"]', '38');
-  await v.click('[data-add="spouse"]');
-  await v.type('36');
+  await v.typeInto('[data-key="age:you"]', '38'); // one person: Self Only, whatever the enrollment rule
   await settled(page);
   await v.open('[data-panel="sources"]');
-  // The premium's line: Self Plus One, 001 L3842.
+  // The premium's line: Self Only, 001 L3841.
   const link = v.at('[data-panel="sources"] .ce-sources > li:first-child .ce-cite a').first();
-  assert.match(await link.getAttribute('href'), /file=001_e72fe1ec6a77dd26\.txt&line=3842/);
+  assert.match(await link.getAttribute('href'), /file=001_e72fe1ec6a77dd26\.txt&line=3841/);
   const [doc] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
   await doc.locator('li.cited').waitFor();
   const row = doc.locator('li.cited');
-  assert.deepEqual(await row.locator('.cell').allTextContents(), ['Standard Option Self Plus One', '656', '$515.67', '$171.89', '$1,117.28', '$372.43']);
+  assert.deepEqual(await row.locator('.cell').allTextContents(), ['Standard Option Self Only', '654', '$228.17', '$76.06', '$494.38', '$164.79']);
   assert.equal(await row.locator('.mark').textContent(), 'table row');
-  assert.doesNotMatch(await row.innerText(), /One656\$515\.67\$171\.89/, 'no run-together cells');
+  assert.doesNotMatch(await row.innerText(), /Only654\$228\.17\$76\.06/, 'no run-together cells');
+  // Its neighbours too: Self and Family, two lines down (001 L3843).
+  assert.deepEqual(await doc.locator('#L3843 .cell').allTextContents(), ['Standard Option Self and Family', '655', '$515.67', '$171.89', '$1,117.28', '$372.43']);
   assert.match(await doc.locator('.flattened').first().textContent(), /rows of a table that the PDF ran together/);
   assert.deepEqual(await axeViolations(doc), [], 'axe on the document page');
   await screenshot(doc, 'document-rate-table.png');
@@ -250,7 +250,7 @@ test('the document viewer shows a flattened rate table row as its cells, says so
   await page.waitForURL((url) => url.hash === hash, { waitUntil: 'commit' });
   await page.locator(`${EL} .ce-total-amount[data-amount]`).waitFor();
   await settled(page);
-  assert.deepEqual((await page.locator(EL).evaluate((el) => el.scenario)).members.map((m) => m.age), [38, 36]);
+  assert.deepEqual((await page.locator(EL).evaluate((el) => el.scenario)).members.map((m) => m.age), [38]);
   // In Spanish, the viewer's own words.
   await page.goto(href.replace('&line=', '&lang=es&line='));
   await page.locator('li.cited').waitFor();
