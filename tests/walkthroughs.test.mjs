@@ -119,7 +119,6 @@ test('Colorado: a federal family of four expecting a baby compares High, Standar
     let shown = await v.shown();
     assert.deepEqual(shown.ranking, ranked(rows), 'the ranking: each option’s total and “at most”, cheapest first');
     assert.equal(shown.total, dollars(CO_STANDARD.premium + CO_STANDARD.care));
-    assert.equal(await v.at('[data-enrollment-hint]').textContent(), 'Follows your household of 4 people');
 
     // The visitor looks at Prosper: chosen in the ranking, its premium and care apart.
     await v.click('[data-choose="kp-co-fehb-2022-prosper"]');
