@@ -59,11 +59,13 @@ let serial = 0;
  *   (the `scenario` property: a plan it does not offer, more than 20 people, a value the form
  *   cannot hold), or could not load: the error, with its `code`.
  * @csspart base - The element's box.
- * @csspart results - The answer: the total and the ranked options.
+ * @csspart results - The answer: the total, its actions (Print, Copy, "Send to my agent") and the
+ *   ranked options.
  * @csspart summary - The total for the year.
  * @csspart compare - The ranked options.
  * @csspart lines - The table of each service.
- * @csspart broker - The agent's block: logo, name, licence, phone, email and "Send to my agent".
+ * @csspart broker - The agent's block: logo, name, licence, phone and email ("Send to my agent" is
+ *   with the answer's actions).
  * @cssprop [--ce-accent=#0b5cad] - The main colour (buttons, links, focus rings, the chosen option).
  * @cssprop [--ce-accent-text=#ffffff] - Text on the main colour.
  * @cssprop [--ce-text=#1b1f24] - Text colour.
@@ -113,6 +115,7 @@ export class CostEstimator extends LitElement {
     opened: () => this.#print.afterFirstEstimate(),
     emitChange: (error, scenario) => this.#emitChange(error, scenario),
     tag: () => this.#tag,
+    spoken: () => this.#viewModel().spokenAnswer(),
   });
   #url = new UrlController(this, {
     store: this.#store,

@@ -42,7 +42,8 @@ export class EngineController {
    * `options`: store, uid, base() (the data folder), plansAttribute() (the `plans` attribute),
    * planAttribute() (the `plan` attribute), initial(known) (a link's partial state, or null),
    * loaded() (after the first state is in the store), opened() (after the first estimate is
-   * shown), emitChange(error, scenario) (the scenario asked about), tag() (the language tag).
+   * shown), emitChange(error, scenario) (the scenario asked about), tag() (the language tag),
+   * spoken() (the live region's words for the answer on screen).
    */
   constructor(host, options) {
     this.host = host;
@@ -215,11 +216,11 @@ export class EngineController {
       return;
     }
     store.dispatch('working');
-    const w = wordsFor(this.options.tag());
+    let heard;
     try {
       const result = await this.#client.estimate(scenario, `${this.options.uid}:estimate`);
       store.dispatch('estimated', revision, result);
-      this.#announce(w.t.announce(w.money(result.total_annual_cost)), 1200);
+      heard = Date.now();
       // The estimate is on screen before the page hears of it, and before the ranking starts
       // (it fetches the other plans' files).
       await this.host.updateComplete;
@@ -230,7 +231,12 @@ export class EngineController {
       return;
     }
     // The ranking and the curves come after the estimate (they are longer), without holding it.
-    this.#compare(scenario, revision).then(() => this.curvesNow());
+    // The live region speaks once the ranking is in (the option, its total, whether it is the
+    // cheapest), a moment after the estimate so that typing is not read out key by key.
+    this.#compare(scenario, revision).then(() => {
+      if (store.state.revision === revision) this.#announce(this.options.spoken(), Math.max(0, 1200 - (Date.now() - heard)));
+      this.curvesNow();
+    });
   }
 
   async #compare(scenario, revision) {
