@@ -23,8 +23,8 @@ bash scripts/test-native.sh || failed+=("native tests (cargo test --release)")
 stage "build: wasm + site"
 if bash scripts/build-wasm.sh && node scripts/build-site.mjs; then
   stage "wasm (and the JavaScript engine) in Node + page, element and installed package in Chromium: node --test"
-  node --test --test-reporter=spec tests/wasm.test.mjs tests/census.test.mjs tests/js-engine.test.mjs tests/types.test.mjs tests/budget.test.mjs tests/browser.test.mjs tests/widget.test.mjs tests/broker.test.mjs tests/element-edges.test.mjs tests/package.test.mjs \
-    || failed+=("wasm/browser tests (tests/wasm.test.mjs, tests/census.test.mjs, tests/js-engine.test.mjs, tests/types.test.mjs, tests/budget.test.mjs, tests/browser.test.mjs, tests/widget.test.mjs, tests/broker.test.mjs, tests/element-edges.test.mjs, tests/package.test.mjs)")
+  node --test --test-reporter=spec tests/wasm.test.mjs tests/census.test.mjs tests/js-engine.test.mjs tests/types.test.mjs tests/budget.test.mjs tests/browser.test.mjs tests/widget.test.mjs tests/broker.test.mjs tests/element-edges.test.mjs tests/display.test.mjs tests/package.test.mjs \
+    || failed+=("wasm/browser tests (tests/wasm.test.mjs, tests/census.test.mjs, tests/js-engine.test.mjs, tests/types.test.mjs, tests/budget.test.mjs, tests/browser.test.mjs, tests/widget.test.mjs, tests/broker.test.mjs, tests/element-edges.test.mjs, tests/display.test.mjs, tests/package.test.mjs)")
 else
   failed+=("build (the wasm and browser tests did not run)")
 fi
