@@ -11,6 +11,7 @@
 // plain words (English and Spanish) and "Try again" brings the estimate.
 // The React app's dependencies (pinned in its package.json and package-lock.json) are installed
 // once into node_modules/.cache/costshare-embedders/<hash of the lock>/ and copied from there.
+// KEEP_PACKAGE_TEST=1 keeps the temporary folders (their path is printed) to look into.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -266,6 +267,16 @@ test('(b) a Vite + React 19 app in TypeScript, type-checked and built for produc
   // The tarball, installed by npm (not saved: the app's lock stays the pinned one).
   const installed = run('npm', ['install', tarball, '--no-save', '--no-audit', '--no-fund', '--prefer-offline'], app);
   const tsc = run(join(app, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], app);
+  // The types are real: a number for an attribute, or a field the event's detail has not, fail
+  // to type-check. (An unknown hyphenated attribute cannot: TypeScript lets any through.)
+  writeFileSync(
+    join(app, 'src', 'Wrong.tsx'),
+    "import 'costshare/define';\nimport type {} from 'costshare/react';\nexport const a = <cost-estimator plan={42} />;\nexport const b = <cost-estimator onestimate-change={(e) => e.detail.result?.total_annual_costs} />;\n",
+  );
+  const wrong = spawnSync(join(app, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: app, encoding: 'utf8' });
+  rmSync(join(app, 'src', 'Wrong.tsx'));
+  assert.notEqual(wrong.status, 0, 'wrong uses of the element type-check');
+  for (const line of [3, 4]) assert.match(wrong.stdout, new RegExp(`Wrong\\.tsx\\(${line},`), `line ${line} of the wrong uses is refused:\n${wrong.stdout}`);
   const vite = run(join(app, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], app);
   console.log(`# react app: copy ${copied.seconds.toFixed(1)} s, npm install of the tarball ${installed.seconds.toFixed(1)} s, tsc ${tsc.seconds.toFixed(1)} s, vite build ${vite.seconds.toFixed(1)} s`);
   const built = join(app, 'dist');
