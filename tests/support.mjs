@@ -115,3 +115,32 @@ export function withoutWords(result) {
   const strip = (rows) => rows?.map(({ label, note, explanation, ...rest }) => rest);
   return { ...result, lines: strip(result.lines), services: strip(result.services), assumptions: result.assumptions?.length ?? 0 };
 }
+
+/** What only the CLI writes (its English words); the module carries the events they are made from. */
+const CLI_WORDS = new Set(['note', 'note_includes', 'label', 'explanation']);
+
+/** Every field a golden case's `expect` gives equals the result's (lines by index, members by
+ * id), the CLI's English words aside. (tests/wasm.test.mjs has its own copy.) */
+export function checkExpect(assert, result, expect) {
+  for (const [key, want] of Object.entries(expect)) {
+    if (key === 'assumptions') {
+      assert.deepEqual(result.assumptions, want, 'assumptions');
+    } else if (key === 'lines') {
+      assert.equal(result.lines?.length, want.length, `lines: ${result.lines?.length} lines, expected ${want.length}`);
+      want.forEach((line, i) => {
+        for (const [field, value] of Object.entries(line)) {
+          if (CLI_WORDS.has(field)) continue;
+          assert.deepEqual(result.lines[i][field], value, `lines[${i}].${field} (${result.lines[i].service})`);
+        }
+      });
+    } else if (key === 'members') {
+      for (const member of want) {
+        const got = result.members?.find((m) => m.id === member.id);
+        assert.ok(got, `members: no member "${member.id}" in the result`);
+        for (const [field, value] of Object.entries(member)) assert.deepEqual(got[field], value, `members[id=${member.id}].${field}`);
+      }
+    } else {
+      assert.deepEqual(result[key], want, key);
+    }
+  }
+}

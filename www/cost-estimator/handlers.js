@@ -10,7 +10,7 @@ import { actions, initialState } from './state/store.js';
 
 /**
  * `ctx`: { host, store, engine (EngineController), url (UrlController), print (PrintController),
- * tag(), scenario(), broker(), viewModel(), emitShare(detail) }.
+ * tag(), scenario(), broker(), viewModel(), emitShare(detail), reload() (loading again after it failed) }.
  */
 export function handlers(ctx) {
   const { host, store, engine } = ctx;
@@ -112,6 +112,7 @@ export function handlers(ctx) {
     toggle: (panel, open) => dispatch('toggle', panel, open),
     // (a fresh engine after a failure: the client restarted it)
     retry: () => engine.retry(),
+    reload: () => ctx.reload?.(),
     print: () => ctx.print.print(),
     share: (step) => shareStep(ctx, step, ctx.emitShare),
     copyLink: () => {

@@ -44,6 +44,7 @@ export class EngineController {
    * loaded() (after the first state is in the store), opened() (after the first estimate is
    * shown), emitChange(error, scenario) (the scenario asked about), tag() (the language tag),
    * spoken() (the live region's words for the answer on screen).
+   * fellBack(code) (the engine fell back: `engine_in_page`, `engine_javascript`).
    */
   constructor(host, options) {
     this.host = host;
@@ -64,9 +65,21 @@ export class EngineController {
   /** The engine client, with the data files in (not waiting for the page to draw): the API's
    * calls work on an element that is not (or no longer) in the page. */
   async client() {
-    this.#client ??= engineClient(this.options.base());
+    if (!this.#client) this.#use(engineClient(this.options.base()));
     this.data ??= await this.#client.start();
     return this.#client;
+  }
+
+  /** Talks to `client` from now on, and hears each way its engine fell back. */
+  #use(client) {
+    this.#client = client;
+    client.onFallback((code) => this.options.fellBack?.(code));
+  }
+
+  /** Loading failed (a file that did not arrive, an engine that could not start): the client
+   * starts again on the next call. */
+  reload() {
+    this.#client?.retry();
   }
 
   /** The first state: the data, then a shared link's state or the attributes'. Rejects with why
@@ -332,7 +345,7 @@ export class EngineController {
     await this.client();
     if (!this.#own) {
       this.#own = true;
-      this.#client = engineClient(this.options.base(), this.options.uid);
+      this.#use(engineClient(this.options.base(), this.options.uid));
       await this.#client.start();
     }
     const text = typeof plan === 'string' ? plan : JSON.stringify(plan);

@@ -5,6 +5,7 @@ const plural = (n, one, many) => `${whole(n)} ${n === 1 ? one : many}`;
 export const EN = {
   loading: 'Loading the plans…',
   loadFailed: (why) => `The estimator could not load: ${why}`,
+  fileMissing: (file) => `The estimator could not load: a file it needs (${file}) did not arrive. The connection may have dropped, or the site may be busy. Nothing was sent anywhere. Check the connection and try again.`,
   wasmRefused:
     "The estimator cannot run on this page: the page’s security settings do not allow the calculator it uses (WebAssembly). Nothing was sent anywhere. If this is your site, add 'wasm-unsafe-eval' to script-src in its Content-Security-Policy.",
   noPlans: 'No plan to show: check the plans attribute.',

@@ -6,6 +6,7 @@ const lower = (name) => (name === 'Usted' ? 'usted' : name);
 export const ES = {
   loading: 'Cargando los planes…',
   loadFailed: (why) => `No se pudo cargar la calculadora: ${why}`,
+  fileMissing: (file) => `No se pudo cargar la calculadora: no llegó un archivo que necesita (${file}). Puede que se haya cortado la conexión o que el sitio esté ocupado. No se envió nada. Revise la conexión e inténtelo de nuevo.`,
   wasmRefused:
     "La calculadora no puede funcionar en esta página: la configuración de seguridad de la página no permite el cálculo que usa (WebAssembly). No se envió nada. Si este es su sitio, agregue 'wasm-unsafe-eval' a script-src en su Content-Security-Policy.",
   noPlans: 'No hay ningún plan que mostrar: revise el atributo plans.',

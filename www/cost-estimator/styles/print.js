@@ -8,6 +8,10 @@ export const printStyles = css`
     display: none;
   }
   @media print {
+    /* Paper is light, whatever the screen was (dark mode: styles/base.js). */
+    .ce {
+      color-scheme: light;
+    }
     .ce-share,
     .ce-layout,
     .ce-skip,
