@@ -7,7 +7,9 @@
 //   dist/engine-worker.js                     the engine's Web Worker (www/engine-worker.js), which
 //                                             imports pkg/costshare.js
 //   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh), with
-//     costshare.d.ts                          wasm-bindgen's TypeScript declarations
+//     costshare.d.ts                          wasm-bindgen's TypeScript declarations, and
+//     costshare_js.js                         the engine compiled to JavaScript (wasm2js), for
+//                                             pages that may not compile WebAssembly
 //   dist/data/services.json                   from data/: the service vocabulary
 //   dist/data/plans/*.json                    from data/plans/, whitespace removed, without the
 //                                             supplementary `see_also` citations (tests/sources.rs
@@ -19,6 +21,8 @@
 //   dist/docs/passages/*.json                 from docs/sources/: the passages the plans cite
 //                                             (each cited line with PASSAGE_CONTEXT lines either
 //                                             side), for the document viewer
+//   lib/                                      the installable package (scripts/build-package.mjs),
+//                                             made from the above
 // Usage: node scripts/build-site.mjs [--no-minify]   (npm run build runs build-wasm.sh first)
 //
 // Size is budgeted (BENCHMARKS.md: all of dist/ within 250 KB gzipped): whole documents were
@@ -27,6 +31,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { buildPackage } from './build-package.mjs';
 import { buildTypes } from './build-types.mjs';
 import { META_POLICY } from './csp.mjs';
 
@@ -55,7 +60,7 @@ function parseJson(file, text) {
   }
 }
 
-for (const f of ['costshare.js', 'costshare_bg.wasm']) {
+for (const f of ['costshare.js', 'costshare_bg.wasm', 'costshare_js.js']) {
   if (!existsSync(join(pkg, f))) fail(`${relative(root, join(pkg, f))} is missing: run npm run build:wasm first`);
 }
 if (!existsSync(join(root, 'www', 'index.html'))) fail('www/index.html is missing');
@@ -71,7 +76,10 @@ mkdirSync(join(dist, 'data', 'plans'), { recursive: true });
 // element's entry, cost-estimator.js, is bundled with every module it imports into one file
 // (one request instead of a chain of eleven; it finds pkg/ and data/ beside itself).
 const www = join(root, 'www');
-cpSync(www, dist, { recursive: true, filter: (src) => !src.startsWith(join(www, 'cost-estimator') + '/') && src !== join(www, 'cost-estimator') });
+// Not copied: the element's modules (bundled), the package's entries (lib/) and the list of files
+// (bundled into each entry).
+const notCopied = [join(www, 'cost-estimator'), join(www, 'package')];
+cpSync(www, dist, { recursive: true, filter: (src) => !notCopied.some((d) => src === d || src.startsWith(d + '/')) && src !== join(www, 'element-files.js') });
 const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target: 'es2022', logLevel: 'warning' };
 // The element's stylesheets are Lit css`…` templates (cost-estimator/styles/*.js), which esbuild
 // leaves as they are (and the census element's own): the CSS is minified here, as CSS (these
@@ -92,40 +100,6 @@ const minifiedCss = {
     });
   },
 };
-try {
-  for (const f of readdirSync(dist).filter((f) => /\.(js|css)$/.test(f))) {
-    const file = join(dist, f);
-    if (f === 'cost-estimator.js') {
-      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: minify ? [minifiedCss] : [] });
-      continue;
-    }
-    if (f === 'cost-census.js') {
-      // The census takes Lit, the engine client, the words and the styles from cost-estimator.js
-      // (which re-exports cost-estimator/shared.js) rather than carrying copies of them.
-      const fromEstimator = {
-        name: 'shared-from-estimator',
-        setup(build) {
-          // Lit and the modules cost-estimator/shared.js re-exports.
-          build.onResolve({ filter: /^lit$|(^|\/)(data|engine-client|i18n\/index|styles|site)\.js$/ }, () => ({ path: './cost-estimator.js', external: true }));
-        },
-      };
-      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [fromEstimator, ...(minify ? [minifiedCss] : [])] });
-      continue;
-    }
-    if (f === 'engine-worker.js') {
-      // The glue stays its own file (embedders may load it too); the worker imports it.
-      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', external: ['./pkg/costshare.js'] });
-      continue;
-    }
-    const loader = f.endsWith('.css') ? 'css' : 'js';
-    writeFileSync(file, esbuild.transformSync(readFileSync(file, 'utf8'), { ...esbuildOptions, loader, ...(loader === 'js' ? { format: 'esm' } : {}) }).code);
-  }
-  // The engine's JS glue: minified too (its name and exports stay).
-  const glue = esbuild.transformSync(readFileSync(join(pkg, 'costshare.js'), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
-  writeFileSync(join(dist, 'pkg', 'costshare.js'), glue);
-} catch (e) {
-  fail(`esbuild: ${e.message}`);
-}
 cpSync(join(pkg, 'costshare_bg.wasm'), join(dist, 'pkg', 'costshare_bg.wasm'));
 
 // Every page carries the site's policy itself, so a static host without headers serves it too.
@@ -245,6 +219,81 @@ for (const [file, lines] of cited) {
   }
   const out = { file, title: titles.get(file) ?? null, lines: text.length, context: PASSAGE_CONTEXT, passages };
   writeFileSync(join(dist, 'docs', 'passages', file.replace(/\.txt$/, '.json')), JSON.stringify(out));
+}
+
+// ---- the scripts: after the data, whose files the element's entries list for bundlers ----
+
+/** Every file under `dir`, as paths relative to `from`. */
+function filesUnder(dir, from) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), from) : [relative(from, join(dir, e.name)).split('\\').join('/')]));
+}
+// The files the element fetches, written into element-files.js as `new URL('./…', import.meta.url)`
+// (a bundler copies each and rewrites its address): the module and every data file.
+const fetchedFiles = ['pkg/costshare_bg.wasm', ...filesUnder(join(dist, 'data'), dist).sort()];
+const elementPlugins = [
+  {
+    name: 'element-files',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]www[\\/]element-files\.js$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('  /* build: files */')) throw new Error('www/element-files.js has no "/* build: files */" line');
+        const lines = fetchedFiles.map((f) => `  ${JSON.stringify(f)}: new URL(${JSON.stringify(`./${f}`)}, import.meta.url),`).join('\n');
+        return { contents: source.replace('  /* build: files */', lines), loader: 'js' };
+      });
+    },
+  },
+  {
+    // The engine's host, imported into the page only where no worker can start: its own file.
+    name: 'engine-worker-external',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/engine-worker\.js$/ }, () => ({ path: './engine-worker.js', external: true }));
+    },
+  },
+];
+try {
+  for (const f of readdirSync(dist).filter((f) => /\.(js|css)$/.test(f))) {
+    const file = join(dist, f);
+    if (f === 'cost-estimator.js') {
+      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [...elementPlugins, ...(minify ? [minifiedCss] : [])] });
+      continue;
+    }
+    if (f === 'cost-census.js') {
+      // The census takes Lit, the engine client, the words and the styles from cost-estimator.js
+      // (which re-exports cost-estimator/shared.js) rather than carrying copies of them.
+      const fromEstimator = {
+        name: 'shared-from-estimator',
+        setup(build) {
+          // Lit and the modules cost-estimator/shared.js re-exports.
+          build.onResolve({ filter: /^lit$|(^|\/)(data|engine-client|i18n\/index|styles|site)\.js$/ }, () => ({ path: './cost-estimator.js', external: true }));
+        },
+      };
+      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [fromEstimator, ...elementPlugins, ...(minify ? [minifiedCss] : [])] });
+      continue;
+    }
+    if (f === 'engine-worker.js') {
+      // The glue stays its own file (embedders may load it too); the worker imports it.
+      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', external: ['./pkg/costshare.js'] });
+      continue;
+    }
+    const loader = f.endsWith('.css') ? 'css' : 'js';
+    writeFileSync(file, esbuild.transformSync(readFileSync(file, 'utf8'), { ...esbuildOptions, loader, ...(loader === 'js' ? { format: 'esm' } : {}) }).code);
+  }
+  // The engine's JS glue: minified too (its name and exports stay).
+  const glue = esbuild.transformSync(readFileSync(join(pkg, 'costshare.js'), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
+  writeFileSync(join(dist, 'pkg', 'costshare.js'), glue);
+  // The engine compiled to JavaScript (wasm2js): minified the same way.
+  const jsEngine = esbuild.transformSync(readFileSync(join(pkg, 'costshare_js.js'), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
+  writeFileSync(join(dist, 'pkg', 'costshare_js.js'), jsEngine);
+} catch (e) {
+  fail(`esbuild: ${e.message}`);
+}
+
+// The installable package (lib/), from what is in dist/ now.
+try {
+  const manifest = JSON.parse(readFileSync(join(dist, 'custom-elements.json'), 'utf8'));
+  await buildPackage({ dist, esbuild, esbuildOptions, plugins: [...elementPlugins, ...(minify ? [minifiedCss] : [])], manifest });
+} catch (e) {
+  fail(`package: ${e.message}`);
 }
 
 function du(dir) {

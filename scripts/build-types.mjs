@@ -9,7 +9,7 @@
 // The wasm-bindgen declarations (pkg/costshare.d.ts) are copied by build-site.mjs.
 // Usage: node scripts/build-types.mjs   (build-site.mjs runs it)
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,7 +79,9 @@ export function buildTypes(dist) {
     const from = join(out, file);
     if (!existsSync(from)) throw new Error(`tsc emitted no ${file}`);
     mkdirSync(dirname(join(dist, file)), { recursive: true });
-    cpSync(from, join(dist, file));
+    // Without the entries' import of element-files.js (the list of files, no API): a declaration
+    // importing a file that has none fails an embedder's tsc.
+    writeFileSync(join(dist, file), readFileSync(from, 'utf8').replace(/^import '\.\/element-files\.js';\n/m, ''));
   }
   // The tag map is declared once, in the estimator's entry, with the census element imported.
   const entry = join(dist, 'cost-estimator.d.ts');

@@ -2,7 +2,8 @@
 # Compiles the engine to WebAssembly and prepares it for the page:
 #   cargo (profile wasm-release) -> wasm-bindgen --target web -> wasm-opt -Oz
 # Output: target/wasm/pkg/{costshare.js, costshare_bg.wasm} (scripts/build-site.mjs copies them
-# into dist/pkg). Run scripts/setup.sh first.
+# into dist/pkg), and costshare_js.js, the same engine compiled to JavaScript by wasm2js
+# (scripts/build-js-engine.mjs). Run scripts/setup.sh first.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -44,9 +45,9 @@ opt_args=(-Oz --converge "${WASM_OPT_FLAGS[@]}" --low-memory-unused --zero-fille
 # wasm-bindgen and wasm-opt take a few seconds: skip them when their input and settings are
 # the same as last time and the outputs are still there.
 stamp="$WASM_PKG_DIR/.inputs"
-inputs="$(sha256sum "$raw" | cut -d' ' -f1) wasm-bindgen=$have wasm-opt=$("$wasm_opt" --version) ${opt_args[*]}"
+inputs="$(sha256sum "$raw" | cut -d' ' -f1) wasm-bindgen=$have wasm-opt=$("$wasm_opt" --version) ${opt_args[*]} js=$(sha256sum "$ROOT/scripts/build-js-engine.mjs" | cut -d' ' -f1)"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$inputs" ] \
-   && [ -f "$WASM_PKG_DIR/costshare.js" ] && [ -f "$WASM_PKG_DIR/costshare_bg.wasm" ]; then
+   && [ -f "$WASM_PKG_DIR/costshare.js" ] && [ -f "$WASM_PKG_DIR/costshare_bg.wasm" ] && [ -f "$WASM_PKG_DIR/costshare_js.js" ]; then
   log "module unchanged: keeping wasm-bindgen and wasm-opt output"
 else
   rm -rf "$bindgen_dir" "$WASM_PKG_DIR"
@@ -57,6 +58,11 @@ else
   log "wasm-opt ${opt_args[*]}"
   "$wasm_opt" "${opt_args[@]}" "$bindgen_dir/costshare_bg.wasm" -o "$WASM_PKG_DIR/costshare_bg.wasm"
   cp "$bindgen_dir/costshare.js" "$bindgen_dir/costshare.d.ts" "$WASM_PKG_DIR/"
+
+  # The same engine compiled to JavaScript, for pages whose policy refuses WebAssembly
+  # (scripts/build-js-engine.mjs says how; engine-worker.js loads it only then).
+  log "wasm2js: the engine as JavaScript"
+  node "$ROOT/scripts/build-js-engine.mjs" "$raw" "$WASM_PKG_DIR"
   printf '%s\n' "$inputs" > "$stamp"
 fi
 
@@ -70,4 +76,5 @@ printf '  %-34s %10s bytes  (%s)\n' "cargo output" "$(size "$raw")" "$(kb "$(siz
   "after wasm-bindgen" "$(size "$bindgen_dir/costshare_bg.wasm")" "$(kb "$(size "$bindgen_dir/costshare_bg.wasm")")" \
   "after wasm-opt -Oz" "$(size "$opt")" "$(kb "$(size "$opt")")" \
   "after wasm-opt -Oz, gzip -9" "$(gz "$opt")" "$(kb "$(gz "$opt")")" \
-  "JS glue (gzip -9: $(gz "$glue") bytes)" "$(size "$glue")" "$(kb "$(size "$glue")")" >&2
+  "JS glue (gzip -9: $(gz "$glue") bytes)" "$(size "$glue")" "$(kb "$(size "$glue")")" \
+  "JS engine, wasm2js (gzip -9: $(gz "$WASM_PKG_DIR/costshare_js.js"))" "$(size "$WASM_PKG_DIR/costshare_js.js")" "$(kb "$(size "$WASM_PKG_DIR/costshare_js.js")")" >&2

@@ -14,17 +14,16 @@ stage() { log "== $1"; }
 stage "data: generated plan files are up to date"
 node scripts/make-kp-plus-example.mjs --check || failed+=("stale generated plan file")
 
-stage "the element's state, scenario, URL, words, view model and engine client in Node: node --test"
-node --test --test-reporter=spec tests/store.test.mjs tests/url-state.test.mjs tests/i18n.test.mjs tests/census-table.test.mjs tests/view-model.test.mjs tests/engine-client.test.mjs || failed+=("element unit tests (tests/store.test.mjs, tests/url-state.test.mjs, tests/i18n.test.mjs, tests/census-table.test.mjs, tests/view-model.test.mjs, tests/engine-client.test.mjs)")
+stage "the element's modules in Node: tests/suites.json unit"
+node scripts/run-tests.mjs unit || failed+=("element unit tests (tests/suites.json: unit)")
 
 stage "native: cargo test --release"
 bash scripts/test-native.sh || failed+=("native tests (cargo test --release)")
 
 stage "build: wasm + site"
 if bash scripts/build-wasm.sh && node scripts/build-site.mjs; then
-  stage "wasm in Node + page in Chromium: node --test"
-  node --test --test-reporter=spec tests/wasm.test.mjs tests/census.test.mjs tests/types.test.mjs tests/budget.test.mjs tests/browser.test.mjs tests/widget.test.mjs tests/broker.test.mjs tests/element-edges.test.mjs tests/census-page.test.mjs \
-    || failed+=("wasm/browser tests (tests/wasm.test.mjs, tests/census.test.mjs, tests/types.test.mjs, tests/budget.test.mjs, tests/browser.test.mjs, tests/widget.test.mjs, tests/broker.test.mjs, tests/element-edges.test.mjs, tests/census-page.test.mjs)")
+  stage "wasm (and the JavaScript engine) in Node + page, element and installed package in Chromium: tests/suites.json node, browser"
+  node scripts/run-tests.mjs node browser || failed+=("wasm/browser tests (tests/suites.json: node, browser)")
 else
   failed+=("build (the wasm and browser tests did not run)")
 fi

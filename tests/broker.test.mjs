@@ -148,9 +148,11 @@ test('the proposal prints the agent, the household, every option, the chart, key
     trs.map((tr) => ({ label: tr.querySelector('th').textContent.trim(), cells: [...tr.querySelectorAll('td')].map((td) => ({ text: td.textContent.replace(/\s+/g, ' ').trim(), links: [...td.querySelectorAll('a')].map((a) => a.href) })) })),
   );
   const labels = rows.map((r) => r.label);
-  for (const l of ['Deductible', 'Out-of-pocket maximum', 'Primary care office visit', 'Specialist office visit', 'Emergency room visit', 'Hospital stay (per admission)', 'Generic drug', 'Specialty drug']) {
+  for (const l of ['Deductible', 'Out-of-pocket maximum', 'Primary care office visit', 'Specialist office visit', 'Emergency room visit', 'Hospital stay (per admission)', 'Generic drug', 'Preferred brand-name drug']) {
     assert.ok(labels.includes(l), `a row for ${l}: ${labels.join(', ')}`);
   }
+  // The household takes no drug: two tiers as examples, not all six (a page of their own at 9 pt).
+  assert.ok(!labels.includes('Specialty drug'), `no row for every tier: ${labels.join(', ')}`);
   options.forEach((o, i) => {
     const plan = planFile(o.plan);
     const cell = (label) => rows.find((r) => r.label === label).cells[i];

@@ -43,8 +43,10 @@ export async function setAge(page, person, age, selector = EL) {
   await field(page, `age:${person}`, selector).fill(String(age));
 }
 
+/** "Start from a typical year": opens the person's list of years and picks one (two clicks). */
 export async function preset(page, person, id, selector = EL) {
-  await field(page, `preset:${person}`, selector).selectOption(id);
+  await field(page, `preset:${person}`, selector).click();
+  await page.locator(`${selector} [data-presets="${person}"] [data-preset="${id}"]`).click();
 }
 
 /** Adds a drug for a person: its tier, how often, where. */

@@ -128,6 +128,40 @@ test('an engine that cannot start fails every call with its reason, and is not r
   assert.equal(seen.workers.length, 1, 'no restart loop');
 });
 
+test('a start that failed says which file did not arrive (load_failed); retry() starts again, and a plan read meanwhile reaches the new engine', { timeout: 10_000 }, async () => {
+  const c = client();
+  failNext = 'data/services.json';
+  const error = await c.ready().catch((e) => e);
+  assert.equal(error.code, 'load_failed');
+  assert.deepEqual(error.params, { file: 'data/services.json' });
+  c.retry();
+  await c.ready();
+  // An engine that could not start, while the plan's file did arrive and was drawn.
+  const d = client();
+  script.initError = { code: 'wasm_refused', message: 'WebAssembly is not allowed here' };
+  assert.equal((await d.read('a-high')).id, 'a-high');
+  await assert.rejects(d.ready(), (e) => e.code === 'wasm_refused');
+  script.initError = null;
+  d.retry();
+  assert.deepEqual(await d.estimate({ plan: 'a-high', services: [{ count: 2 }] }), { plan: 'a-high', visits: 2 }, 'the plan is sent to the new engine first');
+});
+
+test('each fallback is told once to every listener, those already taken first', { timeout: 10_000 }, async () => {
+  script.refuseWorkers = true;
+  const c = client();
+  const early = [];
+  c.onFallback((code) => early.push(code));
+  await c.plan('a-high');
+  await c.ready();
+  script.trapOn = 'estimate';
+  await assert.rejects(c.estimate({ plan: 'a-high' }), (e) => e.code === 'engine_failure');
+  await c.estimate({ plan: 'a-high', services: [{ count: 1 }] });
+  const late = [];
+  c.onFallback((code) => late.push(code));
+  assert.deepEqual(early, ['engine_in_page'], 'once, though the engine restarted in the page');
+  assert.deepEqual(late, ['engine_in_page']);
+});
+
 test('a worker a policy refuses (worker-src) is replaced by the host in the page, and the calls already made are answered there', { timeout: 10_000 }, async () => {
   script.refuseWorkers = true;
   const c = client();

@@ -122,6 +122,44 @@ describe('care', () => {
     assert.deepEqual(toScenario(s.state, fehb, units).scenario.services[0], { member: 'you', service: 'rx_preferred_brand', count: 6, days_supply: 60, channel: 'retail' });
   });
 
+  test('another drug like one already listed: the same kind, schedule and pharmacy, placed after it', () => {
+    const s = store();
+    s.dispatch('addDrug', 'you', 'rx_preferred_brand');
+    s.dispatch('addDrug', 'you', 'rx_generic');
+    const [brand, generic] = s.state.care;
+    s.dispatch('setUseField', brand.key, 'often', 'quarterly');
+    s.dispatch('setUseField', brand.key, 'channel', 'mail');
+    s.dispatch('addDrugLike', brand.key);
+    s.dispatch('addDrugLike', brand.key);
+    assert.deepEqual(
+      s.state.care.map((u) => [u.service, u.often, u.channel]),
+      [['rx_preferred_brand', 'quarterly', 'mail'], ['rx_preferred_brand', 'quarterly', 'mail'], ['rx_preferred_brand', 'quarterly', 'mail'], ['rx_generic', 'monthly', 'retail']],
+    );
+    assert.equal(new Set(s.state.care.map((u) => u.key)).size, 4, 'each a use of its own');
+    assert.equal(s.state.care[3].key, generic.key);
+    s.dispatch('setCount', 'you', 'lab_test', '2', 'visit');
+    const before = s.state;
+    s.dispatch('addDrugLike', 'u999');
+    s.dispatch('addDrugLike', s.state.care.find((u) => u.service === 'lab_test').key);
+    assert.equal(s.state, before, 'nothing is added like a use that is not listed, or not a drug');
+  });
+
+  test('a person’s typical years open one list at a time; picking one closes it', () => {
+    const s = store();
+    s.dispatch('addPerson', 'spouse');
+    s.dispatch('presetList', 'you');
+    assert.equal(s.state.ui.presets, 'you');
+    s.dispatch('presetList', 'spouse');
+    assert.equal(s.state.ui.presets, 'spouse');
+    const revision = s.state.revision;
+    s.dispatch('presetList', '');
+    assert.equal(s.state.revision, revision, 'opening or closing the list changes no estimate');
+    s.dispatch('presetList', 'spouse');
+    s.dispatch('applyPreset', 'spouse', 'having_a_baby', presets.having_a_baby, units, new Set(Object.keys(fehb.services)));
+    assert.equal(s.state.ui.presets, '');
+    assert.deepEqual(s.state.notice, { kind: 'presetApplied', person: 'spouse', preset: 'having_a_baby' });
+  });
+
   test('a plan that does not price a service keeps the use in the state, out of the scenario', () => {
     const s = store();
     s.dispatch('setCount', 'you', 'eyewear', '1', 'visit');

@@ -115,3 +115,34 @@ export function withoutWords(result) {
   const strip = (rows) => rows?.map(({ label, note, explanation, ...rest }) => rest);
   return { ...result, lines: strip(result.lines), services: strip(result.services) };
 }
+
+/** What only the CLI writes (its English words); the module carries the events they are made from. */
+const CLI_WORDS = new Set(['note', 'note_includes', 'label', 'explanation']);
+
+/** Every field a golden case's `expect` gives equals the result's (lines by index, members by
+ * id), the CLI's English words aside; assumptions by code and member (each has its English
+ * message too). The .wasm's tests and the JavaScript engine's use this one copy. */
+export function checkExpect(assert, result, expect) {
+  for (const [key, want] of Object.entries(expect)) {
+    if (key === 'assumptions') {
+      assert.ok(result.assumptions.every((a) => typeof a.message === 'string' && a.message.length > 0), 'assumptions have a message');
+      assert.deepEqual(result.assumptions.map(({ code, member }) => ({ code, member })), want, 'assumptions');
+    } else if (key === 'lines') {
+      assert.equal(result.lines?.length, want.length, `lines: ${result.lines?.length} lines, expected ${want.length}`);
+      want.forEach((line, i) => {
+        for (const [field, value] of Object.entries(line)) {
+          if (CLI_WORDS.has(field)) continue;
+          assert.deepEqual(result.lines[i][field], value, `lines[${i}].${field} (${result.lines[i].service})`);
+        }
+      });
+    } else if (key === 'members') {
+      for (const member of want) {
+        const got = result.members?.find((m) => m.id === member.id);
+        assert.ok(got, `members: no member "${member.id}" in the result`);
+        for (const [field, value] of Object.entries(member)) assert.deepEqual(got[field], value, `members[id=${member.id}].${field}`);
+      }
+    } else {
+      assert.deepEqual(result[key], want, key);
+    }
+  }
+}

@@ -47,7 +47,7 @@ test('the manifest names the element’s tag, attributes, event, parts and custo
   const inManifest = (element.attributes ?? []).map((a) => a.name);
   assert.deepEqual([...inManifest].sort(), [...observed].sort(), 'the manifest’s attributes differ from the element’s');
   assert.ok(element.attributes.every((a) => a.description), 'an attribute without a description');
-  assert.deepEqual(element.events?.map((e) => e.name).sort(), ['estimate-change', 'estimate-error', 'estimate-share']);
+  assert.deepEqual(element.events?.map((e) => e.name).sort(), ['estimate-change', 'estimate-error', 'estimate-share', 'estimate-warning']);
   assert.deepEqual(element.slots?.map((x) => x.name), ['broker-logo']);
   const census = elements.find((d) => d.tagName === 'cost-census');
   assert.deepEqual(census.attributes.map((a) => a.name).sort(), ['data-base', 'lang', 'plans']);

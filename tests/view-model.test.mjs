@@ -52,10 +52,34 @@ test('the ranking is shown only for the plan it was asked about, with two option
   assert.equal(vm(s).comparing, false);
   s.dispatch('ranked', `${standard.id}||`, [standard.id, 'kp-co-fehb-2022-high']);
   assert.equal(vm(s).comparing, true);
+  // An option chosen from the ranking keeps the ranking in view (marked updating) until the
+  // engine ranks again: its focus and its words stay where the visitor is.
   s.dispatch('choosePlan', 'kp-co-fehb-2022-high');
-  assert.equal(vm(s).comparing, false, 'asked about another plan');
-  s.dispatch('ranked', 'kp-co-fehb-2022-high||', ['kp-co-fehb-2022-high']);
+  assert.equal(vm(s).comparing, true, 'a plan the ranking lists');
+  s.dispatch('choosePlan', 'kp-ga-fehb-2022-high');
+  assert.equal(vm(s).comparing, false, 'asked about another plan, which it does not list');
+  s.dispatch('ranked', 'kp-ga-fehb-2022-high||', ['kp-ga-fehb-2022-high']);
   assert.equal(vm(s).comparing, false, 'one option');
+});
+
+test('the live region says the option shown, its total and whether it is the cheapest, in both languages', () => {
+  const high = planFile('kp-co-fehb-2022-high');
+  const offered = [entry(standard), entry(high)];
+  const s = store();
+  const said = (tag = 'en') => viewModel({ state: s.state, tag, data, plan: standard, planRead: true, offered }).spokenAnswer();
+  assert.equal(said(), '', 'nothing before an answer');
+  const option = (plan, total, rank) => ({ plan, rank, cheapest: rank === 1, estimate: { total_annual_cost: total }, worst_case: null });
+  s.dispatch('estimated', s.state.revision, { plan: standard.id, total_annual_cost: '4889.14' });
+  assert.equal(said(), 'Standard Option: $4,889.14 for the year.', 'no ranking yet');
+  s.dispatch('ranked', `${standard.id}||`, [standard.id, high.id]);
+  s.dispatch('compared', s.state.revision, { options: [option(standard.id, '4889.14', 1), option(high.id, '7433.56', 2)], cheapest: standard.id });
+  assert.equal(said(), 'Standard Option: $4,889.14 for the year, the cheapest of the 2 options.');
+  assert.equal(said('es'), 'Opción Estándar: $4,889.14 al año, la más barata de las 2 opciones.');
+  s.dispatch('choosePlan', high.id);
+  s.dispatch('estimated', s.state.revision, { plan: high.id, total_annual_cost: '7433.56' });
+  s.dispatch('compared', s.state.revision, { options: [option(standard.id, '4889.14', 1), option(high.id, '7433.56', 2)], cheapest: standard.id });
+  assert.equal(said(), 'High Option: $7,433.56 for the year. Standard Option costs less: $4,889.14.');
+  assert.equal(said('es'), 'Opción Alta: $7,433.56 al año. Opción Estándar cuesta menos: $4,889.14.');
 });
 
 test('care in words: visits counted, drugs by how often and where, nothing for care the plan does not price', () => {

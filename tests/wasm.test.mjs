@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { catalogs } from '../www/cost-estimator/i18n/index.js';
-import { CLI, DEMO, ROOT, buildCli, catalogFiles, cli, goldenFiles, loadWasm, loadedEngine, wasmExports, withoutWords } from './support.mjs';
+import { CLI, DEMO, ROOT, buildCli, catalogFiles, checkExpect, cli, goldenFiles, loadWasm, loadedEngine, wasmExports, withoutWords } from './support.mjs';
 
 const mod = await loadWasm();
 const engine = loadedEngine(mod);
@@ -33,38 +33,6 @@ function native(scenario) {
   const r = nativeText(JSON.stringify(scenario, null, 2));
   assert.equal(r.status, 0, `${CLI} estimate exited ${r.status}: ${r.stderr}`);
   return withoutWords(JSON.parse(r.stdout));
-}
-
-/** What only the CLI writes (its English words); the .wasm carries the events they are made from. */
-const CLI_WORDS = new Set(['note', 'note_includes', 'label', 'explanation']);
-
-/** Every field present in `expect` equals the result's (lines by index, members by id). */
-function checkExpect(result, expect) {
-  for (const [key, want] of Object.entries(expect)) {
-    if (key === 'assumptions') {
-      // By code and member (each also has its English message, the CLI's too).
-      assert.ok(result.assumptions.every((a) => typeof a.message === 'string' && a.message.length > 0), 'assumptions have a message');
-      assert.deepEqual(result.assumptions.map(({ code, member }) => ({ code, member })), want, 'assumptions');
-    } else if (key === 'lines') {
-      assert.equal(result.lines?.length, want.length, `lines: ${result.lines?.length} lines, expected ${want.length}`);
-      want.forEach((line, i) => {
-        for (const [field, value] of Object.entries(line)) {
-          if (CLI_WORDS.has(field)) continue; // the CLI's English, checked natively (tests/golden.rs)
-          assert.deepEqual(result.lines[i][field], value, `lines[${i}].${field} (${result.lines[i].service})`);
-        }
-      });
-    } else if (key === 'members') {
-      for (const member of want) {
-        const got = result.members?.find((m) => m.id === member.id);
-        assert.ok(got, `members: no member "${member.id}" in the result`);
-        for (const [field, value] of Object.entries(member)) {
-          assert.deepEqual(got[field], value, `members[id=${member.id}].${field}`);
-        }
-      }
-    } else {
-      assert.deepEqual(result[key], want, key);
-    }
-  }
 }
 
 describe('catalog', () => {
@@ -117,7 +85,7 @@ for (const g of golden) {
           return;
         }
         const result = engine.estimate(scenario);
-        checkExpect(result, c.expect);
+        checkExpect(assert, result, c.expect);
         assert.deepStrictEqual(withoutWords(result), native(scenario), 'wasm result differs from the native CLI');
       });
     }

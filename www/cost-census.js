@@ -5,10 +5,9 @@
 // cost-estimator.js beside it: the build bundles the census on its own, importing Lit, the
 // engine client, the words and the styles from there (see cost-estimator/shared.js), so the
 // estimator's visitors never download the census and a broker's page loads those parts once.
+import './element-files.js';
 import { CostCensus, defineCensus } from './cost-estimator/census/element.js';
-import { setSiteRoot } from './cost-estimator/site.js';
 
-setSiteRoot(new URL('./', import.meta.url));
 defineCensus('cost-census');
 
 export { CostCensus, defineCensus };

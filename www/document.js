@@ -5,12 +5,19 @@
 // line numbers; the cited line is marked and scrolled into view.
 // The page's own words are in English or Spanish (?lang=es, as the estimator links it); the
 // document's lines stay in English, marked so.
+//
+// The documents are text taken from PDFs, so a table's row is one line with its cells run
+// together ("Standard Option Self and Family655$515.67$171.89$1,117.28$372.43"). Such a row is
+// shown with its cells set apart and marked as a flattened table row; its text is unchanged.
+// A way back: "Back to the estimate" returns to the page that opened this one (history), or,
+// in a tab of its own, closes it; else it goes to the estimator beside this page.
 const params = new URLSearchParams(location.search);
 const file = params.get('file') ?? '';
 const line = Number.parseInt(params.get('line') ?? '', 10);
 const status = document.getElementById('status');
 const content = document.querySelector('main');
 const actions = document.getElementById('actions');
+const back = document.getElementById('back');
 
 const WORDS = {
   en: {
@@ -27,6 +34,10 @@ const WORDS = {
     showAll: 'Show every cited passage',
     notAmong: (n) => `Line ${n} is not among the cited passages; here is every passage the plans cite.`,
     failed: (why) => `The document could not be shown: ${why}`,
+    back: 'Back to the estimate',
+    close: 'Close this tab and go back to the estimate',
+    tableRow: 'table row',
+    flattened: 'Lines marked “table row” are rows of a table that the PDF ran together into one line: their cells are set apart here, their text unchanged.',
   },
   es: {
     title: 'Documento del plan',
@@ -42,6 +53,10 @@ const WORDS = {
     showAll: 'Mostrar todos los pasajes citados',
     notAmong: (n) => `La línea ${n} no está entre los pasajes citados; estos son todos los pasajes que citan los planes.`,
     failed: (why) => `No se pudo mostrar el documento: ${why}`,
+    back: 'Volver a la estimación',
+    close: 'Cerrar esta pestaña y volver a la estimación',
+    tableRow: 'fila de tabla',
+    flattened: 'Las líneas marcadas “fila de tabla” son filas de una tabla que el PDF juntó en una sola línea: aquí sus celdas aparecen separadas, con el texto sin cambios.',
   },
 };
 const lang = params.get('lang') === 'es' ? 'es' : 'en';
@@ -51,25 +66,78 @@ document.title = t.title;
 document.getElementById('title').textContent = t.title;
 document.getElementById('about').textContent = t.about;
 status.textContent = t.loading;
+wayBack();
 
-/** One passage as a numbered list of its lines. */
+/**
+ * A flattened table row's cells, or null for a line that is not one: two or more dollar amounts
+ * run together ("…Family655$515.67$171.89…"), the text before them split from a trailing code
+ * ("Family655", "OnlyF81", "OnlyLA1"). The cells joined give the line back exactly.
+ */
+function tableCells(text) {
+  if (!/(\d|[A-Za-z)])\$\d[\d,]*\.\d\d\$\d/.test(text)) return null;
+  const [head, ...amounts] = text.split(/(?=\$\d)/);
+  const coded = /^(.*?[a-z)])([A-Z]{0,2}\d{1,4})$/.exec(head);
+  return [...(coded ? [coded[1], coded[2]] : [head]), ...amounts].filter((c) => c !== '');
+}
+
+/** One passage as a numbered list of its lines (and a note if it holds flattened table rows). */
 function passageList([first, lines]) {
   const list = document.createElement('ol');
   list.className = 'lines';
   list.lang = 'en';
   list.start = first;
+  let flattened = false;
   lines.forEach((text, i) => {
     const n = first + i;
     const li = document.createElement('li');
     li.id = `L${n}`;
-    li.textContent = text || '\u00a0';
+    const cells = text ? tableCells(text) : null;
+    if (cells) {
+      flattened = true;
+      li.classList.add('table-row');
+      const mark = document.createElement('span');
+      mark.className = 'mark';
+      mark.lang = lang;
+      mark.textContent = t.tableRow;
+      li.append(mark, ' ');
+      cells.forEach((cell, k) => {
+        const span = document.createElement('span');
+        span.className = 'cell';
+        span.textContent = cell;
+        // A space between cells for a screen reader and a copy; the layout sets them apart.
+        li.append(...(k ? [' ', span] : [span]));
+      });
+    } else {
+      li.textContent = text || '\u00a0';
+    }
     if (n === line) {
-      li.className = 'cited';
+      li.classList.add('cited');
       li.setAttribute('aria-current', 'true');
     }
     list.append(li);
   });
-  return list;
+  if (!flattened) return list;
+  const note = document.createElement('p');
+  note.className = 'flattened';
+  note.textContent = t.flattened;
+  const part = document.createElement('div');
+  part.append(note, list);
+  return part;
+}
+
+/** The way back to the estimate: the page before this one, else (a tab of its own) closing it,
+ * else the estimator beside this page. */
+function wayBack() {
+  const own = history.length > 1;
+  back.textContent = own ? t.back : t.close;
+  back.href = new URL(`index.html${lang === 'es' ? '#lang=es' : ''}`, document.baseURI).href;
+  back.addEventListener('click', (event) => {
+    event.preventDefault();
+    if (history.length > 1) return history.back();
+    window.close();
+    // Still open: the browser would not close a tab it did not open by script.
+    setTimeout(() => location.assign(back.href), 150);
+  });
 }
 
 /** Every passage, with the lines between them noted, and a status saying so. */

@@ -1,3 +1,5 @@
+// @ts-nocheck: a worker script (WorkerGlobalScope) importing the built glue (pkg/), which tsc
+// meets only through element-files.js; the glue has its own declarations (pkg/costshare.d.ts).
 // The engine's host: the WebAssembly module (pkg/costshare.js) with the data files' text in it,
 // answering requests. It runs as a module Web Worker (dist/engine-worker.js), so pricing and
 // comparing never block the page; where a page cannot start a worker (the element's script is
@@ -9,37 +11,70 @@
 // request (a census) may send { id, progress }. Requests wait a tick before
 // they run, and of the requests waiting on one channel only the last runs: the others are
 // answered `stale` (a visitor typing "1", "12", "120" asks once, not three times).
-import init, { Engine } from './pkg/costshare.js';
+//
+// Where the page's policy refuses to compile WebAssembly (no 'wasm-unsafe-eval'), or the browser
+// has none, the same engine compiled to JavaScript (pkg/costshare_js.js, binaryen's wasm2js;
+// scripts/build-js-engine.mjs) is imported instead, only then: slower, the same figures.
+import init, { Engine as WasmEngine } from './pkg/costshare.js';
 import { censusOps } from './cost-estimator/census/host.js';
+
+/** The engine compiled to JavaScript, imported when WebAssembly is refused. Its address is
+ * written out for bundlers, which copy the file as it is (it imports nothing). */
+async function javascriptEngine() {
+  const module = await import(/* @vite-ignore */ /* webpackIgnore: true */ new URL('./pkg/costshare_js.js', import.meta.url).href);
+  module.initJs();
+  return module.Engine;
+}
 
 /** A host that prices requests with the module `wasm` (its bytes, compiled here). */
 export function createHost() {
   let engine = null;
   let ready = null;
+  let Engine = WasmEngine;
+  let kind = 'wasm'; // or 'javascript': which build of the engine runs
   const plans = new Map(); // origin → text, to rebuild after a failure
+
+  /** The WebAssembly module compiled and started, or, where this page may not compile it, the
+   * JavaScript build started instead. Resolves to which one runs. */
+  async function start(wasm) {
+    if (typeof WebAssembly === 'object') {
+      try {
+        await init({ module_or_path: wasm });
+        return 'wasm';
+      } catch (error) {
+        // Only a valid module that cannot be compiled here means a policy refused it (no
+        // 'wasm-unsafe-eval'); anything else is a broken file, said as it is.
+        if (!(wasm && WebAssembly.validate(wasm))) throw error;
+      }
+    }
+    try {
+      Engine = await javascriptEngine();
+      return 'javascript';
+    } catch (error) {
+      throw Object.assign(new Error(`WebAssembly is not allowed here, and the JavaScript engine did not load: ${error?.message ?? error}`), { code: 'wasm_refused' });
+    }
+  }
 
   const ops = {
     /** Compiles the module and starts the engine with the data. `lock`: a Web Lock name to hold
-     * while this worker lives (the page hears of its end when the lock is let go). */
+     * while this worker lives (the page hears of its end when the lock is let go). Answers
+     * `engine`: `wasm`, or `javascript` where WebAssembly was refused. */
     async init({ wasm, services, prices, presets, lock = null }) {
       // The lock is asked for while the module compiles (it costs a message to the browser).
       const locks = typeof WorkerGlobalScope !== 'undefined' && lock ? globalThis.navigator?.locks : null;
       const held = locks && new Promise((resolve) => locks.request(lock, () => (resolve(), new Promise(() => {}))));
-      ready ??= init({ module_or_path: wasm });
+      ready ??= start(wasm);
       try {
-        await ready;
+        kind = await ready;
       } catch (error) {
         ready = null;
-        // A module that is valid but cannot be compiled here: the page's policy forbids it
-        // (no 'wasm-unsafe-eval'). Said as such, for the page to word it.
-        if (wasm && WebAssembly.validate(wasm)) throw Object.assign(new Error(`WebAssembly is not allowed here: ${error?.message ?? error}`), { code: 'wasm_refused' });
         throw error;
       }
       engine = new Engine(services);
       engine.setPrices(prices);
       if (presets != null) engine.setPresets(presets);
       await held;
-      return { plans: engine.planIds(), locked: Boolean(locks) };
+      return { plans: engine.planIds(), locked: Boolean(locks), engine: kind };
     },
     addPlan({ origin, text }) {
       const id = engine.addPlan(origin, text);

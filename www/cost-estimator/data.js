@@ -2,16 +2,26 @@
 // with what the picker needs before a plan's file arrives), the service vocabulary, the typical
 // prices and the usage presets; each plan file on demand. The texts go to the engine, which
 // checks them; the page reads the parsed copies.
-import { siteUrl } from './site.js';
+import { fetchFile, siteFile, siteUrl } from './site.js';
 
 const cache = new Map(); // folder URL → Promise<data>
 
 /** The folder holding catalog.json, unless the element's data-base attribute says otherwise. */
 export const defaultDataBase = () => siteUrl('data/');
 
+/** A data file's text. `url` as the catalog names it; a file the entry lists is fetched where a
+ * bundler put it (site.js). A file that does not arrive fails with code `load_failed`,
+ * `params.file` naming it. */
 async function fetchText(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const file = url.pathname.split('/').slice(-2).join('/');
+  const failed = (why) => Object.assign(new Error(`${file} did not arrive: ${why}`), { code: 'load_failed', params: { file }, origin: 'element' });
+  let response;
+  try {
+    response = await fetchFile(siteFile(url));
+  } catch (error) {
+    throw failed(String(error?.message ?? error));
+  }
+  if (!response.ok) throw failed(`HTTP ${response.status}`);
   return response.text();
 }
 

@@ -57,13 +57,19 @@ let serial = 0;
  *   the scenario and the result, for the host page to hand on. The element itself sends nothing.
  * @fires {CustomEvent<ElementErrorDetail>} estimate-error - The element refused what a script gave it
  *   (the `scenario` property: a plan it does not offer, more than 20 people, a value the form
- *   cannot hold), or could not load: the error, with its `code`.
+ *   cannot hold), or could not load (`load_failed`, `params.file` naming the file; `wasm_refused`):
+ *   the error, with its `code`.
+ * @fires {CustomEvent<ElementErrorDetail>} estimate-warning - The engine fell back, with the same
+ *   figures, once per kind: `engine_in_page` (no Web Worker could start) or `engine_javascript`
+ *   (the page may not compile WebAssembly: the engine compiled to JavaScript runs instead).
  * @csspart base - The element's box.
- * @csspart results - The answer: the total and the ranked options.
+ * @csspart results - The answer: the total, its actions (Print, Copy, "Send to my agent") and the
+ *   ranked options.
  * @csspart summary - The total for the year.
  * @csspart compare - The ranked options.
  * @csspart lines - The table of each service.
- * @csspart broker - The agent's block: logo, name, licence, phone, email and "Send to my agent".
+ * @csspart broker - The agent's block: logo, name, licence, phone and email ("Send to my agent" is
+ *   with the answer's actions).
  * @cssprop [--ce-accent=#0b5cad] - The main colour (buttons, links, focus rings, the chosen option).
  * @cssprop [--ce-accent-text=#ffffff] - Text on the main colour.
  * @cssprop [--ce-text=#1b1f24] - Text colour.
@@ -113,6 +119,8 @@ export class CostEstimator extends LitElement {
     opened: () => this.#print.afterFirstEstimate(),
     emitChange: (error, scenario) => this.#emitChange(error, scenario),
     tag: () => this.#tag,
+    spoken: () => this.#viewModel().spokenAnswer(),
+    fellBack: (code) => this.#warn(code),
   });
   #url = new UrlController(this, {
     store: this.#store,
@@ -131,7 +139,9 @@ export class CostEstimator extends LitElement {
     broker: () => this.#broker(),
     viewModel: () => this.#viewModel(),
     emitShare: (detail) => this.dispatchEvent(new CustomEvent('estimate-share', { detail, bubbles: true, composed: true })),
+    reload: () => this.#reload(),
   });
+  #warned = new Set();
 
   constructor() {
     super();
@@ -284,14 +294,37 @@ export class CostEstimator extends LitElement {
     return appView(this.#viewModel());
   }
 
-  /** Loads once (the data, the first state, the first estimate); resolves when it is shown. */
+  /** Loads once (the data, the first state, the first estimate); resolves when it is shown. A
+   * failure is shown in plain words with "Try again" and told once in `estimate-error`. */
   #start() {
     if (!this.#loading) {
       this.#stateIn = this.#engine.loadState();
       this.#loading = this.#stateIn.then(() => this.#engine.load());
-      this.#loading.catch((error) => this.#store.dispatch('loadFailed', { code: error?.code ?? null, message: String(error?.message ?? error) }));
+      this.#loading.catch((error) => {
+        const failure = { code: error?.code ?? null, message: String(error?.message ?? error), params: error?.params ?? null };
+        this.#store.dispatch('loadFailed', failure);
+        this.#emitError({ code: failure.code ?? 'engine_failure', field: null, path: [], params: failure.params ?? {}, origin: 'element', message: failure.message });
+      });
     }
     return this.#loading;
+  }
+
+  /** "Try again" after loading failed: the files that did not arrive are asked for again. */
+  #reload() {
+    if (!this.#store.state.ui.loadError) return;
+    this.#engine.reload();
+    this.#loading = null;
+    this.#store.dispatch('loadFailed', null);
+    this.#start().catch(() => {});
+  }
+
+  /** estimate-warning, once per kind: the engine runs another way than its fast one (in the
+   * page: `engine_in_page`; compiled to JavaScript: `engine_javascript`), with the same figures. */
+  #warn(code) {
+    if (this.#warned.has(code)) return;
+    this.#warned.add(code);
+    const message = code === 'engine_javascript' ? 'WebAssembly is not allowed on this page: the engine runs compiled to JavaScript (slower, the same figures).' : 'No worker could start on this page: the engine runs in the page (answers may make typing wait while comparing; the same figures).';
+    this.dispatchEvent(new CustomEvent('estimate-warning', { bubbles: true, composed: true, detail: { code, field: null, path: [], params: {}, origin: 'element', message } }));
   }
 
   #checkLang() {

@@ -14,14 +14,21 @@
 // the next call works. A worker refused before it answers (a `worker-src` policy) is replaced by
 // the same host in the page, and the calls already made go there.
 //
+// Each way the engine had to fall back is told once to whoever listens (onFallback): the
+// engine in the page (`engine_in_page`: no worker could start) and the engine compiled to
+// JavaScript (`engine_javascript`: the page may not compile WebAssembly). A file that does not
+// arrive (the module, a data file) fails the start with code `load_failed`, naming the file;
+// retry() starts again (what did arrive is kept).
+//
 // One client per data folder (and role), shared by the elements of a page; an element that adds
 // its own plans gets a client of its own (its plans are its own).
 import { loadData } from './data.js';
-import { siteUrl } from './site.js';
+import { fetchFile, importHost, siteUrl, startWorker, workerPossible } from './site.js';
 
 /** An error the engine reported: the input's fault (`code`, `field`, `path`, `params`) or its
- * own (`engine_failure`; `wasm_refused` when the page's policy forbids compiling WebAssembly).
- * `path` is `[]` and `params` `{}` for an error that is not the input's. */
+ * own (`engine_failure`; `wasm_refused` when the page's policy forbids compiling WebAssembly and
+ * the JavaScript build cannot load either; `load_failed` when a file did not arrive, `params.file`
+ * naming it). `path` is `[]` and `params` `{}` for an error that is not the input's. */
 export class EngineError extends Error {
   constructor({ message, code, field = null, path = [], params = {}, origin = null }) {
     super(message);
@@ -52,6 +59,11 @@ function readPlan(text, units) {
 
 let fetched; // Promise<ArrayBuffer>
 
+/** A file that did not arrive: code `load_failed`, `params.file` its path in the site. */
+export function loadFailed(file, why) {
+  return new EngineError({ message: `${file} did not arrive: ${why}`, code: 'load_failed', field: null, params: { file }, origin: 'element' });
+}
+
 /** Fetches the module's bytes once per page (the page preloads them). Each engine compiles its
  * own copy where it runs: in its worker, the main thread never compiles (that cost ~11 ms of the
  * first estimate's path at 4x CPU). */
@@ -59,8 +71,13 @@ export function fetchEngine() {
   if (!fetched) {
     fetched = (async () => {
       const url = siteUrl('pkg/costshare_bg.wasm');
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+      let response;
+      try {
+        response = await fetchFile(url);
+      } catch (error) {
+        throw loadFailed('pkg/costshare_bg.wasm', String(error?.message ?? error));
+      }
+      if (!response.ok) throw loadFailed('pkg/costshare_bg.wasm', `HTTP ${response.status}`);
       return response.arrayBuffer();
     })();
     fetched.catch(() => (fetched = undefined));
@@ -83,10 +100,9 @@ export function engineClient(base, role = 'shared') {
  * `failed` rejects when the worker reports an error: before it has answered, a policy refused it
  * (`worker-src`), or its script could not load; after, it has died. */
 async function startTransport(onReply, inPage = false) {
-  const url = siteUrl('engine-worker.js');
-  if (!inPage && typeof Worker === 'function' && url.origin === location.origin) {
+  if (!inPage && workerPossible()) {
     try {
-      const worker = new Worker(url, { type: 'module', name: 'costshare-engine' });
+      const worker = startWorker('costshare-engine');
       worker.addEventListener('message', (e) => onReply(e.data));
       const failed = new Promise((_, reject) => worker.addEventListener('error', (e) => reject(new Error(e.message || 'the engine worker stopped')), { once: true }));
       failed.catch(() => {});
@@ -95,7 +111,12 @@ async function startTransport(onReply, inPage = false) {
       /* refused at once: run in the page */
     }
   }
-  const { createHost } = await import(/* @vite-ignore */ url.href);
+  let createHost;
+  try {
+    ({ createHost } = await importHost());
+  } catch (error) {
+    throw loadFailed('engine-worker.js', String(error?.message ?? error));
+  }
   const host = createHost();
   return { kind: 'page', send: (m) => host.receive(m, (reply) => Promise.resolve().then(() => onReply(reply))), stop() {}, failed: new Promise(() => {}) };
 }
@@ -111,7 +132,8 @@ function deferred() {
   return d;
 }
 
-const asEngineError = (error) => (error instanceof EngineError ? error : new EngineError({ message: String(error?.message ?? error), code: error?.code ?? 'engine_failure' }));
+const asEngineError = (error) =>
+  error instanceof EngineError ? error : new EngineError({ message: String(error?.message ?? error), code: error?.code ?? 'engine_failure', params: error?.params ?? null, origin: error?.origin ?? null });
 
 export class EngineClient {
   constructor(base) {
@@ -128,6 +150,36 @@ export class EngineClient {
     this.started = null;
     this.inPage = false; // a worker was refused once: every engine of this client runs in the page
     this.up = null; // the current engine's start: a deferred, resolved once it answered
+    this.fallbacks = new Set(); // 'engine_in_page', 'engine_javascript': each said once
+    this.listeners = new Set();
+  }
+
+  /** Calls `listener(code)` for each way the engine fell back, those already taken first;
+   * returns a function that stops listening. */
+  onFallback(listener) {
+    for (const code of this.fallbacks) listener(code);
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  #fellBack(code) {
+    if (this.fallbacks.has(code)) return;
+    this.fallbacks.add(code);
+    for (const listener of this.listeners) listener(code);
+  }
+
+  /** After a start that failed (a file that did not arrive, an engine that could not start):
+   * the next start() begins again. What did arrive is kept (the data files, the module's bytes). */
+  retry() {
+    if (!this.startFailed) return;
+    this.startFailed = false;
+    this.started = null;
+    this.booting = null;
+    this.bootFailure = null;
+    this.restarting = null;
+    this.generation++;
+    this.transport?.stop();
+    this.transport = null;
   }
 
   /** Loads the data files and starts the engine with them (once): resolves to the page's parsed
@@ -147,7 +199,10 @@ export class EngineClient {
         await this.#boot(await transport);
       });
       // Without its data or module the worker has nothing to do: it is ended.
-      this.booting.catch(() => transport.then(({ transport: t }) => t !== this.transport && t.stop(), () => {}));
+      this.booting.catch(() => {
+        this.startFailed = true;
+        transport.then(({ transport: t }) => t !== this.transport && t.stop(), () => {});
+      });
     }
     return this.started;
   }
@@ -173,6 +228,7 @@ export class EngineClient {
     if (generation !== this.generation) return;
     this.transport = transport;
     this.bootFailure = null;
+    if (transport.kind === 'page') this.#fellBack('engine_in_page');
     // One start for the callers waiting: a worker refused before it answered hands them on.
     const up = deferred();
     if (this.up && !this.up.settled) this.up.resolve(up.promise);
@@ -187,16 +243,14 @@ export class EngineClient {
     init.then(
       (started) => {
         if (generation !== this.generation) return;
+        if (started?.engine === 'javascript') this.#fellBack('engine_javascript');
         up.resolve();
         if (lock && started?.locked) navigator.locks.request(lock, () => this.#died(generation));
       },
       (error) => {
         // An engine that cannot start fails every call sent behind it, and is not restarted.
         if (generation !== this.generation) return;
-        this.bootFailure = asEngineError(error);
-        up.reject(this.bootFailure);
-        for (const [, w] of this.pending) w.reject(this.bootFailure);
-        this.pending.clear();
+        this.#failStart(error, up);
       },
     );
     transport.failed.catch(() => {
@@ -207,8 +261,19 @@ export class EngineClient {
       const resent = [...this.pending.values()].filter((w) => !w.boot).map((w) => w.message);
       for (const [id, w] of this.pending) if (w.boot) this.pending.delete(id);
       this.inPage = true;
-      this.restarting = this.#boot(null, resent).catch(() => {});
+      this.restarting = this.#boot(null, resent).catch((error) => this.#failStart(error, up));
     });
+  }
+
+  /** The engine could not start (its module refused, a file that did not arrive): every call
+   * sent behind it fails, and it is not restarted until retry(). */
+  #failStart(error, up) {
+    this.bootFailure = asEngineError(error);
+    this.startFailed = true;
+    if (!up.settled) up.reject(this.bootFailure);
+    if (this.up && !this.up.settled) this.up.reject(this.bootFailure);
+    for (const [, w] of this.pending) w.reject(this.bootFailure);
+    this.pending.clear();
   }
 
   /** The engine ended while it was up (its worker died): the calls waiting fail with
@@ -255,7 +320,7 @@ export class EngineClient {
   #restart(code = 'engine_failure', message = 'the engine restarted') {
     for (const [, w] of this.pending) w.reject(new EngineError({ message, code }));
     this.pending.clear();
-    this.restarting = this.#boot().catch(() => {});
+    this.restarting = this.#boot().catch((error) => this.#failStart(error, this.up ?? deferred()));
   }
 
   async call(op, args, channel = null, onProgress = null) {
@@ -337,9 +402,16 @@ export class EngineClient {
     return this.files.get(id);
   }
 
-  /** Waits until every plan of `ids` on its way to the engine has been sent there. */
+  /** Waits until every plan of `ids` has been sent to the engine: a plan whose file is not on
+   * its way (after a start that failed and was tried again, the new engine has none) is sent
+   * first. */
   async #posted(ids) {
-    await Promise.all((Array.isArray(ids) ? ids : [ids]).map((id) => this.posting.get(id)));
+    await Promise.all(
+      (Array.isArray(ids) ? ids : [ids]).map((id) => {
+        if (typeof id === 'string' && !this.plans.has(id)) this.plan(id).catch(() => {});
+        return this.posting.get(id);
+      }),
+    );
   }
 
   /** Adds a plan file's text (an embedder's own plan), named `origin` in errors; resolves to

@@ -8,4 +8,4 @@ export { defaultDataBase } from './data.js';
 export { EngineError, engineClient } from './engine-client.js';
 export { wordsFor } from './i18n/index.js';
 export { baseStyles, controlStyles, styles } from './styles.js';
-export { setSiteRoot } from './site.js';
+export { setSite, setSiteRoot } from './site.js';

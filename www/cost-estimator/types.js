@@ -166,9 +166,11 @@
  * What the element refused (the detail of its `estimate-error` event): the engine's error shape
  * (docs/domain.md, "Errors"). `code` is stable (`too_many`, `not_offered`, `unknown_plan`,
  * `unknown_field`, `unknown_value`, `unknown_service`, `unknown_member`, `duplicate_id`,
- * `invalid_type`, `wrong_argument`, `engine_failure`, `wasm_refused`); `field` and `path` name
- * the part of the scenario at fault (`services[3].member`, `["services", 3, "member"]`);
- * `params` the values the English `message` names.
+ * `invalid_type`, `wrong_argument`, `engine_failure`, `wasm_refused`, `load_failed` with
+ * `params.file`); `field` and `path` name the part of the scenario at fault
+ * (`services[3].member`, `["services", 3, "member"]`); `params` the values the English
+ * `message` names. The `estimate-warning` event's detail has the same shape, with code
+ * `engine_in_page` or `engine_javascript` (the engine fell back, with the same figures).
  * @typedef {object} ElementErrorDetail
  * @property {string} code
  * @property {string | null} field

@@ -49,6 +49,15 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     .filter((g) => g.services.length);
   const name = (key) => personName(state, key, w.t);
   const presets = data?.presets?.value?.presets ?? {};
+  const planNames = (id) => {
+    const p = offered.find((q) => q.id === id) ?? extra.find((q) => q.id === id);
+    const es = w.lang === 'es' ? p?.es : null;
+    return { short: es?.short_name ?? p?.short_name ?? id, name: es?.name ?? p?.name ?? id };
+  };
+  // The ranking asked about this plan; or one that lists it (an option chosen from the ranking
+  // keeps the ranking in view, marked updating, until the engine ranks again).
+  const ranking = state.ranking;
+  const comparing = ranking.ids.length > 1 && (ranking.key.startsWith(`${state.plan}|`) || ranking.ids.includes(state.plan));
   return {
     w,
     state,
@@ -71,7 +80,7 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     presets: Object.entries(presets).map(([id, p]) => ({ id, label: w.text(p.label), illustrative: Boolean(p.illustrative) })),
     typicalPrices: data?.prices.value.prices ?? {},
     channels: ['retail', ...['mail', 'community'].filter((c) => own(plan?.drug_supply, c))],
-    comparing: state.ranking.ids.length > 1 && state.ranking.key.startsWith(`${state.plan}|`),
+    comparing,
     urlState,
     copied: ui.copied,
     confirmExample: ui.confirmExample,
@@ -81,11 +90,7 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     sharedAt: ui.sharedAt,
     contributionShown: true,
     announcement: ui.announcement,
-    planNames: (id) => {
-      const p = offered.find((q) => q.id === id) ?? extra.find((q) => q.id === id);
-      const es = w.lang === 'es' ? p?.es : null;
-      return { short: es?.short_name ?? p?.short_name ?? id, name: es?.name ?? p?.name ?? id };
-    },
+    planNames,
     programName: (p) => (p?.name?.includes(' — ') ? p.name.split(' — ')[0] : `${p?.program ?? ''} ${p?.year ?? ''}`.trim()),
     serviceName: (id) => w.text(services.get(id)?.label) || id,
     personName: name,
@@ -111,6 +116,9 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
       }
       return parts.length ? parts.join('; ') : w.t.print.noCare;
     },
+    /** What the live region says once the answer is in: the option, its total, and whether it
+     * is the cheapest of those ranked (or which costs less), never the total alone. */
+    spokenAnswer: () => spokenAnswer(state, w, planNames, comparing),
     engineAssumptions: (result) => (result?.assumptions ?? []).map((a) => w.t.assumption(a, name(a.member))),
     /** A Medicare Advantage plan's members must have Part B: before 65 that is rare (disability
      * or kidney failure), so an age under 65 is said to be unlikely rather than priced quietly. */
@@ -121,4 +129,21 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     },
     on,
   };
+}
+
+/** The live region's words for the answer on screen (see `spokenAnswer` above). */
+function spokenAnswer(state, w, planNames, comparing) {
+  const t = w.t.announce;
+  const a = state.answer;
+  const result = a.result;
+  if (!result) return '';
+  const name = planNames(result.plan).short;
+  const total = w.money(result.total_annual_cost);
+  const comparison = comparing && a.comparedFor === state.revision ? a.comparison : null;
+  const priced = comparison?.options.filter((o) => o.estimate) ?? [];
+  const own = priced.find((o) => o.plan === result.plan);
+  if (!own || priced.length < 2) return t.alone(name, total);
+  if (own.cheapest) return t.cheapest(name, total, priced.length, priced.filter((o) => o.cheapest).length > 1);
+  const cheapest = priced.find((o) => o.cheapest);
+  return t.dearer(name, total, planNames(cheapest.plan).short, w.money(cheapest.estimate.total_annual_cost));
 }

@@ -42,7 +42,9 @@ export class EngineController {
    * `options`: store, uid, base() (the data folder), plansAttribute() (the `plans` attribute),
    * planAttribute() (the `plan` attribute), initial(known) (a link's partial state, or null),
    * loaded() (after the first state is in the store), opened() (after the first estimate is
-   * shown), emitChange(error, scenario) (the scenario asked about), tag() (the language tag).
+   * shown), emitChange(error, scenario) (the scenario asked about), tag() (the language tag),
+   * spoken() (the live region's words for the answer on screen).
+   * fellBack(code) (the engine fell back: `engine_in_page`, `engine_javascript`).
    */
   constructor(host, options) {
     this.host = host;
@@ -63,9 +65,21 @@ export class EngineController {
   /** The engine client, with the data files in (not waiting for the page to draw): the API's
    * calls work on an element that is not (or no longer) in the page. */
   async client() {
-    this.#client ??= engineClient(this.options.base());
+    if (!this.#client) this.#use(engineClient(this.options.base()));
     this.data ??= await this.#client.start();
     return this.#client;
+  }
+
+  /** Talks to `client` from now on, and hears each way its engine fell back. */
+  #use(client) {
+    this.#client = client;
+    client.onFallback((code) => this.options.fellBack?.(code));
+  }
+
+  /** Loading failed (a file that did not arrive, an engine that could not start): the client
+   * starts again on the next call. */
+  reload() {
+    this.#client?.retry();
   }
 
   /** The first state: the data, then a shared link's state or the attributes'. Rejects with why
@@ -215,11 +229,11 @@ export class EngineController {
       return;
     }
     store.dispatch('working');
-    const w = wordsFor(this.options.tag());
+    let heard;
     try {
       const result = await this.#client.estimate(scenario, `${this.options.uid}:estimate`);
       store.dispatch('estimated', revision, result);
-      this.#announce(w.t.announce(w.money(result.total_annual_cost)), 1200);
+      heard = Date.now();
       // The estimate is on screen before the page hears of it, and before the ranking starts
       // (it fetches the other plans' files).
       await this.host.updateComplete;
@@ -230,7 +244,12 @@ export class EngineController {
       return;
     }
     // The ranking and the curves come after the estimate (they are longer), without holding it.
-    this.#compare(scenario, revision).then(() => this.curvesNow());
+    // The live region speaks once the ranking is in (the option, its total, whether it is the
+    // cheapest), a moment after the estimate so that typing is not read out key by key.
+    this.#compare(scenario, revision).then(() => {
+      if (store.state.revision === revision) this.#announce(this.options.spoken(), Math.max(0, 1200 - (Date.now() - heard)));
+      this.curvesNow();
+    });
   }
 
   async #compare(scenario, revision) {
@@ -326,7 +345,7 @@ export class EngineController {
     await this.client();
     if (!this.#own) {
       this.#own = true;
-      this.#client = engineClient(this.options.base(), this.options.uid);
+      this.#use(engineClient(this.options.base(), this.options.uid));
       await this.#client.start();
     }
     const text = typeof plan === 'string' ? plan : JSON.stringify(plan);

@@ -5,13 +5,19 @@ const plural = (n, one, many) => `${whole(n)} ${n === 1 ? one : many}`;
 export const EN = {
   loading: 'Loading the plans…',
   loadFailed: (why) => `The estimator could not load: ${why}`,
+  fileMissing: (file) => `The estimator could not load: a file it needs (${file}) did not arrive. The connection may have dropped, or the site may be busy. Nothing was sent anywhere. Check the connection and try again.`,
   wasmRefused:
     "The estimator cannot run on this page: the page’s security settings do not allow the calculator it uses (WebAssembly). Nothing was sent anywhere. If this is your site, add 'wasm-unsafe-eval' to script-src in its Content-Security-Policy.",
   noPlans: 'No plan to show: check the plans attribute.',
   unknownPlans: (ids) => `These plan ids are not in the catalog and are left out: ${ids}.`,
   skip: 'Skip to the answer',
   backToAnswer: 'Back to the answer',
-  announce: (total) => `Total for the year: ${total}`,
+  /** The live region once the answer is in (view-model.js, spokenAnswer). */
+  announce: {
+    alone: (plan, total) => `${plan}: ${total} for the year.`,
+    cheapest: (plan, total, n, tied) => `${plan}: ${total} for the year, ${tied ? 'tied for the cheapest' : 'the cheapest'} of the ${n} options.`,
+    dearer: (plan, total, cheaper, cheaperTotal) => `${plan}: ${total} for the year. ${cheaper} costs less: ${cheaperTotal}.`,
+  },
   /** An assumption the engine made about this household (result.assumptions). */
   assumption: (a, name) =>
     ({
@@ -91,6 +97,7 @@ export const EN = {
     choose: (name) => `Show ${name}`,
     adjusted: (what) => `Priced as: ${what}`,
     notPriced: 'Could not be priced:',
+    worstSummary: 'What “at most” means, and what it leaves out',
     worstNote: (billing, services) =>
       `“At most”: the premium plus each option’s out-of-pocket maximum, the most a year can cost. Not capped under any option: care the plan does not cover${billing ? ', amounts out-of-network providers bill above the allowed price' : ''}${services.length ? `, and the cost share of ${services.join(', ')}` : ''}.`,
   },
@@ -124,7 +131,6 @@ export const EN = {
     under65: (name, age) => `${name === 'You' ? 'You are' : `${name} is`} ${age}: members of this Medicare Advantage plan must have Medicare Part B, which before 65 comes only with a disability or kidney failure. Without it, this plan cannot cover ${name === 'You' ? 'you' : name}: give the Medicare status.`,
     care: (name) => (name === 'You' ? 'Your care' : `${name}’s care`),
     preset: 'Start from a typical year',
-    presetNone: 'Choose…',
     presetHint: 'Choosing one replaces this person’s care; you can undo it.',
     illustrative: 'illustrative',
     example: 'Try an example household',
@@ -157,6 +163,7 @@ export const EN = {
     intro: 'Add each drug taken: what kind, how often and where it is filled.',
     add: '+ Add a drug',
     addAnother: '+ Add another drug',
+    addLike: '+ Another like this one',
     legend: (n) => `Drug ${n}`,
     kind: 'What kind of drug',
     often: 'How often',
@@ -239,6 +246,8 @@ export const EN = {
     you: (amount) => `Your care: ${amount}`,
     noCrossing: (name, max) => `${name} costs the least at every amount drawn, from no care to ${max}.`,
     crossing: (below, amount, above) => `${below} costs less up to about ${amount} of care; above that, ${above}.`,
+    pastAtMost: (names, amount) =>
+      `From about ${amount} of care, the line${names.length > 1 ? 's' : ''} of ${names.join(', ')} ${names.length > 1 ? 'rise above their' : 'rises above its'} “at most” figure in the ranking: that figure caps covered care only, and care scaled up that far goes past the plan’s yearly limits on visits or days (care past a limit is not covered) or includes care no maximum caps.`,
     explain: 'Each line is the engine’s total for the same people with their care scaled: fewer or more of the same visits, stays and fills.',
   },
 

@@ -6,13 +6,19 @@ const lower = (name) => (name === 'Usted' ? 'usted' : name);
 export const ES = {
   loading: 'Cargando los planes…',
   loadFailed: (why) => `No se pudo cargar la calculadora: ${why}`,
+  fileMissing: (file) => `No se pudo cargar la calculadora: no llegó un archivo que necesita (${file}). Puede que se haya cortado la conexión o que el sitio esté ocupado. No se envió nada. Revise la conexión e inténtelo de nuevo.`,
   wasmRefused:
     "La calculadora no puede funcionar en esta página: la configuración de seguridad de la página no permite el cálculo que usa (WebAssembly). No se envió nada. Si este es su sitio, agregue 'wasm-unsafe-eval' a script-src en su Content-Security-Policy.",
   noPlans: 'No hay ningún plan que mostrar: revise el atributo plans.',
   unknownPlans: (ids) => `Estos identificadores de plan no están en el catálogo y se omiten: ${ids}.`,
   skip: 'Ir a la respuesta',
   backToAnswer: 'Volver a la respuesta',
-  announce: (total) => `Total del año: ${total}`,
+  /** La región en vivo cuando llega la respuesta (view-model.js, spokenAnswer). */
+  announce: {
+    alone: (plan, total) => `${plan}: ${total} al año.`,
+    cheapest: (plan, total, n, tied) => `${plan}: ${total} al año, ${tied ? 'empatada como la más barata' : 'la más barata'} de las ${n} opciones.`,
+    dearer: (plan, total, cheaper, cheaperTotal) => `${plan}: ${total} al año. ${cheaper} cuesta menos: ${cheaperTotal}.`,
+  },
   assumption: (a, name) =>
     ({
       medicare_assumed: `${name}: no se indicó su situación con Medicare, así que se calcula como si tuviera las Partes A y B (los miembros de este plan deben tener la Parte B).`,
@@ -91,6 +97,7 @@ export const ES = {
     choose: (name) => `Mostrar ${name}`,
     adjusted: (what) => `Calculada como: ${what}`,
     notPriced: 'No se pudo calcular:',
+    worstSummary: 'Qué significa “como máximo” y qué deja fuera',
     worstNote: (billing, services) =>
       `“Como máximo”: la prima más el máximo de gastos de bolsillo de cada opción, lo más que puede costar un año. Sin tope en ninguna opción: la atención que el plan no cubre${billing ? ', lo que los proveedores fuera de la red facturan por encima del precio permitido' : ''}${services.length ? `, y los costos compartidos de ${services.join(', ')}` : ''}.`,
   },
@@ -124,7 +131,6 @@ export const ES = {
     under65: (name, age) => `${name} tiene ${age} años: los miembros de este plan Medicare Advantage deben tener la Parte B de Medicare, que antes de los 65 años solo se obtiene por una discapacidad o una insuficiencia renal. Sin ella, este plan no puede cubrir a ${lower(name)}: indique su situación con Medicare.`,
     care: (name) => (name === 'Usted' ? 'Su atención' : `Atención de ${name}`),
     preset: 'Empezar con un año típico',
-    presetNone: 'Elija…',
     presetHint: 'Al elegir uno se reemplaza la atención de esta persona; puede deshacerlo.',
     illustrative: 'ilustrativo',
     example: 'Probar un hogar de ejemplo',
@@ -157,6 +163,7 @@ export const ES = {
     intro: 'Agregue cada medicamento: de qué tipo, cada cuánto y dónde se surte.',
     add: '+ Agregar un medicamento',
     addAnother: '+ Agregar otro medicamento',
+    addLike: '+ Otro igual a este',
     legend: (n) => `Medicamento ${n}`,
     kind: 'Tipo de medicamento',
     often: 'Cada cuánto',
@@ -239,6 +246,8 @@ export const ES = {
     you: (amount) => `Su atención: ${amount}`,
     noCrossing: (name, max) => `${name} cuesta menos con cualquier cantidad dibujada, desde nada hasta ${max} de atención.`,
     crossing: (below, amount, above) => `${below} cuesta menos hasta unos ${amount} de atención; a partir de ahí, ${above}.`,
+    pastAtMost: (names, amount) =>
+      `A partir de unos ${amount} de atención, ${names.length > 1 ? 'las líneas' : 'la línea'} de ${names.join(', ')} ${names.length > 1 ? 'suben' : 'sube'} por encima de su cifra “como máximo” de la clasificación: esa cifra limita solo la atención cubierta, y la atención a esa escala pasa los límites anuales de consultas o días del plan (la atención más allá de un límite no tiene cobertura) o incluye atención que ningún máximo limita.`,
     explain: 'Cada línea es el total que calcula el motor para las mismas personas con su atención a escala: menos o más de las mismas consultas, ingresos y surtidos.',
   },
 

@@ -39,7 +39,8 @@
 //                     enough for the first answer), printable (the proposal is drawn),
 //                     planLoading, loadError ({ code, message } | null), confirmExample,
 //                     copied, share (closed|confirming|sent), sharedAt, announcement (the live
-//                     region's text)
+//                     region's text), presets (the person whose list of typical years is
+//                     open, or '')
 //
 // Field keys: age:<person>, medicare:<person>, count:<use>, days:<use>, supply:<use>,
 // billed:<use>, price:<service>, enrollment, pay, contribution, taxRate.
@@ -75,7 +76,7 @@ export function initialState({ plan = '', lang = 'en' } = {}) {
     answer: { revision: 0, outcome: 'none', result: null, comparison: null, comparedFor: 0, curves: null, curvesFor: 0, failure: null },
     ranking: { key: '', ids: [] },
     linkIssues: [],
-    ui: { width: 0, waited: false, printable: false, planLoading: false, loadError: null, confirmExample: false, copied: false, share: 'closed', sharedAt: '', announcement: '' },
+    ui: { width: 0, waited: false, printable: false, planLoading: false, loadError: null, confirmExample: false, copied: false, share: 'closed', sharedAt: '', announcement: '', presets: '' },
   };
 }
 
@@ -226,6 +227,18 @@ export const actions = {
     return changed(state, { care: [...state.care, use], nextUse, open, notice: { kind: 'drugAdded', use: use.key } });
   },
 
+  /** Another drug like `useKey`'s, just after it: the same kind, schedule and pharmacy (one
+   * click for a second brand-name drug by mail, where choosing each field again took six). */
+  addDrugLike(state, useKey) {
+    const like = state.care.find((u) => u.key === useKey && u.often);
+    if (!like) return state;
+    const { key, ...fields } = like;
+    const [use, nextUse] = newUse(state, fields);
+    const at = state.care.indexOf(like) + 1;
+    const care = [...state.care.slice(0, at), use, ...state.care.slice(at)];
+    return changed(state, { care, nextUse, notice: { kind: 'drugAdded', use: use.key } });
+  },
+
   removeUse(state, useKey) {
     return changed(state, { care: state.care.filter((u) => u.key !== useKey) }, [`count:${useKey}`, `days:${useKey}`, `supply:${useKey}`, `billed:${useKey}`]);
   },
@@ -254,7 +267,8 @@ export const actions = {
       uses.push(use);
     }
     const care = [...state.care.filter((u) => u.person !== person), ...uses];
-    return changed(state, { care, nextUse, undo: snapshot(state), notice: { kind: 'presetApplied', person, preset: presetId } });
+    const next = changed(state, { care, nextUse, undo: snapshot(state), notice: { kind: 'presetApplied', person, preset: presetId } });
+    return state.ui.presets ? { ...next, ui: { ...next.ui, presets: '' } } : next;
   },
 
   /** Replaces the whole household and its care (a quick start), keeping an undo. */
@@ -389,6 +403,11 @@ export const actions = {
   /** The element could not load: `{ code, message }`. */
   loadFailed(state, error) {
     return ui(state, { loadError: error });
+  },
+
+  /** The list of typical years of one person is open (`person`), or none is (''). */
+  presetList(state, person) {
+    return ui(state, { presets: String(person ?? '') });
   },
 
   /** The whole-household example asks first (true) or has been answered (false). */

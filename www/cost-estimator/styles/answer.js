@@ -63,20 +63,19 @@ export const answerStyles = css`
     display: grid;
     gap: 0.5em;
   }
+  /* An option in two lines: its name and total, then its premium and care and its "at most". */
   .ce-option {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.5em 0.75em;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    column-gap: 0.75em;
+    align-items: baseline;
   }
   .ce-option.is-chosen {
     border: 2px solid var(--_accent);
     background: var(--_surface-alt);
-  }
-  .ce-option-head {
-    display: flex;
-    justify-content: space-between;
-    align-items: baseline;
-    gap: 0.5em;
   }
   .ce-option-name {
     margin: 0 !important;
@@ -90,6 +89,28 @@ export const answerStyles = css`
   }
   .ce-option .ce-hint {
     margin: 0.1em 0;
+  }
+  .ce-option-head,
+  .ce-option-split {
+    display: contents;
+  }
+  .ce-option > :not(.ce-option-head):not(.ce-option-split),
+  .ce-option.is-unpriced > * {
+    grid-column: 1 / -1;
+  }
+  .ce-option-worst {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .ce-worst-note {
+    margin-top: 0.5em;
+  }
+  .ce-worst-note > summary {
+    cursor: pointer;
+    color: var(--_accent);
+  }
+  .ce-answer .ce-share {
+    margin-top: 0.5em;
   }
   .ce-rank {
     color: var(--_muted);

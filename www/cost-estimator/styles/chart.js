@@ -45,26 +45,26 @@ export const chartStyles = css`
     stroke-linejoin: round;
   }
   .ce-curve-0 {
-    stroke: #0b5cad;
+    stroke: var(--_curve-0);
   }
   .ce-curve-1 {
-    stroke: #b3261e;
+    stroke: var(--_curve-1);
     stroke-dasharray: 10 5;
   }
   .ce-curve-2 {
-    stroke: #1e6b3a;
+    stroke: var(--_curve-2);
     stroke-dasharray: 3 4;
   }
   .ce-curve-3 {
-    stroke: #7a4a00;
+    stroke: var(--_curve-3);
     stroke-dasharray: 12 4 3 4;
   }
   .ce-curve-4 {
-    stroke: #6a1b9a;
+    stroke: var(--_curve-4);
     stroke-dasharray: 1 3;
   }
   .ce-curve-5 {
-    stroke: #333333;
+    stroke: var(--_curve-5);
     stroke-dasharray: 16 6;
   }
   .ce-legend {
@@ -81,5 +81,33 @@ export const chartStyles = css`
   }
   .ce-crossing {
     font-weight: 600;
+  }
+  /* Forced colours (Windows high contrast): the chart in the visitor's own colours. Its text and
+     axes take the text colour, the curves too, told apart by their dash patterns (the legend
+     shows each), the first one solid. */
+  @media (forced-colors: active) {
+    .ce-chart {
+      forced-color-adjust: none;
+      background: Canvas;
+    }
+    .ce-chart-tick,
+    .ce-chart-label,
+    .ce-chart-you-label {
+      fill: CanvasText;
+    }
+    .ce-chart-axis,
+    .ce-chart-you,
+    .ce-chart-gridline {
+      stroke: CanvasText;
+    }
+    .ce-chart-gridline {
+      stroke-opacity: 0.35;
+    }
+    .ce-curve {
+      stroke: Highlight;
+    }
+    .ce-legend-swatch {
+      forced-color-adjust: none;
+    }
   }
 `;

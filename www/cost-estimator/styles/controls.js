@@ -10,14 +10,14 @@ export const controlStyles = css`
     padding: 0.6em 0.8em;
     border-radius: var(--_radius);
     background: var(--_warn-bg);
-    color: #3d2e00;
-    border: 1px solid #e0c36a;
+    color: var(--_warn-text);
+    border: 1px solid var(--_warn-border);
     margin: 0.5em 0;
   }
   .ce-notice.is-error {
-    background: #fde8e8;
+    background: var(--_error-bg);
     color: var(--_danger);
-    border-color: #f0b4b4;
+    border-color: var(--_error-border);
   }
   .ce-notice.is-info {
     background: var(--_surface-alt);
@@ -88,7 +88,7 @@ export const controlStyles = css`
     width: 100%;
     min-height: 2.75em;
     padding: 0.4em 0.6em;
-    border: 1px solid #767f8b;
+    border: 1px solid var(--_input-border);
     border-radius: calc(var(--_radius) * 0.75);
     background: var(--_surface);
   }
@@ -111,7 +111,7 @@ export const controlStyles = css`
   }
   .ce-input[aria-invalid='true'] {
     border: 2px solid var(--_danger);
-    background: #fff7f7;
+    background: var(--_invalid-bg);
   }
   .ce input[type='checkbox'] {
     width: 1.25em;
@@ -170,13 +170,13 @@ export const controlStyles = css`
   .ce-badge.is-cheapest {
     background: var(--_ok);
     border-color: var(--_ok);
-    color: #fff;
+    color: var(--_on-ok);
   }
   .ce-badge.is-sample,
   .ce-badge.is-illustrative {
     background: var(--_warn-bg);
-    color: #3d2e00;
-    border-color: #e0c36a;
+    color: var(--_warn-text);
+    border-color: var(--_warn-border);
   }
   .ce details > summary {
     cursor: pointer;

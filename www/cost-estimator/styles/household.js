@@ -32,8 +32,30 @@ export const householdStyles = css`
   .ce-person-fields .ce-field:first-child > label {
     grid-column: 1 / -1;
   }
-  .ce-remove {
+  .ce-remove,
+  .ce-preset-toggle {
     margin-bottom: 0.5em;
+  }
+  .ce-caret {
+    margin-inline-start: 0.4em;
+  }
+  .ce-preset-list {
+    margin: 0 0 0.5em;
+    padding: 0.25em 0.75em 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .ce-preset-list ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+  }
+  .ce-preset-list .ce-button .ce-hint {
+    font-size: 0.85em;
   }
   .ce-add-people,
   .ce-quick {
@@ -124,8 +146,8 @@ export const householdStyles = css`
     .ce-drug > .ce-drug-words {
       grid-column: 1 / -1;
     }
-    .ce-drug > button {
-      justify-self: start;
+    .ce-drug > .ce-drug-actions {
+      grid-column: 1 / -1;
     }
   }
   .ce-drug legend {
@@ -134,6 +156,11 @@ export const householdStyles = css`
   }
   .ce-drug-words {
     font-weight: 600;
+  }
+  .ce-drug-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
   }
   @container ce (max-width: 30em) {
     .ce-service {

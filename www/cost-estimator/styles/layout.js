@@ -30,7 +30,7 @@ export const layoutStyles = css`
   }
   @container ce (min-width: 52em) {
     .ce-layout {
-      grid-template-columns: minmax(0, 1fr) minmax(20em, 27em);
+      grid-template-columns: minmax(0, 1fr) minmax(20em, 30em);
       grid-template-areas: 'top side' 'main side';
       grid-template-rows: auto 1fr;
       column-gap: 1.5em;

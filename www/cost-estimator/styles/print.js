@@ -8,6 +8,10 @@ export const printStyles = css`
     display: none;
   }
   @media print {
+    /* Paper is light, whatever the screen was (dark mode: styles/base.js). */
+    .ce {
+      color-scheme: light;
+    }
     .ce-share,
     .ce-layout,
     .ce-skip,
@@ -32,12 +36,17 @@ export const printStyles = css`
       break-after: avoid;
       page-break-after: avoid;
     }
+    /* The disclaimer comes first, under the title: at the end it could fall onto a page of its
+       own (Chromium does not keep it with a two-column list above it). */
     .ce-print-note {
-      margin-top: 1em;
+      margin: 0.4em 0 0.6em;
+      padding: 0.3em 0.5em;
+      border: 1px solid #555;
       font-size: 9pt;
     }
+    /* Every printed word at 9 pt or more (the assumptions were 7 pt). */
     .ce-print .ce-sources {
-      font-size: 7pt;
+      font-size: 9pt;
       line-height: 1.25;
       padding-inline-start: 1em;
       columns: 2;
@@ -49,6 +58,12 @@ export const printStyles = css`
     .ce-print-table td,
     .ce-print-table th {
       padding: 0.2em 0.3em;
+    }
+    .ce-print-table,
+    .ce-print-table thead th,
+    .ce-print-chart figcaption,
+    .ce-print-chart .ce-legend {
+      font-size: 9pt;
     }
     .ce-print {
       font-size: 10pt;
@@ -81,7 +96,7 @@ export const printStyles = css`
     .ce-print-benefits {
       break-inside: auto;
       page-break-inside: auto;
-      font-size: 7.5pt;
+      font-size: 9pt;
       line-height: 1.25;
       table-layout: fixed;
       width: 100%;
@@ -103,7 +118,7 @@ export const printStyles = css`
     }
     .ce-print-cite,
     .ce-print-sources {
-      font-size: 7.5pt;
+      font-size: 9pt;
       color: #333;
     }
     .ce-print-cite a,

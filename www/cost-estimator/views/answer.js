@@ -2,6 +2,7 @@
 // every option of the same program ranked by its total, each with its premium and care split
 // and its worst case; choosing one switches to it. Money is the engine's decimal strings.
 import { html, nothing } from 'lit';
+import { shareView } from './broker.js';
 
 const isZero = (d) => /^-?0+(\.0+)?$/.test(String(d ?? '0'));
 
@@ -17,7 +18,7 @@ export function answerView(vm) {
       <h2 class="ce-h2" id=${vm.id('answer-h')}>${t.heading}</h2>
       ${statusView(vm)}
       ${result ? totalView(vm, result, stale) : html`<p class="ce-muted">${a.outcome === 'incomplete' ? t.incomplete : t.none}</p>`}
-      ${optionsView(vm)} ${noticeView(vm)} ${actionsView(vm)}
+      ${actionsView(vm)} ${optionsView(vm)} ${noticeView(vm)}
     </section>
   `;
 }
@@ -127,17 +128,19 @@ function optionView(vm, o, ranks) {
   return html`
     <li class="ce-option ${chosen ? 'is-chosen' : ''} ${o.cheapest ? 'is-cheapest' : ''}" data-plan=${o.plan}>
       <div class="ce-option-head">
-        <p class="ce-option-name" id=${nameId}>
+        <p class="ce-option-name" id=${nameId} tabindex="-1">
           <span class="ce-rank">${t.rank(ranks.get(o.plan))}</span>
           ${chosen
             ? html`<span>${names.short}</span>`
-            : html`<button type="button" class="ce-link" data-choose=${o.plan} aria-label=${t.choose(names.short)} @click=${() => vm.on.choosePlan(o.plan)}>${names.short}</button>`}
+            : html`<button type="button" class="ce-link" data-choose=${o.plan} aria-label=${t.choose(names.short)} @click=${() => vm.on.chooseOption(o.plan)}>${names.short}</button>`}
           ${o.cheapest ? html`<span class="ce-badge is-cheapest">${t.cheapest}</span>` : nothing}
           ${chosen ? html`<span class="ce-badge">${t.chosen}</span>` : nothing}
         </p>
         <data class="ce-option-total" value=${e.total_annual_cost} data-amount=${e.total_annual_cost}>${w.money(e.total_annual_cost)}</data>
       </div>
-      <p class="ce-hint ce-option-split">${t.split(w.money(e.premium_annual), w.money(e.member_pays_total))}${worst ? html` · <span data-worst=${o.worst_case.total}>${worst}</span>` : nothing}</p>
+      <p class="ce-hint ce-option-split">
+        <span>${t.split(w.money(e.premium_annual), w.money(e.member_pays_total))}</span>${worst ? html`<span class="ce-sr">; </span><span class="ce-option-worst" data-worst=${o.worst_case.total}>${worst}</span>` : nothing}
+      </p>
       ${adjustedView(vm, o)}
     </li>
   `;
@@ -161,7 +164,12 @@ function worstNote(vm, comparison) {
   if (!cases.length) return nothing;
   const billing = cases.some((c) => c.balance_billing);
   const services = [...new Set(cases.flatMap((c) => c.not_limited))].map((id) => vm.serviceName(id));
-  return html`<p class="ce-hint ce-worst-note">${t.worstNote(billing, services)}</p>`;
+  // Closed until asked: the answer keeps to one screen (its actions in view at 1280×800).
+  const open = Boolean(vm.state.open.worst);
+  return html`<details class="ce-worst-note" data-panel="worst" ?open=${open} @toggle=${(e) => vm.on.toggle('worst', e.target.open)}>
+    <summary class="ce-hint">${t.worstSummary}</summary>
+    <p class="ce-hint">${t.worstNote(billing, services)}</p>
+  </details>`;
 }
 
 function noticeView(vm) {
@@ -191,15 +199,18 @@ function linkIssues(vm, issues) {
   return t.link(named, issues.length - named.length);
 }
 
+/** Print, copy and (with an agent) "Send to my agent", just under the total: in view with the
+ * answer on a phone, and inside an 800-px-high screen on a wide one, however many options follow. */
 function actionsView(vm) {
   const { w } = vm;
   const t = w.t.answer;
   if (!vm.state.answer.result) return nothing;
-  return html`<div class="ce-actions">
-    <button type="button" class="ce-button" @click=${vm.on.print}>${vm.comparing ? t.printComparison : t.print}</button>
-    ${vm.urlState
-      ? html`<button type="button" class="ce-button is-quiet" @click=${vm.on.copyLink}>${t.copyLink}</button>`
-      : html`<button type="button" class="ce-button is-quiet" @click=${vm.on.copySummary}>${t.copySummary}</button>`}
-    <span class="ce-hint" role="status">${vm.copied ? t.copied : nothing}</span>
-  </div>`;
+  return html`<div class="ce-actions" data-actions>
+      <button type="button" class="ce-button is-small" data-action="print" @click=${vm.on.print}>${vm.comparing ? t.printComparison : t.print}</button>
+      ${vm.urlState
+        ? html`<button type="button" class="ce-button is-small is-quiet" data-action="copy" @click=${vm.on.copyLink}>${t.copyLink}</button>`
+        : html`<button type="button" class="ce-button is-small is-quiet" data-action="copy" @click=${vm.on.copySummary}>${t.copySummary}</button>`}
+      <span class="ce-hint" role="status">${vm.copied ? t.copied : nothing}</span>
+    </div>
+    ${shareView(vm)}`;
 }

@@ -33,9 +33,14 @@ export function appView(vm) {
 function body(vm) {
   const { w } = vm;
   if (vm.loadError) {
-    // A page whose policy forbids WebAssembly gets plain words, not the browser's.
-    const words = vm.loadError.code === 'wasm_refused' ? w.t.wasmRefused : w.t.loadFailed(vm.loadError.message);
-    return html`<div class="ce-status" role="alert"><p class="ce-notice is-error" data-load-error=${vm.loadError.code ?? 'failed'}>${words}</p></div>`;
+    // Plain words, not the browser's: a page whose policy forbids the engine, a file that did
+    // not arrive (named), anything else; and "Try again", which starts loading again.
+    const e = vm.loadError;
+    const words = e.code === 'wasm_refused' ? w.t.wasmRefused : e.code === 'load_failed' ? w.t.fileMissing(e.params?.file ?? '') : w.t.loadFailed(e.message);
+    return html`<div class="ce-status" role="alert">
+      <p class="ce-notice is-error" data-load-error=${e.code ?? 'failed'}>${words}</p>
+      <button type="button" class="ce-button" data-load-retry @click=${vm.on.reload}>${w.t.answer.retry}</button>
+    </div>`;
   }
   if (!vm.ready) return html`<div class="ce-status" role="status"><p>${w.t.loading}</p></div>`;
   return html`

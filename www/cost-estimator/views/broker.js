@@ -1,6 +1,7 @@
 // The agent presenting the estimate (broker-* attributes and the broker-logo slot): on screen
-// at the top of the element and at the head of the printed proposal; with "Send to my agent",
-// which asks first and then hands the estimate to the host page as an `estimate-share` event.
+// at the top of the element and at the head of the printed proposal; and "Send to my agent",
+// drawn with the answer's actions, which asks first and then hands the estimate to the host
+// page as an `estimate-share` event.
 import { html, nothing } from 'lit';
 import { isolated } from './fields.js';
 
@@ -24,14 +25,15 @@ export function brokerView(vm) {
         </p>
       </div>
     </div>
-    ${shareView(vm)}
   </section>`;
 }
 
-function shareView(vm) {
+/** "Send to my agent": with the answer's actions (views/answer.js), so that on a phone it is
+ * beside the figures it sends, not three screens above them at the agent's name. */
+export function shareView(vm) {
   const { w, broker, state } = vm;
   const t = w.t.broker;
-  if (!state.answer.result || !(broker.name || broker.email)) return nothing;
+  if (!broker || !state.answer.result || !(broker.name || broker.email)) return nothing;
   const who = broker.name || broker.email;
   if (vm.share === 'confirming') {
     return html`<div class="ce-share" role="group" aria-labelledby=${vm.id('share-q')} data-share-confirm>

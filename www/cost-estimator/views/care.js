@@ -207,7 +207,12 @@ function drugView(vm, person, use, i, tiers) {
           </div>`
       : nothing}
     <p class="ce-drug-words" data-fills=${use.key}>${typeof fills.count === 'number' && typeof fills.supply === 'number' ? t.inWords(fills.count, fills.supply, own(t.channels, use.channel || 'retail') ?? '') : nothing}</p>
-    <button type="button" class="ce-button is-small is-quiet" data-remove-use=${use.key} @click=${() => vm.on.removeUse(use.key)}>${t.remove(i + 1)}</button>
+    <div class="ce-drug-actions">
+      <button type="button" class="ce-button is-small is-quiet" data-add-like=${use.key} @click=${() => vm.on.addDrugLike(use.key)}
+        >${t.addLike}<span class="ce-sr"> (${t.legend(i + 1)})</span></button
+      >
+      <button type="button" class="ce-button is-small is-quiet" data-remove-use=${use.key} @click=${() => vm.on.removeUse(use.key)}>${t.remove(i + 1)}</button>
+    </div>
   </fieldset>`;
 }
 

@@ -21,10 +21,43 @@ export function chartSentences(vm, curves) {
   const cheapestAtZero = curves.curves
     .map((cv) => ({ plan: cv.plan, total: Number(cv.points[0]?.total_annual_cost ?? Infinity) }))
     .sort((a, b) => a.total - b.total)[0];
-  if (!curves.crossings.length) {
-    return cheapestAtZero ? [c.noCrossing(name(cheapestAtZero.plan), w.wholeMoney(curves.spending_max))] : [];
+  const said = curves.crossings.length
+    ? curves.crossings.map((x) => c.crossing(name(x.cheaper_below), w.wholeMoney(x.spending), name(x.cheaper_above)))
+    : cheapestAtZero
+      ? [c.noCrossing(name(cheapestAtZero.plan), w.wholeMoney(curves.spending_max))]
+      : [];
+  const past = pastAtMostWords(vm, curves);
+  return past ? [...said, past] : said;
+}
+
+/** The sentence saying why lines rise above "at most", or ''. */
+function pastAtMostWords(vm, curves) {
+  const past = pastAtMost(vm, curves);
+  return past ? vm.w.t.chart.pastAtMost(past.plans.map((id) => vm.planNames(id).short), vm.w.wholeMoney(past.spending)) : '';
+}
+
+/**
+ * Where a line rises above its option's "at most" figure (the ranking's worst case: the premium
+ * plus the out-of-pocket maximum), which would look like an error: the care is scaled, and
+ * scaled far enough it passes the plan's yearly visit or day limits, and care past a limit is
+ * not covered, so no maximum caps it (docs/domain.md, rule 10). The lines that do, and the least
+ * care at which one does; null when none does. Compares the engine's figures, computes none.
+ */
+export function pastAtMost(vm, curves) {
+  const a = vm.state.answer;
+  const comparison = a.comparedFor === vm.state.revision ? a.comparison : null;
+  if (!comparison) return null;
+  const atMost = new Map(comparison.options.filter((o) => o.worst_case).map((o) => [o.plan, Number(o.worst_case.total)]));
+  const plans = [];
+  let spending = null;
+  for (const cv of curves.curves) {
+    if (!atMost.has(cv.plan)) continue;
+    const point = cv.points.find((p) => Number(p.total_annual_cost) > atMost.get(cv.plan));
+    if (!point) continue;
+    plans.push(cv.plan);
+    if (spending === null || Number(point.spending) < Number(spending)) spending = point.spending;
   }
-  return curves.crossings.map((x) => c.crossing(name(x.cheaper_below), w.wholeMoney(x.spending), name(x.cheaper_above)));
+  return plans.length ? { plans, spending } : null;
 }
 
 export function chartView(vm) {
@@ -43,6 +76,7 @@ export function chartFigure(vm, curves, W, key) {
   const { w } = vm;
   const c = w.t.chart;
   const sentences = chartSentences(vm, curves);
+  const past = pastAtMostWords(vm, curves);
   const narrow = W < 480;
   const H = narrow ? 240 : 320;
   const xMax = Number(curves.spending_max) || 1;
@@ -95,7 +129,7 @@ export function chartFigure(vm, curves, W, key) {
         ${curves.curves.map((cv, i) => html`<li><svg class="ce-legend-swatch" viewBox="0 0 28 10" width="28" height="10" aria-hidden="true"><line x1="0" x2="28" y1="5" y2="5" class=${`ce-curve ce-curve-${i % LINE_STYLES}`}></line></svg>${vm.planNames(cv.plan).short}</li>`)}
       </ul>
       <figcaption>
-        ${sentences.map((s) => html`<p class="ce-crossing">${s}</p>`)}
+        ${sentences.map((s) => (s === past ? html`<p data-past-at-most>${s}</p>` : html`<p class="ce-crossing">${s}</p>`))}
         <p class="ce-hint">${c.explain}</p>
       </figcaption>
     </figure>

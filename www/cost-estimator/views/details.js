@@ -181,8 +181,16 @@ function sourcesView(vm, result) {
   `;
 }
 
-/** The plan's assumptions (the document leaves a choice) and the engine's about this household. */
-export function assumptionsView(vm, plan, result) {
+/**
+ * The plan's assumptions (the document leaves a choice) and the engine's about this household.
+ * `line(plan, source)`: how each cites its document line (on screen, the line and its words; the
+ * printout passes a shorter "[line 516]").
+ * @param {any} vm
+ * @param {any} plan
+ * @param {any} result
+ * @param {(plan: any, source: any) => unknown} [line]
+ */
+export function assumptionsView(vm, plan, result, line = (p, source) => html` ${cite(vm, p, source)}`) {
   const { w } = vm;
   const t = w.t.details;
   const own = vm.engineAssumptions(result);
@@ -190,6 +198,6 @@ export function assumptionsView(vm, plan, result) {
   return html`<h4>${t.assumptions}</h4>
     <ul class="ce-sources" data-assumptions>
       ${own.map((text) => html`<li>${text}</li>`)}
-      ${(plan?.assumptions ?? []).map((a) => html`<li>${english(vm, a.text)}${a.source ? html` ${cite(vm, plan, a.source)}` : nothing}</li>`)}
+      ${(plan?.assumptions ?? []).map((a) => html`<li>${english(vm, a.text)}${a.source ? line(plan, a.source) : nothing}</li>`)}
     </ul>`;
 }

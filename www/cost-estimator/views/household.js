@@ -89,7 +89,7 @@ function personView(vm, p) {
               ${t.remove(name)}
             </button>`}
       </div>
-      ${medicareNotice(vm, p)}
+      ${presetList(vm, p)} ${medicareNotice(vm, p)}
       <details class="ce-care" ?open=${careOpen} @toggle=${(e) => vm.on.toggle(`${p.key}:care`, e.target.open)}>
         <summary>
           <span class="ce-care-title">${t.care(name)}</span>
@@ -107,23 +107,40 @@ function medicareNotice(vm, p) {
   return text ? html`<p class="ce-notice" data-medicare-warning=${p.key}>${text}</p>` : nothing;
 }
 
+/** "Start from a typical year": a button that opens the list of years, each a button that
+ * replaces this person's care. Not a <select>: its arrow keys would apply the first year they
+ * reached, so a keyboard or screen-reader user could never get past it to "Having a baby". */
 function presetPicker(vm, p) {
-  const { w } = vm;
-  const presets = vm.presets;
-  if (!presets.length) return nothing;
+  const { w, state } = vm;
+  if (!vm.presets.length) return nothing;
   const id = vm.id('preset', p.key);
-  const hint = `${id}-hint`;
+  const open = state.ui.presets === p.key;
   return html`<div class="ce-field ce-preset">
-    <label for=${id}>${w.t.people.preset}</label>
-    <select id=${id} class="ce-input" data-key=${`preset:${p.key}`} aria-describedby=${hint} @change=${(e) => {
-      const value = e.target.value;
-      e.target.value = '';
-      if (value) vm.on.applyPreset(p.key, value);
-    }}>
-      <option value="" selected>${w.t.people.presetNone}</option>
-      ${presets.map(({ id: presetId, label, illustrative }) => html`<option value=${presetId}>${label}${illustrative ? ` (${w.t.people.illustrative})` : ''}</option>`)}
-    </select>
-    <span class="ce-sr" id=${hint}>${w.t.people.presetHint}</span>
+    <button type="button" class="ce-button is-quiet ce-preset-toggle" data-key=${`preset:${p.key}`} aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${open ? `${id}-list` : nothing} @click=${() => vm.on.presetList(p.key, !open)}>
+      ${w.t.people.preset}<span class="ce-caret" aria-hidden="true">${open ? '▴' : '▾'}</span>
+    </button>
+  </div>`;
+}
+
+/** The typical years of one person, open under their fields. */
+function presetList(vm, p) {
+  const { w, state } = vm;
+  const t = w.t.people;
+  if (state.ui.presets !== p.key || !vm.presets.length) return nothing;
+  const id = vm.id('preset', p.key);
+  return html`<div class="ce-preset-list" id=${`${id}-list`} role="group" aria-labelledby=${`${id}-h`} data-presets=${p.key}
+    @keydown=${(e) => e.key === 'Escape' && vm.on.presetList(p.key, false)}>
+    <p class="ce-hint" id=${`${id}-h`}>${t.presetHint}</p>
+    <ul>
+      ${vm.presets.map(
+        ({ id: presetId, label, illustrative }) => html`<li>
+          <button type="button" class="ce-button is-small is-quiet" data-preset=${presetId} @click=${() => vm.on.applyPreset(p.key, presetId)}>
+            ${label}${illustrative ? html` <span class="ce-hint">(${t.illustrative})</span>` : nothing}
+          </button>
+        </li>`,
+      )}
+    </ul>
   </div>`;
 }
 

@@ -1,15 +1,18 @@
 // The printed proposal (shown only in print; the agent's block, when there is one, prints above
-// it): the household and its care, and the date; every option ranked with its premium, care,
-// total and worst case; the cost chart; each option's key benefits side by side, from the plan
-// files, each citing its document line; the assumptions; the disclaimer. On Letter or A4.
+// it): the date and the disclaimer; the household and its care; every option ranked with its
+// premium, care, total and worst case; the cost chart; each option's key benefits side by side,
+// from the plan files, each citing its document line; the assumptions. On Letter or A4, every
+// word at 9 pt or more.
 import { html, nothing } from 'lit';
 import { assumptionsView } from './details.js';
 import { chartFigure, chartSentences } from './chart.js';
 import { english, isolated } from './fields.js';
 
-/** The rows of the key benefits table: the plan-wide limits, then these services, then every
- * drug tier any option prices. */
+/** The rows of the key benefits table: the plan-wide limits, then these services, then the drug
+ * tiers of the household's drugs (with none, these two, as examples). Every tier any option
+ * prices made six rows of much the same words, a page of its own at a readable size. */
 const KEY_SERVICES = ['primary_care_visit', 'specialist_visit', 'emergency_room_visit', 'inpatient_stay'];
+const EXAMPLE_TIERS = ['rx_generic', 'rx_preferred_brand'];
 
 export function printView(vm) {
   const { w, state } = vm;
@@ -20,12 +23,16 @@ export function printView(vm) {
   const comparison = vm.comparing && state.answer.comparedFor === state.revision ? state.answer.comparison : null;
   const options = comparison?.options ?? [{ plan: result.plan, rank: 1, cheapest: true, estimate: result, worst_case: null }];
   const curves = state.answer.curvesFor === state.revision ? state.answer.curves : null;
-  return html`<section class="ce-print" aria-hidden="true" data-proposal>
+  // Not aria-hidden: on screen it is display:none (hidden from everyone), and in print it is the
+  // whole of the element, its links included (aria-hidden around links fails axe's
+  // aria-hidden-focus under print media).
+  return html`<section class="ce-print" data-proposal>
     <header class="ce-print-head">
       <h2>${comparison ? t.titleCompare : t.title}</h2>
       <p class="ce-print-program">${t.program(summary?.issuer ?? '', summary?.program ?? '', summary?.year ?? '')}</p>
       <p>${t.date(vm.today())}${vm.broker ? html` · ${isolated(t.preparedBy, vm.broker.name || vm.broker.email)}` : nothing}</p>
     </header>
+    <p class="ce-print-note" data-print="note">${t.note}${vm.broker ? ` ${t.brokerNote}` : ''}</p>
     <h3>${t.household}</h3>
     <ul class="ce-print-people">
       ${state.people.map((p) => html`<li><strong>${vm.personName(p.key)}</strong> (${w.t.print.age(p.age)}): ${vm.careInWords(p.key)}</li>`)}
@@ -64,8 +71,7 @@ export function printView(vm) {
         ? html`<p>${chartSentences(vm, curves).join(' ')}</p>`
         : nothing}
     ${keyBenefits(vm, options.map((o) => o.plan))}
-    ${assumptionsView(vm, vm.plan, result)}
-    <p class="ce-print-note">${t.note}${vm.broker ? ` ${t.brokerNote}` : ''}</p>
+    ${assumptionsView(vm, vm.plan, result, (plan, src) => source(vm, plan, src))}
   </section>`;
 }
 
@@ -76,9 +82,9 @@ function keyBenefits(vm, ids) {
   const t = w.t.print;
   const plans = ids.map((id) => vm.planById(id)).filter(Boolean);
   if (plans.length === 0) return nothing;
-  const drugs = (vm.groups.length ? [...vm.services.values()] : [])
-    .filter((s) => s.group === 'rx' && plans.some((p) => p.services[s.id]?.tier))
-    .map((s) => s.id);
+  const tiers = (vm.groups.length ? [...vm.services.values()] : []).filter((s) => s.group === 'rx' && plans.some((p) => p.services[s.id]?.tier)).map((s) => s.id);
+  const taken = new Set(vm.state.care.filter((u) => u.often).map((u) => u.service));
+  const drugs = tiers.filter((id) => taken.has(id)).length ? tiers.filter((id) => taken.has(id)) : tiers.filter((id) => EXAMPLE_TIERS.includes(id));
   const limit = (plan, value) => {
     if (!value) return html`${t.none}`;
     const amount = (a) => (/\.00$/.test(a) ? w.wholeMoney(a) : w.money(a));
