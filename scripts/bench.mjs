@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { firstEstimateHeard, throttledPage, writeBlankPage } from './page-timing.mjs';
-import { BUDGETS, PAGES, measure } from './site-budget.mjs';
+import { BUDGETS, PAGES, measure as measureSizes } from './site-budget.mjs';
 import { syntheticCensus } from './synthetic-census.mjs';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..');
@@ -35,7 +35,7 @@ function walk(dir) {
 const wasm = readFileSync(join(DIST, 'pkg', 'costshare_bg.wasm'));
 const distFiles = walk(DIST);
 // Per page and per module, as tests/budget.test.mjs counts them (scripts/site-budget.mjs).
-const budget = measure(DIST);
+const budget = measureSizes(DIST);
 const sizes = {
   wasm_bytes: wasm.length,
   wasm_gzip_bytes: gz(wasm),
