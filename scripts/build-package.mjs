@@ -6,9 +6,12 @@
 //   lib/cost-census.js         `costshare/census`: CostCensus, defineCensus(); registers nothing
 //   lib/census-define.js       `costshare/census/define`: registers <cost-census>
 //   lib/chunk-*.js             what the entries share (Lit, the element, the engine client)
-//   lib/engine-worker.js       the engine's host (a Web Worker, or imported into the page)
-//   lib/pkg/                   the engine: costshare.js (glue), costshare_bg.wasm, and
-//                              costshare_js.js (the same engine compiled to JavaScript)
+//   lib/engine-worker.js       the estimator's engine host (a Web Worker, or imported into the page)
+//   lib/census-worker.js       the census's
+//   lib/pkg/                   the estimator's engine: costshare.js (glue), costshare_bg.wasm, and
+//                              costshare_js.js (the same engine compiled to JavaScript); the
+//                              census's: costshare_census.js, costshare_census_bg.wasm (the
+//                              engine with the group census, loaded only by <cost-census>)
 //   lib/data/                  the catalog, the vocabulary, the prices, the presets, the plans
 //   lib/document.*, docs/      the document viewer the citations open
 //   lib/*.d.ts, cost-estimator/*.d.ts   the declarations (no import of Lit: the base class is
@@ -36,7 +39,7 @@ export const ENTRIES = {
 };
 
 /** What the package copies from the built site, as it is there. */
-const FROM_DIST = ['pkg/costshare.js', 'pkg/costshare_bg.wasm', 'pkg/costshare_js.js', 'pkg/costshare.d.ts', 'data', 'docs', 'document.html', 'document.js', 'document.css', 'favicon.png'];
+const FROM_DIST = ['pkg/costshare.js', 'pkg/costshare_bg.wasm', 'pkg/costshare_js.js', 'pkg/costshare.d.ts', 'pkg/costshare_census.js', 'pkg/costshare_census_bg.wasm', 'pkg/costshare_census.d.ts', 'data', 'docs', 'document.html', 'document.js', 'document.css', 'favicon.png'];
 
 /** The declarations without Lit: the element's base class declared as what an embedder may use
  * of it, so that a project type-checks against the package without Lit installed. */
@@ -134,7 +137,7 @@ function writeTypes(types, manifest) {
   const entry = (name) =>
     readFileSync(join(types, 'package', `${name}.d.ts`), 'utf8')
       .replaceAll("'../", "'./")
-      .replace(/^import '\.\/element-files\.js';\n/m, '')
+      .replace(/^import '\.\/(element|census)-files\.js';\n/gm, '')
       .replace(/^\/\*\* @typedef .*\*\/\n/gm, '');
   for (const file of ['cost-estimator/element.d.ts', 'cost-estimator/census/element.d.ts', 'cost-estimator/types.d.ts', 'cost-estimator/engine-client.d.ts']) {
     mkdirSync(dirname(join(LIB, file)), { recursive: true });
@@ -151,9 +154,10 @@ function writeTypes(types, manifest) {
 
 /**
  * Builds lib/ from dist/ (just written by build-site.mjs) and the sources. `esbuild` and
- * `plugins` are build-site's (the same minified CSS and the same list of files as the site).
+ * `plugins` are build-site's (the same minified CSS and the same list of files as the site);
+ * `workers`: each engine's worker script (www/) and the glue it imports, kept a file of its own.
  */
-export async function buildPackage({ dist, esbuild, esbuildOptions, plugins, manifest }) {
+export async function buildPackage({ dist, esbuild, esbuildOptions, plugins, manifest, workers }) {
   rmSync(LIB, { recursive: true, force: true });
   mkdirSync(LIB, { recursive: true });
   for (const path of FROM_DIST) {
@@ -173,7 +177,9 @@ export async function buildPackage({ dist, esbuild, esbuildOptions, plugins, man
     chunkNames: '[name]-[hash]',
     plugins,
   });
-  await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, 'engine-worker.js')], outfile: join(LIB, 'engine-worker.js'), bundle: true, format: 'esm', external: ['./pkg/costshare.js'] });
+  for (const [worker, glue] of Object.entries(workers)) {
+    await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, worker)], outfile: join(LIB, worker), bundle: true, format: 'esm', external: [glue] });
+  }
   writeTypes(join(root, 'target', 'types'), manifest);
   writeFileSync(join(LIB, 'custom-elements.json'), JSON.stringify(manifest));
 }

@@ -4,12 +4,19 @@
 //                                             viewer); scripts and styles minified by esbuild
 //   dist/cost-estimator.js                    the element: www/cost-estimator.js and the modules
 //                                             of www/cost-estimator/ (and Lit) bundled into one file
-//   dist/engine-worker.js                     the engine's Web Worker (www/engine-worker.js), which
-//                                             imports pkg/costshare.js
-//   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh), with
-//     costshare.d.ts                          wasm-bindgen's TypeScript declarations, and
-//     costshare_js.js                         the engine compiled to JavaScript (wasm2js), for
-//                                             pages that may not compile WebAssembly
+//   dist/cost-census.js                       the census element, importing what it shares from
+//                                             cost-estimator.js
+//   dist/engine-worker.js                     the estimator's engine in a Web Worker
+//                                             (www/engine-worker.js), which imports pkg/costshare.js
+//   dist/census-worker.js                     the census's (www/census-worker.js), which imports
+//                                             pkg/costshare_census.js
+//   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh): the
+//     costshare.d.ts                          estimator's module (no census), wasm-bindgen's
+//                                             TypeScript declarations, and
+//     costshare_js.js                         the same engine compiled to JavaScript (wasm2js),
+//                                             for pages that may not compile WebAssembly
+//   dist/pkg/costshare_census.js,             the census's module: the engine with the group
+//     costshare_census_bg.wasm, .d.ts         census, loaded only by the census's worker
 //   dist/data/services.json                   from data/: the service vocabulary
 //   dist/data/plans/*.json                    from data/plans/, whitespace removed, without the
 //                                             supplementary `see_also` citations (tests/sources.rs
@@ -60,7 +67,7 @@ function parseJson(file, text) {
   }
 }
 
-for (const f of ['costshare.js', 'costshare_bg.wasm', 'costshare_js.js']) {
+for (const f of ['costshare.js', 'costshare_bg.wasm', 'costshare_js.js', 'costshare_census.js', 'costshare_census_bg.wasm']) {
   if (!existsSync(join(pkg, f))) fail(`${relative(root, join(pkg, f))} is missing: run npm run build:wasm first`);
 }
 if (!existsSync(join(root, 'www', 'index.html'))) fail('www/index.html is missing');
@@ -76,10 +83,11 @@ mkdirSync(join(dist, 'data', 'plans'), { recursive: true });
 // element's entry, cost-estimator.js, is bundled with every module it imports into one file
 // (one request instead of a chain of eleven; it finds pkg/ and data/ beside itself).
 const www = join(root, 'www');
-// Not copied: the element's modules (bundled), the package's entries (lib/) and the list of files
+// Not copied: the element's modules (bundled), the package's entries (lib/) and the lists of files
 // (bundled into each entry).
 const notCopied = [join(www, 'cost-estimator'), join(www, 'package')];
-cpSync(www, dist, { recursive: true, filter: (src) => !notCopied.some((d) => src === d || src.startsWith(d + '/')) && src !== join(www, 'element-files.js') });
+const lists = [join(www, 'element-files.js'), join(www, 'census-files.js')];
+cpSync(www, dist, { recursive: true, filter: (src) => !notCopied.some((d) => src === d || src.startsWith(d + '/')) && !lists.includes(src) });
 const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target: 'es2022', logLevel: 'warning' };
 // The element's stylesheets are Lit css`…` templates (cost-estimator/styles/*.js), which esbuild
 // leaves as they are (and the census element's own): the CSS is minified here, as CSS (these
@@ -101,6 +109,7 @@ const minifiedCss = {
   },
 };
 cpSync(join(pkg, 'costshare_bg.wasm'), join(dist, 'pkg', 'costshare_bg.wasm'));
+cpSync(join(pkg, 'costshare_census_bg.wasm'), join(dist, 'pkg', 'costshare_census_bg.wasm'));
 
 // Every page carries the site's policy itself, so a static host without headers serves it too.
 for (const f of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
@@ -109,7 +118,7 @@ for (const f of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
   if (!html.includes('<meta charset="utf-8">')) fail(`www/${f}: no <meta charset="utf-8"> to put the policy after`);
   writeFileSync(file, html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${META_POLICY}">`));
 }
-if (existsSync(join(pkg, 'costshare.d.ts'))) cpSync(join(pkg, 'costshare.d.ts'), join(dist, 'pkg', 'costshare.d.ts'));
+for (const f of ['costshare.d.ts', 'costshare_census.d.ts']) if (existsSync(join(pkg, f))) cpSync(join(pkg, f), join(dist, 'pkg', f));
 
 // The element's declarations and its Custom Elements Manifest, generated from its source.
 try {
@@ -230,6 +239,8 @@ function filesUnder(dir, from) {
 // The files the element fetches, written into element-files.js as `new URL('./…', import.meta.url)`
 // (a bundler copies each and rewrites its address): the module and every data file.
 const fetchedFiles = ['pkg/costshare_bg.wasm', ...filesUnder(join(dist, 'data'), dist).sort()];
+/** Each engine's worker and the glue it imports (kept a file of its own). */
+const WORKER_GLUE = { 'engine-worker.js': './pkg/costshare.js', 'census-worker.js': './pkg/costshare_census.js' };
 const elementPlugins = [
   {
     name: 'element-files',
@@ -243,10 +254,10 @@ const elementPlugins = [
     },
   },
   {
-    // The engine's host, imported into the page only where no worker can start: its own file.
+    // The engines' hosts, imported into the page only where no worker can start: their own files.
     name: 'engine-worker-external',
     setup(build) {
-      build.onResolve({ filter: /^\.\/engine-worker\.js$/ }, () => ({ path: './engine-worker.js', external: true }));
+      build.onResolve({ filter: /^\.\/(engine|census)-worker\.js$/ }, (args) => ({ path: args.path, external: true }));
     },
   },
 ];
@@ -270,17 +281,19 @@ try {
       await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [fromEstimator, ...elementPlugins, ...(minify ? [minifiedCss] : [])] });
       continue;
     }
-    if (f === 'engine-worker.js') {
+    if (f === 'engine-worker.js' || f === 'census-worker.js') {
       // The glue stays its own file (embedders may load it too); the worker imports it.
-      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', external: ['./pkg/costshare.js'] });
+      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', external: [WORKER_GLUE[f]] });
       continue;
     }
     const loader = f.endsWith('.css') ? 'css' : 'js';
     writeFileSync(file, esbuild.transformSync(readFileSync(file, 'utf8'), { ...esbuildOptions, loader, ...(loader === 'js' ? { format: 'esm' } : {}) }).code);
   }
-  // The engine's JS glue: minified too (its name and exports stay).
-  const glue = esbuild.transformSync(readFileSync(join(pkg, 'costshare.js'), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
-  writeFileSync(join(dist, 'pkg', 'costshare.js'), glue);
+  // The engines' JS glue: minified too (its name and exports stay).
+  for (const f of ['costshare.js', 'costshare_census.js']) {
+    const glue = esbuild.transformSync(readFileSync(join(pkg, f), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
+    writeFileSync(join(dist, 'pkg', f), glue);
+  }
   // The engine compiled to JavaScript (wasm2js): minified the same way.
   const jsEngine = esbuild.transformSync(readFileSync(join(pkg, 'costshare_js.js'), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
   writeFileSync(join(dist, 'pkg', 'costshare_js.js'), jsEngine);
@@ -291,7 +304,7 @@ try {
 // The installable package (lib/), from what is in dist/ now.
 try {
   const manifest = JSON.parse(readFileSync(join(dist, 'custom-elements.json'), 'utf8'));
-  await buildPackage({ dist, esbuild, esbuildOptions, plugins: [...elementPlugins, ...(minify ? [minifiedCss] : [])], manifest });
+  await buildPackage({ dist, esbuild, esbuildOptions, plugins: [...elementPlugins, ...(minify ? [minifiedCss] : [])], manifest, workers: WORKER_GLUE });
 } catch (e) {
   fail(`package: ${e.message}`);
 }

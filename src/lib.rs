@@ -22,12 +22,15 @@
 //!   `money`, `map`: exact amounts and the small sorted map.
 //! - `words` (native only): the CLI's English sentences, made from the result's events.
 //! - `wasm` (wasm32 only): the thin binding that converts at the boundary.
+//! - `census` (feature `census`, on by default): the group census. The estimator's `.wasm` is
+//!   built without it, the census's with it (`scripts/build-wasm.sh`).
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod builtin;
 pub mod catalog;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cms_table;
+#[cfg(feature = "census")]
 pub mod census;
 pub mod compare;
 pub mod engine;

@@ -18,7 +18,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
-use crate::error::{at, shown, Error, ErrorKind, ErrorPath, Expected, Found, Many};
+use crate::error::{shown, Error, ErrorKind, ErrorPath, Expected, Found, Many};
 use crate::json::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
 use crate::scenario::Scenario;
 
@@ -180,6 +180,7 @@ fn write_string(s: &str, out: &mut String) {
 pub struct Engine {
     catalog: Catalog,
     /// The group census under way (`censusStart` … `censusFinish`), if any.
+    #[cfg(feature = "census")]
     census: Option<crate::census::Census>,
 }
 
@@ -189,7 +190,7 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new(services: JsValue) -> Result<Engine, JsValue> {
         let services = text(&services, "services")?;
-        Ok(Engine { catalog: Catalog::from_services_json(crate::vocab::SERVICES_FILE, &services).map_err(js_error)?, census: None })
+        Ok(Engine { catalog: Catalog::from_services_json(crate::vocab::SERVICES_FILE, &services).map_err(js_error)?, #[cfg(feature = "census")] census: None })
     }
 
     /// Adds a plan from its file's text (`origin` names it in errors); returns the plan id.
@@ -291,7 +292,10 @@ pub fn error_codes() -> Vec<String> {
 }
 
 // ---- group census (docs/domain.md, "Group census"; docs/embedding.md, "Group census (engine API)")
+// Only in the census's module (feature `census`): the estimator's module is built without it
+// (scripts/build-wasm.sh; docs/decisions.md, "The size budget, decided").
 
+#[cfg(feature = "census")]
 #[derive(Serialize)]
 struct CensusResult<'a> {
     /// The output's CSV text for the households this piece completed (the CLI's bytes).
@@ -307,6 +311,7 @@ struct CensusResult<'a> {
     totals: Option<&'a [crate::census::PlanTotal]>,
 }
 
+#[cfg(feature = "census")]
 #[derive(Serialize)]
 struct CensusChecked<'a> {
     households: u32,
@@ -318,6 +323,7 @@ struct CensusChecked<'a> {
 /// An engine prices one census at a time (a Worker has its own engine), reading the file
 /// twice: `censusStart`, `censusPush` for each piece of the file's bytes, `censusRewind`,
 /// `censusPush` for each piece again, then `censusFinish`; `censusPage` at any time after.
+#[cfg(feature = "census")]
 #[wasm_bindgen]
 impl Engine {
     /// Starts a census priced on `plans` (1 to 24 plan ids), replacing any census under way.
@@ -336,7 +342,7 @@ impl Engine {
             options.as_of = Some(date.ok_or_else(|| wrong_argument("asOf", Expected::Date))?);
         }
         if let Some(t) = optional(&contribution, "contribution")? {
-            let fault = |kind| js_error(Error::at("census", at!["contribution"], kind));
+            let fault = |kind| js_error(Error::at("census", crate::error::at!["contribution"], kind));
             options.contribution = Some(crate::census::contribution(&t).map_err(fault)?);
         }
         self.census = Some(crate::census::Census::new(&self.catalog, &plans, &options).map_err(js_error)?);
@@ -395,10 +401,12 @@ impl Engine {
     }
 }
 
+#[cfg(feature = "census")]
 fn no_census() -> JsValue {
     js_error(Error::at("arguments", ErrorPath::ROOT, ErrorKind::no_census()))
 }
 
+#[cfg(feature = "census")]
 fn census_result(census: &mut crate::census::Census, batch: &crate::census::Batch, last: bool) -> Result<JsValue, JsValue> {
     let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     to_js(&CensusResult {

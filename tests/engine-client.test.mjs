@@ -13,13 +13,17 @@ import { FakeWorker, fakeLocks, release, reset, script, seen } from './fake-engi
 
 // The site: a folder holding the in-page host (the fake's), served by a fetch that counts.
 const site = mkdtempSync(join(tmpdir(), 'costshare-client-'));
-writeFileSync(join(site, 'engine-worker.js'), `export { createHost } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'fake-engine.mjs')).href)};\n`);
+const fake = JSON.stringify(pathToFileURL(join(import.meta.dirname, 'fake-engine.mjs')).href);
+writeFileSync(join(site, 'engine-worker.js'), `export { createHost } from ${fake};\n`);
+// The census's host: the same fake, marked with the script it came from.
+writeFileSync(join(site, 'census-worker.js'), `import { createHost as fake } from ${fake};\nexport function createHost(o) { return Object.assign(fake(o), { script: 'census-worker.js' }); }\n`);
 after(() => rmSync(site, { recursive: true, force: true }));
 const root = pathToFileURL(`${site}/`);
 
 const plan = (id) => ({ id, name: id, services: { primary_care_visit: { copay: '20.00' } } });
 const FILES = {
   'pkg/costshare_bg.wasm': new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]).buffer,
+  'pkg/costshare_census_bg.wasm': new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 99]).buffer,
   'data/catalog.json': JSON.stringify({ services: 'services.json', prices: 'typical-prices.json', plans: [{ id: 'a-high', file: 'plans/a.json' }, { id: 'a-low', file: 'plans/a.json' }, { id: 'b', file: 'plans/b.json' }] }),
   'data/services.json': JSON.stringify({ groups: [], services: [{ id: 'primary_care_visit', unit: 'visit', group: 'visits' }] }),
   'data/typical-prices.json': JSON.stringify({ prices: {} }),
@@ -249,4 +253,45 @@ test('one client per data folder and role: an element that adds its own plans ha
   await mine.addPlan('added plan 1', JSON.stringify(plan('same-id')));
   await theirs.addPlan('added plan 1', JSON.stringify(plan('same-id')));
   await assert.rejects(engineClient(base).estimate({ plan: 'same-id' }), (e) => e.code === 'unknown_plan');
+});
+
+// (Before any census client: the page keeps the bytes once they have arrived.)
+test('a census module that does not arrive is named in the load failure', { timeout: 10_000 }, async () => {
+  const base = new URL(`folder-${++folders}/data/`, root);
+  failNext = 'pkg/costshare_census_bg.wasm';
+  const c = new EngineClient(base, 'census');
+  const error = await c.ready().catch((e) => e);
+  assert.equal(error.code, 'load_failed');
+  assert.deepEqual(error.params, { file: 'pkg/costshare_census_bg.wasm' });
+});
+
+test('a census client runs the census’s module: its own bytes (fetched once), its own worker, its own host in the page; an estimator’s client never fetches them', { timeout: 10_000 }, async () => {
+  const base = new URL(`folder-${++folders}/data/`, root);
+  const census = engineClient(base, 'census cc1', 'census');
+  assert.notEqual(census, engineClient(base, 'census cc1'), 'the estimator’s engine for the same role is another client');
+  await census.plan('a-high');
+  await census.ready();
+  const worker = seen.workers.find((w) => w.url.endsWith('/census-worker.js'));
+  assert.ok(worker, 'the census’s worker');
+  assert.equal(worker.options.name, 'costshare-census');
+  assert.equal(worker.host.received[0].op, 'init');
+  assert.equal(worker.host.received[0].args.wasm.byteLength, 9, 'the census’s module’s bytes');
+  // A second census engine on the page: the bytes are not fetched again.
+  const second = new EngineClient(base, 'census');
+  await second.ready();
+  assert.equal(count('pkg/costshare_census_bg.wasm'), 1);
+  // An estimator's client on the same page: its own module and worker, never the census's.
+  const estimator = client();
+  await estimator.ready();
+  assert.ok(seen.workers.at(-1).url.endsWith('/engine-worker.js'));
+  assert.equal(seen.workers.at(-1).host.received[0].args.wasm.byteLength, 8);
+  assert.equal(count('pkg/costshare_census_bg.wasm'), 1);
+  // Where no worker may start, the census's host is imported into the page.
+  script.refuseWorkers = true;
+  const inPage = new EngineClient(base, 'census');
+  await inPage.ready();
+  assert.equal(inPage.transport.kind, 'page');
+  assert.equal(seen.hosts.at(-1).script, 'census-worker.js');
+  // An engine that is neither is refused at once.
+  assert.throws(() => new EngineClient(base, 'odds'), /no engine "odds"/);
 });

@@ -8,7 +8,6 @@
 // (controllers/engine.js, controllers/url.js); print and share are print.js and share.js; what
 // the controls do is handlers.js.
 import { LitElement } from 'lit';
-import { fetchEngine } from './engine-client.js';
 import { agentOf } from './broker.js';
 import { EngineController, dataBase } from './controllers/engine.js';
 import { UrlController } from './controllers/url.js';
@@ -396,8 +395,9 @@ export function define(name = 'cost-estimator', registry = globalThis.customElem
   if (!registry) return null;
   const existing = registry.get(name);
   if (existing) return existing;
-  // An element is coming: fetch the engine while the page goes on parsing.
-  fetchEngine().catch(() => {});
+  // The engine's module is fetched when an element first connects (upgraded here, for those
+  // already in the page), not on define: the census page defines <cost-estimator> too (its
+  // bundle shares this one) and must not fetch the estimator's module, which it never runs.
   try {
     registry.define(name, class extends CostEstimator {});
   } catch (error) {

@@ -22,8 +22,14 @@
 //
 // One client per data folder (and role), shared by the elements of a page; an element that adds
 // its own plans gets a client of its own (its plans are its own).
+//
+// Two engines (site.js, ENGINES): the estimator's module (engine-worker.js, pkg/costshare_bg.wasm),
+// which every client uses unless told otherwise, and the census's (census-worker.js,
+// pkg/costshare_census_bg.wasm: the engine with the group census), which only <cost-census>
+// asks for. An estimator's page never fetches the census's (docs/decisions.md, "The size
+// budget, decided").
 import { loadData } from './data.js';
-import { fetchFile, importHost, siteUrl, startWorker, workerPossible } from './site.js';
+import { ENGINES, fetchFile, importHost, siteUrl, startWorker, workerPossible } from './site.js';
 
 /** An error the engine reported: the input's fault (`code`, `field`, `path`, `params`) or its
  * own (`engine_failure`; `wasm_refused` when the page's policy forbids compiling WebAssembly and
@@ -57,52 +63,53 @@ function readPlan(text, units) {
   return plan;
 }
 
-let fetched; // Promise<ArrayBuffer>
+const fetched = new Map(); // engine → Promise<ArrayBuffer>
 
 /** A file that did not arrive: code `load_failed`, `params.file` its path in the site. */
 export function loadFailed(file, why) {
   return new EngineError({ message: `${file} did not arrive: ${why}`, code: 'load_failed', field: null, params: { file }, origin: 'element' });
 }
 
-/** Fetches the module's bytes once per page (the page preloads them). Each engine compiles its
- * own copy where it runs: in its worker, the main thread never compiles (that cost ~11 ms of the
- * first estimate's path at 4x CPU). */
-export function fetchEngine() {
-  if (!fetched) {
-    fetched = (async () => {
-      const url = siteUrl('pkg/costshare_bg.wasm');
+/** Fetches the bytes of `engine`'s module ('estimator' or 'census') once per page (the page
+ * preloads the estimator's). Each engine compiles its own copy where it runs: in its worker, the
+ * main thread never compiles (that cost ~11 ms of the first estimate's path at 4x CPU). */
+export function fetchEngine(engine = 'estimator') {
+  if (!fetched.has(engine)) {
+    const file = ENGINES[engine].wasm;
+    const bytes = (async () => {
       let response;
       try {
-        response = await fetchFile(url);
+        response = await fetchFile(siteUrl(file));
       } catch (error) {
-        throw loadFailed('pkg/costshare_bg.wasm', String(error?.message ?? error));
+        throw loadFailed(file, String(error?.message ?? error));
       }
-      if (!response.ok) throw loadFailed('pkg/costshare_bg.wasm', `HTTP ${response.status}`);
+      if (!response.ok) throw loadFailed(file, `HTTP ${response.status}`);
       return response.arrayBuffer();
     })();
-    fetched.catch(() => (fetched = undefined));
+    bytes.catch(() => fetched.delete(engine));
+    fetched.set(engine, bytes);
   }
-  return fetched;
+  return fetched.get(engine);
 }
 
-const clients = new Map(); // data folder URL (and role) → client
+const clients = new Map(); // data folder URL (and role, and engine) → client
 
 /** The client for the data folder `base` (made, and started, on first use). A `role` other
  * than the shared one gets an engine of its own: a census runs for seconds, and the estimators
- * on the page keep answering meanwhile. */
-export function engineClient(base, role = 'shared') {
-  const key = `${role} ${base}`;
-  if (!clients.has(key)) clients.set(key, new EngineClient(base));
+ * on the page keep answering meanwhile. `engine`: 'estimator', or 'census' for <cost-census>. */
+export function engineClient(base, role = 'shared', engine = 'estimator') {
+  const key = `${engine} ${role} ${base}`;
+  if (!clients.has(key)) clients.set(key, new EngineClient(base, engine));
   return clients.get(key);
 }
 
 /** A transport: a module worker, or (`inPage`, or no worker possible) the host in this page.
  * `failed` rejects when the worker reports an error: before it has answered, a policy refused it
  * (`worker-src`), or its script could not load; after, it has died. */
-async function startTransport(onReply, inPage = false) {
-  if (!inPage && workerPossible()) {
+async function startTransport(onReply, inPage = false, engine = 'estimator') {
+  if (!inPage && workerPossible(engine)) {
     try {
-      const worker = startWorker('costshare-engine');
+      const worker = startWorker(engine === 'census' ? 'costshare-census' : 'costshare-engine', engine);
       worker.addEventListener('message', (e) => onReply(e.data));
       const failed = new Promise((_, reject) => worker.addEventListener('error', (e) => reject(new Error(e.message || 'the engine worker stopped')), { once: true }));
       failed.catch(() => {});
@@ -113,9 +120,9 @@ async function startTransport(onReply, inPage = false) {
   }
   let createHost;
   try {
-    ({ createHost } = await importHost());
+    ({ createHost } = await importHost(engine));
   } catch (error) {
-    throw loadFailed('engine-worker.js', String(error?.message ?? error));
+    throw loadFailed(ENGINES[engine].script, String(error?.message ?? error));
   }
   const host = createHost();
   return { kind: 'page', send: (m) => host.receive(m, (reply) => Promise.resolve().then(() => onReply(reply))), stop() {}, failed: new Promise(() => {}) };
@@ -136,8 +143,11 @@ const asEngineError = (error) =>
   error instanceof EngineError ? error : new EngineError({ message: String(error?.message ?? error), code: error?.code ?? 'engine_failure', params: error?.params ?? null, origin: error?.origin ?? null });
 
 export class EngineClient {
-  constructor(base) {
+  /** `engine`: which module runs ('estimator', or 'census': the engine with the group census). */
+  constructor(base, engine = 'estimator') {
     this.base = base;
+    if (!ENGINES[engine]) throw new Error(`no engine "${engine}"`);
+    this.engine = engine;
     this.seq = 0;
     this.pending = new Map(); // request id → { resolve, reject, channel, onProgress, boot, message }
     this.latest = new Map(); // channel → the newest request id
@@ -193,7 +203,7 @@ export class EngineClient {
       // The worker starts (fetching its script and the glue) while the data and the module's
       // bytes arrive: all three are on the way to the first estimate.
       const transport = this.#transport();
-      this.booting = Promise.all([this.started, fetchEngine()]).then(async ([data, wasm]) => {
+      this.booting = Promise.all([this.started, fetchEngine(this.engine)]).then(async ([data, wasm]) => {
         this.data = data;
         this.wasm = wasm;
         await this.#boot(await transport);
@@ -217,7 +227,7 @@ export class EngineClient {
   #transport() {
     const generation = ++this.generation;
     this.transport?.stop();
-    return startTransport((reply) => this.#reply(reply, generation), this.inPage).then((transport) => ({ transport, generation }));
+    return startTransport((reply) => this.#reply(reply, generation), this.inPage, this.engine).then((transport) => ({ transport, generation }));
   }
 
   /** Starts an engine: its module, data and every plan added so far are sent at once, then
