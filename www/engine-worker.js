@@ -8,9 +8,11 @@
 //
 // Requests: { id, channel, op, args }. Replies: { id, ok: true, value } | { id, ok: false, error:
 // { name, message, code, field, path, params, origin } } | { id, stale: true }, and, before its reply, a long
-// request (a census) may send { id, progress }. Requests wait a tick before
+// request (a census, the odds) may send { id, progress }. Requests wait a tick before
 // they run, and of the requests waiting on one channel only the last runs: the others are
-// answered `stale` (a visitor typing "1", "12", "120" asks once, not three times).
+// answered `stale` (a visitor typing "1", "12", "120" asks once, not three times). A long request
+// on a channel (the odds) gives way between its slices: once a newer request on its channel has
+// arrived, it stops and is answered `stale`, and the newer one runs.
 //
 // Where the page's policy refuses to compile WebAssembly (no 'wasm-unsafe-eval'), or the browser
 // has none, the same engine compiled to JavaScript (pkg/costshare_js.js, binaryen's wasm2js;
@@ -25,6 +27,16 @@ async function javascriptEngine() {
   module.initJs();
   return module.Engine;
 }
+
+/** About how long one slice of the odds runs before the worker reads its messages again (a
+ * newer question waits at most about this long; progress is said this often). */
+const SLICE_MS = 40;
+
+/** Thrown by a long request that a newer one on its channel replaced: answered `stale`. */
+const REPLACED = Symbol('replaced');
+
+/** Lets the worker read the messages that have arrived (a newer question) before going on. */
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A host that prices requests with the module `wasm` (its bytes, compiled here). */
 export function createHost() {
@@ -93,17 +105,42 @@ export function createHost() {
     optionsFor({ plan, offered }) {
       return engine.optionsFor(plan, offered ?? null);
     },
+    /** The CMS table's years (data/cms-years.json's text), which the odds need. */
+    setCmsYears({ text }) {
+      engine.setCmsYears(text);
+    },
+    /** The odds of the household's year on each option, a slice of draws at a time:
+     * `progress({ done, draws })` after each; stops at the next slice once `replaced()`. */
+    async odds({ scenario, plans: ids }, progress, replaced) {
+      let at = engine.oddsStart(scenario, ids);
+      let slice = 25;
+      while (at.done < at.draws) {
+        const started = performance.now();
+        at = engine.oddsStep(slice);
+        const spent = performance.now() - started;
+        // The next slice sized to take about SLICE_MS here (at most 4 times this one).
+        slice = Math.max(1, Math.min(slice * 4, Math.round((slice * SLICE_MS) / Math.max(spent, 1))));
+        progress(at);
+        if (at.done < at.draws) {
+          await nextTurn();
+          if (replaced()) throw REPLACED;
+        }
+      }
+      return engine.oddsResult();
+    },
     // The group census (census/host.js): `census` and `censusPage`.
     ...censusOps(() => engine),
   };
 
-  /** Runs one request; resolves to the reply to send. `notify` sends progress before it. */
-  async function run({ id, op, args }, notify = () => {}) {
+  /** Runs one request; resolves to the reply to send. `notify` sends progress before it;
+   * `replaced()` says whether a newer request on its channel has arrived meanwhile. */
+  async function run({ id, op, args }, notify = () => {}, replaced = () => false) {
     try {
       if (!ops[op]) throw new Error(`no operation "${op}"`);
       if (op !== 'init' && !engine) throw new Error('the engine is not started');
-      return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress })) };
+      return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress }), replaced) };
     } catch (e) {
+      if (e === REPLACED) return { id, stale: true };
       // An engine error has a `code`; anything else (a trap) means this instance is broken.
       const error = { name: e?.name ?? 'Error', message: String(e?.message ?? e), code: e?.code ?? 'engine_failure', field: e?.field ?? null, path: e?.path ?? [], params: e?.params ?? {}, origin: e?.origin ?? null };
       return { id, ok: false, error };
@@ -127,8 +164,8 @@ export function createHost() {
   async function drain() {
     while (waiting.length) {
       const { request, reply } = waiting.shift();
-      const newer = request.channel && waiting.some((w) => w.request.channel === request.channel);
-      reply(newer ? { id: request.id, stale: true } : await run(request, reply));
+      const replaced = () => Boolean(request.channel) && waiting.some((w) => w.request.channel === request.channel);
+      reply(replaced() ? { id: request.id, stale: true } : await run(request, reply, replaced));
     }
     draining = false;
   }
