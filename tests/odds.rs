@@ -1,4 +1,4 @@
-//! `costshare odds` (docs/domain.md, "Odds"; docs/decisions.md 28): each option's percentiles,
+//! `costshare odds` (docs/domain.md, "Odds"; docs/decisions.md 33): each option's percentiles,
 //! mean and chance of being the cheapest over the household's years of the CMS table.
 //!
 //! The figures are checked against the engine's own comparison of each year one by one (a

@@ -1,4 +1,4 @@
-//! Which years are drawn, and what the draws' totals come to (docs/decisions.md 28).
+//! Which years are drawn, and what the draws' totals come to (docs/decisions.md 33).
 //!
 //! - Every combination of the members' deciles where there are at most [`MAX_EXACT`] (a
 //!   household of up to four), in order (the first member's decile changing slowest); else

@@ -1,5 +1,5 @@
 //! Odds: what a year is likely to cost for people like you (docs/domain.md, "Odds";
-//! docs/decisions.md 28).
+//! docs/decisions.md 33).
 //!
 //! The household is priced on each option over the distribution of its members' years: each
 //! member's utilization decile of the CMS table (1 to 10, equally likely, members independent)
