@@ -9,6 +9,8 @@
 //! - `engine`: the one adjudication mechanism (coverage, limits, waiver, cost-share steps,
 //!   out-of-pocket cap), the premium, and the result.
 //! - `compare`: one household under several options: ranking, worst case, cost curves.
+//! - `odds`: the same household over the distribution of its members' years of the CMS table:
+//!   each option's percentiles, mean and chance of being the cheapest.
 //! - `presets`: usage presets, typical years of care for one person (`data/usage-presets.json`).
 //! - `prices`: typical allowed amounts (`data/typical-prices.json`).
 //! - `utilization`: a member's year of care from the CMS utilization table
@@ -38,6 +40,7 @@ pub mod error;
 pub mod json;
 pub mod map;
 pub mod money;
+pub mod odds;
 pub mod plan;
 pub mod presets;
 pub mod prices;

@@ -182,6 +182,8 @@ pub struct Engine {
     /// The group census under way (`censusStart` … `censusFinish`), if any.
     #[cfg(feature = "census")]
     census: Option<crate::census::Census>,
+    /// The odds under way (`oddsStart` … `oddsResult`), if any.
+    odds: Option<crate::odds::Run>,
 }
 
 #[wasm_bindgen]
@@ -190,7 +192,7 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new(services: JsValue) -> Result<Engine, JsValue> {
         let services = text(&services, "services")?;
-        Ok(Engine { catalog: Catalog::from_services_json(crate::vocab::SERVICES_FILE, &services).map_err(js_error)?, #[cfg(feature = "census")] census: None })
+        Ok(Engine { catalog: Catalog::from_services_json(crate::vocab::SERVICES_FILE, &services).map_err(js_error)?, #[cfg(feature = "census")] census: None, odds: None })
     }
 
     /// Adds a plan from its file's text (`origin` names it in errors); returns the plan id.
@@ -275,6 +277,50 @@ impl Engine {
         let suggested = self.catalog.plan(&plan).and_then(|p| crate::compare::suggest_enrollment(p, people as usize));
         Ok(suggested.map_or(JsValue::NULL, |e| JsValue::from_str(e.as_str())))
     }
+}
+
+/// The odds of a household's year on each option (docs/domain.md, "Odds"; docs/embedding.md,
+/// "Odds"), worked out a slice at a time so that the worker can say how far it has come and
+/// stop when a newer question arrives: `oddsStart`, `oddsStep` until `done` equals `draws`,
+/// then `oddsResult`: the CLI's `costshare odds`. Members' years come from the CMS table
+/// (`setCmsYears` first). One run at a time: a new start replaces the one under way.
+#[wasm_bindgen]
+impl Engine {
+    /// Starts the odds of `scenario` (an object or its JSON text) on `plans` (1 to 24 plan
+    /// ids): `{ done: 0, draws }`. A scenario or plan list it cannot price is thrown.
+    #[wasm_bindgen(js_name = oddsStart)]
+    pub fn odds_start(&mut self, scenario: JsValue, plans: JsValue) -> Result<JsValue, JsValue> {
+        self.odds = None;
+        let scenario = self::scenario(&scenario)?;
+        let plans = id_list(&plans, "plans")?;
+        let run = crate::odds::Run::new(&self.catalog, &scenario, &plans).map_err(js_error)?;
+        let progress = run.progress();
+        self.odds = Some(run);
+        to_js(&progress)
+    }
+
+    /// Prices up to `count` more draws on every option: `{ done, draws }`.
+    #[wasm_bindgen(js_name = oddsStep)]
+    pub fn odds_step(&mut self, count: u32) -> Result<JsValue, JsValue> {
+        let run = self.odds.as_mut().ok_or_else(no_odds)?;
+        let progress = run.step(&self.catalog, count);
+        if progress.is_err() {
+            self.odds = None;
+        }
+        to_js(&progress.map_err(js_error)?)
+    }
+
+    /// The odds, once `done` equals `draws`: `{ draws, sampled, members, options: [{ plan, p10,
+    /// p50, p90, mean, chance_cheapest, error? }], assumptions }`.
+    #[wasm_bindgen(js_name = oddsResult)]
+    pub fn odds_result(&mut self) -> Result<JsValue, JsValue> {
+        let run = self.odds.as_ref().ok_or_else(no_odds)?;
+        to_js(&run.result().map_err(js_error)?)
+    }
+}
+
+fn no_odds() -> JsValue {
+    js_error(Error::at("arguments", ErrorPath::ROOT, ErrorKind::usage("no odds under way: call oddsStart first", vec![])))
 }
 
 /// A list of ids of any length (the plans an element offers).

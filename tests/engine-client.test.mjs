@@ -1,5 +1,6 @@
 // The engine client (www/cost-estimator/engine-client.js) in Node, with a fake worker
-// (tests/fake-engine.mjs) in place of the .wasm's: stale answers dropped, a restart after a trap
+// (tests/fake-engine.mjs) in place of the .wasm's: stale answers dropped, the odds' progress and
+// their stop when a newer question comes, a restart after a trap
 // or a worker that dies, a start that fails, a worker a policy refuses (the same host in the
 // page, the calls already made sent there), and each cache (the module's bytes, the data files,
 // the plan files, the clients, the plans to replay). No browser; no engine.
@@ -253,6 +254,38 @@ test('one client per data folder and role: an element that adds its own plans ha
   await mine.addPlan('added plan 1', JSON.stringify(plan('same-id')));
   await theirs.addPlan('added plan 1', JSON.stringify(plan('same-id')));
   await assert.rejects(engineClient(base).estimate({ plan: 'same-id' }), (e) => e.code === 'unknown_plan');
+});
+
+test('odds: progress reaches the caller; a newer call on the channel stops the older, whose later progress is not shown; the CMS table goes to a fresh engine too', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('a-high');
+  const scenario = { plan: 'a-high', members: [{ id: 'you', age: 40 }] };
+  // Without the table: the engine's error, as for any call.
+  await assert.rejects(c.odds(scenario, ['a-high']), (e) => e instanceof EngineError && e.code === 'not_applicable' && e.field === 'members');
+  await c.setCmsYears('{"the":"years"}');
+  const progress = [];
+  const result = await c.odds(scenario, ['a-high'], (p) => progress.push(p));
+  assert.deepEqual(progress, [1, 2, 3, 4].map((done) => ({ done, draws: 4 })));
+  assert.deepEqual(result, { draws: 4, options: [{ plan: 'a-high' }], years: '{"the":"years"}' });
+
+  const older = [];
+  const newer = [];
+  const first = c.odds(scenario, ['a-high'], (p) => older.push(p), 'ce1:odds').catch((e) => e);
+  while (older.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+  const second = c.odds({ ...scenario, members: [{ id: 'you', age: 41 }] }, ['a-high'], (p) => newer.push(p), 'ce1:odds');
+  assert.ok((await first) instanceof StaleAnswer);
+  assert.equal((await second).draws, 4);
+  assert.equal(newer.length, 4);
+  assert.deepEqual(older, [{ done: 1, draws: 4 }], 'the older call\'s progress stops being shown once the newer is asked');
+  const host = seen.workers[0].host;
+  const sent = host.received.filter((r) => r.op === 'odds');
+  assert.equal(sent.length, 4, 'each call reached the engine once');
+
+  // After a trap, the fresh engine gets the table again (after the plans), and the odds work.
+  script.trapOn = 'estimate';
+  await assert.rejects(c.estimate({ plan: 'a-high' }), (e) => e.code === 'engine_failure');
+  assert.equal((await c.odds(scenario, ['a-high'])).years, '{"the":"years"}');
+  assert.deepEqual(ops(seen.workers[1].host).slice(0, 3), ['init', 'addPlan', 'setCmsYears']);
 });
 
 // (Before any census client: the page keeps the bytes once they have arrived.)

@@ -11,7 +11,7 @@
 // has none, the same engine compiled to JavaScript (pkg/costshare_js.js, binaryen's wasm2js;
 // scripts/build-js-engine.mjs) is imported instead, only then: slower, the same figures.
 import init, { Engine } from './pkg/costshare.js';
-import { hostFor } from './cost-estimator/engine-host.js';
+import { hostFor, REPLACED } from './cost-estimator/engine-host.js';
 
 /** The engine compiled to JavaScript, imported when WebAssembly is refused. Its address is
  * written out for bundlers, which copy the file as it is (it imports nothing). */
@@ -41,8 +41,38 @@ function estimatorOps(engine) {
     optionsFor({ plan, offered }) {
       return engine().optionsFor(plan, offered ?? null);
     },
+    /** The CMS table's years (data/cms-years.json's text), which the odds need. */
+    setCmsYears({ text }) {
+      engine().setCmsYears(text);
+    },
+    /** The odds of the household's year on each option, a slice of draws at a time:
+     * `progress({ done, draws })` after each; stops at the next slice once `replaced()`. */
+    async odds({ scenario, plans: ids }, progress, replaced) {
+      let at = engine().oddsStart(scenario, ids);
+      let slice = 25;
+      while (at.done < at.draws) {
+        const started = performance.now();
+        at = engine().oddsStep(slice);
+        const spent = performance.now() - started;
+        // The next slice sized to take about SLICE_MS here (at most 4 times this one).
+        slice = Math.max(1, Math.min(slice * 4, Math.round((slice * SLICE_MS) / Math.max(spent, 1))));
+        progress(at);
+        if (at.done < at.draws) {
+          await nextTurn();
+          if (replaced()) throw REPLACED;
+        }
+      }
+      return engine().oddsResult();
+    },
   };
 }
+
+/** About how long one slice of the odds runs before the worker reads its messages again (a
+ * newer question waits at most about this long; progress is said this often). */
+const SLICE_MS = 40;
+
+/** Lets the worker read the messages that have arrived (a newer question) before going on. */
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 // As a worker: answer the page's messages.
 if (typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope) {

@@ -5,6 +5,9 @@
 //!   costshare plans                      list the built-in catalog
 //!   costshare compare SCENARIO.json [--plans a,b,c] [--curves] [--table]
 //!                                        the household under several options, ranked
+//!   costshare odds SCENARIO.json [--plans a,b,c]
+//!                                        each option's yearly total over the household's likely
+//!                                        years (CMS table): percentiles, mean, chance cheapest
 //!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--contribution C] [--threads N] [--stats]
 //!                                        price a group, household by household (CSV out)
 //!
@@ -33,6 +36,11 @@ const USAGE: &str = "usage:
       price the scenario's household under several options (default: every option of
       the scenario plan's program and year), ranked, with worst cases; --curves adds each
       option's cost as care grows (cost_curves); --table prints a table for people
+  costshare odds SCENARIO.json [--plans ID,ID,...]
+      the odds of the household's year on each option (default: as compare): each member's
+      year a decile of the CMS utilization table for their age and sex (1 to 10, equally
+      likely, members independent), on top of the care listed; each option's 10th, 50th and
+      90th percentile and mean yearly total, and its chance of being the cheapest
   costshare census CENSUS.csv --plans ID,ID,... [--as-of YYYY-MM-DD] [--usage PRESET]
                    [--contribution amount:500.00|percent:80] [--threads N] [--stats]
       price every household of a census CSV (- reads stdin) on every plan: CSV on stdout,
@@ -51,9 +59,9 @@ options for every command:
 
 /// Each option, and the commands it means something to.
 const OPTIONS: &[(&str, &[&str])] = &[
-    ("--data", &["estimate", "validate", "plans", "compare", "census"]),
-    ("--errors", &["estimate", "validate", "plans", "compare", "census"]),
-    ("--plans", &["compare", "census"]),
+    ("--data", &["estimate", "validate", "plans", "compare", "census", "odds"]),
+    ("--errors", &["estimate", "validate", "plans", "compare", "census", "odds"]),
+    ("--plans", &["compare", "census", "odds"]),
     ("--table", &["compare"]),
     ("--curves", &["compare"]),
     ("--as-of", &["census"]),
@@ -298,6 +306,19 @@ fn run(args: &Args) -> Result<String, Failure> {
                 return Ok(render_table(&comparison, catalog.vocabulary()));
             }
             Ok(to_json(&words::comparison_json(&comparison, catalog.vocabulary())))
+        }
+        "odds" => {
+            let path = one_file("{command} takes one scenario file")?;
+            let catalog = catalog()?;
+            let scenario = costshare::Scenario::from_json(&read_file(Path::new(path))?)?;
+            let ids = match &args.plans {
+                Some(list) => ids(list),
+                None => {
+                    catalog.plan_for(&scenario.plan, costshare::error::ErrorPath::from("plan"))?;
+                    catalog.options_for(&scenario.plan, None)
+                }
+            };
+            Ok(to_json(&costshare::odds::odds(&catalog, &scenario, &ids)?))
         }
         "validate" => {
             if args.files.is_empty() {

@@ -248,6 +248,7 @@ export class EngineClient {
     // The bytes are copied (not transferred): a restart, or a second engine, sends them again.
     const init = this.#send('init', { wasm: this.wasm, services: this.data.services.text, prices: this.data.prices.text, presets: this.data.presets?.text ?? null, lock }, null, null, true);
     for (const p of this.added) this.#send('addPlan', { origin: p.origin, text: p.text }, null, null, true).catch(() => {});
+    if (this.cmsYears != null) this.#send('setCmsYears', { text: this.cmsYears }, null, null, true).catch(() => {});
     this.inEngine = new Set(this.added.map((p) => p.id));
     for (const message of resend) transport.send(message);
     init.then(
@@ -313,7 +314,8 @@ export class EngineClient {
   #reply(reply, generation) {
     const waiting = this.pending.get(reply.id);
     if (!waiting || generation !== this.generation) return;
-    if (reply.progress) return waiting.onProgress?.(reply.progress);
+    // Progress of a call a newer one on its channel replaced is not shown either.
+    if (reply.progress) return waiting.channel && this.latest.get(waiting.channel) !== reply.id ? undefined : waiting.onProgress?.(reply.progress);
     this.pending.delete(reply.id);
     if (reply.stale) return waiting.reject(new StaleAnswer());
     if (reply.ok) {
@@ -447,14 +449,31 @@ export class EngineClient {
     return this.#about(plans, 'curves', { scenario, plans }, channel);
   }
 
+  /** Gives the engine the CMS utilization table's years (the text of data/cms-years.json), which
+   * odds() needs; the page loads the file only when it shows odds. Sent again to an engine
+   * started after a failure. Resolves once the engine has read it (rejects if it refuses it). */
+  async setCmsYears(text) {
+    this.cmsYears = text;
+    await this.call('setCmsYears', { text });
+  }
+
+  /** The odds of the household's year on each of `plans` (docs/embedding.md, "Odds"): `{ draws,
+   * sampled, members, options: [{ plan, p10, p50, p90, mean, chance_cheapest }], assumptions }`.
+   * `onProgress({ done, draws })` after each slice the engine works out. On a channel, a newer
+   * call (of any op on that channel) stops it at the engine's next slice: it rejects with
+   * StaleAnswer. Needs setCmsYears() first (else the engine's `not_applicable` error). */
+  odds(scenario, plans, onProgress = null, channel = null) {
+    return this.#about(plans, 'odds', { scenario, plans }, channel, onProgress);
+  }
+
   /** A call about `plans`, sent once their files are in the engine's queue. On a channel, a
    * newer call made meanwhile replaces it (it rejects with StaleAnswer without being sent). */
-  async #about(plans, op, args, channel) {
+  async #about(plans, op, args, channel, onProgress = null) {
     const turn = {};
     if (channel) this.turns.set(channel, turn);
     await this.#posted(plans);
     if (channel && this.turns.get(channel) !== turn) throw new StaleAnswer();
-    return this.call(op, args, channel);
+    return this.call(op, args, channel, onProgress);
   }
 
   optionsFor(plan, offered) {

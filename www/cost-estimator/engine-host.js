@@ -8,9 +8,14 @@
 //
 // Requests: { id, channel, op, args }. Replies: { id, ok: true, value } | { id, ok: false, error:
 // { name, message, code, field, path, params, origin } } | { id, stale: true }, and, before its reply, a long
-// request (a census) may send { id, progress }. Requests wait a tick before
+// request (a census, the odds) may send { id, progress }. Requests wait a tick before
 // they run, and of the requests waiting on one channel only the last runs: the others are
-// answered `stale` (a visitor typing "1", "12", "120" asks once, not three times).
+// answered `stale` (a visitor typing "1", "12", "120" asks once, not three times). A long request
+// on a channel (the odds) gives way between its slices: once a newer request on its channel has
+// arrived, it throws `REPLACED`, is answered `stale`, and the newer one runs.
+
+/** Thrown by a long request that a newer one on its channel replaced: answered `stale`. */
+export const REPLACED = Symbol('replaced');
 
 /**
  * A host that prices requests with a module's engine: `init` and `Engine` are its wasm-bindgen
@@ -79,13 +84,15 @@ export function hostFor({ init, Engine: WasmEngine, fallback = null, more = () =
     ...more(() => engine),
   };
 
-  /** Runs one request; resolves to the reply to send. `notify` sends progress before it. */
-  async function run({ id, op, args }, notify = () => {}) {
+  /** Runs one request; resolves to the reply to send. `notify` sends progress before it;
+   * `replaced()` says whether a newer request on its channel has arrived meanwhile. */
+  async function run({ id, op, args }, notify = () => {}, replaced = () => false) {
     try {
       if (!ops[op]) throw new Error(`no operation "${op}"`);
       if (op !== 'init' && !engine) throw new Error('the engine is not started');
-      return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress })) };
+      return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress }), replaced) };
     } catch (e) {
+      if (e === REPLACED) return { id, stale: true };
       // An engine error has a `code`; anything else (a trap) means this instance is broken.
       const error = { name: e?.name ?? 'Error', message: String(e?.message ?? e), code: e?.code ?? 'engine_failure', field: e?.field ?? null, path: e?.path ?? [], params: e?.params ?? {}, origin: e?.origin ?? null };
       return { id, ok: false, error };
@@ -109,8 +116,8 @@ export function hostFor({ init, Engine: WasmEngine, fallback = null, more = () =
   async function drain() {
     while (waiting.length) {
       const { request, reply } = waiting.shift();
-      const newer = request.channel && waiting.some((w) => w.request.channel === request.channel);
-      reply(newer ? { id: request.id, stale: true } : await run(request, reply));
+      const replaced = () => Boolean(request.channel) && waiting.some((w) => w.request.channel === request.channel);
+      reply(replaced() ? { id: request.id, stale: true } : await run(request, reply, replaced));
     }
     draining = false;
   }
