@@ -268,6 +268,9 @@ pub struct Benefit {
     pub part_d: bool,
     /// Names a counter in the plan's `limits`; claims beyond it are not covered.
     pub limit: Option<String>,
+    /// The most the plan pays for this benefit in a calendar year, per member (docs/domain.md,
+    /// rule 13): past it, the rest of each claim is the member's, not covered.
+    pub yearly_payment_limit: Option<PaymentLimit>,
     /// For a drug service: the plan's tier it falls in ("Tier 1: preferred generic").
     pub tier: Option<String>,
     /// For emergency visits: whether the cost share is waived on admission.
@@ -278,6 +281,14 @@ pub struct Benefit {
     pub source: Citation,
     /// Extra citations (the same figure repeated elsewhere, a limit's wording).
     pub see_also: Vec<Citation>,
+}
+
+/// A yearly limit on what the plan pays for one benefit, per member ("We limit our payment for
+/// this travel benefit to no more than $1,200 each calendar year").
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct PaymentLimit {
+    pub amount: Money,
+    pub source: Citation,
 }
 
 named_enum! {
@@ -448,6 +459,7 @@ json_object!(Benefit {
     counts_toward_oop: or(true),
     part_d: or_default,
     limit: opt,
+    yearly_payment_limit: opt,
     tier: opt,
     if_admitted: opt,
     out_of_network: or_default,
@@ -457,6 +469,8 @@ json_object!(Benefit {
 });
 
 json_object!(Limit { label: req, max: req, unit: req, source: req });
+
+json_object!(PaymentLimit { amount: req, source: req });
 
 json_object!(MemberCondition {
     relationship: opt,
@@ -680,6 +694,14 @@ impl Plan {
             }
             if b.summary.trim().is_empty() {
                 return fail(at.and("summary"), ErrorKind::no_summary());
+            }
+            if let Some(p) = &b.yearly_payment_limit {
+                if !b.covered {
+                    return err(at.and("yearly_payment_limit"), "a service that is not covered has no payment limit");
+                }
+                if p.amount.is_zero() {
+                    return err(at.and("yearly_payment_limit").and("amount"), "a payment limit above zero (a service the plan never pays for is not covered)");
+                }
             }
             if !b.covered && !b.cost_share.is_empty() {
                 return err(at.and("cost_share"), "a service that is not covered has no cost share");

@@ -131,6 +131,9 @@ fn bad_plan_files_exit_2_naming_the_field() {
         ("zero visit limit", good.replacen("\"max\": 20", "\"max\": 0", 1), "max"),
         ("unknown enrollment type", good.replacen("\"self_plus_one\",", "\"self_plus_two\",", 1), "enrollment_types"),
         ("copay cap below copay", good.replacen("\"amount\": \"30.00\"", "\"amount\": \"30.00\", \"max\": \"10.00\"", 1), "max"),
+        ("zero payment limit", good.replacen("\"amount\": \"1200.00\"", "\"amount\": \"0.00\"", 1), "services.travel_benefit_visit.yearly_payment_limit.amount"),
+        ("payment limit as a number", good.replacen("\"amount\": \"1200.00\"", "\"amount\": 1200", 1), "yearly_payment_limit.amount: money must be written as a string"),
+        ("payment limit on care not covered", good.replacen("\"yearly_payment_limit\": {", "\"covered\": false, \"yearly_payment_limit\": {", 1), "services.travel_benefit_visit.yearly_payment_limit: a service that is not covered"),
     ];
     let dir = std::env::temp_dir().join(format!("costshare-bad-plans-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

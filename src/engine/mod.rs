@@ -308,6 +308,9 @@ pub enum Event {
     CoinsuranceCapped { max: Money },
     /// The plan's benefit maximum was exceeded; the member pays the excess, counted toward nothing.
     AllowanceExceeded { allowance: Money, excess: Money },
+    /// The benefit's yearly payment limit (`limit`, per member) left `amount` of this claim
+    /// unpaid by the plan: the member's, not covered (docs/domain.md, rule 13).
+    PaymentLimitReached { limit: Money, amount: Money },
     OutOfPocketMaximumReached { scope: Scope },
     OutOfPocketMaximumAlreadyMet { scope: Scope },
     /// The Medicare Part D drug limit was reached by this fill, or already had been.
