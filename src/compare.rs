@@ -12,7 +12,7 @@ use serde::{Serialize, Serializer};
 
 use crate::catalog::Catalog;
 use crate::engine::{Summary, Year};
-pub use crate::engine::suggest_enrollment;
+pub use crate::engine::{allowed_enrollments, suggest_enrollment};
 use crate::error::{at, Error, ErrorKind, ErrorPath, Many};
 use crate::money::Money;
 use crate::plan::{OutOfNetwork, ValidPlan};
@@ -100,9 +100,12 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
     let mut options: Vec<OptionResult> = plans
         .iter()
         .map(|plan| {
-            let (fitted, adjusted) = fit_to_plan(&base, plan);
+            let (fitted, mut adjusted) = fit_to_plan(&base, plan);
             match Year::new(catalog, &fitted).and_then(|year| year.summary()) {
                 Ok(e) => {
+                    if base.enrollment.is_some() && fitted.enrollment.is_none() {
+                        adjusted.enrollment = Some(e.enrollment);
+                    }
                     let worst = worst_case(plan, &fitted, &e);
                     OptionResult {
                         plan: plan.id.clone(),
@@ -202,19 +205,16 @@ fn with_allowed_amounts(catalog: &Catalog, scenario: &Scenario) -> Result<Scenar
 }
 
 /// Fits the household's enrollment and pay schedule to an option that does not offer the
-/// scenario's own (FEHB family types and per-member retiree plans in one comparison).
+/// scenario's own (FEHB family types and per-member retiree plans in one comparison): a type the
+/// option does not offer is left to the engine, which takes the cheapest the household may take
+/// there (docs/domain.md, "Enrollment choice"; `compare` then names it in `adjusted`), as it
+/// does for a scenario that names none.
 pub fn fit_to_plan(base: &Scenario, plan: &ValidPlan) -> (Scenario, Adjusted) {
     let mut s = base.clone();
     s.plan = plan.id.clone();
     let mut adjusted = Adjusted::default();
-    let wanted = s.enrollment;
-    if wanted.map_or(plan.enrollment_types.len() > 1, |e| !plan.enrollment_types.contains(&e)) {
-        if let Some(e) = suggest_enrollment(plan, s.members.len()) {
-            if wanted.is_some() {
-                adjusted.enrollment = Some(e);
-            }
-            s.enrollment = Some(e);
-        }
+    if s.enrollment.is_some_and(|e| !plan.enrollment_types.contains(&e)) {
+        s.enrollment = None;
     }
     if let Some(p) = s.pay_schedule {
         if !plan.pay_schedules.contains(&p) {

@@ -50,7 +50,7 @@ fn bad_scenarios_exit_2_naming_the_field() {
         ("trailing text", format!("{GOOD} x"), "after the JSON"),
         ("unknown plan", altered("kp-co-fehb-2022-standard", "kp-co-fehb-2099-gold"), "plan: unknown plan"),
         ("unknown enrollment", altered("\"self_and_family\"", "\"family\""), "enrollment"),
-        ("enrollment does not fit members", altered("\"self_and_family\"", "\"self_only\""), "members: self_only covers exactly one person"),
+        ("enrollment does not fit members", altered("\"self_and_family\"", "\"self_only\""), "enrollment: self_only covers exactly one person, but 2 are listed (this household may take self_plus_one, self_and_family)"),
         ("unknown pay schedule", altered("\"biweekly\"", "\"weekly\""), "pay_schedule"),
         ("unknown service", altered("\"primary_care_visit\"", "\"brain_transplant\""), "services[1].service: unknown service"),
         ("unknown member", altered("\"member\": \"kid\"", "\"member\": \"dog\""), "services[1].member: no member"),

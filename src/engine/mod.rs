@@ -35,7 +35,7 @@ use crate::scenario::Scenario;
 use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
 
 pub use assumed::Assumed;
-pub use premium::{choose_enrollment, suggest_enrollment, ContributionKind};
+pub use premium::{allowed_enrollments, suggest_enrollment, ContributionKind};
 pub use usage::resolve as resolve_usage;
 
 /// The result of an estimate (DOMAIN.md, "costshare estimate" and "Premium shares and
@@ -88,6 +88,9 @@ pub struct Estimate<L = Vec<Line>> {
     pub services: Vec<ServiceTotal>,
     #[serde(skip_serializing_if = "Lines::absent")]
     pub lines: L,
+    /// Every enrollment type the household may take, with its year's figures, smallest type
+    /// first (docs/domain.md, "Enrollment choice"): `enrollment` is the one priced above.
+    pub enrollment_options: Vec<EnrollmentOption>,
     /// What the estimate assumed where the scenario did not say, as data (the CLI and the page
     /// put it in words).
     pub assumptions: Vec<Assumed>,
@@ -153,9 +156,19 @@ impl<L> Estimate<L> {
             members: e.members,
             services: e.services,
             lines,
+            enrollment_options: e.enrollment_options,
             assumptions: e.assumptions,
         }
     }
+}
+
+/// One enrollment type the household may take, and its year: the same care, its own premium.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EnrollmentOption {
+    pub enrollment: EnrollmentType,
+    pub premium_annual: Money,
+    pub member_pays_total: Money,
+    pub total_annual_cost: Money,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -379,6 +392,9 @@ pub struct Year<'a> {
     schedule: PaySchedule,
     premium: premium::Premium,
     premium_annual: Money,
+    /// Every type the household may take and its premium share for the year (the chosen one
+    /// among them), smallest first.
+    choices: Vec<(EnrollmentType, Money)>,
     uses: Vec<Use<'a>>,
     /// Each member's age, in the scenario's order.
     ages: Vec<u32>,
@@ -395,9 +411,25 @@ impl<'a> Year<'a> {
         let plan = catalog.plan_for(&scenario.plan, at!["plan"])?;
         let (statuses, mut assumed) = premium::medicare_statuses(plan, &scenario)?;
         assumed.extend(cms);
-        let (enrollment, schedule) = choose_enrollment(plan, &scenario)?;
+        let (allowed, schedule) = premium::enrollment_choices(plan, &scenario)?;
         let (uses, rows) = resolve_uses(catalog, plan, &scenario)?;
-        let premium = premium::premium(plan, &scenario, enrollment, schedule, &statuses, &mut assumed)?;
+        // Each type the household may take, priced. Their years differ only in the premium
+        // (`allowed_enrollments`), so the lowest total is the lowest premium share; a tie keeps
+        // the smaller type. A type the scenario names is taken as it is.
+        let mut priced = Vec::with_capacity(allowed.len());
+        for e in allowed {
+            let mut own = Vec::new();
+            let premium = premium::premium(plan, &scenario, e, schedule, &statuses, &mut own)?;
+            let annual = premium.per_period.share.checked_mul_int(schedule.periods_per_year()).ok_or_else(overflow)?;
+            priced.push((e, premium, annual, own));
+        }
+        let chosen = match scenario.enrollment {
+            Some(e) => priced.iter().position(|p| p.0 == e).unwrap_or(0),
+            None => (1..priced.len()).fold(0, |best, i| if priced[i].2 < priced[best].2 { i } else { best }),
+        };
+        let choices = priced.iter().map(|p| (p.0, p.2)).collect();
+        let (enrollment, premium, premium_annual, own) = priced.swap_remove(chosen);
+        assumed.extend(own);
         if premium.kind == ContributionKind::None {
             assumed.push(Assumed::PremiumBeforeContribution);
         }
@@ -405,9 +437,8 @@ impl<'a> Year<'a> {
             let member = capped.and_then(|m| scenario.members.get(m)).map(|m| m.id.clone());
             assumed.push(Assumed::ContributionCapped { member });
         }
-        let premium_annual = premium.per_period.share.checked_mul_int(schedule.periods_per_year()).ok_or_else(overflow)?;
         let ages = scenario.members.iter().map(|m| m.age).collect();
-        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, uses, ages, rows, assumed })
+        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, choices, uses, ages, rows, assumed })
     }
 
     /// The uses' counts, in scenario order.
@@ -469,7 +500,7 @@ impl<'a> Year<'a> {
     /// Family limits apply to a family enrollment, and to a plan priced per member when more
     /// than one person is covered (the Fresno Traditional HMO's embedded family maximum).
     fn family(&self) -> bool {
-        self.enrollment.is_family() || (self.enrollment == EnrollmentType::PerMember && self.scenario.members.len() > 1)
+        premium::family_limits_apply(self.enrollment, self.scenario.members.len())
     }
 
     /// The year added up: every total is the sum of its claims.
@@ -553,6 +584,13 @@ impl<'a> Year<'a> {
             members,
             services,
             lines: NoLines,
+            enrollment_options: self
+                .choices
+                .iter()
+                .map(|&(enrollment, premium_annual)| {
+                    Ok(EnrollmentOption { enrollment, premium_annual, member_pays_total, total_annual_cost: add(premium_annual, member_pays_total)? })
+                })
+                .collect::<Result<_, Error>>()?,
             assumptions: self.assumed.clone(),
         })
     }
