@@ -4,6 +4,7 @@
 
 use crate::error::{at, Error, ErrorKind, ErrorPath};
 use crate::map::SortedMap;
+use crate::medicare::MedicareYears;
 use crate::money::Money;
 use crate::plan::{Plan, ValidPlan};
 use crate::presets::Presets;
@@ -18,11 +19,13 @@ pub struct Catalog {
     prices: Option<PriceTable>,
     presets: Option<Presets>,
     cms_years: Option<Presets>,
+    /// Medicare's own figures by year: the built-in file unless a data folder has its own.
+    medicare: Option<MedicareYears>,
 }
 
 impl Catalog {
     pub fn new(vocabulary: Vocabulary) -> Catalog {
-        Catalog { vocabulary, plans: SortedMap::new(), prices: None, presets: None, cms_years: None }
+        Catalog { vocabulary, plans: SortedMap::new(), prices: None, presets: None, cms_years: None, medicare: MedicareYears::builtin() }
     }
 
     /// A catalog whose vocabulary is the text of a `services.json`.
@@ -72,6 +75,16 @@ impl Catalog {
 
     pub fn cms_years(&self) -> Option<&Presets> {
         self.cms_years.as_ref()
+    }
+
+    /// Replaces the built-in Medicare figures by year with a file's (`medicare-years.json`).
+    pub fn set_medicare_years_json(&mut self, origin: &str, text: &str) -> Result<(), Error> {
+        self.medicare = Some(MedicareYears::from_json(origin, text)?);
+        Ok(())
+    }
+
+    pub fn medicare_years(&self) -> Option<&MedicareYears> {
+        self.medicare.as_ref()
     }
 
     pub fn plan(&self, id: &str) -> Option<&ValidPlan> {
@@ -135,7 +148,7 @@ impl Catalog {
 }
 
 /// Reads a data folder: `services.json`, then every `plans/*.json` in file-name order, then
-/// `typical-prices.json`, `usage-presets.json` and `cms-years.json` if present. The CLI and the tests use this;
+/// `typical-prices.json`, `usage-presets.json`, `cms-years.json` and `medicare-years.json` if present. The CLI and the tests use this;
 /// the page fetches the same files and passes their text to the same methods.
 #[cfg(not(target_arch = "wasm32"))]
 impl Catalog {
@@ -165,6 +178,10 @@ impl Catalog {
         let years = data_dir.join("cms-years.json");
         if years.exists() {
             catalog.set_cms_years_json("cms-years.json", &read_file(&years)?)?;
+        }
+        let medicare = data_dir.join(crate::medicare::MEDICARE_YEARS_FILE);
+        if medicare.exists() {
+            catalog.set_medicare_years_json(crate::medicare::MEDICARE_YEARS_FILE, &read_file(&medicare)?)?;
         }
         Ok(catalog)
     }

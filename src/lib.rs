@@ -16,6 +16,8 @@
 //!   `cms_table` (native only): the table's figures (`data/cms-utilization.json`) made claims.
 //! - `catalog`: the vocabulary, plans, prices and presets an estimate can use, filled from the
 //!   data files' text the same way by the CLI, the tests and the WebAssembly module.
+//! - `medicare`: Medicare's own figures by year (`data/medicare-years.json`: the standard Part B
+//!   premium), built into every target.
 //! - `builtin` (native only): those files compiled into the binary (`Catalog::builtin`).
 //! - `json`: the strict reader every input goes through; `error`: the one error type (where,
 //!   and a kind with its values, from which its code, params and English message come);
@@ -34,6 +36,7 @@ pub mod engine;
 pub mod error;
 pub mod json;
 pub mod map;
+pub mod medicare;
 pub mod money;
 pub mod plan;
 pub mod presets;

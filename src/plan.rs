@@ -849,7 +849,7 @@ fn check_steps(origin: &str, at: ErrorPath, steps: &[Step], unit: Unit, plan: &P
 /// `https:` only: the regulation sites the files cite, and the government's own. A link from
 /// a plan file is shown on the page as the regulation's citation, so it may not go anywhere
 /// else (`docs/plan-format.md`, "Links").
-pub const LINK_HOSTS: &[&str] = &["www.law.cornell.edu", "lexbuild.dev", "www.ecfr.gov", "www.govinfo.gov", "www.opm.gov"];
+pub const LINK_HOSTS: &[&str] = &["www.law.cornell.edu", "lexbuild.dev", "www.ecfr.gov", "www.govinfo.gov", "www.opm.gov", "www.cms.gov"];
 
 /// `https://` + one of [`LINK_HOSTS`] + nothing, or a path (`/…`), of printable ASCII with no
 /// quote, angle bracket, backslash or space: no other scheme, no user name or port.

@@ -71,6 +71,19 @@ pub struct Estimate<L = Vec<Line>> {
     /// With the scenario's `marginal_tax_rate`: what the member's share costs after the tax it
     /// saves (`premium_annual` less that rate of it where paid before tax); else `null`.
     pub premium_after_tax_annual: Option<Money>,
+    /// The premium a month, split the same three ways: per period on a monthly schedule; on a
+    /// biweekly one the year's share and contribution each ÷ 12, rounded to the cent half away
+    /// from zero, and the whole premium their sum ("$682.48 a month for both of you").
+    pub premium_gross_monthly: Money,
+    pub contribution_monthly: Money,
+    pub premium_monthly: Money,
+    /// What an employer contribution is given per: each member (a plan priced per member) or
+    /// the enrollment, each pay period of the schedule priced.
+    pub contribution_unit: ContributionUnit,
+    /// Medicare Part B's own premium for the members who have Part B as priced: paid to
+    /// Medicare whichever option they take, so not in any total here (`null` where no member
+    /// has Part B, or the plan's year has no figure).
+    pub medicare_part_b_monthly: Option<PartB>,
     /// All members' out-of-pocket for the year.
     pub member_pays_total: Money,
     pub total_annual_cost: Money,
@@ -147,6 +160,11 @@ impl<L> Estimate<L> {
             premium_annual: e.premium_annual,
             premium_pre_tax: e.premium_pre_tax,
             premium_after_tax_annual: e.premium_after_tax_annual,
+            premium_gross_monthly: e.premium_gross_monthly,
+            contribution_monthly: e.contribution_monthly,
+            premium_monthly: e.premium_monthly,
+            contribution_unit: e.contribution_unit,
+            medicare_part_b_monthly: e.medicare_part_b_monthly,
             member_pays_total: e.member_pays_total,
             total_annual_cost: e.total_annual_cost,
             allowed_total: e.allowed_total,
@@ -160,6 +178,41 @@ impl<L> Estimate<L> {
             assumptions: e.assumptions,
         }
     }
+}
+
+/// What an employer contribution is given per (docs/domain.md, "Premium shares and
+/// contributions"): `{"per": "member", "pay_schedule": "monthly"}` is per person per month.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub struct ContributionUnit {
+    pub per: Per,
+    pub pay_schedule: PaySchedule,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    /// Each member's premium (a plan priced per member).
+    Member,
+    /// The enrollment's premium: the household's.
+    Enrollment,
+}
+
+impl ContributionUnit {
+    pub fn of(enrollment: EnrollmentType, pay_schedule: PaySchedule) -> ContributionUnit {
+        let per = if enrollment == EnrollmentType::PerMember { Per::Member } else { Per::Enrollment };
+        ContributionUnit { per, pay_schedule }
+    }
+}
+
+/// Medicare Part B's standard premium a month (`data/medicare-years.json`) for the members who
+/// have Part B: `amount` each, `total` for them all.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PartB {
+    pub amount: Money,
+    pub members: Vec<String>,
+    pub total: Money,
+    pub year: u16,
+    pub source: crate::plan::Authority,
 }
 
 /// One enrollment type the household may take, and its year: the same care, its own premium.
@@ -402,6 +455,8 @@ pub struct Year<'a> {
     rows: Vec<(usize, &'a str)>,
     /// What the estimate assumed where the scenario did not say.
     assumed: Vec<Assumed>,
+    /// Part B's premium for the members who have it, named beside the total.
+    part_b: Option<PartB>,
 }
 
 impl<'a> Year<'a> {
@@ -438,7 +493,8 @@ impl<'a> Year<'a> {
             assumed.push(Assumed::ContributionCapped { member });
         }
         let ages = scenario.members.iter().map(|m| m.age).collect();
-        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, choices, uses, ages, rows, assumed })
+        let part_b = premium::part_b(catalog, plan, &scenario, &statuses)?;
+        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, choices, uses, ages, rows, assumed, part_b })
     }
 
     /// The uses' counts, in scenario order.
@@ -533,6 +589,13 @@ impl<'a> Year<'a> {
         let per_period = self.premium.per_period;
         let premium_annual = self.premium_annual;
         let total_annual_cost = add(member_pays_total, premium_annual)?;
+        let contribution_annual = yearly(per_period.contribution)?;
+        let monthly = |per_period: Money, annual: Money| match self.schedule {
+            PaySchedule::Monthly => Some(per_period),
+            PaySchedule::Biweekly => annual.pro_rata(1, 12),
+        };
+        let premium_monthly = monthly(per_period.share, premium_annual).ok_or_else(overflow)?;
+        let contribution_monthly = monthly(per_period.contribution, contribution_annual).ok_or_else(overflow)?;
         let pre_tax = plan.premium_conversion.as_ref().is_some_and(|c| c.pay_schedule == self.schedule);
         let premium_after_tax_annual = match scenario.marginal_tax_rate {
             Some(rate) if pre_tax => Some(premium_annual.saturating_sub(premium_annual.percent(rate).ok_or_else(overflow)?)),
@@ -571,10 +634,15 @@ impl<'a> Year<'a> {
             premium_per_period: per_period.share,
             contribution: premium.kind,
             premium_gross_annual: yearly(per_period.gross)?,
-            contribution_annual: yearly(per_period.contribution)?,
+            contribution_annual,
             premium_annual,
             premium_pre_tax: pre_tax,
             premium_after_tax_annual,
+            premium_gross_monthly: add(premium_monthly, contribution_monthly)?,
+            contribution_monthly,
+            premium_monthly,
+            contribution_unit: ContributionUnit::of(self.enrollment, self.schedule),
+            medicare_part_b_monthly: self.part_b.clone(),
             member_pays_total,
             total_annual_cost,
             allowed_total,

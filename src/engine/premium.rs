@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use super::{add, overflow, Assumed};
+use super::{add, overflow, Assumed, PartB};
+use crate::catalog::Catalog;
 use crate::error::{at, Error, ErrorKind};
 use crate::money::Money;
 use crate::plan::{MemberCondition, ValidPlan};
@@ -77,6 +78,25 @@ pub(super) fn medicare_statuses(plan: &ValidPlan, scenario: &Scenario) -> Result
         statuses.push(status);
     }
     Ok((statuses, assumed))
+}
+
+/// Medicare Part B's standard premium for the plan's year, named for the members whose status
+/// as priced includes Part B (docs/domain.md, "Medicare plans"); `None` where no member has
+/// Part B or the year has no figure (`data/medicare-years.json`).
+pub(super) fn part_b(catalog: &Catalog, plan: &ValidPlan, scenario: &Scenario, statuses: &[Medicare]) -> Result<Option<PartB>, Error> {
+    let members: Vec<String> = scenario
+        .members
+        .iter()
+        .zip(statuses)
+        .filter(|(_, s)| matches!(s, Medicare::PartBOnly | Medicare::PartsAAndB))
+        .map(|(m, _)| m.id.clone())
+        .collect();
+    let Some(figure) = catalog.medicare_years().and_then(|y| y.part_b(plan.year)) else { return Ok(None) };
+    if members.is_empty() {
+        return Ok(None);
+    }
+    let total = figure.monthly.checked_mul_int(members.len() as u32).ok_or_else(overflow)?;
+    Ok(Some(PartB { amount: figure.monthly, members, total, year: plan.year, source: figure.source.clone() }))
 }
 
 /// The enrollment type a household of `people` takes on a plan by its size alone: per member
