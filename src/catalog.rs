@@ -48,6 +48,14 @@ impl Catalog {
         if self.plans.contains_key(&plan.id) {
             return Err(Error::at(origin, at!["id"], ErrorKind::plan_in_catalog(&plan.id)));
         }
+        // The options of one offer name it alike (the page shows one name for them).
+        if let Some(other) = self.plans.values().find(|p| p.offer.id == plan.offer.id) {
+            let (mine, theirs) = (&plan.offer, &other.offer);
+            if (&mine.name, &mine.es) != (&theirs.name, &theirs.es) {
+                let params = vec![("value", crate::error::Param::Text(crate::error::shown(&other.id)))];
+                return Err(Error::at(origin, at!["offer"], ErrorKind::plan("the offer's names differ from {value}'s, an option of the same offer", params)));
+            }
+        }
         let id = plan.id.clone();
         Ok(self.plans.get_or_insert_with(id, || plan))
     }
@@ -109,8 +117,9 @@ impl Catalog {
 
     /// The options to compare with `plan_id`: the plans `listed` when two or more are (an
     /// embedder's or a broker's own choice, in their order, `plan_id` first if missing), else
-    /// every plan of the catalog with the same issuer, program and year, in catalog order. The
-    /// CLI's `compare` and the page's ranking both use this.
+    /// every option of the plan's group offer in the catalog, in catalog order. The CLI's
+    /// `compare` and the page's ranking both use this; `compare` says which of them the
+    /// household may take.
     pub fn options_for(&self, plan_id: &str, listed: Option<&[String]>) -> Vec<String> {
         let Some(anchor) = self.plan(plan_id) else { return Vec::new() };
         let mut ids: Vec<String> = match listed {
@@ -137,7 +146,7 @@ impl Catalog {
         if let Some(a) = u.allowed {
             return Ok(a);
         }
-        let (days, supply) = (u.days.unwrap_or(1), u.days_supply.unwrap_or(30));
+        let (days, supply) = (u.days.unwrap_or(1), u.days_supply.unwrap_or(crate::scenario::DEFAULT_DAYS_SUPPLY));
         match scenario.prices.get(&u.service) {
             Some(p) => p.allowed_for(days, supply).ok_or_else(|| Error::at("scenario", at!["prices", &u.service], ErrorKind::overflow())),
             None => self.prices.as_ref().and_then(|p| p.allowed_for(&u.service, days, supply)).ok_or_else(|| {

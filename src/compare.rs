@@ -15,6 +15,7 @@ use crate::engine::{Summary, Year};
 pub use crate::engine::{allowed_enrollments, suggest_enrollment};
 use crate::error::{at, Error, ErrorKind, ErrorPath, Many};
 use crate::money::Money;
+use crate::offer::Closed;
 use crate::plan::{OutOfNetwork, ValidPlan};
 use crate::scenario::Scenario;
 use crate::vocab::{EnrollmentType, PaySchedule};
@@ -57,6 +58,9 @@ pub struct OptionResult {
     /// Why this option could not be priced (e.g. a service it does not offer): the engine's
     /// error, as data.
     pub error: Option<Error>,
+    /// The household may not take this option (its rate table or Medicare rule refuses it):
+    /// why, with the document line; the option is then not priced (`src/offer.rs`).
+    pub closed: Option<Closed>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
@@ -101,6 +105,19 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
         .iter()
         .map(|plan| {
             let (fitted, mut adjusted) = fit_to_plan(&base, plan);
+            if let Some(closed) = crate::offer::closed(plan, &fitted) {
+                return OptionResult {
+                    plan: plan.id.clone(),
+                    plan_name: plan.name.clone(),
+                    rank: None,
+                    cheapest: false,
+                    adjusted,
+                    estimate: None,
+                    worst_case: None,
+                    error: None,
+                    closed: Some(closed),
+                };
+            }
             match Year::new(catalog, &fitted).and_then(|year| year.summary()) {
                 Ok(e) => {
                     if base.enrollment.is_some() && fitted.enrollment.is_none() {
@@ -116,6 +133,7 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
                         worst_case: worst.ok(),
                         estimate: Some(e),
                         error: None,
+                        closed: None,
                     }
                 }
                 Err(err) => OptionResult {
@@ -127,11 +145,12 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
                     estimate: None,
                     worst_case: None,
                     error: Some(err),
+                    closed: None,
                 },
             }
         })
         .collect();
-    // Cheapest first, options not priced last; equal totals keep the order asked for. An
+    // Cheapest first, options not priced (closed, or refused with an error) last; equal totals keep the order asked for. An
     // insertion sort: at most 24 options, and a fraction of the library sort's code in the .wasm.
     let before = |a: &OptionResult, b: &OptionResult| match (&a.estimate, &b.estimate) {
         (Some(x), Some(y)) => x.total_annual_cost < y.total_annual_cost,

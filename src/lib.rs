@@ -9,6 +9,8 @@
 //! - `engine`: the one adjudication mechanism (coverage, limits, waiver, cost-share steps,
 //!   out-of-pocket cap), the premium, and the result.
 //! - `compare`: one household under several options: ranking, worst case, cost curves.
+//! - `offer`: group offers, and which of an offer's options a household may take (and why not).
+//! - `planview`: everything a form asks about one plan, in one view (`planView` in the `.wasm`).
 //! - `presets`: usage presets, typical years of care for one person (`data/usage-presets.json`).
 //! - `prices`: typical allowed amounts (`data/typical-prices.json`).
 //! - `utilization`: a member's year of care from the CMS utilization table
@@ -38,7 +40,9 @@ pub mod json;
 pub mod map;
 pub mod medicare;
 pub mod money;
+pub mod offer;
 pub mod plan;
+pub mod planview;
 pub mod presets;
 pub mod prices;
 pub mod scenario;

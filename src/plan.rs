@@ -352,6 +352,9 @@ pub struct Plan {
     pub issuer: String,
     pub program: String,
     pub year: u16,
+    /// The group offer this option belongs to: the options a household chooses among together
+    /// (an FEHB brochure's options; the County of Fresno's three).
+    pub offer: Offer,
     pub document: Document,
     pub enrollment_types: Vec<EnrollmentType>,
     pub pay_schedules: Vec<PaySchedule>,
@@ -379,6 +382,20 @@ pub struct Plan {
     pub sample_figures: Option<String>,
     /// The option's names in Spanish, for the page (the document's own words stay English).
     pub es: Option<Names>,
+}
+
+/// A group offer: the options one decision chooses among (docs/domain.md, "Comparing
+/// options"). Every option of an offer carries the same id and names.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Offer {
+    /// Lowercase letters, digits and dashes, as a plan id.
+    pub id: String,
+    /// The offer's name for the page ("Kaiser Permanente Colorado FEHB 2022").
+    pub name: String,
+    /// The name in Spanish, where it differs.
+    pub es: Option<String>,
+    /// Where the document lists the offer's options, where it does.
+    pub source: Option<Citation>,
 }
 
 /// A plan option's names in another language.
@@ -490,6 +507,8 @@ json_object!(Assumption { id: req, text: req, source: opt });
 
 json_object!(Names { name: req, short_name: req });
 
+json_object!(Offer { id: req, name: req, es: opt, source: opt });
+
 json_object!(Plan {
     id: req,
     name: req,
@@ -497,6 +516,7 @@ json_object!(Plan {
     issuer: req,
     program: req,
     year: req,
+    offer: req,
     document: req,
     enrollment_types: req,
     pay_schedules: req,
@@ -531,7 +551,10 @@ impl Plan {
             return fail(at!["id"], ErrorKind::plan_id(&self.id));
         }
         let (es_name, es_short) = self.es.as_ref().map_or(("-", "-"), |n| (n.name.as_str(), n.short_name.as_str()));
-        let named: [(&[To], &str); 7] = [
+        if !is_id(&self.offer.id) {
+            return fail(at!["offer", "id"], ErrorKind::plan_id(&self.offer.id));
+        }
+        let named: [(&[To], &str); 9] = [
             (&[To::Key("name")], self.name.as_str()),
             (&[To::Key("short_name")], self.short_name.as_str()),
             (&[To::Key("issuer")], self.issuer.as_str()),
@@ -539,6 +562,8 @@ impl Plan {
             (&[To::Key("document"), To::Key("file")], self.document.file.as_str()),
             (&[To::Key("es"), To::Key("name")], es_name),
             (&[To::Key("es"), To::Key("short_name")], es_short),
+            (&[To::Key("offer"), To::Key("name")], self.offer.name.as_str()),
+            (&[To::Key("offer"), To::Key("es")], self.offer.es.as_deref().unwrap_or("-")),
         ];
         for (field, text) in named {
             if text.trim().is_empty() {
@@ -799,10 +824,10 @@ impl ValidPlan {
         self.drug_supply.get(&channel).or_else(|| self.drug_supply.get(&Channel::Retail)).unwrap_or(&ONE_COPAY)
     }
 
-    /// Whether this option is offered beside `other`: the same issuer, program and year
-    /// (the options a comparison puts side by side).
+    /// Whether this option is of the same group offer as `other` (the options a comparison
+    /// puts side by side by default).
     pub fn is_sibling_of(&self, other: &Plan) -> bool {
-        self.issuer == other.issuer && self.program == other.program && self.year == other.year
+        self.offer.id == other.offer.id
     }
 }
 

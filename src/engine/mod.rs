@@ -35,7 +35,7 @@ use crate::scenario::Scenario;
 use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
 
 pub use assumed::Assumed;
-pub use premium::{allowed_enrollments, suggest_enrollment, ContributionKind};
+pub use premium::{allowed_enrollments, household_may_take, suggest_enrollment, ContributionKind, IMPLIED_SPOUSE_MIN_AGE};
 pub use usage::resolve as resolve_usage;
 
 /// The result of an estimate (DOMAIN.md, "costshare estimate" and "Premium shares and
@@ -754,7 +754,7 @@ fn resolve_uses<'p>(catalog: &Catalog, plan: &'p ValidPlan, scenario: &Scenario)
             benefit,
             allowed,
             days,
-            days_supply: u.days_supply.unwrap_or(30),
+            days_supply: u.days_supply.unwrap_or(crate::scenario::DEFAULT_DAYS_SUPPLY),
             channel: u.channel.unwrap_or(Channel::Retail),
             network: u.network.unwrap_or_default(),
             billed: u.billed,

@@ -159,6 +159,20 @@ pub fn enrollment_choices(plan: &ValidPlan, scenario: &Scenario) -> Result<(Vec<
     Ok((allowed, schedule))
 }
 
+/// Whether the household may take `plan` at all, on its own terms (docs/domain.md, "Comparing
+/// options"): each member's Medicare status as the plan requires it, an enrollment type for its
+/// size, and a rate for every member in every type it may take. The enrollment types it may take,
+/// or the error that closes the option. Claims are not looked at: a service the plan does not
+/// cover closes nothing.
+pub fn household_may_take(plan: &ValidPlan, scenario: &Scenario) -> Result<Vec<EnrollmentType>, Error> {
+    let (statuses, _) = medicare_statuses(plan, scenario)?;
+    let (allowed, schedule) = enrollment_choices(plan, scenario)?;
+    for &e in &allowed {
+        premium(plan, scenario, e, schedule, &statuses, &mut Vec::new())?;
+    }
+    Ok(allowed)
+}
+
 /// The premium per pay period, split between the contribution and the member. On a plan priced
 /// per member each member's rate is split on its own (an amount is per member, a percent is
 /// rounded per member) and the splits are added up.
@@ -219,6 +233,11 @@ fn split(gross: Money, given: Option<Contribution>, published: Money) -> Result<
     Ok((Split { gross, contribution, share: gross.saturating_sub(contribution) }, over))
 }
 
+/// On a plan priced per member, the first person after the subscriber with no relationship
+/// given who is this old or older (past the age children are covered to) is taken for the
+/// spouse; everyone else unnamed is a child.
+pub const IMPLIED_SPOUSE_MIN_AGE: u32 = 26;
+
 /// Each member's monthly premium from a per-member rate table: the first row whose
 /// conditions all hold, for the member's Medicare status as priced. Family position is derived
 /// from the scenario's order and roles. Where a status was not given and the table prices the
@@ -232,7 +251,7 @@ fn member_rates(plan: &ValidPlan, members: &[Member], statuses: &[Medicare], ass
     let implied_spouse = if named_spouse {
         None
     } else {
-        members.iter().enumerate().skip(1).find(|(_, m)| m.relationship.is_none() && m.age >= 26).map(|(i, _)| i)
+        members.iter().enumerate().skip(1).find(|(_, m)| m.relationship.is_none() && m.age >= IMPLIED_SPOUSE_MIN_AGE).map(|(i, _)| i)
     };
     let relationships: Vec<Relationship> = members
         .iter()
