@@ -260,13 +260,25 @@ impl Engine {
     }
 
     /// The options to compare with `plan`: the plans `listed` (an embedder's list of plan ids)
-    /// when it has two or more, else the plans of the same issuer, program and year (`null`:
+    /// when it has two or more, else the options of the plan's group offer (`null`:
     /// no list). The CLI's default is the same rule.
     #[wasm_bindgen(js_name = optionsFor)]
     pub fn options_for(&self, plan: JsValue, offered: JsValue) -> Result<Vec<String>, JsValue> {
         let plan = text(&plan, "plan")?;
         let offered = if offered.is_null() || offered.is_undefined() { None } else { Some(id_list_any(&offered)?) };
         Ok(self.catalog.options_for(&plan, offered.as_deref()))
+    }
+
+    /// Everything a form asks about `plan` (docs/embedding.md, "The plan view"): names, offer,
+    /// enrollment types and pay schedules with what each means, the Medicare questions, the
+    /// pharmacy channels, each service's unit, coverage, tier and limits, the defaults and
+    /// bounds, premium conversion and the key benefits with their lines. `unknown_plan` for
+    /// an id not added.
+    #[wasm_bindgen(js_name = planView)]
+    pub fn plan_view(&self, plan: JsValue) -> Result<JsValue, JsValue> {
+        let plan = text(&plan, "plan")?;
+        let found = self.catalog.plan_for(&plan, crate::error::ErrorPath::ROOT).map_err(|e| js_error(e.from("arguments")))?;
+        to_js(&crate::planview::plan_view(&self.catalog, found))
     }
 
     /// The enrollment type a household of `people` takes on `plan` (or `null`).

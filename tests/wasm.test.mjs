@@ -374,6 +374,8 @@ describe('bad scenarios', () => {
       () => fresh.compare(demo, [1, 2]),
       () => fresh.optionsFor(null, null),
       () => fresh.suggestEnrollment('kp-co-fehb-2022-high', 'three'),
+      () => fresh.planView(7),
+      () => fresh.planView('no-such-plan'),
       () => new mod.Engine(5),
     ];
     for (const call of calls) {
@@ -392,5 +394,65 @@ describe('bad scenarios', () => {
     assert.throws(() => engine.estimate(text), (e) => ['invalid_type', 'too_many', 'input_too_large'].includes(e.code));
     const after = wasmExports.memory.buffer.byteLength;
     assert.ok(after - before < 16 * 1024 * 1024, `memory grew by ${after - before} bytes`);
+  });
+});
+
+describe('the plan view and the options a household may take', () => {
+  const cliJson = (...args) => {
+    const r = cli(...args);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout);
+  };
+
+  test("every plan's view is the same from the .wasm and the CLI (costshare plan ID)", () => {
+    for (const id of engine.planIds()) assert.deepStrictEqual(engine.planView(id), cliJson('plan', id), id);
+  });
+
+  test("the view answers the form's questions from the plan, with the document's lines", () => {
+    const high = engine.planView('kp-co-fehb-2022-high');
+    assert.deepEqual(high.offer.options, ['kp-co-fehb-2022-high', 'kp-co-fehb-2022-prosper', 'kp-co-fehb-2022-standard']);
+    assert.deepEqual(high.enrollment.types.map((t) => t.type), ['self_only', 'self_plus_one', 'self_and_family']);
+    assert.equal(high.medicare.asks, false);
+    // Employees pay biweekly, before tax (5 CFR 892); Self and Family $232.06 biweekly (001 L3840).
+    assert.deepEqual(high.pay_schedules.map((s) => [s.pay_schedule, s.pre_tax]), [['biweekly', true], ['monthly', false]]);
+    const family = high.premiums.find((p) => p.enrollment === 'self_and_family');
+    assert.equal(family.biweekly, '232.06');
+    assert.equal(family.source.line, 3840);
+    const sa = engine.planView('kp-ncal-fresno-2025-sa-high-high');
+    assert.equal(sa.medicare.requires_part_b, true);
+    assert.equal(sa.medicare.source.line, 7487); // "You must have Medicare Part B"
+    assert.deepEqual(sa.medicare.refused, ['none', 'part_a_only']);
+    assert.equal(sa.medicare.part_b_monthly.monthly, '185.00');
+    assert.deepEqual(sa.pay_schedules[0].contribution_unit, { per: 'member', pay_schedule: 'monthly' });
+    assert.ok(sa.channels.includes('mail'));
+    assert.throws(() => engine.planView('no-such-plan'), (e) => e.code === 'unknown_plan' && e.origin === 'arguments');
+  });
+
+  test('a Medicare couple of 70 and 68 may take the three County of Fresno options, ranked together', () => {
+    const couple = (medicare, a, b) => ({
+      plan: 'kp-ncal-fresno-2025-sa-low',
+      members: [{ id: 'you', age: a, medicare }, { id: 'spouse', age: b, medicare }],
+      services: [],
+    });
+    const ids = engine.optionsFor('kp-ncal-fresno-2025-sa-low', null);
+    assert.deepEqual(ids, ['kp-ncal-fresno-2025-sa-high-high', 'kp-ncal-fresno-2025-sa-low', 'kp-ncal-fresno-2025-traditional']);
+    // 002 L1526-1527 ($270.41 each), L1511-1512 ($341.24), L1480-1481 ($1,607.02): × 2 × 12.
+    const ranked = engine.compare(couple('parts_a_and_b', 70, 68), ids).options.map((o) => [o.plan, o.estimate.total_annual_cost, o.closed]);
+    assert.deepEqual(ranked, [
+      ['kp-ncal-fresno-2025-sa-low', '6489.84', null],
+      ['kp-ncal-fresno-2025-sa-high-high', '8189.76', null],
+      ['kp-ncal-fresno-2025-traditional', '38568.48', null],
+    ]);
+    // Without Medicare, Senior Advantage is closed ("You must have Medicare Part B", L7487,
+    // L13851), not priced; Traditional prices them (L1412-1413): (1,677.13 + 1,408.79) × 12.
+    const young = engine.compare(couple('none', 60, 58), ids).options;
+    assert.equal(young[0].estimate.total_annual_cost, '37031.04');
+    assert.deepEqual(
+      young.slice(1).map((o) => [o.plan, o.estimate, o.closed.reason.code, o.closed.reason.field, o.closed.source.line]),
+      [
+        ['kp-ncal-fresno-2025-sa-high-high', null, 'medicare_part_b_required', 'members[0].medicare', 7487],
+        ['kp-ncal-fresno-2025-sa-low', null, 'medicare_part_b_required', 'members[0].medicare', 13851],
+      ],
+    );
   });
 });

@@ -32,9 +32,11 @@ const USAGE: &str = "usage:
   costshare estimate SCENARIO.json               estimate a year of care (- reads stdin)
   costshare validate PLAN.json...                check plan files against the vocabulary
   costshare plans                                list the built-in plans
+  costshare plan ID                              what a form asks about one plan (its plan view)
   costshare compare SCENARIO.json [--plans ID,ID,...] [--curves] [--table]
       price the scenario's household under several options (default: every option of
-      the scenario plan's program and year), ranked, with worst cases; --curves adds each
+      the scenario plan's group offer; those the household may not take are listed as
+      closed, with the reason, not priced), ranked, with worst cases; --curves adds each
       option's cost as care grows (cost_curves); --table prints a table for people
   costshare odds SCENARIO.json [--plans ID,ID,...]
       the odds of the household's year on each option (default: as compare): each member's
@@ -59,8 +61,8 @@ options for every command:
 
 /// Each option, and the commands it means something to.
 const OPTIONS: &[(&str, &[&str])] = &[
-    ("--data", &["estimate", "validate", "plans", "compare", "census", "odds"]),
-    ("--errors", &["estimate", "validate", "plans", "compare", "census", "odds"]),
+    ("--data", &["estimate", "validate", "plans", "plan", "compare", "census", "odds"]),
+    ("--errors", &["estimate", "validate", "plans", "plan", "compare", "census", "odds"]),
     ("--plans", &["compare", "census", "odds"]),
     ("--table", &["compare"]),
     ("--curves", &["compare"]),
@@ -357,6 +359,12 @@ fn run(args: &Args) -> Result<String, Failure> {
                 .collect();
             Ok(to_json(&list))
         }
+        "plan" => {
+            let id = one_file("{command} takes one plan id")?;
+            let catalog = catalog()?;
+            let plan = catalog.plan_for(id, costshare::error::ErrorPath::ROOT).map_err(|e| e.from("arguments"))?;
+            Ok(to_json(&costshare::planview::plan_view(&catalog, plan)))
+        }
         "census" => {
             let path = one_file("{command} takes one census file")?;
             let list = args.plans.as_deref().ok_or_else(|| usage("--plans", "{command} needs --plans ID,ID,...", vec![("command", command.into())]))?;
@@ -461,12 +469,21 @@ fn render_table(c: &costshare::compare::Comparison, vocab: &Vocabulary) -> Strin
                 e.total_annual_cost.dollars(),
                 o.worst_case.as_ref().map(|w| w.total.dollars()).unwrap_or_default(),
             )),
-            _ => out.push_str(&format!(
-                "{:<5} {:<width$}  not priced: {}\n",
-                "-",
-                o.plan_name,
-                o.error.as_ref().map(|e| e.to_string()).unwrap_or_default()
-            )),
+            _ => match &o.closed {
+                Some(closed) => out.push_str(&format!(
+                    "{:<5} {:<width$}  not open to this household: {}{}\n",
+                    "-",
+                    o.plan_name,
+                    closed.reason.kind.message(),
+                    closed.source.as_ref().map(|s| format!(" (document line {})", s.line)).unwrap_or_default()
+                )),
+                None => out.push_str(&format!(
+                    "{:<5} {:<width$}  not priced: {}\n",
+                    "-",
+                    o.plan_name,
+                    o.error.as_ref().map(|e| e.to_string()).unwrap_or_default()
+                )),
+            },
         }
         let mut adjusted = Vec::new();
         if let Some(e) = o.adjusted.enrollment {
