@@ -12,7 +12,9 @@
 // they run, and of the requests waiting on one channel only the last runs: the others are
 // answered `stale` (a visitor typing "1", "12", "120" asks once, not three times). A long request
 // on a channel (the odds) gives way between its slices: once a newer request on its channel has
-// arrived, it stops and is answered `stale`, and the newer one runs.
+// arrived, it stops and is answered `stale`, and the newer one runs; the short requests that
+// arrive on other channels meanwhile (the estimate of a changed form) run between its slices.
+// `stop` on a channel does nothing but stop the long request running there.
 //
 // Where the page's policy refuses to compile WebAssembly (no 'wasm-unsafe-eval'), or the browser
 // has none, the same engine compiled to JavaScript (pkg/costshare_js.js, binaryen's wasm2js;
@@ -31,6 +33,9 @@ async function javascriptEngine() {
 /** About how long one slice of the odds runs before the worker reads its messages again (a
  * newer question waits at most about this long; progress is said this often). */
 const SLICE_MS = 40;
+
+/** Requests that run a long while (or replace the engine): never run between another's slices. */
+const LONG = new Set(['init', 'odds', 'census', 'censusPage']);
 
 /** Thrown by a long request that a newer one on its channel replaced: answered `stale`. */
 const REPLACED = Symbol('replaced');
@@ -109,9 +114,16 @@ export function createHost() {
     setCmsYears({ text }) {
       engine.setCmsYears(text);
     },
+    /** Does nothing: sent on a channel, it stops the long request running there (the odds of a
+     * household the visitor has since changed) at its next slice. */
+    stop() {
+      return null;
+    },
     /** The odds of the household's year on each option, a slice of draws at a time:
-     * `progress({ done, draws })` after each; stops at the next slice once `replaced()`. */
-    async odds({ scenario, plans: ids }, progress, replaced) {
+     * `progress({ done, draws })` after each; stops at the next slice once `replaced()`; between
+     * slices, `between()` answers the short requests waiting on other channels (an estimate
+     * asked meanwhile is answered at once, not after the odds). */
+    async odds({ scenario, plans: ids }, progress, replaced, between) {
       let at = engine.oddsStart(scenario, ids);
       let slice = 25;
       while (at.done < at.draws) {
@@ -124,6 +136,8 @@ export function createHost() {
         if (at.done < at.draws) {
           await nextTurn();
           if (replaced()) throw REPLACED;
+          await between();
+          if (replaced()) throw REPLACED;
         }
       }
       return engine.oddsResult();
@@ -133,12 +147,13 @@ export function createHost() {
   };
 
   /** Runs one request; resolves to the reply to send. `notify` sends progress before it;
-   * `replaced()` says whether a newer request on its channel has arrived meanwhile. */
-  async function run({ id, op, args }, notify = () => {}, replaced = () => false) {
+   * `replaced()` says whether a newer request on its channel has arrived meanwhile; `between()`
+   * runs the short requests waiting on other channels. */
+  async function run({ id, op, args }, notify = () => {}, replaced = () => false, between = async () => {}) {
     try {
       if (!ops[op]) throw new Error(`no operation "${op}"`);
       if (op !== 'init' && !engine) throw new Error('the engine is not started');
-      return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress }), replaced) };
+      return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress }), replaced, between) };
     } catch (e) {
       if (e === REPLACED) return { id, stale: true };
       // An engine error has a `code`; anything else (a trap) means this instance is broken.
@@ -161,13 +176,26 @@ export function createHost() {
     }
   }
 
+  /** Answers one request taken from the queue (`stale` if a newer one on its channel waits). */
+  async function answer({ request, reply }) {
+    const replaced = () => Boolean(request.channel) && waiting.some((w) => w.request.channel === request.channel);
+    reply(replaced() ? { id: request.id, stale: true } : await run(request, reply, replaced, () => between(request.channel)));
+  }
+
   async function drain() {
-    while (waiting.length) {
-      const { request, reply } = waiting.shift();
-      const replaced = () => Boolean(request.channel) && waiting.some((w) => w.request.channel === request.channel);
-      reply(replaced() ? { id: request.id, stale: true } : await run(request, reply, replaced));
-    }
+    while (waiting.length) await answer(waiting.shift());
     draining = false;
+  }
+
+  /** Between a long request's slices: the requests waiting ahead of any long one or any on the
+   * long one's own `channel` (which stops it) run now, in order. Long requests (and `init`,
+   * which replaces the engine) wait their turn: one engine holds one odds run at a time. */
+  async function between(channel) {
+    while (waiting.length) {
+      const next = waiting[0].request;
+      if (LONG.has(next.op) || (channel && next.channel === channel)) return;
+      await answer(waiting.shift());
+    }
   }
 
   return { receive, run, plans };
