@@ -61,7 +61,7 @@ const money = (decimal) => dollars(Number(decimal.replace('.', '')));
 
 /** Opens the odds and sets each person's sex (the question is inside the odds). */
 async function openOdds(v, sexes) {
-  await v.open('[data-panel="odds"]');
+  if ((await v.at('[data-action="odds"]').getAttribute('aria-expanded')) !== 'true') await v.click('[data-action="odds"]');
   for (const [person, sex] of Object.entries(sexes)) await v.choose(`[data-key="sex:${person}"]`, sex);
 }
 

@@ -422,6 +422,7 @@ export const EN = {
 
   // ---- the odds (views/odds.js, issue #23) ----
   odds: {
+    toggle: 'Your odds',
     summary: 'For people like you: how often each option costs the least',
     intro: 'Your estimate above is for the care you entered. These odds add to it the years people of your ages have, from national data: how often each option costs the least, a typical year and a bad one.',
     sexLegend: 'Sex, for these odds only',

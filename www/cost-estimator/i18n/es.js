@@ -420,6 +420,7 @@ export const ES = {
 
   // ---- the odds (views/odds.js, issue #23) ----
   odds: {
+    toggle: 'Sus probabilidades',
     summary: 'Para personas como usted: con qué frecuencia cada opción cuesta menos',
     intro: 'Su estimación de arriba es para la atención que ingresó. Estas probabilidades le suman los años que tienen las personas de sus edades, según datos nacionales: con qué frecuencia cada opción cuesta menos, un año típico y uno malo.',
     sexLegend: 'Sexo, solo para estas probabilidades',

@@ -2,19 +2,32 @@
 import { css } from 'lit';
 
 export const oddsStyles = css`
+  /* The switch shares the ranking's heading row; it wraps under it where the row is short. */
+  .ce-options-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    column-gap: 0.75em;
+  }
+  .ce .ce-odds-toggle {
+    font-size: 0.875em;
+  }
   .ce-odds {
     margin-top: 0.75em;
     border-top: 1px solid var(--_border);
-    padding-top: 0.75em;
+    padding-top: 0.5em;
   }
-  .ce-odds > summary,
+  .ce-odds[hidden] {
+    display: none;
+  }
+  .ce .ce-odds-h {
+    margin: 0 0 0.25em;
+    font-size: 1em;
+  }
   .ce-odds-about > summary {
     cursor: pointer;
     color: var(--_accent);
-    font-weight: 600;
-  }
-  .ce-odds-about > summary {
-    font-weight: normal;
   }
   .ce-odds-sex {
     border: 1px solid var(--_border);

@@ -9,24 +9,32 @@ import { html, nothing } from 'lit';
 /** "0.62" → 62 (the engine writes chances as hundredths; no arithmetic on the figure). */
 export const hundredths = (chance) => Number.parseInt(String(chance).replace('.', ''), 10);
 
-/** The odds panel, under the ranking. */
+/** The odds' switch, in the ranking's heading row (a line of its own would push the answer
+ * past a 1280×800 screen): shows or hides the panel under the ranking. */
+export function oddsToggle(vm) {
+  const open = Boolean(vm.state.open.odds);
+  return html`<button type="button" class="ce-link ce-odds-toggle" data-action="odds" aria-expanded=${open ? 'true' : 'false'} aria-controls=${vm.id('odds')} @click=${() => vm.on.toggle('odds', !open)}>
+    ${vm.w.t.odds.toggle}
+  </button>`;
+}
+
+/** The odds panel, under the ranking (empty and hidden while closed). */
 export function oddsView(vm) {
   const { w, state } = vm;
   const t = w.t.odds;
-  if (!state.answer.result) return nothing;
   const open = Boolean(state.open.odds);
   const odds = state.odds;
   const current = odds.revision === state.revision;
   const shown = !open ? 'closed' : current ? odds.outcome : 'working';
-  return html`<details class="ce-odds" data-panel="odds" data-odds=${shown} ?open=${open} @toggle=${(e) => vm.on.toggle('odds', e.target.open)}>
-    <summary class="ce-odds-summary">${t.summary}</summary>
+  return html`<section class="ce-odds" id=${vm.id('odds')} data-panel="odds" data-odds=${shown} aria-labelledby=${vm.id('odds-h')} ?hidden=${!open}>
     ${open
-      ? html`<p class="ce-hint">${t.intro}</p>
+      ? html`<h4 class="ce-odds-h" id=${vm.id('odds-h')}>${t.summary}</h4>
+          <p class="ce-hint">${t.intro}</p>
           ${sexView(vm)}
           <div role="status" class="ce-odds-status">${statusView(vm, shown, current ? odds.progress : null)}</div>
           ${current && odds.outcome === 'ok' ? resultView(vm, odds.result) : nothing}`
       : nothing}
-  </details>`;
+  </section>`;
 }
 
 /** The question of sex, for each person: asked here only, never for the estimate. */
