@@ -117,6 +117,12 @@ function nextChildKey(people) {
   for (let n = 1; ; n++) if (!used.has(`child-${n}`)) return `child-${n}`;
 }
 
+/** The odds of `revision` (ignored unless it is the current one). */
+function oddsFor(state, revision, patch) {
+  if (revision !== state.revision) return state;
+  return { ...state, odds: { revision, outcome: 'none', result: null, progress: null, failure: null, ...patch } };
+}
+
 /** The household and care, to restore with undo. */
 function snapshot(state) {
   return { people: state.people, care: state.care, enrollment: state.enrollment, nextUse: state.nextUse };
@@ -380,29 +386,13 @@ export const actions = {
     return { ...state, answer: { ...state.answer, revision, outcome: 'failed', failure } };
   },
 
-  // ---- the odds (controllers/odds.js), each for the revision they were asked about -------------
+  // ---- the odds (controllers/odds.js), each for the revision they were asked about: working,
+  // then `{ done, draws }` progress, then the result (ok) or `{ code }` (failed) ----------------
 
-  oddsWorking(state, revision) {
-    if (revision !== state.revision) return state;
-    return { ...state, odds: { revision, outcome: 'working', result: null, progress: null, failure: null } };
-  },
-
-  /** How far the engine has come: `{ done, draws }`. */
-  oddsProgress(state, revision, progress) {
-    if (revision !== state.revision || state.odds.revision !== revision || state.odds.outcome !== 'working') return state;
-    return { ...state, odds: { ...state.odds, progress } };
-  },
-
-  oddsDone(state, revision, result) {
-    if (revision !== state.revision) return state;
-    return { ...state, odds: { revision, outcome: 'ok', result, progress: null, failure: null } };
-  },
-
-  /** The odds could not be worked out (`{ code }`): the estimate stands. */
-  oddsFailed(state, revision, failure) {
-    if (revision !== state.revision) return state;
-    return { ...state, odds: { revision, outcome: 'failed', result: null, progress: null, failure } };
-  },
+  oddsWorking: (state, revision) => oddsFor(state, revision, { outcome: 'working' }),
+  oddsProgress: (state, revision, progress) => (state.odds.revision === revision && state.odds.outcome === 'working' ? oddsFor(state, revision, { ...state.odds, progress }) : state),
+  oddsDone: (state, revision, result) => oddsFor(state, revision, { outcome: 'ok', result }),
+  oddsFailed: (state, revision, failure) => oddsFor(state, revision, { outcome: 'failed', failure }),
 
   /** The options the answer ranks, as the engine gave them for `key`. */
   ranked(state, key, ids) {
