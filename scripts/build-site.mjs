@@ -24,6 +24,8 @@
 //                                             own `source`)
 //   dist/data/typical-prices.json             from data/
 //   dist/data/usage-presets.json              from data/ (if present): typical years of care
+//   dist/data/cms-years.json                  from data/ (if present): the CMS table's years, which
+//                                             the page fetches only to show the odds
 //   dist/data/catalog.json                    generated: which plan files the page fetches
 //   dist/docs/passages/*.json                 from docs/sources/: the passages the plans cite
 //                                             (each cited line with PASSAGE_CONTEXT lines either
@@ -202,9 +204,13 @@ const hasPresets = existsSync(presetsFile);
 if (hasPresets) {
   copyJson(presetsFile, join(dist, 'data', 'usage-presets.json'));
 }
+// The CMS table's years: fetched by the page only when it shows the odds (issue #23).
+const cmsYearsFile = join(root, 'data', 'cms-years.json');
+const hasCmsYears = existsSync(cmsYearsFile);
+if (hasCmsYears) copyJson(cmsYearsFile, join(dist, 'data', 'cms-years.json'));
 
 // Paths in the catalog are relative to data/catalog.json itself.
-const catalog = { services: 'services.json', prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), plans };
+const catalog = { services: 'services.json', prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), ...(hasCmsYears ? { cms_years: 'cms-years.json' } : {}), plans };
 writeFileSync(join(dist, 'data', 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
 
 const sourcesDir = join(root, 'docs', 'sources');

@@ -288,6 +288,20 @@ test('odds: progress reaches the caller; a newer call on the channel stops the o
   assert.deepEqual(ops(seen.workers[1].host).slice(0, 3), ['init', 'addPlan', 'setCmsYears']);
 });
 
+test('stop(channel) stops the odds running on that channel: they reject as stale, their later progress unshown', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('a-high');
+  await c.setCmsYears('{"the":"years"}');
+  const progress = [];
+  const running = c.odds({ plan: 'a-high', members: [{ id: 'you', age: 40 }] }, ['a-high'], (p) => progress.push(p), 'ce1:odds').catch((e) => e);
+  while (progress.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+  await c.stop('ce1:odds');
+  assert.ok((await running) instanceof StaleAnswer);
+  assert.deepEqual(progress, [{ done: 1, draws: 4 }]);
+  // Another channel's call is not stopped by it.
+  assert.equal((await c.odds({ plan: 'a-high', members: [{ id: 'you', age: 40 }] }, ['a-high'], null, 'ce2:odds')).draws, 4);
+});
+
 // (Before any census client: the page keeps the bytes once they have arrived.)
 test('a census module that does not arrive is named in the load failure', { timeout: 10_000 }, async () => {
   const base = new URL(`folder-${++folders}/data/`, root);

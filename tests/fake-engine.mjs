@@ -87,6 +87,8 @@ export function createHost({ lock = null } = {}) {
       case 'setCmsYears':
         cmsYears = args.text;
         return { id, ok: true, value: undefined };
+      case 'stop':
+        return { id, ok: true, value: null };
       case 'optionsFor':
         return { id, ok: true, value: [...plans.keys()] };
       default:

@@ -246,6 +246,16 @@ describe('the odds (oddsStart, oddsStep, oddsResult; docs/embedding.md, "Odds")'
     assert.equal(done.ok, true);
     assert.deepStrictEqual(done.value, nativeOdds(family, COLORADO));
     assert.equal(estimated.ok, true);
+    // It runs between the odds' slices: answered before the odds end, not after them.
+    const order = replies.filter((r) => (r.id === 12 || r.id === 13) && !r.progress).map((r) => r.id);
+    assert.deepEqual(order, [13, 12], 'the estimate asked while the odds work is answered first');
+    assert.deepStrictEqual(estimated.value, engine.estimate(one));
+    // `stop` on the odds' channel stops them at the next slice (a changed form, the panel shut).
+    const stoppedRun = send({ id: 14, channel: 'ce1:odds', op: 'odds', args: { scenario: family, plans: COLORADO } });
+    while (!replies.some((r) => r.id === 14 && r.progress)) await new Promise((resolve) => setTimeout(resolve, 1));
+    const stop = send({ id: 15, channel: 'ce1:odds', op: 'stop', args: {} });
+    assert.deepEqual(await stoppedRun, { id: 14, stale: true });
+    assert.deepEqual(await stop, { id: 15, ok: true, value: null });
   });
 });
 

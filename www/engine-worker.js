@@ -45,9 +45,16 @@ function estimatorOps(engine) {
     setCmsYears({ text }) {
       engine().setCmsYears(text);
     },
+    /** Does nothing: sent on a channel, it stops the long request running there (the odds of a
+     * household the visitor has since changed) at its next slice. */
+    stop() {
+      return null;
+    },
     /** The odds of the household's year on each option, a slice of draws at a time:
-     * `progress({ done, draws })` after each; stops at the next slice once `replaced()`. */
-    async odds({ scenario, plans: ids }, progress, replaced) {
+     * `progress({ done, draws })` after each; stops at the next slice once `replaced()`; between
+     * slices, `between()` answers the short requests waiting on other channels (an estimate
+     * asked meanwhile is answered at once, not after the odds). */
+    async odds({ scenario, plans: ids }, progress, replaced, between) {
       let at = engine().oddsStart(scenario, ids);
       let slice = 25;
       while (at.done < at.draws) {
@@ -59,6 +66,8 @@ function estimatorOps(engine) {
         progress(at);
         if (at.done < at.draws) {
           await nextTurn();
+          if (replaced()) throw REPLACED;
+          await between();
           if (replaced()) throw REPLACED;
         }
       }

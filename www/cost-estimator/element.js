@@ -10,6 +10,7 @@
 import { LitElement } from 'lit';
 import { agentOf } from './broker.js';
 import { EngineController, dataBase } from './controllers/engine.js';
+import { OddsController } from './controllers/odds.js';
 import { UrlController } from './controllers/url.js';
 import { handlers } from './handlers.js';
 import { wordsFor } from './i18n/index.js';
@@ -127,6 +128,7 @@ export class CostEstimator extends LitElement {
     known: () => (this.#engine.data ? { plans: new Map(this.#engine.offered().map((p) => [p.id, p])), services: this.#engine.data.services.units } : null),
   });
   #print = new PrintController(this, this.#store);
+  #odds = new OddsController(this, { store: this.#store, engine: this.#engine, uid: this.#uid });
   #on = handlers({
     host: this,
     store: this.#store,

@@ -466,6 +466,13 @@ export class EngineClient {
     return this.#about(plans, 'odds', { scenario, plans }, channel, onProgress);
   }
 
+  /** Stops the long call running on `channel` (the odds) at the engine's next slice, and any
+   * call of that channel not yet sent: they reject with StaleAnswer. */
+  stop(channel) {
+    this.turns.set(channel, {});
+    return this.call('stop', {}, channel).catch(() => {});
+  }
+
   /** A call about `plans`, sent once their files are in the engine's queue. On a channel, a
    * newer call made meanwhile replaces it (it rejects with StaleAnswer without being sent). */
   async #about(plans, op, args, channel, onProgress = null) {

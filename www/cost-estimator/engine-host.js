@@ -12,10 +12,16 @@
 // they run, and of the requests waiting on one channel only the last runs: the others are
 // answered `stale` (a visitor typing "1", "12", "120" asks once, not three times). A long request
 // on a channel (the odds) gives way between its slices: once a newer request on its channel has
-// arrived, it throws `REPLACED`, is answered `stale`, and the newer one runs.
+// arrived, it throws `REPLACED`, is answered `stale`, and the newer one runs; the short requests
+// that arrive on other channels meanwhile (the estimate of a changed form) run between its
+// slices (`between`). `stop` on a channel (an estimator's op) does nothing but stop the long
+// request running there.
 
 /** Thrown by a long request that a newer one on its channel replaced: answered `stale`. */
 export const REPLACED = Symbol('replaced');
+
+/** Requests that run a long while (or replace the engine): never run between another's slices. */
+const LONG = new Set(['init', 'odds', 'census', 'censusPage']);
 
 /**
  * A host that prices requests with a module's engine: `init` and `Engine` are its wasm-bindgen
@@ -85,12 +91,13 @@ export function hostFor({ init, Engine: WasmEngine, fallback = null, more = () =
   };
 
   /** Runs one request; resolves to the reply to send. `notify` sends progress before it;
-   * `replaced()` says whether a newer request on its channel has arrived meanwhile. */
-  async function run({ id, op, args }, notify = () => {}, replaced = () => false) {
+   * `replaced()` says whether a newer request on its channel has arrived meanwhile; `between()`
+   * runs the short requests waiting on other channels. */
+  async function run({ id, op, args }, notify = () => {}, replaced = () => false, between = async () => {}) {
     try {
       if (!ops[op]) throw new Error(`no operation "${op}"`);
       if (op !== 'init' && !engine) throw new Error('the engine is not started');
-      return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress }), replaced) };
+      return { id, ok: true, value: await ops[op](args ?? {}, (progress) => notify({ id, progress }), replaced, between) };
     } catch (e) {
       if (e === REPLACED) return { id, stale: true };
       // An engine error has a `code`; anything else (a trap) means this instance is broken.
@@ -113,13 +120,26 @@ export function hostFor({ init, Engine: WasmEngine, fallback = null, more = () =
     }
   }
 
+  /** Answers one request taken from the queue (`stale` if a newer one on its channel waits). */
+  async function answer({ request, reply }) {
+    const replaced = () => Boolean(request.channel) && waiting.some((w) => w.request.channel === request.channel);
+    reply(replaced() ? { id: request.id, stale: true } : await run(request, reply, replaced, () => between(request.channel)));
+  }
+
   async function drain() {
-    while (waiting.length) {
-      const { request, reply } = waiting.shift();
-      const replaced = () => Boolean(request.channel) && waiting.some((w) => w.request.channel === request.channel);
-      reply(replaced() ? { id: request.id, stale: true } : await run(request, reply, replaced));
-    }
+    while (waiting.length) await answer(waiting.shift());
     draining = false;
+  }
+
+  /** Between a long request's slices: the requests waiting ahead of any long one or any on the
+   * long one's own `channel` (which stops it) run now, in order. Long requests (and `init`,
+   * which replaces the engine) wait their turn: one engine holds one long run at a time. */
+  async function between(channel) {
+    while (waiting.length) {
+      const next = waiting[0].request;
+      if (LONG.has(next.op) || (channel && next.channel === channel)) return;
+      await answer(waiting.shift());
+    }
   }
 
   return { receive, run, plans };
