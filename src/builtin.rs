@@ -1,5 +1,6 @@
 //! The built-in data, compiled into the `costshare` binary: the service vocabulary, every plan
-//! file, the typical prices, the usage presets and the CMS table's years of care of `data/`, so a copied or installed binary
+//! file, the typical prices, the usage presets, the CMS table's years of care and each year's
+//! Medicare figures of `data/`, so a copied or installed binary
 //! prices the built-in plans wherever it runs. `--data DIR` and `$COSTSHARE_DATA` still read a
 //! folder instead (`Catalog::load_dir`). Native only: the page fetches the same files.
 //!
@@ -18,6 +19,8 @@ pub const PRESETS: &str = include_str!("../data/usage-presets.json");
 /// `data/cms-years.json`: the CMS utilization table's rows as years of care, which a member's
 /// `usage` reads (`data/cms-utilization.json`, the table it is made from, is not needed).
 pub const CMS_YEARS: &str = include_str!("../data/cms-years.json");
+/// `data/medicare-years.json` (compiled into the `.wasm` too: `crate::medicare_year`).
+pub const MEDICARE_YEARS: &str = crate::medicare_year::BUILT_IN;
 
 /// `data/plans/*.json`: each file's name and text, in file-name order (the order
 /// `Catalog::load_dir` reads a folder in).
@@ -44,6 +47,7 @@ impl Catalog {
     /// the copies inside the binary.
     pub fn builtin() -> Result<Catalog, Error> {
         let mut catalog = Catalog::new(vocabulary()?);
+        catalog.set_medicare_years_json(crate::medicare_year::FILE, MEDICARE_YEARS)?;
         for (name, text) in PLANS {
             catalog.add_plan_json(name, text)?;
         }
@@ -77,5 +81,6 @@ mod tests {
         assert!(inside.cms_years().is_some(), "the CMS years are built in");
         assert_eq!(from_folder.cms_years(), inside.cms_years());
         assert_eq!(from_folder.vocabulary(), inside.vocabulary());
+        assert_eq!(from_folder.medicare_years(), inside.medicare_years());
     }
 }

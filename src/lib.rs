@@ -14,6 +14,9 @@
 //! - `utilization`: a member's year of care from the CMS utilization table
 //!   (`data/cms-years.json`), for members who give a `usage` instead of listing care;
 //!   `cms_table` (native only): the table's figures (`data/cms-utilization.json`) made claims.
+//! - `medicare_year`: each year's Medicare figures (`data/medicare-years.json`, compiled in):
+//!   the Part D threshold, deductible and insulin limit, Part B's premium, with sources.
+//! - `payment_plan`: the Medicare Prescription Payment Plan's monthly bills.
 //! - `catalog`: the vocabulary, plans, prices and presets an estimate can use, filled from the
 //!   data files' text the same way by the CLI, the tests and the WebAssembly module.
 //! - `builtin` (native only): those files compiled into the binary (`Catalog::builtin`).
@@ -34,7 +37,9 @@ pub mod engine;
 pub mod error;
 pub mod json;
 pub mod map;
+pub mod medicare_year;
 pub mod money;
+pub mod payment_plan;
 pub mod plan;
 pub mod presets;
 pub mod prices;

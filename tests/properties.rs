@@ -64,6 +64,8 @@ fn service_use(plan_index: usize, members: usize) -> impl Strategy<Value = Servi
                 network: out_of_network.map(|_| costshare::vocab::Network::OutOfNetwork),
                 billed: out_of_network.filter(|extra| extra % 2 == 0 && !use_default_price).map(|extra| money(cents + extra)),
                 admitted: er.then_some(admitted),
+                month: None,
+                months: None,
             }
         })
 }

@@ -10,8 +10,10 @@
 //!
 //! `adjudicate_claim` is that mechanism, and the only one: `each_claim` runs it on every claim
 //! with its events (the estimate's lines), `each_group` on the first of each group of
-//! identical claims that come to the same outcome (the totals-only paths).
+//! identical claims that come to the same outcome (the totals-only paths). Both take the year
+//! in time order, month by month (docs/domain.md, rule 1; `months.rs`).
 
+use super::months::Segment;
 use super::{add, overflow, Claim, Event, Scope, Use};
 use crate::error::Error;
 use crate::money::Money;
@@ -137,7 +139,7 @@ pub(super) struct Outcome {
 
 impl Outcome {
     /// The cost share that counted toward the claim's out-of-pocket counter.
-    fn counted(&self) -> Result<Money, Error> {
+    pub fn counted(&self) -> Result<Money, Error> {
         add(add(self.deductible, self.copay)?, self.coinsurance)
     }
 }
@@ -234,49 +236,59 @@ struct Rule<'p> {
     part_d: bool,
 }
 
-/// Every claim in order, one at a time, each with its events: the estimate's way.
+/// Every claim in time order (`segments`: month by month, within a month in the scenario's
+/// order; `months.rs`), one at a time, each with its events: the estimate's way. `each` gets
+/// the segment the claim is in.
 pub(super) fn each_claim(
     plan: &ValidPlan,
     ages: &[u32],
     family: bool,
     uses: &[Use],
-    mut each: impl FnMut(&Use, Outcome, Vec<Event>) -> Result<(), Error>,
+    segments: &[Segment],
+    mut each: impl FnMut(&Segment, &Use, Outcome, Vec<Event>) -> Result<(), Error>,
 ) -> Result<Accumulators, Error> {
     let mut acc = Accumulators::new(plan, ages.len(), family);
-    for u in uses {
+    for seg in segments {
+        let Some(u) = uses.get(seg.use_index) else { continue };
         let age = ages.get(u.claim.member).copied().unwrap_or(0);
-        for _ in 0..u.count {
+        for _ in 0..seg.count {
             let mut events = Vec::new();
             let (outcome, _) = adjudicate_claim(plan, age, &mut acc, &u.claim, Notes(Some(&mut events)))?;
-            each(u, outcome, events)?;
+            each(seg, u, outcome, events)?;
         }
     }
     Ok(acc)
 }
 
-/// Every claim in order, the `counts[i]` identical claims of use `i` a group at a time: the
+/// What `each_group` tells of each group: its segment, its use, the outcome of each claim and
+/// how many claims.
+pub(super) type GroupFn<'a> = dyn FnMut(&Segment, &Use, &Outcome, u32) -> Result<(), Error> + 'a;
+
+/// Every claim in the same time order, a segment's identical claims a group at a time: the
 /// first claim of a group goes through [`adjudicate_claim`] (the same function as one by one),
-/// and [`Reads::repeats`] says how many after it come to the same outcome. `each` gets the
-/// outcome and how many claims it stands for. No events are made.
+/// and [`Reads::repeats`] says how many after it, in the same segment, come to the same
+/// outcome. `each` gets the segment, the outcome and how many claims it stands for. No events
+/// are made.
 pub(super) fn each_group(
     plan: &ValidPlan,
     ages: &[u32],
     family: bool,
     uses: &[Use],
-    counts: &mut dyn Iterator<Item = u32>,
-    each: &mut dyn FnMut(&Use, &Outcome, u32) -> Result<(), Error>,
+    segments: &[Segment],
+    each: &mut GroupFn,
 ) -> Result<Accumulators, Error> {
     let mut acc = Accumulators::new(plan, ages.len(), family);
-    for (u, count) in uses.iter().zip(counts) {
+    for seg in segments {
+        let Some(u) = uses.get(seg.use_index) else { continue };
         let age = ages.get(u.claim.member).copied().unwrap_or(0);
-        let mut left = count;
+        let mut left = seg.count;
         while left > 0 {
             let (outcome, reads) = adjudicate_claim(plan, age, &mut acc, &u.claim, Notes(None))?;
             let more = reads.repeats(&outcome)?.min(left - 1);
             if more > 0 {
                 acc.repeat(u.claim.member, &reads, &outcome, more)?;
             }
-            each(u, &outcome, 1 + more)?;
+            each(seg, u, &outcome, 1 + more)?;
             left -= 1 + more;
         }
     }
