@@ -18,9 +18,9 @@
 
 use serde::Serialize;
 
-use crate::catalog::Catalog;
 use crate::error::{at, Error, ErrorKind};
 use crate::json::json_object;
+use crate::medicare_year::MedicareYears;
 use crate::money::Money;
 use crate::scenario::MONTHS;
 
@@ -37,6 +37,9 @@ pub struct PaymentPlan {
     pub paid_at_pharmacy: Year,
     pub total_billed: Money,
 }
+
+/// What errors in a payment plan's input name as their origin.
+pub const ORIGIN: &str = "payment_plan";
 
 /// `costshare payment-plan`'s input: a year, the opt-in month and the Part D out-of-pocket
 /// costs of each month.
@@ -98,18 +101,18 @@ impl Input {
         crate::json::parse(origin, text)
     }
 
-    /// The bills for amounts given directly, by the year's threshold from the catalog's
-    /// Medicare figures. Refused, naming the field: a year without figures, a month outside 1
-    /// to 12, other than twelve amounts, or amounts adding up to more than the threshold (more
-    /// than a year's Part D costs can be).
-    pub fn bills(&self, catalog: &Catalog, origin: &str) -> Result<Bills, Error> {
-        let threshold = catalog.medicare_years().for_year(self.year, origin, at!["year"])?.part_d.out_of_pocket_threshold.amount;
+    /// The bills for amounts given directly, by the year's threshold from `years` (the
+    /// catalog's Medicare figures). Refused, naming the field: a year without figures, a month
+    /// outside 1 to 12, other than twelve amounts, or amounts adding up to more than the
+    /// threshold (more than a year's Part D costs can be).
+    pub fn bills(&self, years: &MedicareYears, origin: &str) -> Result<Bills, Error> {
+        let threshold = years.for_year(self.year, origin, at!["year"])?.part_d.out_of_pocket_threshold.amount;
         if !(1..=MONTHS).contains(&self.opt_in_month) {
             return Err(Error::at(origin, at!["opt_in_month"], ErrorKind::out_of_range(1, MONTHS.into(), self.opt_in_month.into())));
         }
         let costs: Year = self.monthly_out_of_pocket.as_slice().try_into().map_err(|_| {
             let n = self.monthly_out_of_pocket.len();
-            Error::at(origin, at!["monthly_out_of_pocket"], ErrorKind::out_of_range(MONTHS.into(), MONTHS.into(), n.into()))
+            Error::at(origin, at!["monthly_out_of_pocket"], ErrorKind::twelve_amounts(n))
         })?;
         let sum = total(&costs)?;
         if sum > threshold {

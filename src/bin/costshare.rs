@@ -7,6 +7,7 @@
 //!                                        the household under several options, ranked
 //!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--contribution C] [--threads N] [--stats]
 //!                                        price a group, household by household (CSV out)
+//!   costshare payment-plan INPUT.json    the Medicare Prescription Payment Plan's monthly bills
 //!
 //! The vocabulary, plans, prices, presets and the CMS table's years are inside the binary
 //! (`costshare::builtin`), so a copy works anywhere; `--data DIR` (or `$COSTSHARE_DATA`) reads a
@@ -33,6 +34,10 @@ const USAGE: &str = "usage:
       price the scenario's household under several options (default: every option of
       the scenario plan's program and year), ranked, with worst cases; --curves adds each
       option's cost as care grows (cost_curves); --table prints a table for people
+  costshare payment-plan INPUT.json
+      the Medicare Prescription Payment Plan's monthly bills for a year's Part D costs given
+      month by month: {\"year\": 2025, \"opt_in_month\": 1, \"monthly_out_of_pocket\": [12 amounts]}
+      gives {\"bills\": [12 amounts], \"total_billed\": ...}
   costshare census CENSUS.csv --plans ID,ID,... [--as-of YYYY-MM-DD] [--usage PRESET]
                    [--contribution amount:500.00|percent:80] [--threads N] [--stats]
       price every household of a census CSV (- reads stdin) on every plan: CSV on stdout,
@@ -51,8 +56,8 @@ options for every command:
 
 /// Each option, and the commands it means something to.
 const OPTIONS: &[(&str, &[&str])] = &[
-    ("--data", &["estimate", "validate", "plans", "compare", "census"]),
-    ("--errors", &["estimate", "validate", "plans", "compare", "census"]),
+    ("--data", &["estimate", "validate", "plans", "compare", "census", "payment-plan"]),
+    ("--errors", &["estimate", "validate", "plans", "compare", "census", "payment-plan"]),
     ("--plans", &["compare", "census"]),
     ("--table", &["compare"]),
     ("--curves", &["compare"]),
@@ -311,6 +316,13 @@ fn run(args: &Args) -> Result<String, Failure> {
                 None => costshare::builtin::vocabulary()?,
             };
             let mut catalog = Catalog::new(vocab);
+            if let Some(dir) = &data_dir {
+                // A Part D plan is checked against the folder's Medicare figures, if it has them.
+                let years = dir.join(costshare::medicare_year::FILE);
+                if years.exists() {
+                    catalog.set_medicare_years_json(costshare::medicare_year::FILE, &read_file(&years)?)?;
+                }
+            }
             let mut out = String::new();
             for path in &args.files {
                 let input = read_file(Path::new(path))?;
@@ -342,6 +354,17 @@ fn run(args: &Args) -> Result<String, Failure> {
             let catalog = catalog()?;
             let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             census(&catalog, &ids(list), args, path, threads)
+        }
+        "payment-plan" => {
+            use costshare::payment_plan::{Input, ORIGIN};
+            let path = one_file("{command} takes one input file")?;
+            // Only the Medicare figures are needed: the folder's, else the built-in copy.
+            let years = match data_dir.as_ref().map(|d| d.join(costshare::medicare_year::FILE)).filter(|f| f.exists()) {
+                Some(file) => costshare::medicare_year::MedicareYears::from_json(costshare::medicare_year::FILE, &read_file(&file)?)?,
+                None => costshare::medicare_year::MedicareYears::from_json(costshare::medicare_year::FILE, costshare::medicare_year::BUILT_IN)?,
+            };
+            let input = Input::from_json(ORIGIN, &read_file(Path::new(path))?)?;
+            Ok(to_json(&input.bills(&years, ORIGIN)?))
         }
         "" => Err(usage("", "a command is needed", vec![]).into()),
         other => Err(usage("", "unknown command {value}", vec![("value", other.into())]).into()),

@@ -518,6 +518,12 @@ impl ErrorKind {
         ErrorKind::new(Code::OutOfRange, "one month per claim: {max} months for {min} claims (got {value})", params)
     }
 
+    /// Amounts by month that are not twelve (`costshare payment-plan`'s input).
+    pub fn twelve_amounts(given: usize) -> ErrorKind {
+        let params = vec![("min", 12u64.into()), ("max", 12u64.into()), ("value", given.into())];
+        ErrorKind::new(Code::OutOfRange, "one amount a month, January to December: {max} amounts (got {value})", params)
+    }
+
     /// A use giving both `month` and `months`.
     pub fn month_twice() -> ErrorKind {
         ErrorKind::new(Code::DuplicateField, "`{value}` and `months` both say when: give one of them", vec![("value", Param::Text("month".into()))])
@@ -664,6 +670,7 @@ mod tests {
             K::price_factor_without_usage(),
             K::no_cms_table(),
             K::months_count(3, 2),
+            K::twelve_amounts(11),
             K::month_twice(),
             K::payment_plan_not_offered("p"),
             K::no_medicare_year(2024, vec!["2025".into()]),
