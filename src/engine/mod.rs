@@ -447,15 +447,16 @@ impl<'a> Year<'a> {
     /// their lines listed in the scenario's (each use's claims in turn).
     pub fn estimate(&self) -> Result<Estimate, Error> {
         let claims: usize = self.uses.iter().map(|u| u.count as usize).sum();
-        let mut lines = Vec::with_capacity(claims);
+        let mut lines: Vec<Option<Line>> = Vec::new();
+        lines.resize_with(claims, || None);
         let members: Vec<Id> = self.scenario.members.iter().map(|m| Id::from(m.id.as_str())).collect();
         let services: Vec<Id> = self.rows.iter().map(|&(_, service)| Id::from(service)).collect();
         let mut sums = Sums::new(self);
         let mut places = months::Places::new(&self.whens, self.uses.iter().map(|u| u.count));
         let acc = claim::each_claim(self.plan, &self.ages, self.family(), &self.uses, &self.segments, |seg, u, outcome, events| {
             sums.add(seg.month, u, &outcome, 1)?;
-            places.next(seg.use_index);
-            lines.push(Line {
+            let Some(slot) = lines.get_mut(places.next(seg.use_index)) else { return Err(overflow()) };
+            *slot = Some(Line {
                 member: members.get(u.claim.member).cloned().unwrap_or_else(|| Id::from("")),
                 service: services.get(u.row).cloned().unwrap_or_else(|| Id::from(u.claim.service)),
                 month: seg.month as u32 + 1,
@@ -473,8 +474,7 @@ impl<'a> Year<'a> {
             });
             Ok(())
         })?;
-        places.put(&mut lines)?;
-        Ok(self.total_up(&acc, sums)?.with_lines(lines))
+        Ok(self.total_up(&acc, sums)?.with_lines(months::placed(lines)?))
     }
 
     /// The same figures without lines, each segment's claims a group at a time.

@@ -58,9 +58,13 @@ impl When {
             When::Spread => {
                 // Claims k with floor(12k / n) = m: from ceil(m·n / 12) up to ceil((m + 1)·n / 12).
                 let n = u64::from(n);
-                let start = |m: u64| (m * n).div_ceil(12);
-                for (m, c) in counts.iter_mut().enumerate() {
-                    *c = (start(m as u64 + 1) - start(m as u64)) as u32;
+                let mut start = 0u64;
+                let mut top = 0u64;
+                for c in counts.iter_mut() {
+                    top += n;
+                    let end = top.div_ceil(12);
+                    *c = (end - start) as u32;
+                    start = end;
                 }
             }
             When::Month(m) => counts[usize::from(*m)] = n,
@@ -114,8 +118,6 @@ pub(super) struct Places {
     first: Vec<u32>,
     orders: Vec<Option<Vec<u32>>>,
     done: Vec<u32>,
-    slots: Vec<u32>,
-    in_order: bool,
 }
 
 impl Places {
@@ -128,11 +130,11 @@ impl Places {
             orders.push(w.order(n));
             next = next.saturating_add(n);
         }
-        Places { done: vec![0; first.len()], first, orders, slots: Vec::with_capacity(next as usize), in_order: true }
+        Places { done: vec![0; first.len()], first, orders }
     }
 
-    /// The next claim made is of use `i`.
-    pub fn next(&mut self, i: usize) {
+    /// The place, in the scenario's order, of the next claim made, which is of use `i`.
+    pub fn next(&mut self, i: usize) -> usize {
         let done = self.done.get(i).copied().unwrap_or(0);
         let k = match self.orders.get(i) {
             Some(Some(order)) => order.get(done as usize).copied().unwrap_or(0),
@@ -141,32 +143,13 @@ impl Places {
         if let Some(d) = self.done.get_mut(i) {
             *d += 1;
         }
-        let slot = self.first.get(i).copied().unwrap_or(0).saturating_add(k);
-        self.in_order &= slot as usize == self.slots.len();
-        self.slots.push(slot);
+        self.first.get(i).copied().unwrap_or(0).saturating_add(k) as usize
     }
+}
 
-    /// Moves each of `lines` (made in the order [`Places::next`] was told) to its place: one
-    /// swap per line out of place, none when time order is the scenario's.
-    pub fn put<T>(mut self, lines: &mut [T]) -> Result<(), Error> {
-        if self.in_order {
-            return Ok(());
-        }
-        if self.slots.len() != lines.len() {
-            return Err(overflow());
-        }
-        for i in 0..lines.len() {
-            while self.slots[i] as usize != i {
-                let j = self.slots[i] as usize;
-                if j >= lines.len() {
-                    return Err(overflow());
-                }
-                lines.swap(i, j);
-                self.slots.swap(i, j);
-            }
-        }
-        Ok(())
-    }
+/// Lines put in their places as they are made (each moved once), then listed.
+pub(super) fn placed<T>(slots: Vec<Option<T>>) -> Result<Vec<T>, Error> {
+    slots.into_iter().map(|l| l.ok_or_else(overflow)).collect()
 }
 
 /// One month of the year in a result (docs/domain.md, "A year month by month").
