@@ -1,10 +1,11 @@
 //! The built-in data, compiled into the `costshare` binary: the service vocabulary, every plan
-//! file, the typical prices, the usage presets and the CMS table's years of care of `data/`, so a copied or installed binary
+//! file, the typical prices, the usage presets, the CMS table's years of care and each year's
+//! Medicare figures of `data/`, so a copied or installed binary
 //! prices the built-in plans wherever it runs. `--data DIR` and `$COSTSHARE_DATA` still read a
 //! folder instead (`Catalog::load_dir`). Native only: the page fetches the same files.
 //!
 //! `data/medicare-years.json` (Medicare's own figures by year) is built into every target, the
-//! `.wasm` too, by `src/medicare.rs`: every catalog starts with it.
+//! `.wasm` too, by `src/medicare_year.rs`: every catalog starts with it.
 //!
 //! A plan file added to `data/plans/` is added to [`PLANS`] too; a test below compares the two.
 
@@ -21,6 +22,8 @@ pub const PRESETS: &str = include_str!("../data/usage-presets.json");
 /// `data/cms-years.json`: the CMS utilization table's rows as years of care, which a member's
 /// `usage` reads (`data/cms-utilization.json`, the table it is made from, is not needed).
 pub const CMS_YEARS: &str = include_str!("../data/cms-years.json");
+/// `data/medicare-years.json` (compiled into the `.wasm` too: `crate::medicare_year`).
+pub const MEDICARE_YEARS: &str = crate::medicare_year::BUILT_IN;
 
 /// `data/plans/*.json`: each file's name and text, in file-name order (the order
 /// `Catalog::load_dir` reads a folder in).
@@ -47,6 +50,7 @@ impl Catalog {
     /// the copies inside the binary.
     pub fn builtin() -> Result<Catalog, Error> {
         let mut catalog = Catalog::new(vocabulary()?);
+        catalog.set_medicare_years_json(crate::medicare_year::FILE, MEDICARE_YEARS)?;
         for (name, text) in PLANS {
             catalog.add_plan_json(name, text)?;
         }
@@ -80,7 +84,7 @@ mod tests {
         assert!(inside.cms_years().is_some(), "the CMS years are built in");
         assert_eq!(from_folder.cms_years(), inside.cms_years());
         assert_eq!(from_folder.vocabulary(), inside.vocabulary());
-        assert!(inside.medicare_years().is_some(), "the Medicare figures are built in");
+        assert!(inside.medicare_years().part_b(2025).is_some(), "the Medicare figures are built in");
         assert_eq!(from_folder.medicare_years(), inside.medicare_years());
     }
 }

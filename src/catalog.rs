@@ -4,7 +4,7 @@
 
 use crate::error::{at, Error, ErrorKind, ErrorPath};
 use crate::map::SortedMap;
-use crate::medicare::MedicareYears;
+use crate::medicare_year::{MedicareYears, PartD};
 use crate::money::Money;
 use crate::plan::{Plan, ValidPlan};
 use crate::presets::Presets;
@@ -19,13 +19,14 @@ pub struct Catalog {
     prices: Option<PriceTable>,
     presets: Option<Presets>,
     cms_years: Option<Presets>,
-    /// Medicare's own figures by year: the built-in file unless a data folder has its own.
-    medicare: Option<MedicareYears>,
+    /// Each year's Medicare figures (`data/medicare-years.json`): the built-in copy unless
+    /// another is set.
+    medicare_years: MedicareYears,
 }
 
 impl Catalog {
     pub fn new(vocabulary: Vocabulary) -> Catalog {
-        Catalog { vocabulary, plans: SortedMap::new(), prices: None, presets: None, cms_years: None, medicare: MedicareYears::builtin() }
+        Catalog { vocabulary, plans: SortedMap::new(), prices: None, presets: None, cms_years: None, medicare_years: MedicareYears::built_in() }
     }
 
     /// A catalog whose vocabulary is the text of a `services.json`.
@@ -43,8 +44,13 @@ impl Catalog {
         self.add_plan(origin, plan)
     }
 
+    /// A plan with Medicare Part D is refused for a year without Medicare figures (its
+    /// threshold is the year's), naming the year.
     pub fn add_plan(&mut self, origin: &str, plan: Plan) -> Result<&ValidPlan, Error> {
         let plan = plan.validate(origin, &self.vocabulary)?;
+        if plan.part_d_out_of_pocket_max.is_some() {
+            self.medicare_years.part_d(plan.year, origin, at!["year"])?;
+        }
         if self.plans.contains_key(&plan.id) {
             return Err(Error::at(origin, at!["id"], ErrorKind::plan_in_catalog(&plan.id)));
         }
@@ -85,14 +91,24 @@ impl Catalog {
         self.cms_years.as_ref()
     }
 
-    /// Replaces the built-in Medicare figures by year with a file's (`medicare-years.json`).
+    /// Reads another copy of `data/medicare-years.json` in place of the built-in one; refused
+    /// if a Part D plan already in the catalog is of a year it lacks.
     pub fn set_medicare_years_json(&mut self, origin: &str, text: &str) -> Result<(), Error> {
-        self.medicare = Some(MedicareYears::from_json(origin, text)?);
+        let years = MedicareYears::from_json(origin, text)?;
+        for p in self.plans.values().filter(|p| p.part_d_out_of_pocket_max.is_some()) {
+            years.part_d(p.year, origin, at!["years"])?;
+        }
+        self.medicare_years = years;
         Ok(())
     }
 
-    pub fn medicare_years(&self) -> Option<&MedicareYears> {
-        self.medicare.as_ref()
+    pub fn medicare_years(&self) -> &MedicareYears {
+        &self.medicare_years
+    }
+
+    /// The Medicare Part D figures of `year`, or the error naming it (at `path` of the scenario).
+    pub fn medicare_part_d(&self, year: u16, path: impl Into<ErrorPath>) -> Result<&PartD, Error> {
+        self.medicare_years.part_d(year, "scenario", path.into())
     }
 
     pub fn plan(&self, id: &str) -> Option<&ValidPlan> {
@@ -156,8 +172,9 @@ impl Catalog {
     }
 }
 
-/// Reads a data folder: `services.json`, then every `plans/*.json` in file-name order, then
-/// `typical-prices.json`, `usage-presets.json`, `cms-years.json` and `medicare-years.json` if present. The CLI and the tests use this;
+/// Reads a data folder: `services.json`, `medicare-years.json` if present (else the built-in
+/// copy), then every `plans/*.json` in file-name order, then `typical-prices.json`,
+/// `usage-presets.json` and `cms-years.json` if present. The CLI and the tests use this;
 /// the page fetches the same files and passes their text to the same methods.
 #[cfg(not(target_arch = "wasm32"))]
 impl Catalog {
@@ -165,6 +182,10 @@ impl Catalog {
         use std::fs;
         let services = data_dir.join(crate::vocab::SERVICES_FILE);
         let mut catalog = Catalog::from_services_json(crate::vocab::SERVICES_FILE, &read_file(&services)?)?;
+        let medicare = data_dir.join(crate::medicare_year::FILE);
+        if medicare.exists() {
+            catalog.set_medicare_years_json(crate::medicare_year::FILE, &read_file(&medicare)?)?;
+        }
         let plans_dir = data_dir.join("plans");
         let mut files: Vec<std::path::PathBuf> = fs::read_dir(&plans_dir)
             .map_err(|e| Error::at(&plans_dir.display().to_string(), ErrorPath::ROOT, ErrorKind::read_failed(&e.to_string())))?
@@ -187,10 +208,6 @@ impl Catalog {
         let years = data_dir.join("cms-years.json");
         if years.exists() {
             catalog.set_cms_years_json("cms-years.json", &read_file(&years)?)?;
-        }
-        let medicare = data_dir.join(crate::medicare::MEDICARE_YEARS_FILE);
-        if medicare.exists() {
-            catalog.set_medicare_years_json(crate::medicare::MEDICARE_YEARS_FILE, &read_file(&medicare)?)?;
         }
         Ok(catalog)
     }

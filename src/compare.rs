@@ -241,6 +241,11 @@ pub fn fit_to_plan(base: &Scenario, plan: &ValidPlan) -> (Scenario, Adjusted) {
             adjusted.pay_schedule = Some(plan.pay_schedules[0]);
         }
     }
+    // The Medicare Prescription Payment Plan changes when drugs are paid for, not what they
+    // cost: an option without Part D is priced without it.
+    if plan.part_d_out_of_pocket_max.is_none() {
+        s.payment_plan = None;
+    }
     (s, adjusted)
 }
 

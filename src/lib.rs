@@ -18,10 +18,12 @@
 //! - `utilization`: a member's year of care from the CMS utilization table
 //!   (`data/cms-years.json`), for members who give a `usage` instead of listing care;
 //!   `cms_table` (native only): the table's figures (`data/cms-utilization.json`) made claims.
+//! - `medicare_year`: each year's Medicare figures (`data/medicare-years.json`, compiled in):
+//!   the Part D threshold, deductible and insulin limit, Part B's premium, with sources (the
+//!   one reader of that file: Part D plans, the payment plan, Part B beside a total, planView).
+//! - `payment_plan`: the Medicare Prescription Payment Plan's monthly bills.
 //! - `catalog`: the vocabulary, plans, prices and presets an estimate can use, filled from the
 //!   data files' text the same way by the CLI, the tests and the WebAssembly module.
-//! - `medicare`: Medicare's own figures by year (`data/medicare-years.json`: the standard Part B
-//!   premium), built into every target.
 //! - `builtin` (native only): those files compiled into the binary (`Catalog::builtin`).
 //! - `json`: the strict reader every input goes through; `error`: the one error type (where,
 //!   and a kind with its values, from which its code, params and English message come);
@@ -43,10 +45,11 @@ pub mod engine;
 pub mod error;
 pub mod json;
 pub mod map;
-pub mod medicare;
+pub mod medicare_year;
 pub mod money;
 pub mod odds;
 pub mod offer;
+pub mod payment_plan;
 pub mod plan;
 pub mod planview;
 pub mod presets;

@@ -879,10 +879,16 @@ pub const LINK_HOSTS: &[&str] = &["www.law.cornell.edu", "lexbuild.dev", "www.ec
 /// `https://` + one of [`LINK_HOSTS`] + nothing, or a path (`/…`), of printable ASCII with no
 /// quote, angle bracket, backslash or space: no other scheme, no user name or port.
 pub fn is_allowed_link(url: &str) -> bool {
+    is_link_on(url, LINK_HOSTS)
+}
+
+/// `https://` + one of `hosts` + nothing, or a path, as [`is_allowed_link`] (which is this
+/// with [`LINK_HOSTS`]).
+pub fn is_link_on(url: &str, hosts: &[&str]) -> bool {
     let Some(rest) = url.strip_prefix("https://") else { return false };
     let end = rest.find('/').unwrap_or(rest.len());
     let (host, tail) = rest.split_at(end);
-    LINK_HOSTS.contains(&host) && tail.bytes().all(|b| b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b))
+    hosts.contains(&host) && tail.bytes().all(|b| b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b))
 }
 
 fn is_id(s: &str) -> bool {

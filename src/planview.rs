@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::engine::{ContributionUnit, IMPLIED_SPOUSE_MIN_AGE};
-use crate::medicare::Monthly;
+use crate::medicare_year::Source;
 use crate::money::Money;
 use crate::plan::{Accumulator, Assumption, Citation, Document, Limit, MemberRate, Names, OutOfNetwork, PaymentLimit, PremiumConversion, ValidPlan};
 use crate::scenario::{DEFAULT_DAYS_SUPPLY, MAX_AGE, MAX_COUNT, MAX_DAYS, MAX_DAYS_SUPPLY, MAX_MEMBERS, MAX_USES};
@@ -141,8 +141,8 @@ pub struct MedicareView<'p> {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct PartBFigure<'p> {
     pub year: u16,
-    #[serde(flatten)]
-    pub figure: &'p Monthly,
+    pub monthly: Money,
+    pub source: &'p Source,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -246,7 +246,7 @@ pub fn plan_view<'p>(catalog: &'p Catalog, plan: &'p ValidPlan) -> PlanView<'p> 
     let requires_part_b = plan.medicare.as_ref().is_some_and(|m| m.requires_part_b);
     let asks = requires_part_b || plan.member_premiums.iter().any(|r| r.when.medicare.is_some());
     let part_b_monthly = if asks {
-        catalog.medicare_years().and_then(|y| y.part_b(plan.year)).map(|figure| PartBFigure { year: plan.year, figure })
+        catalog.medicare_years().part_b(plan.year).map(|f| PartBFigure { year: plan.year, monthly: f.amount, source: &f.source })
     } else {
         None
     };
@@ -357,7 +357,7 @@ mod tests {
         assert!(sa.medicare.asks && sa.medicare.requires_part_b && sa.part_d);
         assert_eq!(sa.medicare.source.map(|s| s.line), Some(7487));
         assert_eq!(sa.medicare.unlikely_below_age, Some(65));
-        assert_eq!(sa.medicare.part_b_monthly.as_ref().map(|p| p.figure.monthly.to_string()).as_deref(), Some("185.00"));
+        assert_eq!(sa.medicare.part_b_monthly.as_ref().map(|p| p.monthly.to_string()).as_deref(), Some("185.00"));
         assert_eq!(sa.pay_schedules[0].contribution_unit, ContributionUnit::of(EnrollmentType::PerMember, PaySchedule::Monthly));
         assert!(sa.channels.contains(&Channel::Mail));
 

@@ -75,6 +75,8 @@ impl PresetUse {
             network: None,
             billed: None,
             admitted: self.admitted,
+            month: None,
+            months: None,
         }
     }
 }

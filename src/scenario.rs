@@ -21,6 +21,8 @@ pub const MAX_COUNT: u32 = 1_000;
 pub const MAX_CLAIMS: u64 = 20_000;
 pub const MAX_DAYS: u32 = 366;
 pub const MAX_DAYS_SUPPLY: u32 = 366;
+/// Months are numbered 1 (January) to 12 (December).
+pub const MONTHS: u32 = 12;
 
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
 pub struct Scenario {
@@ -50,10 +52,23 @@ pub struct Scenario {
     /// source (src/utilization.rs).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub price_factor: Option<PriceFactor>,
+    /// The Medicare Prescription Payment Plan, on a plan with Part D: the month the member
+    /// starts paying monthly bills instead of the pharmacy (docs/domain.md, "The Medicare
+    /// Prescription Payment Plan").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_plan: Option<PaymentPlanChoice>,
     /// Set once the members' `usage` is in `services` (never read from JSON).
     #[serde(skip)]
     pub usage_resolved: bool,
 }
+
+/// A scenario's `payment_plan`: the month (1 to 12) the member opts in.
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+pub struct PaymentPlanChoice {
+    pub opt_in_month: u32,
+}
+
+json_object!(PaymentPlanChoice { opt_in_month: req });
 
 /// An employer's contribution toward the premium, per pay period: a fixed `amount` (per member
 /// on plans priced per member, else per enrollment), or a `percent` of each member's premium
@@ -145,6 +160,13 @@ pub struct ServiceUse {
     /// An emergency visit that led to an inpatient admission.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admitted: Option<bool>,
+    /// The month (1 to 12) of every claim of this use (docs/domain.md, rule 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
+    /// One month per claim, as many as `count`; without `month` or `months` the claims are
+    /// spread over the year (rule 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub months: Option<Vec<u32>>,
 }
 
 // ---- reading a scenario (`crate::json` checks types and names the field at fault) ----------
@@ -159,6 +181,7 @@ json_object!(Scenario {
     employer_contribution: opt,
     marginal_tax_rate: opt,
     price_factor: opt,
+    payment_plan: opt,
     usage_resolved: skip,
 });
 
@@ -175,6 +198,8 @@ json_object!(ServiceUse {
     network: opt,
     billed: opt,
     admitted: opt,
+    month: opt,
+    months: opt,
 });
 
 impl Scenario {
@@ -241,6 +266,7 @@ impl Scenario {
             if s.billed.is_some() && s.network != Some(Network::OutOfNetwork) {
                 return err(at("billed"), ErrorKind::billed_in_network());
             }
+            check_months(s, i, count)?;
         }
         if claims > MAX_CLAIMS {
             return err(at!["services"], ErrorKind::too_many_claims(MAX_CLAIMS, claims));
@@ -251,8 +277,36 @@ impl Scenario {
         if let Some(p) = &self.price_factor {
             p.check()?;
         }
+        if let Some(p) = &self.payment_plan {
+            if !(1..=MONTHS).contains(&p.opt_in_month) {
+                return err(at!["payment_plan", "opt_in_month"], ErrorKind::out_of_range(1, MONTHS.into(), p.opt_in_month.into()));
+            }
+        }
         Ok(())
     }
+}
+
+/// A use's `month` or `months` (rule 1): each 1 to 12, one month per claim, not both.
+fn check_months(u: &ServiceUse, i: usize, count: u32) -> Result<(), Error> {
+    let fail = |path, kind| Err(Error::at("scenario", path, kind));
+    let in_year = |m: u32| (1..=MONTHS).contains(&m);
+    if let Some(m) = u.month {
+        if !in_year(m) {
+            return fail(at!["services", i, "month"], ErrorKind::out_of_range(1, MONTHS.into(), m.into()));
+        }
+        if u.months.is_some() {
+            return fail(at!["services", i, "months"], ErrorKind::month_twice());
+        }
+    }
+    if let Some(list) = &u.months {
+        if list.len() != count as usize {
+            return fail(at!["services", i, "months"], ErrorKind::months_count(count, list.len()));
+        }
+        if let Some(k) = list.iter().position(|&m| !in_year(m)) {
+            return fail(at!["services", i, "months", k], ErrorKind::out_of_range(1, MONTHS.into(), list[k].into()));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -281,6 +281,21 @@ impl Engine {
         to_js(&crate::planview::plan_view(&self.catalog, found))
     }
 
+    /// The Medicare Prescription Payment Plan's monthly bills for amounts given directly: the
+    /// CLI's `payment-plan`. `input` (an object or its JSON text) is `{ year, opt_in_month,
+    /// monthly_out_of_pocket: [12 amounts] }`; the answer `{ bills: [12 amounts], total_billed }`
+    /// (docs/domain.md, "The Medicare Prescription Payment Plan").
+    #[wasm_bindgen(js_name = paymentPlan)]
+    pub fn payment_plan(&self, input: JsValue) -> Result<JsValue, JsValue> {
+        use crate::payment_plan::{Input, ORIGIN};
+        let text = match input.as_string() {
+            Some(t) => t,
+            None => to_json_text(&input, ORIGIN).map_err(js_error)?,
+        };
+        let input = Input::from_json(ORIGIN, &text).map_err(js_error)?;
+        to_js(&input.bills(self.catalog.medicare_years(), ORIGIN).map_err(js_error)?)
+    }
+
     /// The enrollment type a household of `people` takes on `plan` (or `null`).
     #[wasm_bindgen(js_name = suggestEnrollment)]
     pub fn suggest_enrollment(&self, plan: JsValue, people: JsValue) -> Result<JsValue, JsValue> {

@@ -4,7 +4,8 @@
 //! on every built-in plan, with counts large enough to cross every regime (deductible met,
 //! out-of-pocket maximum reached, visit and day limits used up) inside one use:
 //! - `summarize` equals the summary of `estimate`: every total, every member's figures and
-//!   progress toward each limit, every service subtotal;
+//!   progress toward each limit, every service subtotal, every month and the payment plan's
+//!   bills, with uses spread over the year, in a month, or a month per claim (rule 1);
 //! - `Year::total_annual_cost_with_counts` equals `estimate` of the scenario with those counts
 //!   (a use counted 0 left out), which is what every cost-curve point is;
 //! - and so every vertex of a cost curve is `estimate` of the household's care at its scale.
@@ -12,7 +13,7 @@
 use std::sync::OnceLock;
 
 use costshare::engine::{summarize, Year};
-use costshare::scenario::{Member, ServiceUse};
+use costshare::scenario::{Member, PaymentPlanChoice, ServiceUse};
 use costshare::vocab::{Channel, EnrollmentType, Medicare, Network, Relationship, Unit};
 use costshare::{estimate, Catalog, Money, Scenario};
 use proptest::prelude::*;
@@ -39,9 +40,11 @@ fn service_use(plan_index: usize, members: usize) -> impl Strategy<Value = Servi
         prop_oneof![Just(30u32), Just(90u32), 1u32..120],
         (0usize..3, any::<bool>()),
         prop_oneof![4 => Just(None), 1 => (0u64..200_000).prop_map(Some)],
+        when(),
     )
-        .prop_map(move |((s, m), count, cents, days, supply, (channel, admitted), out_of_network)| {
+        .prop_map(move |((s, m), count, cents, days, supply, (channel, admitted), out_of_network, when)| {
             let (id, unit, er) = &services[s];
+            let (month, months) = months_of(when, count);
             ServiceUse {
                 member: format!("m{m}"),
                 service: id.clone(),
@@ -53,8 +56,55 @@ fn service_use(plan_index: usize, members: usize) -> impl Strategy<Value = Servi
                 network: out_of_network.map(|_| Network::OutOfNetwork),
                 billed: out_of_network.zip(cents).filter(|(extra, _)| extra % 2 == 0).map(|(extra, c)| money(c + extra)),
                 admitted: er.then_some(admitted),
+                month,
+                months,
             }
         })
+}
+
+/// When a use happens (rule 1): spread over the year, in one month, or a month per claim (from
+/// a seed: a few months at random, or all in order, or out of order).
+#[derive(Clone, Copy, Debug)]
+enum When {
+    Spread,
+    Month(u32),
+    Months(u64),
+}
+
+fn when() -> impl Strategy<Value = When> {
+    prop_oneof![3 => Just(When::Spread), 1 => (1u32..=12).prop_map(When::Month), 1 => any::<u64>().prop_map(When::Months)]
+}
+
+/// A use's `month` and `months` for `count` claims.
+fn months_of(when: When, count: u32) -> (Option<u32>, Option<Vec<u32>>) {
+    match when {
+        When::Spread => (None, None),
+        When::Month(m) => (Some(m), None),
+        When::Months(seed) => {
+            // A few distinct months, taken in turn or at random.
+            let mut x = seed | 1;
+            let mut next = || {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x
+            };
+            let pool: Vec<u32> = (0..1 + seed % 4).map(|_| (next() % 12) as u32 + 1).collect();
+            let sorted = seed % 3 == 0;
+            let mut list: Vec<u32> = (0..count).map(|_| pool[(next() % pool.len() as u64) as usize]).collect();
+            if sorted {
+                list.sort_unstable();
+            }
+            (None, Some(list))
+        }
+    }
+}
+
+/// The use at another count, as the engine places its claims in time (rule 1; a `months` list
+/// spread over the new count: claim k of n in months[floor(k × len / n)]).
+fn at_count(u: &ServiceUse, n: u32) -> ServiceUse {
+    let months = u.months.as_ref().map(|list| (0..n as usize).map(|k| list[k * list.len() / n as usize]).collect());
+    ServiceUse { count: Some(n), months, ..u.clone() }
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
@@ -62,7 +112,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     (0..plans, 1usize..6).prop_flat_map(|(p, n)| {
         let ages = proptest::collection::vec(0u32..95, n);
         let uses = proptest::collection::vec(service_use(p, n), 0..30);
-        (Just(p), ages, uses).prop_map(|(p, ages, services)| {
+        let opt_in = prop_oneof![2 => Just(None), 1 => (1u32..=12).prop_map(Some)];
+        (Just(p), ages, uses, opt_in).prop_map(|(p, ages, services, opt_in)| {
             let plan = catalog().plans().nth(p).unwrap();
             let per_member = plan.enrollment_types.contains(&EnrollmentType::PerMember);
             let enrollment = match ages.len() {
@@ -92,6 +143,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 prices: Default::default(),
                 employer_contribution: None,
                 marginal_tax_rate: None,
+                // The payment plan on plans with Part D (its bills are in the summary too).
+                payment_plan: opt_in.filter(|_| plan.part_d_out_of_pocket_max.is_some()).map(|opt_in_month| PaymentPlanChoice { opt_in_month }),
                 ..Default::default()
             }
         })
@@ -122,7 +175,7 @@ proptest! {
             .collect();
         let total = year.total_annual_cost_with_counts(&counts).unwrap();
         let mut scaled = s.clone();
-        scaled.services = s.services.iter().zip(&counts).filter(|(_, &c)| c > 0).map(|(u, &c)| ServiceUse { count: Some(c), ..u.clone() }).collect();
+        scaled.services = s.services.iter().zip(&counts).filter(|(_, &c)| c > 0).map(|(u, &c)| at_count(u, c)).collect();
         if let Ok(e) = estimate(catalog(), &scaled) {
             prop_assert_eq!(total, e.total_annual_cost);
         } else {
@@ -158,7 +211,7 @@ proptest! {
                 .filter_map(|u| {
                     let n = (Decimal::from(u.count.unwrap_or(1)) * p.scale.value()).round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
                     let n = u32::try_from(n.mantissa()).unwrap();
-                    (n > 0).then(|| ServiceUse { count: Some(n), ..u.clone() })
+                    (n > 0).then(|| at_count(u, n))
                 })
                 .collect();
             let e = estimate(catalog(), &scaled).unwrap_or_else(|e| panic!("scale {}: {e}", p.scale.value()));

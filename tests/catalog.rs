@@ -185,3 +185,37 @@ fn a_preset_with_an_unknown_service_is_refused() {
     let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &costshare::builtin::vocabulary().unwrap()).unwrap_err().to_string();
     assert!(e.contains(".service") && e.contains("massage"), "{e}");
 }
+
+/// docs/domain.md, "The Medicare Prescription Payment Plan": each year's Medicare figures are
+/// data (`data/medicare-years.json`). Every plan with Part D is of a year the file has, and its
+/// own Part D limit (from its document) is that year's threshold.
+#[test]
+fn every_part_d_plan_agrees_with_its_years_medicare_figures() {
+    let c = catalog();
+    let mut seen = 0;
+    for plan in c.plans().filter(|p| p.part_d_out_of_pocket_max.is_some()) {
+        let part_d = c.medicare_years().part_d(plan.year, "test", costshare::error::ErrorPath::ROOT).unwrap_or_else(|e| panic!("{}: {e}", plan.id));
+        let limit = plan.part_d_out_of_pocket_max.as_ref().unwrap();
+        assert_eq!(limit.individual, part_d.out_of_pocket_threshold.amount, "{}: the plan's Part D limit and {}'s threshold", plan.id, plan.year);
+        assert_eq!(limit.family, None, "{}: the Part D limit is per member", plan.id);
+        seen += 1;
+    }
+    assert_eq!(seen, 2, "the two Senior Advantage plans have Part D");
+}
+
+#[test]
+fn a_part_d_plan_of_a_year_without_medicare_figures_is_refused_naming_the_year() {
+    let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("plans/kp-ncal-fresno-2025-sa-low.json")).unwrap();
+    let old = text.replacen("\"year\": 2025", "\"year\": 2024", 1);
+    assert_ne!(old, text);
+    let mut c = Catalog::new(costshare::builtin::vocabulary().unwrap());
+    let e = c.add_plan_json("old.json", &old).unwrap_err();
+    assert_eq!((e.field().as_str(), e.code()), ("year", costshare::Code::UnknownValue), "{e}");
+    assert!(e.message().contains("2024"), "{e}");
+    // A plan without Part D needs no Medicare figures.
+    let traditional = std::fs::read_to_string(Catalog::builtin_data_dir().join("plans/kp-ncal-fresno-2025-traditional.json")).unwrap();
+    c.add_plan_json("t.json", &traditional.replacen("\"year\": 2025", "\"year\": 2024", 1)).unwrap();
+    // Nor is a year with Part B's premium alone (2022) one with Part D figures.
+    let e = c.add_plan_json("old2.json", &text.replacen("\"year\": 2025", "\"year\": 2022", 1)).unwrap_err();
+    assert_eq!((e.field().as_str(), e.code()), ("year", costshare::Code::UnknownValue), "{e}");
+}

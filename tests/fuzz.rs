@@ -213,6 +213,8 @@ proptest! {
                 member: members[m].into(), service: id.clone(), count: Some(count), allowed: Some(money(cents)),
                 days: (b.unit == Unit::Admission).then_some(days), days_supply: (b.unit == Unit::Fill).then_some(days * 3),
                 channel: None, network: None, billed: None, admitted: None,
+                // Some uses in a month of their own, the rest spread over the year (rule 1).
+                month: (cents % 3 == 0).then_some((cents % 12) as u32 + 1), months: None,
             }
         }).collect();
         let s = Scenario {

@@ -7,6 +7,9 @@
 //! - the same scenario gives the same result every time;
 //! - every line's parts add up (deductible + copay + coinsurance + not covered + balance billed
 //!   = member pays; allowed = plan pays + member pays − balance billed);
+//! - the twelve months add up to the year (premium, care and Part D, every pay schedule), each
+//!   line falls in its month as rule 1 places it, and the payment plan's bills add up to the
+//!   Part D costs from the opt-in month on;
 //! - every total is the sum of its lines, for every money field: the result's totals, each
 //!   member's, each service subtotal, the deductible and out-of-pocket progress, and the
 //!   premium (gross − contribution = the member's share, per period × periods = per year,
@@ -16,7 +19,7 @@
 use std::sync::OnceLock;
 
 use costshare::money::Percent;
-use costshare::scenario::{Contribution, Member, ServiceUse};
+use costshare::scenario::{Contribution, Member, PaymentPlanChoice, ServiceUse};
 use costshare::vocab::{EnrollmentType, Unit};
 use costshare::vocab::{Medicare, Relationship};
 use costshare::{estimate, Catalog, Estimate, Money, Scenario};
@@ -47,8 +50,9 @@ fn service_use(plan_index: usize, members: usize) -> impl Strategy<Value = Servi
         any::<bool>(),
         any::<bool>(),
         prop_oneof![3 => Just(None), 1 => (0u64..2_000_000).prop_map(Some)],
+        (prop_oneof![2 => Just(0u32), 1 => 1u32..=12, 1 => Just(13u32)], any::<u64>()),
     )
-        .prop_map(move |(s, m, count, cents, days, supply, channel, admitted, use_default_price, out_of_network)| {
+        .prop_map(move |(s, m, count, cents, days, supply, channel, admitted, use_default_price, out_of_network, (when, seed))| {
             let (id, unit, er) = &services[s];
             ServiceUse {
                 member: format!("m{m}"),
@@ -64,6 +68,9 @@ fn service_use(plan_index: usize, members: usize) -> impl Strategy<Value = Servi
                 network: out_of_network.map(|_| costshare::vocab::Network::OutOfNetwork),
                 billed: out_of_network.filter(|extra| extra % 2 == 0 && !use_default_price).map(|extra| money(cents + extra)),
                 admitted: er.then_some(admitted),
+                // Spread over the year (rule 1), in a month, or a month per claim.
+                month: (1..=12).contains(&when).then_some(when),
+                months: (when == 13).then(|| (0..count).map(|k| ((seed >> (4 * k)) % 12) as u32 + 1).collect()),
             }
         })
 }
@@ -85,7 +92,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
         let medicare = proptest::collection::vec(0usize..3, n);
         let uses = proptest::collection::vec(service_use(p, n), 0..40);
         let tax = prop_oneof![Just(None), (0u32..=50).prop_map(Some)];
-        (Just(p), ages, medicare, uses, contribution(), any::<bool>(), tax).prop_map(|(p, ages, medicare, services, employer_contribution, monthly, tax)| {
+        let opt_in = prop_oneof![Just(None), (1u32..=12).prop_map(Some)];
+        (Just(p), ages, medicare, uses, contribution(), any::<bool>(), tax, opt_in).prop_map(|(p, ages, medicare, services, employer_contribution, monthly, tax, opt_in)| {
             let plan = catalog().plans().nth(p).unwrap();
             let per_member = plan.enrollment_types.contains(&EnrollmentType::PerMember);
             let enrollment = match ages.len() {
@@ -119,6 +127,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 prices: Default::default(),
                 employer_contribution,
                 marginal_tax_rate: tax.map(|t| Percent::parse(&t.to_string()).unwrap()),
+                payment_plan: opt_in.filter(|_| plan.part_d_out_of_pocket_max.is_some()).map(|opt_in_month| PaymentPlanChoice { opt_in_month }),
                 ..Default::default()
             }
         })
@@ -194,9 +203,9 @@ proptest! {
         }
     }
 
-    /// Claims are adjudicated in the order given (docs/domain.md, rule 1), so a claim added at
-    /// the end leaves every claim before it as it was and costs nothing less than zero: the
-    /// total never falls. A claim added earlier in the year changes what the later ones meet,
+    /// Claims are adjudicated in time, month by month and within a month in the order given
+    /// (docs/domain.md, rule 1), so a claim added at the end (listed last, in December) leaves
+    /// every claim before it as it was and costs nothing less than zero: the total never falls. A claim added earlier in the year changes what the later ones meet,
     /// and that too never lowers the total, except where a cost share counts toward the
     /// deductible but not toward the out-of-pocket maximum (the Colorado plans' dental care,
     /// "10% of our allowance after the deductible", which does not count toward the maximum:
@@ -213,13 +222,72 @@ proptest! {
             let pick = extra.1.index(s.services.len());
             let mut u = s.services[pick].clone();
             u.count = Some(1);
+            u.months = None;
             let anywhere = !s.services.iter().any(|u| deductible_outside_oop(&s.plan, &u.service));
-            let at = if extra.0 == 0 || !anywhere { more.services.len() } else { extra.1.index(more.services.len() + 1) };
+            // At the end of the year: listed last, in December. Anywhere: listed anywhere, in
+            // any month (rule 1: the year goes month by month, then in listed order).
+            let (at, month) = if extra.0 == 0 || !anywhere {
+                (more.services.len(), 12)
+            } else {
+                (extra.1.index(more.services.len() + 1), 1 + (extra.1.index(12) as u32))
+            };
+            u.month = Some(month);
             more.services.insert(at, u);
         }
         let after = run(&more);
         prop_assert!(after.member_pays_total >= before.member_pays_total,
             "{} -> {}", before.member_pays_total, after.member_pays_total);
+    }
+
+    /// docs/domain.md, "A year month by month" and "The Medicare Prescription Payment Plan":
+    /// the twelve months add up to the year to the cent (premium, care, Part D), each line's
+    /// cost is in its month, and the payment plan's bills add up to the Part D costs from the
+    /// opt-in month on, with the months before it paid at the pharmacy.
+    #[test]
+    fn the_months_add_up_to_the_year(s in scenario()) {
+        let r = run(&s);
+        prop_assert_eq!(r.months.len(), 12);
+        prop_assert!(r.months.iter().enumerate().all(|(i, m)| m.month == i as u32 + 1));
+        prop_assert_eq!(sum(&r.months, |m| m.premium), r.premium_annual);
+        prop_assert_eq!(sum(&r.months, |m| m.member_pays), r.member_pays_total);
+        let part_d = sum(&r.members, |m| m.part_d.as_ref().map_or(Money::ZERO, |p| p.applied));
+        prop_assert_eq!(sum(&r.months, |m| m.part_d_member_pays), part_d);
+        for m in &r.months {
+            let lines = r.lines.iter().filter(|l| l.month == m.month);
+            prop_assert_eq!(sum(lines.clone(), |l| l.member_pays), m.member_pays, "month {}", m.month);
+            let counted = |l: &costshare::engine::Line| if l.counts_toward_part_d { sum([l.deductible, l.copay, l.coinsurance].iter(), |x| *x) } else { Money::ZERO };
+            prop_assert_eq!(sum(lines, counted), m.part_d_member_pays, "month {}", m.month);
+        }
+        // A use's months as given, or spread as rule 1 says.
+        let mut i = 0;
+        for u in &s.services {
+            let n = u.count.unwrap_or(1);
+            for k in 0..n {
+                let want = match (&u.months, u.month) {
+                    (Some(list), _) => list[k as usize],
+                    (None, Some(m)) => m,
+                    (None, None) => k * 12 / n + 1,
+                };
+                prop_assert_eq!(r.lines[i].month, want, "line {} (claim {} of {})", i, k, n);
+                i += 1;
+            }
+        }
+        match (&r.payment_plan, s.payment_plan) {
+            (Some(p), Some(choice)) => {
+                let first = (choice.opt_in_month - 1) as usize;
+                prop_assert_eq!(p.opt_in_month, choice.opt_in_month);
+                prop_assert_eq!(sum(&p.bills, |b| *b), p.total_billed);
+                prop_assert_eq!(sum(&p.bills[first..], |b| *b), sum(&r.months[first..], |m| m.part_d_member_pays));
+                prop_assert!(p.bills[..first].iter().all(|b| b.is_zero()));
+                for (j, m) in r.months.iter().enumerate() {
+                    let at_pharmacy = if j < first { m.part_d_member_pays } else { Money::ZERO };
+                    prop_assert_eq!(p.paid_at_pharmacy[j], at_pharmacy);
+                }
+                prop_assert_eq!(p.total_billed.checked_add(sum(&p.paid_at_pharmacy, |b| *b)).unwrap(), part_d);
+            }
+            (None, None) => {}
+            (got, asked) => prop_assert!(false, "payment plan {got:?} for {asked:?}"),
+        }
     }
 
     #[test]

@@ -93,6 +93,32 @@ for (const g of golden) {
   });
 }
 
+describe('the Medicare Prescription Payment Plan (tests/golden/payment-plan/cases.json)', () => {
+  const { cases } = JSON.parse(readFileSync(join(ROOT, 'tests', 'golden', 'payment-plan', 'cases.json'), 'utf8'));
+  assert.ok(cases.length >= 8);
+  for (const c of cases) {
+    test(c.name, () => {
+      if (c.expect_error) {
+        assert.throws(() => engine.paymentPlan(c.input), (e) => e.field === c.expect_error.field && e.code === c.expect_error.code && e.origin === 'payment_plan');
+        return;
+      }
+      // The bills by hand, from an object and from its JSON text, and the native CLI's alike.
+      assert.deepStrictEqual(engine.paymentPlan(c.input), c.expect);
+      assert.deepStrictEqual(engine.paymentPlan(JSON.stringify(c.input)), c.expect);
+      const file = join(tmp, `payment-plan-${++scenarioFiles}.json`);
+      writeFileSync(file, JSON.stringify(c.input));
+      const r = cli('payment-plan', file);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepStrictEqual(JSON.parse(r.stdout), c.expect);
+    });
+  }
+  test('a wrong argument is an Error naming it, and the engine goes on', () => {
+    assert.throws(() => engine.paymentPlan(undefined), (e) => e.code === 'invalid_type');
+    assert.throws(() => engine.paymentPlan(42), (e) => typeof e.code === 'string');
+    assert.equal(engine.paymentPlan(cases[0].input).total_billed, '2000.00');
+  });
+});
+
 describe('the demo scenario (tests/demo-scenario.json)', () => {
   test('estimates the same in wasm and natively, money as two-place decimal strings', () => {
     const result = engine.estimate(DEMO.scenario);

@@ -3,6 +3,7 @@
 //!   costshare estimate SCENARIO.json     print the result JSON (`-` reads standard input)
 //!   costshare validate PLAN.json...      check plan files; print each plan's id
 //!   costshare plans                      list the built-in catalog
+//!   costshare plan ID                    what a form asks about one plan (its plan view)
 //!   costshare compare SCENARIO.json [--plans a,b,c] [--curves] [--table]
 //!                                        the household under several options, ranked
 //!   costshare odds SCENARIO.json [--plans a,b,c]
@@ -10,6 +11,7 @@
 //!                                        years (CMS table): percentiles, mean, chance cheapest
 //!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--contribution C] [--threads N] [--stats]
 //!                                        price a group, household by household (CSV out)
+//!   costshare payment-plan INPUT.json    the Medicare Prescription Payment Plan's monthly bills
 //!
 //! The vocabulary, plans, prices, presets and the CMS table's years are inside the binary
 //! (`costshare::builtin`), so a copy works anywhere; `--data DIR` (or `$COSTSHARE_DATA`) reads a
@@ -43,6 +45,10 @@ const USAGE: &str = "usage:
       year a decile of the CMS utilization table for their age and sex (1 to 10, equally
       likely, members independent), on top of the care listed; each option's 10th, 50th and
       90th percentile and mean yearly total, and its chance of being the cheapest
+  costshare payment-plan INPUT.json
+      the Medicare Prescription Payment Plan's monthly bills for a year's Part D costs given
+      month by month: {\"year\": 2025, \"opt_in_month\": 1, \"monthly_out_of_pocket\": [12 amounts]}
+      gives {\"bills\": [12 amounts], \"total_billed\": ...}
   costshare census CENSUS.csv --plans ID,ID,... [--as-of YYYY-MM-DD] [--usage PRESET]
                    [--contribution amount:500.00|percent:80] [--threads N] [--stats]
       price every household of a census CSV (- reads stdin) on every plan: CSV on stdout,
@@ -61,8 +67,8 @@ options for every command:
 
 /// Each option, and the commands it means something to.
 const OPTIONS: &[(&str, &[&str])] = &[
-    ("--data", &["estimate", "validate", "plans", "plan", "compare", "census", "odds"]),
-    ("--errors", &["estimate", "validate", "plans", "plan", "compare", "census", "odds"]),
+    ("--data", &["estimate", "validate", "plans", "plan", "compare", "census", "odds", "payment-plan"]),
+    ("--errors", &["estimate", "validate", "plans", "plan", "compare", "census", "odds", "payment-plan"]),
     ("--plans", &["compare", "census", "odds"]),
     ("--table", &["compare"]),
     ("--curves", &["compare"]),
@@ -334,6 +340,13 @@ fn run(args: &Args) -> Result<String, Failure> {
                 None => costshare::builtin::vocabulary()?,
             };
             let mut catalog = Catalog::new(vocab);
+            if let Some(dir) = &data_dir {
+                // A Part D plan is checked against the folder's Medicare figures, if it has them.
+                let years = dir.join(costshare::medicare_year::FILE);
+                if years.exists() {
+                    catalog.set_medicare_years_json(costshare::medicare_year::FILE, &read_file(&years)?)?;
+                }
+            }
             let mut out = String::new();
             for path in &args.files {
                 let input = read_file(Path::new(path))?;
@@ -371,6 +384,17 @@ fn run(args: &Args) -> Result<String, Failure> {
             let catalog = catalog()?;
             let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             census(&catalog, &ids(list), args, path, threads)
+        }
+        "payment-plan" => {
+            use costshare::payment_plan::{Input, ORIGIN};
+            let path = one_file("{command} takes one input file")?;
+            // Only the Medicare figures are needed: the folder's, else the built-in copy.
+            let years = match data_dir.as_ref().map(|d| d.join(costshare::medicare_year::FILE)).filter(|f| f.exists()) {
+                Some(file) => costshare::medicare_year::MedicareYears::from_json(costshare::medicare_year::FILE, &read_file(&file)?)?,
+                None => costshare::medicare_year::MedicareYears::from_json(costshare::medicare_year::FILE, costshare::medicare_year::BUILT_IN)?,
+            };
+            let input = Input::from_json(ORIGIN, &read_file(Path::new(path))?)?;
+            Ok(to_json(&input.bills(&years, ORIGIN)?))
         }
         "" => Err(usage("", "a command is needed", vec![]).into()),
         other => Err(usage("", "unknown command {value}", vec![("value", other.into())]).into()),

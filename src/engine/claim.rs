@@ -1,4 +1,4 @@
-//! The one mechanism every claim goes through, in five stages:
+//! The one mechanism every claim goes through, in six stages:
 //! 1. coverage: the service's rule, or the first variant whose condition holds (age,
 //!    channel), or the out-of-network rule; claims not covered stop here;
 //! 2. limits: a yearly per-member counter of visits or days; units past it are not covered;
@@ -12,8 +12,10 @@
 //!
 //! `adjudicate_claim` is that mechanism, and the only one: `each_claim` runs it on every claim
 //! with its events (the estimate's lines), `each_group` on the first of each group of
-//! identical claims that come to the same outcome (the totals-only paths).
+//! identical claims that come to the same outcome (the totals-only paths). Both take the year
+//! in time order, month by month (docs/domain.md, rule 1; `months.rs`).
 
+use super::months::Segment;
 use super::{add, overflow, Claim, Event, Scope, Use};
 use crate::error::Error;
 use crate::money::Money;
@@ -111,7 +113,7 @@ impl Accumulators {
     /// Moves the counters as `n` more claims of member `m` that each came to `o` after reading
     /// `reads` would (only valid within [`Reads::repeats`]).
     fn repeat(&mut self, m: usize, reads: &Reads, o: &Outcome, n: u32) -> Result<(), Error> {
-        if let Some((slot, left, asked)) = reads.limit {
+        if let Some((slot, left, asked, _)) = reads.limit {
             if let Some(used) = self.limits_used.get_mut(slot) {
                 *used = used.saturating_add(asked.min(left).saturating_mul(n));
             }
@@ -125,7 +127,7 @@ impl Accumulators {
         if !o.deductible.is_zero() {
             self.deductible.add(m, o.deductible.checked_mul_int(n).ok_or_else(overflow)?)?;
         }
-        if let Some((slot, _, _)) = reads.paid {
+        if let Some((slot, _, _, _)) = reads.paid {
             if let Some((_, _, paid)) = self.paid.get_mut(slot) {
                 *paid = add(*paid, o.plan_pays.checked_mul_int(n).ok_or_else(overflow)?)?;
             }
@@ -159,7 +161,7 @@ pub(super) struct Outcome {
 
 impl Outcome {
     /// The cost share that counted toward the claim's out-of-pocket counter.
-    fn counted(&self) -> Result<Money, Error> {
+    pub fn counted(&self) -> Result<Money, Error> {
         add(add(self.deductible, self.copay)?, self.coinsurance)
     }
 }
@@ -174,11 +176,12 @@ struct Reads {
     /// The room under the out-of-pocket (or Part D) maximum, the counted cost share before
     /// the cap, and which counter.
     cap: Option<(Money, Money, Counter)>,
-    /// The yearly limit's slot, the units left under it, and the units the claim asked for.
-    limit: Option<(usize, u32, u32)>,
-    /// The yearly payment limit's slot, what the plan may still pay under it, and what the
-    /// claim asked the plan to pay.
-    paid: Option<(usize, Money, Money)>,
+    /// The yearly limit's slot, the units left under it, the units the claim asked for, and
+    /// the limit's maximum.
+    limit: Option<(usize, u32, u32, u32)>,
+    /// The yearly payment limit's slot, what the plan may still pay under it, what the claim
+    /// asked the plan to pay, and the limit's amount.
+    paid: Option<(usize, Money, Money, Money)>,
 }
 
 impl Reads {
@@ -196,10 +199,10 @@ impl Reads {
         if let Some((left, asked, _)) = self.cap {
             n = n.min(steady(left, asked, o.counted()?)?);
         }
-        if let Some((_, left, asked)) = self.paid {
+        if let Some((_, left, asked, _)) = self.paid {
             n = n.min(steady(left, asked, o.plan_pays)?);
         }
-        if let Some((_, left, asked)) = self.limit {
+        if let Some((_, left, asked, _)) = self.limit {
             let used = asked.min(left);
             n = n.min(match used {
                 0 => u32::MAX,
@@ -208,6 +211,82 @@ impl Reads {
             });
         }
         Ok(n)
+    }
+
+    /// Whether `n` identical claims of member `m`, made now, all come to the outcome `o` that
+    /// a claim came to when it read `self` (earlier in the year, with other claims since).
+    /// The outcome depends on the counters only through whether each read found all it asked
+    /// for, found nothing (a limit met stays met: counters only grow), or found part: so the
+    /// `n` claims come to `o` if each counter the claim found whole still holds `n` claims'
+    /// worth, and each it found empty is still empty; a read that found part says no.
+    fn still_hold(&self, plan: &ValidPlan, acc: &Accumulators, m: usize, o: &Outcome, n: u32) -> Result<bool, Error> {
+        // Room for the last of the n claims: asked + (n − 1) × used.
+        let whole = |room: Money, asked: Money, used: Money| -> Result<bool, Error> {
+            let need = add(asked, used.checked_mul_int(n.saturating_sub(1)).ok_or_else(overflow)?)?;
+            Ok(room >= need)
+        };
+        if let Some((slot, left, asked, max)) = self.limit {
+            let now = max.saturating_sub(acc.limits_used.get(slot).copied().unwrap_or(0));
+            let holds = match left {
+                0 => now == 0,
+                _ if left < asked => false,
+                _ => u64::from(now) >= u64::from(asked) * u64::from(n),
+            };
+            if !holds {
+                return Ok(false);
+            }
+        }
+        if let Some((left, asked)) = self.deductible {
+            let (room, _) = acc.deductible.room(plan.deductible_limit(), m, acc.family);
+            let holds = if left.is_zero() {
+                room.is_zero()
+            } else if left < asked {
+                false
+            } else {
+                whole(room, asked, o.deductible)?
+            };
+            if !holds {
+                return Ok(false);
+            }
+        }
+        if let Some((left, total, counter)) = self.cap {
+            let limit = match counter {
+                Counter::PartD => plan.part_d_limit(),
+                Counter::OutOfPocket => &plan.out_of_pocket_max,
+            };
+            let tally = match counter {
+                Counter::PartD => &acc.part_d,
+                Counter::OutOfPocket => &acc.out_of_pocket,
+            };
+            let (room, _) = tally.room(limit, m, acc.family);
+            let holds = if left.is_zero() {
+                room.is_zero()
+            } else if left < total {
+                false
+            } else {
+                whole(room, total, o.counted()?)?
+            };
+            if !holds {
+                return Ok(false);
+            }
+        }
+        // The yearly payment limit (rule 13), read after the cap: what the plan has paid the
+        // member for the benefit since only grows, as the other counters do.
+        if let Some((slot, left, asked, amount)) = self.paid {
+            let paid = acc.paid.get(slot).map_or(Money::ZERO, |(_, _, paid)| *paid);
+            let room = amount.saturating_sub(paid);
+            let holds = if left.is_zero() {
+                room.is_zero()
+            } else if left < asked {
+                false
+            } else {
+                whole(room, asked, o.plan_pays)?
+            };
+            if !holds {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 }
 
@@ -262,50 +341,80 @@ struct Rule<'p> {
     part_d: bool,
 }
 
-/// Every claim in order, one at a time, each with its events: the estimate's way.
+/// Every claim in time order (`segments`: month by month, within a month in the scenario's
+/// order; `months.rs`), one at a time, each with its events: the estimate's way. `each` gets
+/// the segment the claim is in.
 pub(super) fn each_claim(
     plan: &ValidPlan,
     ages: &[u32],
     family: bool,
     uses: &[Use],
-    mut each: impl FnMut(&Use, Outcome, Vec<Event>) -> Result<(), Error>,
+    segments: &[Segment],
+    mut each: impl FnMut(&Segment, &Use, Outcome, Vec<Event>) -> Result<(), Error>,
 ) -> Result<Accumulators, Error> {
     let mut acc = Accumulators::new(plan, ages.len(), family);
-    for u in uses {
+    for seg in segments {
+        let Some(u) = uses.get(seg.use_index) else { continue };
         let age = ages.get(u.claim.member).copied().unwrap_or(0);
-        for _ in 0..u.count {
+        for _ in 0..seg.count {
             let mut events = Vec::new();
             let (outcome, _) = adjudicate_claim(plan, age, &mut acc, &u.claim, Notes(Some(&mut events)))?;
-            each(u, outcome, events)?;
+            each(seg, u, outcome, events)?;
         }
     }
     Ok(acc)
 }
 
-/// Every claim in order, the `counts[i]` identical claims of use `i` a group at a time: the
+/// What `each_group` tells of each group: its segment, its use, the outcome of each claim and
+/// how many claims.
+pub(super) type GroupFn<'a> = dyn FnMut(&Segment, &Use, &Outcome, u32) -> Result<(), Error> + 'a;
+
+/// Every claim in the same time order, a segment's identical claims a group at a time: the
 /// first claim of a group goes through [`adjudicate_claim`] (the same function as one by one),
-/// and [`Reads::repeats`] says how many after it come to the same outcome. `each` gets the
-/// outcome and how many claims it stands for. No events are made.
+/// and [`Reads::repeats`] says how many after it, in the same segment, come to the same
+/// outcome. `each` gets the segment, the outcome and how many claims it stands for. No events
+/// are made.
+///
+/// A use spread over the year has a segment in many months, with other uses' claims between
+/// them. Each use keeps the outcome and reads of its last group: where [`Reads::still_hold`]
+/// says the counters still give that outcome to all the segment's claims, the segment is
+/// counted without adjudicating again (the same outcome the claims would come to one by one);
+/// otherwise (a deductible, maximum or limit met since, or about to be) it is adjudicated as
+/// above. So a year costs about one adjudication per use and per change of state, not one per
+/// use and month.
 pub(super) fn each_group(
     plan: &ValidPlan,
     ages: &[u32],
     family: bool,
     uses: &[Use],
-    counts: &mut dyn Iterator<Item = u32>,
-    each: &mut dyn FnMut(&Use, &Outcome, u32) -> Result<(), Error>,
+    segments: &[Segment],
+    each: &mut GroupFn,
 ) -> Result<Accumulators, Error> {
     let mut acc = Accumulators::new(plan, ages.len(), family);
-    for (u, count) in uses.iter().zip(counts) {
-        let age = ages.get(u.claim.member).copied().unwrap_or(0);
-        let mut left = count;
+    let mut last: Vec<Option<(Outcome, Reads)>> = vec![None; uses.len()];
+    for seg in segments {
+        let Some(u) = uses.get(seg.use_index) else { continue };
+        let m = u.claim.member;
+        if let Some(Some((outcome, reads))) = last.get(seg.use_index) {
+            if seg.count > 0 && reads.still_hold(plan, &acc, m, outcome, seg.count)? {
+                acc.repeat(m, reads, outcome, seg.count)?;
+                each(seg, u, outcome, seg.count)?;
+                continue;
+            }
+        }
+        let age = ages.get(m).copied().unwrap_or(0);
+        let mut left = seg.count;
         while left > 0 {
             let (outcome, reads) = adjudicate_claim(plan, age, &mut acc, &u.claim, Notes(None))?;
             let more = reads.repeats(&outcome)?.min(left - 1);
             if more > 0 {
-                acc.repeat(u.claim.member, &reads, &outcome, more)?;
+                acc.repeat(m, &reads, &outcome, more)?;
             }
-            each(u, &outcome, 1 + more)?;
+            each(seg, u, &outcome, 1 + more)?;
             left -= 1 + more;
+            if let Some(slot) = last.get_mut(seg.use_index) {
+                *slot = Some((outcome, reads));
+            }
         }
     }
     Ok(acc)
@@ -407,7 +516,7 @@ fn adjudicate_claim(plan: &ValidPlan, age: u32, acc: &mut Accumulators, claim: &
         let slot = acc.limit_slot(plan, m, name);
         let used = acc.limits_used.get(slot).copied().unwrap_or(0);
         let left = limit.max.saturating_sub(used);
-        reads.limit = Some((slot, left, units));
+        reads.limit = Some((slot, left, units, limit.max));
         let covered_units = units.min(left);
         if let Some(u) = acc.limits_used.get_mut(slot) {
             *u = used.saturating_add(covered_units);
@@ -557,7 +666,7 @@ fn payment_limit(acc: &mut Accumulators, claim: &Claim, out: &mut Outcome, reads
     let slot = acc.paid_slot(claim.member, claim.service);
     let Some((_, _, paid)) = acc.paid.get_mut(slot) else { return Ok(()) };
     let left = limit.amount.saturating_sub(*paid);
-    reads.paid = Some((slot, left, asked));
+    reads.paid = Some((slot, left, asked, limit.amount));
     let pays = asked.min(left);
     *paid = add(*paid, pays)?;
     if pays < asked {

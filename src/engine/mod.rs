@@ -1,8 +1,10 @@
-//! Adjudication: a year of claims under one plan, in scenario order (DOMAIN.md rule 1).
+//! Adjudication: a year of claims under one plan, in time order (docs/domain.md, rule 1).
 //!
 //! - `mod.rs` (here): the result, and a scenario turned into claims against a plan ([`Year`]);
 //! - `claim.rs`: the one mechanism every claim goes through (coverage, limits, the emergency
 //!   waiver, the cost-share steps, the out-of-pocket cap) and the year's accumulators;
+//! - `months.rs`: the month of each claim, the year's order (month by month, within a month
+//!   the scenario's), and the year's figures by month;
 //! - `premium.rs`: the enrollment type, the pay schedule, Medicare status, the premium and who
 //!   pays it.
 //!
@@ -17,6 +19,7 @@
 
 mod assumed;
 mod claim;
+mod months;
 mod premium;
 mod usage;
 
@@ -30,11 +33,13 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::error::{at, Error, ErrorKind};
 use crate::money::Money;
+use crate::payment_plan::PaymentPlan;
 use crate::plan::{Benefit, LimitUnit, ValidPlan};
 use crate::scenario::Scenario;
 use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
 
 pub use assumed::Assumed;
+pub use months::{periods_per_month, Month};
 pub use premium::{allowed_enrollments, household_may_take, suggest_enrollment, ContributionKind, IMPLIED_SPOUSE_MIN_AGE};
 pub use usage::resolve as resolve_usage;
 
@@ -99,6 +104,13 @@ pub struct Estimate<L = Vec<Line>> {
     pub members: Vec<MemberResult>,
     /// One row per person and service, in order of first use: the claims added up.
     pub services: Vec<ServiceTotal>,
+    /// The year month by month, January to December: each adds up to the year's figures.
+    pub months: Vec<Month>,
+    /// With the scenario's `payment_plan`: the monthly bills (else absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payment_plan: Option<PaymentPlan>,
+    /// One line per claim, in the scenario's order (each use's claims in turn), each with its
+    /// month; the year is adjudicated in time order.
     #[serde(skip_serializing_if = "Lines::absent")]
     pub lines: L,
     /// Every enrollment type the household may take, with its year's figures, smallest type
@@ -173,6 +185,8 @@ impl<L> Estimate<L> {
             family_out_of_pocket: e.family_out_of_pocket,
             members: e.members,
             services: e.services,
+            months: e.months,
+            payment_plan: e.payment_plan,
             lines,
             enrollment_options: e.enrollment_options,
             assumptions: e.assumptions,
@@ -212,7 +226,7 @@ pub struct PartB {
     pub members: Vec<String>,
     pub total: Money,
     pub year: u16,
-    pub source: crate::plan::Authority,
+    pub source: crate::medicare_year::Source,
 }
 
 /// One enrollment type the household may take, and its year: the same care, its own premium.
@@ -273,6 +287,8 @@ pub struct MemberResult {
 pub struct Line {
     pub member: Id,
     pub service: Id,
+    /// The month of the claim, 1 (January) to 12: the member pays in that month.
+    pub month: u32,
     pub allowed: Money,
     pub deductible: Money,
     pub copay: Money,
@@ -426,8 +442,8 @@ pub fn summarize(catalog: &Catalog, scenario: &Scenario) -> Result<Summary, Erro
     Year::new(catalog, scenario)?.summary()
 }
 
-/// One use of the scenario resolved against the plan: the claim it makes `count` times in a
-/// row, and the row of the service totals it adds to.
+/// One use of the scenario resolved against the plan: the claim it makes `count` times, and
+/// the row of the service totals it adds to.
 #[derive(Clone, Copy)]
 struct Use<'p> {
     claim: Claim<'p>,
@@ -449,6 +465,12 @@ pub struct Year<'a> {
     /// among them), smallest first.
     choices: Vec<(EnrollmentType, Money)>,
     uses: Vec<Use<'a>>,
+    /// When each use's claims happen, in the scenario's order.
+    whens: Vec<months::When>,
+    /// The year in time order at the scenario's own counts.
+    segments: Vec<months::Segment>,
+    /// With a `payment_plan`: its opt-in month and the year's Part D out-of-pocket threshold.
+    payment_plan: Option<(u32, Money)>,
     /// Each member's age, in the scenario's order.
     ages: Vec<u32>,
     /// The member and service of each row of the service totals, in order of first use.
@@ -494,7 +516,16 @@ impl<'a> Year<'a> {
         }
         let ages = scenario.members.iter().map(|m| m.age).collect();
         let part_b = premium::part_b(catalog, plan, &scenario, &statuses)?;
-        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, choices, uses, ages, rows, assumed, part_b })
+        let whens: Vec<months::When> = scenario.services.iter().map(months::When::of).collect();
+        let segments = months::schedule(&whens, uses.iter().map(|u| u.count));
+        let payment_plan = match scenario.payment_plan {
+            None => None,
+            Some(_) if plan.part_d_out_of_pocket_max.is_none() => {
+                return Err(Error::at("scenario", at!["payment_plan"], ErrorKind::payment_plan_not_offered(&plan.id)));
+            }
+            Some(p) => Some((p.opt_in_month, catalog.medicare_part_d(plan.year, at!["plan"])?.out_of_pocket_threshold.amount)),
+        };
+        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, choices, uses, whens, segments, payment_plan, ages, rows, assumed, part_b })
     }
 
     /// The uses' counts, in scenario order.
@@ -502,18 +533,23 @@ impl<'a> Year<'a> {
         self.uses.iter().map(|u| u.count)
     }
 
-    /// Claim by claim, a line each: the estimate.
+    /// Claim by claim, a line each: the estimate. The claims are adjudicated in time order and
+    /// their lines listed in the scenario's (each use's claims in turn).
     pub fn estimate(&self) -> Result<Estimate, Error> {
         let claims: usize = self.uses.iter().map(|u| u.count as usize).sum();
-        let mut lines = Vec::with_capacity(claims);
+        let mut lines: Vec<Option<Line>> = Vec::new();
+        lines.resize_with(claims, || None);
         let members: Vec<Id> = self.scenario.members.iter().map(|m| Id::from(m.id.as_str())).collect();
         let services: Vec<Id> = self.rows.iter().map(|&(_, service)| Id::from(service)).collect();
-        let mut sums = Sums::new(self.rows.len());
-        let acc = claim::each_claim(self.plan, &self.ages, self.family(), &self.uses, |u, outcome, events| {
-            sums.add(u, &outcome, 1)?;
-            lines.push(Line {
+        let mut sums = Sums::new(self);
+        let mut places = months::Places::new(&self.whens, self.uses.iter().map(|u| u.count));
+        let acc = claim::each_claim(self.plan, &self.ages, self.family(), &self.uses, &self.segments, |seg, u, outcome, events| {
+            sums.add(seg.month, u, &outcome, 1)?;
+            let Some(slot) = lines.get_mut(places.next(seg.use_index)) else { return Err(overflow()) };
+            *slot = Some(Line {
                 member: members.get(u.claim.member).cloned().unwrap_or_else(|| Id::from("")),
                 service: services.get(u.row).cloned().unwrap_or_else(|| Id::from(u.claim.service)),
+                month: seg.month as u32 + 1,
                 allowed: outcome.allowed,
                 deductible: outcome.deductible,
                 copay: outcome.copay,
@@ -528,25 +564,25 @@ impl<'a> Year<'a> {
             });
             Ok(())
         })?;
-        Ok(self.total_up(&acc, sums)?.with_lines(lines))
+        Ok(self.total_up(&acc, sums)?.with_lines(months::placed(lines)?))
     }
 
-    /// The same figures without lines, each use's claims a group at a time.
+    /// The same figures without lines, each segment's claims a group at a time.
     pub fn summary(&self) -> Result<Summary, Error> {
-        let mut sums = Sums::new(self.rows.len());
-        let mut counts = self.uses.iter().map(|u| u.count);
-        let acc = claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &mut counts, &mut |u, outcome, n| sums.add(u, outcome, n))?;
+        let mut sums = Sums::new(self);
+        let acc = claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &self.segments, &mut |seg, u, outcome, n| sums.add(seg.month, u, outcome, n))?;
         self.total_up(&acc, sums)
     }
 
     /// The year's `total_annual_cost` with the uses' counts replaced by `counts` (in scenario
     /// order; a use counted 0 drops out): what [`estimate`] gives for the scenario with those
     /// counts, worked out a group at a time with nothing but the total added up. The counts
-    /// are taken as given (not held to the scenario limits).
+    /// are taken as given (not held to the scenario limits); a use's claims fall in time as
+    /// rule 1 places that many (`months.rs`, `When`).
     pub fn total_annual_cost_with_counts(&self, counts: &[u32]) -> Result<Money, Error> {
         let mut member_pays = Money::ZERO;
-        let mut counts = (0..self.uses.len()).map(|i| counts.get(i).copied().unwrap_or(0));
-        claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &mut counts, &mut |_, outcome, n| {
+        let segments = months::schedule(&self.whens, (0..self.uses.len()).map(|i| counts.get(i).copied().unwrap_or(0)));
+        claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &segments, &mut |_, _, outcome, n| {
             member_pays = add(member_pays, times(outcome.member_pays, n)?)?;
             Ok(())
         })?;
@@ -587,6 +623,11 @@ impl<'a> Year<'a> {
         let periods = self.schedule.periods_per_year();
         let yearly = |m: Money| m.checked_mul_int(periods).ok_or_else(overflow);
         let per_period = self.premium.per_period;
+        let months = sums.months.months(&months::premiums(self.schedule, per_period.share)?)?;
+        let payment_plan = match self.payment_plan {
+            Some((opt_in, threshold)) => Some(months::payment_plan(opt_in, threshold, &sums.months.part_d)?),
+            None => None,
+        };
         let premium_annual = self.premium_annual;
         let total_annual_cost = add(member_pays_total, premium_annual)?;
         let contribution_annual = yearly(per_period.contribution)?;
@@ -651,6 +692,8 @@ impl<'a> Year<'a> {
             family_out_of_pocket: family(&plan.out_of_pocket_max, acc.out_of_pocket.family),
             members,
             services,
+            months,
+            payment_plan,
             lines: NoLines,
             enrollment_options: self
                 .choices
@@ -684,19 +727,21 @@ struct RowSums {
     not_counted: Money,
 }
 
-/// The claims added up by row (member and service); the members' and the year's totals are
-/// the rows' sums.
+/// The claims added up by row (member and service) and by month; the members' and the year's
+/// totals are the rows' sums.
 struct Sums {
     rows: Vec<RowSums>,
+    months: months::MonthSums,
 }
 
 impl Sums {
-    fn new(rows: usize) -> Sums {
-        Sums { rows: vec![RowSums::default(); rows] }
+    fn new(year: &Year) -> Sums {
+        let part_d = year.plan.part_d_out_of_pocket_max.is_some();
+        Sums { rows: vec![RowSums::default(); year.rows.len()], months: months::MonthSums::new(year.ages.len(), part_d) }
     }
 
-    /// Adds `n` claims of use `u` that each came to `o`.
-    fn add(&mut self, u: &Use, o: &claim::Outcome, n: u32) -> Result<(), Error> {
+    /// Adds `n` claims of use `u` in `month` (0 = January) that each came to `o`.
+    fn add(&mut self, month: usize, u: &Use, o: &claim::Outcome, n: u32) -> Result<(), Error> {
         let Some(row) = self.rows.get_mut(u.row) else { return Err(overflow()) };
         // Counted toward a limit (the out-of-pocket maximum or Part D's): everything but what
         // was not covered and what was balance billed.
@@ -706,7 +751,8 @@ impl Sums {
         row.member_pays = add(row.member_pays, times(o.member_pays, n)?)?;
         row.plan_pays = add(row.plan_pays, times(o.plan_pays, n)?)?;
         row.not_counted = add(row.not_counted, times(uncounted, n)?)?;
-        Ok(())
+        let part_d = if o.counts_toward_part_d { o.counted()? } else { Money::ZERO };
+        self.months.add(month, u.claim.member, o.member_pays, part_d, n)
     }
 }
 

@@ -91,12 +91,12 @@ pub(super) fn part_b(catalog: &Catalog, plan: &ValidPlan, scenario: &Scenario, s
         .filter(|(_, s)| matches!(s, Medicare::PartBOnly | Medicare::PartsAAndB))
         .map(|(m, _)| m.id.clone())
         .collect();
-    let Some(figure) = catalog.medicare_years().and_then(|y| y.part_b(plan.year)) else { return Ok(None) };
+    let Some(figure) = catalog.medicare_years().part_b(plan.year) else { return Ok(None) };
     if members.is_empty() {
         return Ok(None);
     }
-    let total = figure.monthly.checked_mul_int(members.len() as u32).ok_or_else(overflow)?;
-    Ok(Some(PartB { amount: figure.monthly, members, total, year: plan.year, source: figure.source.clone() }))
+    let total = figure.amount.checked_mul_int(members.len() as u32).ok_or_else(overflow)?;
+    Ok(Some(PartB { amount: figure.amount, members, total, year: plan.year, source: figure.source.clone() }))
 }
 
 /// The enrollment type a household of `people` takes on a plan by its size alone: per member

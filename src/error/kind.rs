@@ -511,6 +511,41 @@ impl ErrorKind {
         ErrorKind::new(Code::NotApplicable, "the CMS utilization table is not loaded (data/cms-years.json)", vec![])
     }
 
+    /// A use's `months` that does not give one month per claim (rule 1).
+    pub fn months_count(count: u32, given: usize) -> ErrorKind {
+        let params = vec![("min", count.into()), ("max", count.into()), ("value", given.into())];
+        ErrorKind::new(Code::OutOfRange, "one month per claim: {max} months for {min} claims (got {value})", params)
+    }
+
+    /// Amounts by month that are not twelve (`costshare payment-plan`'s input).
+    pub fn twelve_amounts(given: usize) -> ErrorKind {
+        let params = vec![("min", 12u64.into()), ("max", 12u64.into()), ("value", given.into())];
+        ErrorKind::new(Code::OutOfRange, "one amount a month, January to December: {max} amounts (got {value})", params)
+    }
+
+    /// A use giving both `month` and `months`.
+    pub fn month_twice() -> ErrorKind {
+        ErrorKind::new(Code::DuplicateField, "`{value}` and `months` both say when: give one of them", vec![("value", Param::Text("month".into()))])
+    }
+
+    /// The Medicare Prescription Payment Plan asked of a plan without Part D.
+    pub fn payment_plan_not_offered(plan: &str) -> ErrorKind {
+        let params = vec![("value", Param::Text("payment_plan".into())), ("plan", text(plan))];
+        ErrorKind::new(Code::NotOffered, "{plan} has no Medicare Part D, so no Medicare Prescription Payment Plan ({value})", params)
+    }
+
+    /// A year with no Medicare Part D figures in `data/medicare-years.json` (`allowed`: the years that have them).
+    pub fn no_medicare_year(year: u16, known: Vec<String>) -> ErrorKind {
+        let params = vec![("value", year.into()), ("allowed", Param::List(known))];
+        ErrorKind::new(Code::UnknownValue, "no Medicare Part D figures for {value} in data/medicare-years.json (it has {allowed})", params)
+    }
+
+    /// A year's Part D out-of-pocket costs that add up to more than the year's threshold.
+    pub fn above_part_d_threshold(sum: Param, threshold: Param) -> ErrorKind {
+        let params = vec![("value", sum), ("max", threshold)];
+        ErrorKind::new(Code::MoneyTooLarge, "adds up to {value}, more than the year's Part D out-of-pocket threshold of {max}", params)
+    }
+
     pub fn no_care() -> ErrorKind {
         ErrorKind::new(Code::NoCare, "add some care first: a cost curve scales the care in the scenario", vec![])
     }
@@ -632,6 +667,12 @@ mod tests {
             K::price_factor("0"),
             K::price_factor_without_usage(),
             K::no_cms_table(),
+            K::months_count(3, 2),
+            K::twelve_amounts(11),
+            K::month_twice(),
+            K::payment_plan_not_offered("p"),
+            K::no_medicare_year(2024, vec!["2025".into()]),
+            K::above_part_d_threshold(m("2400.00").into(), m("2000.00").into()),
             K::no_care(),
             K::overflow(),
             K::plan("family amount {family} is below the individual amount {individual}", vec![("family", m("1.00").into()), ("individual", m("2.00").into())]),

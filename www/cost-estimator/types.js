@@ -30,6 +30,8 @@
  * @property {'in_network' | 'out_of_network'} [network]
  * @property {Money} [billed] What an out-of-network provider bills (at least the allowed amount).
  * @property {boolean} [admitted] An emergency visit that led to an admission.
+ * @property {number} [month] The month (1-12) of all its claims; default: spread over the year (claim k of n in month floor(12k/n) + 1).
+ * @property {number[]} [months] One month (1-12) per claim, `count` of them; not with `month`.
  */
 
 /**
@@ -43,6 +45,7 @@
  * @property {Record<string, { allowed?: Money, per_day?: Money, per_30_days_supply?: Money }>} [prices] The visitor's own prices.
  * @property {{ amount: Money } | { percent: string }} [employer_contribution] Per pay period; replaces a published share.
  * @property {string} [marginal_tax_rate] A percent ("22"), for an FEHB employee's premium conversion.
+ * @property {{ opt_in_month: number }} [payment_plan] The Medicare Prescription Payment Plan from that month (1-12); plans with Part D only.
  */
 
 /**
@@ -55,6 +58,7 @@
  * @typedef {object} Line
  * @property {string} member
  * @property {string} service
+ * @property {number} month The month (1-12) of the claim; lines stay in the scenario's order.
  * @property {Money} allowed
  * @property {Money} deductible
  * @property {Money} copay
@@ -131,6 +135,8 @@
  * @property {MemberResult[]} members
  * @property {ServiceTotal[]} services Each person's each service, summed.
  * @property {Line[]} lines
+ * @property {Month[]} months The year month by month, January to December: they add up to `premium_annual`, `member_pays_total` and the Part D costs.
+ * @property {PaymentPlan} [payment_plan] The Medicare Prescription Payment Plan's bills, with the scenario's `payment_plan` (else absent).
  * @property {EnrollmentOption[]} enrollment_options Every enrollment type the household may take, with its year, smallest first; `enrollment` is the one priced.
  * @property {Assumption[]} assumptions What the estimate assumed where the scenario did not say.
  */
@@ -142,8 +148,35 @@
  */
 
 /**
- * Where a figure that no plan document gives comes from (a regulation, a CMS fact sheet).
- * @typedef {{ cite: string, url: string, quote: string }} Authority
+ * Where one of Medicare's yearly figures comes from (`data/medicare-years.json`): who published
+ * it, its title, when (`YYYY-MM-DD`), the link, the source's own words where given, and the
+ * plan document's line where a document states it too.
+ * @typedef {object} MedicareSource
+ * @property {string} publisher
+ * @property {string} title
+ * @property {string} date
+ * @property {string} url
+ * @property {string} [quote]
+ * @property {Citation} [document]
+ */
+
+/**
+ * One month of the year.
+ * @typedef {object} Month
+ * @property {number} month 1 (January) to 12.
+ * @property {Money} premium The member's share of the premium paid in the month.
+ * @property {Money} member_pays All members' out-of-pocket for the month's claims.
+ * @property {Money} part_d_member_pays Of it, the Part D drugs' cost share.
+ */
+
+/**
+ * The Medicare Prescription Payment Plan's year: each month's bill, and what the months before
+ * the opt-in were paid at the pharmacy (twelve amounts each, January first).
+ * @typedef {object} PaymentPlan
+ * @property {number} opt_in_month
+ * @property {Money[]} bills
+ * @property {Money[]} paid_at_pharmacy
+ * @property {Money} total_billed
  */
 
 /**
@@ -153,7 +186,7 @@
  * @property {string[]} members
  * @property {Money} total
  * @property {number} year
- * @property {Authority} source
+ * @property {MedicareSource} source
  */
 
 /**
