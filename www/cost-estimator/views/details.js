@@ -84,7 +84,9 @@ function peopleView(vm, result) {
 function groupLines(lines) {
   const rows = [];
   for (const line of lines) {
-    const key = JSON.stringify(line);
+    // The same claim in another month is the same row here (the months have a table of their own).
+    const { month: _month, ...rest } = line;
+    const key = JSON.stringify(rest);
     const last = rows.at(-1);
     if (last && last.key === key) last.times += 1;
     else rows.push({ key, line, times: 1 });
