@@ -30,8 +30,8 @@
  * @property {'in_network' | 'out_of_network'} [network]
  * @property {Money} [billed] What an out-of-network provider bills (at least the allowed amount).
  * @property {boolean} [admitted] An emergency visit that led to an admission.
- * @property {number} [month] The month (1–12) of every claim; default: spread over the year (docs/domain.md, rule 1).
- * @property {number[]} [months] One month (1–12) per claim, as many as `count`.
+ * @property {number} [month] Every claim's month (1–12); default: spread (rule 1).
+ * @property {number[]} [months] A month per claim.
  */
 
 /**
@@ -45,7 +45,7 @@
  * @property {Record<string, { allowed?: Money, per_day?: Money, per_30_days_supply?: Money }>} [prices] The visitor's own prices.
  * @property {{ amount: Money } | { percent: string }} [employer_contribution] Per pay period; replaces a published share.
  * @property {string} [marginal_tax_rate] A percent ("22"), for an FEHB employee's premium conversion.
- * @property {{ opt_in_month: number }} [payment_plan] The Medicare Prescription Payment Plan from that month (plans with Part D only).
+ * @property {{ opt_in_month: number }} [payment_plan] Part D plans only.
  */
 
 /**
@@ -58,7 +58,7 @@
  * @typedef {object} Line
  * @property {string} member
  * @property {string} service
- * @property {number} month The claim's month, 1 (January) to 12.
+ * @property {number} month 1–12.
  * @property {Money} allowed
  * @property {Money} deductible
  * @property {Money} copay
@@ -129,27 +129,25 @@
  * @property {Progress | null} family_out_of_pocket The family's progress toward the family out-of-pocket maximum (null as above).
  * @property {MemberResult[]} members
  * @property {ServiceTotal[]} services Each person's each service, summed.
- * @property {Month[]} months The year month by month, January to December; they add up to the year.
- * @property {PaymentPlan} [payment_plan] With the scenario's `payment_plan`: the monthly bills.
+ * @property {Month[]} months January to December.
+ * @property {PaymentPlan} [payment_plan] With the scenario's.
  * @property {Line[]} lines
  * @property {Assumption[]} assumptions What the estimate assumed where the scenario did not say.
  */
 
 /**
- * One month of the year (docs/domain.md, "A year month by month").
  * @typedef {object} Month
- * @property {number} month 1 (January) to 12.
- * @property {Money} premium The member's share of the premium paid that month.
- * @property {Money} member_pays What members pay for the month's claims.
- * @property {Money} part_d_member_pays Of it, the Part D drugs' cost share.
+ * @property {number} month
+ * @property {Money} premium
+ * @property {Money} member_pays
+ * @property {Money} part_d_member_pays
  */
 
 /**
- * The Medicare Prescription Payment Plan's bills (docs/domain.md, "The Medicare Prescription Payment Plan").
  * @typedef {object} PaymentPlan
  * @property {number} opt_in_month
- * @property {Money[]} bills Twelve: "0.00" before the opt-in month.
- * @property {Money[]} paid_at_pharmacy Twelve: the Part D costs of the months before it, paid at the pharmacy.
+ * @property {Money[]} bills
+ * @property {Money[]} paid_at_pharmacy
  * @property {Money} total_billed
  */
 

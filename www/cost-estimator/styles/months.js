@@ -2,16 +2,11 @@
 import { css } from 'lit';
 
 export const monthStyles = css`
-  .ce-months {
-    margin: 0.5em 0;
-  }
-  .ce-months > summary {
-    cursor: pointer;
-    padding: 0.25em 0;
-  }
-  .ce-months-body {
-    display: grid;
-    gap: 0.5em;
+  /* A grid item grows to its table's width unless told it may be narrower: the table scrolls
+     in its own region instead. */
+  .ce-details > [data-panel='months'],
+  [data-panel='months'] > .ce-detail-body {
+    min-width: 0;
   }
   .ce-months-table {
     font-size: 0.875em;

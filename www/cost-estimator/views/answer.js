@@ -3,7 +3,6 @@
 // and its worst case; choosing one switches to it. Money is the engine's decimal strings.
 import { html, nothing } from 'lit';
 import { shareView } from './broker.js';
-import { monthsView } from './months.js';
 
 const isZero = (d) => /^-?0+(\.0+)?$/.test(String(d ?? '0'));
 
@@ -19,7 +18,7 @@ export function answerView(vm) {
       <h2 class="ce-h2" id=${vm.id('answer-h')}>${t.heading}</h2>
       ${statusView(vm)}
       ${result ? totalView(vm, result, stale) : html`<p class="ce-muted">${a.outcome === 'incomplete' ? t.incomplete : t.none}</p>`}
-      ${actionsView(vm)} ${result ? monthsView(vm) : nothing} ${optionsView(vm)} ${noticeView(vm)}
+      ${actionsView(vm)} ${optionsView(vm)} ${noticeView(vm)}
     </section>
   `;
 }

@@ -4,6 +4,7 @@
 // from (the document's words, readable, linked to the document line).
 import { html, nothing } from 'lit';
 import { svg } from 'lit';
+import { monthsBody } from './months.js';
 import { chartView } from './chart.js';
 import { english } from './fields.js';
 import { readableQuote } from './quotes.js';
@@ -25,6 +26,7 @@ export function detailsView(vm) {
     <section class="ce-details">
       <h2 class="ce-h2" id=${vm.id('details-h')}>${t.heading}</h2>
       ${panel('people', t.people, () => peopleView(vm, result))}
+      ${panel('months', w.t.months.heading, () => monthsBody(vm, result))}
       ${panel('details', t.lines, () => linesView(vm, result))}
       ${vm.comparing ? panel('chart', w.t.chart.heading, () => chartView(vm)) : nothing}
       ${panel('sources', t.sources, () => sourcesView(vm, result))}

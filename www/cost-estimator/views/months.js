@@ -31,22 +31,11 @@ export function careHasMonths(state) {
   return state.care.some((u) => /^(1[0-2]|[1-9])$/.test(String(u.month ?? '')));
 }
 
-/** The "Month by month" panel (closed until opened), for every plan with an answer. */
-export function monthsView(vm) {
+/** The "Month by month" panel's body (views/details.js), for every plan with an answer. */
+export function monthsBody(vm, result) {
   const { w, state } = vm;
   const t = w.t.months;
-  const result = state.answer.result;
   if (!result?.months?.length) return nothing;
-  const open = Boolean(state.open.months);
-  return html`<details class="ce-months" data-panel="months" ?open=${open} @toggle=${(e) => vm.on.toggle('months', e.target.open)}>
-    <summary class="ce-hint">${t.summary}</summary>
-    ${open ? html`<div class="ce-months-body">${monthsBody(vm, result)}</div>` : nothing}
-  </details>`;
-}
-
-function monthsBody(vm, result) {
-  const { w, state } = vm;
-  const t = w.t.months;
   const partD = Boolean(vm.plan?.part_d_out_of_pocket_max);
   const spread = state.care.length > 0 && !careHasMonths(state);
   return html`
@@ -115,7 +104,7 @@ function paymentPlanView(vm, result) {
       ? html`<li>${cite(vm, vm.plan, { line: lines[key], quote: QUOTES[key] })}${w.lang === 'es' ? html` <span class="ce-hint">[${QUOTES_ES[key]}]</span>` : nothing}</li>`
       : nothing;
   return html`<section class="ce-payment-plan" data-payment-plan aria-labelledby=${`${id}-h`}>
-    <h3 class="ce-h3" id=${`${id}-h`}>${t.heading}</h3>
+    <h4 class="ce-h3" id=${`${id}-h`}>${t.heading}</h4>
     <p class="ce-hint">${t.intro}</p>
     ${lines ? html`<ul class="ce-payment-words">${quote('spread')} ${quote('save')} ${quote('bill')}</ul>` : nothing}
     <div class="ce-field is-inline">
