@@ -92,7 +92,8 @@ test('el.scenario refuses what the form cannot hold with estimate-error and a co
     [{ plan: 'kp-co-fehb-2022-high', members: [{ id: 'a', age: 30 }], services: [{ member: 'a', service: 'constructor' }] }, 'unknown_service', 'services[0].service'],
     [{ plan: 'kp-co-fehb-2022-high', members: [{ id: 'a', age: 30, medicare: 'maybe' }] }, 'unknown_value', 'members[0].medicare'],
     [{ plan: 'kp-co-fehb-2022-high', members: [{ age: 30 }] }, 'missing_field', 'members[0].id'],
-    [{ plan: 'kp-co-fehb-2022-high', members: [{ id: 'a', age: 30 }], payment_plan: { opt_in_month: 3 } }, 'unknown_field', 'payment_plan'],
+    // The form holds a visit's month and the payment plan (issue #22), not one month per claim.
+    [{ plan: 'kp-co-fehb-2022-high', members: [{ id: 'a', age: 30 }], services: [{ member: 'a', service: 'lab_test', count: 2, months: [1, 7] }] }, 'unknown_field', 'services[0].months'],
     [{ plan: 'kp-co-fehb-2022-high', members: [{ id: 'a', age: 30 }], prices: { lab_test: 40 } }, 'invalid_type', 'prices.lab_test'],
     [null, 'wrong_argument', null],
   ];

@@ -275,6 +275,86 @@ test('County of Fresno: a retiree couple on Medicare, 70 and 68, three brand dru
   }
 });
 
+// ---- County of Fresno: a retiree whose brand drugs by mail reach the Part D limit in spring ------
+
+// One retiree, 72, Parts A and B, on Senior Advantage Low: twenty preferred brand-name drugs, each
+// every three months by mail (90 days). A 90-day fill by mail is "$50 Copayment for a 31-to 100-day
+// supply" (002 L15591–15592), and a drug taken every three months is filled in January, April, July
+// and October (rule 1: fill k of 4 in month floor(12k/4) + 1). January: 20 × $50 = $1,000; April
+// another $1,000, which reaches the "$2,000 limit" (002 L15550): July's and October's fills cost
+// nothing. Premium $270.41 a month (002 L1526).
+const SPRING = {
+  premium: 27041,
+  partD: [100000, 0, 0, 100000, 0, 0, 0, 0, 0, 0, 0, 0],
+  // The payment plan from January, by the rule (42 CFR 423.137; 002 L15703–15706 "Your monthly bill
+  // is based on what you owe … plus your previous month's balance, divided by the number of months
+  // left in the year"), each bill rounded to the cent, half away from zero:
+  // Jan: the lesser of $1,000 and ($2,000 − $0) ÷ 12 = 166.666… → $166.67 ($833.33 left);
+  // Feb: $833.33 ÷ 11 = 75.757… → $75.76 ($757.57); Mar: $757.57 ÷ 10 = 75.757 → $75.76 ($681.81);
+  // Apr: ($681.81 + $1,000) ÷ 9 = 186.867… → $186.87 ($1,494.94); May: ÷ 8 = 186.8675 → $186.87
+  // ($1,308.07); Jun: ÷ 7 = 186.867… → $186.87 ($1,121.20); Jul: ÷ 6 = 186.866… → $186.87 ($934.33);
+  // Aug: ÷ 5 = 186.866 → $186.87 ($747.46); Sep: ÷ 4 = 186.865 → $186.87 ($560.59); Oct: ÷ 3 =
+  // 186.863… → $186.86 ($373.73); Nov: ÷ 2 = 186.865 → $186.87 ($186.86); Dec: the rest, $186.86.
+  bills: [16667, 7576, 7576, 18687, 18687, 18687, 18687, 18687, 18687, 18686, 18687, 18686],
+};
+
+test('County of Fresno: a retiree’s twenty brand drugs by mail reach the Part D limit in April; month by month, then spread over the year by the payment plan', async () => {
+  assert.equal(SPRING.bills.reduce((a, b) => a + b, 0), 200000, 'the bills add up to the year’s Part D costs');
+  const care = SPRING.partD.reduce((a, b) => a + b, 0);
+  for (const width of WIDTHS) {
+    const page = await openPage(browser, '', { width, height: width === 1280 ? 800 : 844 });
+    const v = new Visitor(page, 'fresno-spring');
+    await v.choose('[data-key="plan"]', 'kp-ncal-fresno-2025-sa-low');
+    await v.at('[data-key="medicare:you"]').waitFor();
+    await v.typeInto('[data-key="age:you"]', '72');
+    await v.choose('[data-key="medicare:you"]', 'parts_a_and_b');
+    await v.open('[data-person="you"] .ce-care');
+    await v.open('[data-group="you:rx"]');
+    await v.click('[data-add-drug="you"]');
+    const drug = await page.evaluate(() => document.querySelector('cost-estimator').shadowRoot.activeElement.dataset.key.split(':')[1]);
+    await v.choose(`[data-key="service:${drug}"]`, 'rx_preferred_brand');
+    await v.choose(`[data-key="often:${drug}"]`, 'quarterly');
+    await v.choose(`[data-key="channel:${drug}"]`, 'mail');
+    for (let i = 1; i < 20; i++) await v.click(`[data-add-like="${drug}"]`);
+    assert.equal(await v.at('.ce-drug').count(), 20);
+    await v.settled();
+    const shown = await v.shown();
+    assert.deepEqual([shown.premium, shown.care], [dollars(12 * SPRING.premium), dollars(care)]);
+
+    // Month by month: the premium every month, the drugs in January and April only.
+    await v.open('[data-panel="months"]');
+    await v.at('[data-months] tbody tr').first().waitFor();
+    assert.match(await v.at('[data-months-spread]').textContent(), /spreads each kind of care evenly over the year/);
+    const cells = (css) => v.at(css).allTextContents();
+    assert.deepEqual(await cells('[data-months] tbody td[data-premium]'), Array(12).fill(dollars(SPRING.premium)));
+    assert.deepEqual(await cells('[data-months] tbody td[data-part-d]'), SPRING.partD.map(dollars));
+    assert.deepEqual(await cells('[data-months] tbody td[data-total]'), SPRING.partD.map((c) => dollars(c + SPRING.premium)));
+    // The plan document's own words: it "doesn't save you money" (002 L15687).
+    assert.match((await v.at('[data-payment-plan] .ce-payment-words').textContent()).replace(/\s+/g, ' '), /doesn't save you money/);
+
+    // "Spread my drug costs over the year", from January.
+    await v.choose('[data-key="paymentPlan"]', '1');
+    await v.at('[data-bills] tbody tr').first().waitFor();
+    assert.deepEqual(await cells('[data-bills] td[data-pharmacy]'), SPRING.partD.map(dollars));
+    assert.deepEqual(await cells('[data-bills] td[data-bill]'), SPRING.bills.map(dollars));
+    // Kept in the link.
+    await page.waitForFunction(() => /(^|[#&])ppm=1(&|$)/.test(location.hash));
+
+    // The first drug starts in July instead: filled in July and October only (every three months
+    // from July). January and April: 19 × $50 = $950 each ($1,900); July's first two fills, the
+    // first drug's (listed first) and the second's, reach the $2,000 limit: $100; the rest nothing.
+    await v.choose(`[data-key="month:${drug}"]`, '7');
+    await v.at('[data-months-spread]').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => /(^|[#&])s=you\*rx_preferred_brand\*[^&]*\*m-7(\*|&|$)/.test(location.hash));
+    await v.settled();
+    assert.deepEqual(await cells('[data-months] tbody td[data-part-d]'), [95000, 0, 0, 95000, 0, 0, 10000, 0, 0, 0, 0, 0].map(dollars));
+    const { clicks, keys } = v.report(`${width}px`);
+    assert.ok(clicks <= 42 && keys <= 4, `${clicks} clicks and ${keys} keys`);
+    await finish(page, 'fresno-spring', width);
+    await page.close();
+  }
+});
+
 // ---- KP Plus: an out-of-network visit, balance billed -------------------------------------------
 
 test('KP Plus: an out-of-network specialist visit whose provider bills more than the allowed price', async () => {

@@ -35,6 +35,7 @@ export function handlers(ctx) {
     setPay: (v) => dispatch('setPay', v),
     setContribution: (kind, v) => dispatch('setContribution', kind, v),
     setTaxRate: (v) => dispatch('setTaxRate', v),
+    setPaymentPlan: (v) => dispatch('setPaymentPlan', v),
     addPerson: (role) =>
       after(
         () => dispatch('addPerson', role),

@@ -3,7 +3,7 @@
 // this object and nothing else; `on` holds what their controls do (handlers.js).
 import { wordsFor } from './i18n/index.js';
 import { siteUrl } from './site.js';
-import { drugFills, own, typedWhole } from './state/scenario.js';
+import { drugFills, drugMonths, monthOf, own, typedWhole } from './state/scenario.js';
 import { personName, shownError } from './state/store.js';
 
 let documentHref = '';
@@ -109,6 +109,8 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
         const label = w.text(services.get(u.service)?.label) || u.service;
         if (u.often) {
           const f = drugFills(u);
+          const started = monthOf(u.month) ? drugMonths(u.often, f.count, monthOf(u.month)) : null;
+          if (started) f.count = started.length;
           parts.push(`${label}: ${w.t.drugs.inWords(f.count, f.supply, own(w.t.drugs.channels, u.channel || 'retail') ?? '')}`);
         } else if (isPositiveWhole(typedWhole(u.count))) {
           parts.push(`${label} × ${u.count}`);

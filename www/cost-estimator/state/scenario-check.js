@@ -10,9 +10,9 @@ import { CHOICES } from './url-state.js';
 export const MAX_MEMBERS = 20;
 export const MAX_USES = 2000;
 
-const SCENARIO_KEYS = new Set(['plan', 'enrollment', 'pay_schedule', 'members', 'services', 'prices', 'employer_contribution', 'marginal_tax_rate']);
+const SCENARIO_KEYS = new Set(['plan', 'enrollment', 'pay_schedule', 'members', 'services', 'prices', 'employer_contribution', 'marginal_tax_rate', 'payment_plan']);
 const MEMBER_KEYS = new Set(['id', 'age', 'relationship', 'medicare']);
-const USE_KEYS = new Set(['member', 'service', 'count', 'allowed', 'days', 'days_supply', 'channel', 'network', 'billed', 'admitted']);
+const USE_KEYS = new Set(['member', 'service', 'count', 'allowed', 'days', 'days_supply', 'channel', 'network', 'billed', 'admitted', 'month']);
 const RELATIONSHIPS = new Set(['subscriber', 'spouse', 'child']);
 const MEDICARE = new Set([...CHOICES.medicare, 'unknown']);
 const NETWORKS = new Set(['in_network', 'out_of_network']);
@@ -71,6 +71,11 @@ export function checkScenario(scenario, { offered, catalog, vocabulary }) {
     choice(scenario.pay_schedule, new Set(plan.pay_schedules ?? CHOICES.pay), ['pay_schedule']) ??
     typed(scenario.marginal_tax_rate, ['marginal_tax_rate']);
   if (top) return top;
+  // The payment plan: one opt-in month, as the form holds it (the engine judges the month).
+  const pp = scenario.payment_plan;
+  if (pp !== undefined && (!isObject(pp) || Object.keys(pp).some((k) => k !== 'opt_in_month') || typed(pp.opt_in_month, []))) {
+    return fail('invalid_type', ['payment_plan'], { expected: 'an object with opt_in_month' });
+  }
 
   const { members, services = [], prices = {}, employer_contribution: contribution } = scenario;
   if (!Array.isArray(members)) return fail(members === undefined ? 'missing_field' : 'invalid_type', ['members'], { expected: 'a list' });
@@ -95,10 +100,14 @@ export function checkScenario(scenario, { offered, catalog, vocabulary }) {
     if ((key = extra(s, USE_KEYS)) !== null) return fail('unknown_field', at(key));
     if (typeof s.member !== 'string' || !ids.has(s.member)) return fail('unknown_member', at('member'), { value: shown(s.member) });
     if (typeof s.service !== 'string' || !vocabulary.has(s.service)) return fail('unknown_service', at('service'), { value: shown(s.service) });
+    // A drug's month on the form is the month it starts: one month for all its fills is not
+    // something the form can show.
+    if (s.month !== undefined && s.days_supply !== undefined) return fail('unknown_field', at('month'));
     const found =
       typed(s.count, at('count')) ??
       typed(s.days, at('days')) ??
       typed(s.days_supply, at('days_supply')) ??
+      typed(s.month, at('month')) ??
       text(s.allowed, at('allowed')) ??
       text(s.billed, at('billed')) ??
       choice(s.channel, CHOICES.channel, at('channel')) ??

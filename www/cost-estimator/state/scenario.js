@@ -77,6 +77,17 @@ export function toScenario(state, plan, units) {
       use.count = count;
       if (unit === 'admission') use.days = typedWhole(u.days || '3');
     }
+    const month = monthOf(u.month);
+    if (month) {
+      // A visit's month is every visit's (rule 1); a drug's is the month it starts.
+      if (unit === 'fill' || u.often) {
+        const months = drugMonths(u.often, use.count, month);
+        if (months) {
+          use.months = months;
+          use.count = months.length;
+        }
+      } else use.month = month;
+    }
     if (u.allowed) use.allowed = u.allowed;
     if (u.admitted && benefit?.if_admitted) use.admitted = true;
     if (u.oon && outOfNetworkTier(benefit)) {
@@ -101,7 +112,32 @@ export function toScenario(state, plan, units) {
   }
   const tax = String(state.taxRate ?? '').trim().replace(/\s*%$/, '');
   if (tax !== '') scenario.marginal_tax_rate = tax;
+  const optIn = monthOf(state.paymentPlan);
+  if (optIn && plan?.part_d_out_of_pocket_max) scenario.payment_plan = { opt_in_month: optIn };
   return { scenario, uses, people, left };
+}
+
+/** '1'…'12' → 1…12; anything else → null (spread over the year). */
+export function monthOf(raw) {
+  const text = String(raw ?? '');
+  return /^(1[0-2]|[1-9])$/.test(text) ? Number(text) : null;
+}
+
+/**
+ * The months of a drug's fills when it starts in month `start` (docs/domain.md, rule 1): taken
+ * every month, one fill a month from `start` to December; every three months (90 days), one
+ * fill each quarter from `start` (at most four); once, the one fill in `start`; otherwise
+ * (fills as typed) the `count` fills spread over the months from `start` on, as rule 1 spreads
+ * a year's (fill k of n in month start + floor(k × (13 − start) / n)). Null when the count is
+ * not a number (the engine refuses it at its field).
+ */
+export function drugMonths(often, count, start) {
+  const span = 13 - start;
+  if (often === 'monthly') return Array.from({ length: span }, (_, k) => start + k);
+  if (often === 'quarterly') return Array.from({ length: Math.ceil(span / 3) }, (_, k) => start + 3 * k);
+  if (often === 'once') return [start];
+  if (typeof count !== 'number' || count < 1) return null;
+  return Array.from({ length: count }, (_, k) => start + Math.floor((k * span) / count));
 }
 
 /** `object[key]` if it is the object's own property, else null: a key from outside (a link, an
@@ -116,7 +152,7 @@ export function outOfNetworkTier(benefit) {
   return oon && typeof oon === 'object' ? oon.tier : null;
 }
 
-const FIELD_OF_USE = { count: 'count', days: 'days', days_supply: 'supply', billed: 'billed', allowed: 'price', channel: 'count', admitted: 'count', network: 'count', service: 'count' };
+const FIELD_OF_USE = { count: 'count', days: 'days', days_supply: 'supply', billed: 'billed', allowed: 'price', channel: 'count', admitted: 'count', network: 'count', service: 'count', month: 'month', months: 'month' };
 
 /**
  * Where an engine error belongs: a field key of the page (`age:you`, `count:u3`, `price:lab_test`,
@@ -143,6 +179,7 @@ export function fieldOf(error, map, scenario) {
   if (field === 'pay_schedule') return 'pay';
   if (field.startsWith('employer_contribution')) return 'contribution';
   if (field === 'marginal_tax_rate') return 'taxRate';
+  if (field.startsWith('payment_plan')) return 'paymentPlan';
   return null;
 }
 
@@ -176,7 +213,7 @@ export function fromScenario(scenario, units) {
     const person = rename.get(String(s?.member));
     if (!person || typeof s?.service !== 'string') continue;
     const unit = units.get(s.service);
-    const use = { key: `u${n++}`, person, service: s.service, count: s.count == null ? '1' : String(s.count), days: '', often: '', channel: '', admitted: Boolean(s.admitted), oon: s.network === 'out_of_network', billed: s.billed ?? '' };
+    const use = { key: `u${n++}`, person, service: s.service, count: s.count == null ? '1' : String(s.count), days: '', often: '', channel: '', admitted: Boolean(s.admitted), oon: s.network === 'out_of_network', billed: s.billed ?? '', month: s.month == null ? '' : String(s.month) };
     if (unit === 'admission') use.days = s.days == null ? '' : String(s.days);
     if (unit === 'fill') {
       const supply = s.days_supply ?? 30;
@@ -204,6 +241,7 @@ export function fromScenario(scenario, units) {
     prices,
     contribution,
     taxRate: scenario?.marginal_tax_rate != null ? String(scenario.marginal_tax_rate) : '',
+    paymentPlan: scenario?.payment_plan?.opt_in_month != null ? String(scenario.payment_plan.opt_in_month) : '',
     nextUse: n,
   };
 }

@@ -69,6 +69,7 @@ export function initialState({ plan = '', lang = 'en' } = {}) {
     prices: {},
     contribution: { kind: '', value: '' },
     taxRate: '',
+    paymentPlan: '',
     touched: {},
     errors: {},
     formError: null,
@@ -102,7 +103,7 @@ function ui(state, patch) {
 }
 
 function newUse(state, fields) {
-  const use = { key: `u${state.nextUse}`, person: '', service: '', count: '', days: '', often: '', channel: '', admitted: false, oon: false, billed: '', ...fields };
+  const use = { key: `u${state.nextUse}`, person: '', service: '', count: '', days: '', often: '', channel: '', admitted: false, oon: false, billed: '', month: '', ...fields };
   return [use, state.nextUse + 1];
 }
 
@@ -216,7 +217,7 @@ export const actions = {
 
   /** A field of one use: days, often, channel, admitted, oon, billed, count, supply, service. */
   setUseField(state, useKey, field, value) {
-    const allowed = ['days', 'often', 'channel', 'admitted', 'oon', 'billed', 'count', 'supply', 'service'];
+    const allowed = ['days', 'often', 'channel', 'admitted', 'oon', 'billed', 'count', 'supply', 'service', 'month'];
     if (!allowed.includes(field)) return state;
     const care = state.care.map((u) => {
       if (u.key !== useKey) return u;
@@ -314,6 +315,15 @@ export const actions = {
 
   setTaxRate(state, value) {
     return changed(state, { taxRate: String(value ?? '') }, ['taxRate']);
+  },
+
+  // ---- the year month by month (issue #22) ----------------------------------------------------
+
+  /** The Medicare Prescription Payment Plan's opt-in month ('1'…'12'), or '' for none. */
+  setPaymentPlan(state, value) {
+    const month = String(value ?? '');
+    if (month === state.paymentPlan) return state;
+    return changed(state, { paymentPlan: /^(1[0-2]|[1-9])$/.test(month) ? month : '' }, ['paymentPlan']);
   },
 
   toggle(state, panel, open) {

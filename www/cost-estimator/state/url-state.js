@@ -21,8 +21,8 @@ const dec = (v) => {
   }
 };
 
-const OWN_KEYS = ['plan', 'enr', 'pay', 'p', 's', 'ec', 'tr', 'open'];
-const PANELS = /^(chart|details|prices|people|sources|premium|[a-z0-9-]+:[a-z]+)$/;
+const OWN_KEYS = ['plan', 'enr', 'pay', 'p', 's', 'ec', 'tr', 'open', 'ppm'];
+const PANELS = /^(chart|details|prices|people|sources|premium|months|[a-z0-9-]+:[a-z]+)$/;
 const SERVICE_ID = /^[a-z0-9_]{1,80}$/;
 /** The form's limits: people, and uses of care (the engine's too: docs/domain.md). */
 const MAX_PEOPLE = 20;
@@ -37,6 +37,7 @@ export const CHOICES = {
   often: new Set(['monthly', 'quarterly', 'once', 'custom']),
   channel: new Set(['retail', 'community', 'mail']),
   contribution: new Set(['amount', 'percent']),
+  month: new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']),
 };
 
 function params(hash) {
@@ -106,7 +107,7 @@ export function decodeState(hash, prefix = '', known = {}) {
       issue('uses', raw);
       continue;
     }
-    const use = { key: `u${n++}`, person, service, count, days: '', often: '', channel: '', admitted: false, oon: false, billed: '' };
+    const use = { key: `u${n++}`, person, service, count, days: '', often: '', channel: '', admitted: false, oon: false, billed: '', month: '' };
     for (const item of rest) {
       if (item.startsWith('d-')) use.days = item.slice(2);
       else if (item.startsWith('ds-')) use.supply = item.slice(3);
@@ -114,6 +115,7 @@ export function decodeState(hash, prefix = '', known = {}) {
       else if (item.startsWith('o-')) use.often = choice('often', item.slice(2), `often:${use.key}`);
       else if (item.startsWith('billed-')) use.billed = item.slice(7);
       else if (item.startsWith('al-')) use.allowed = item.slice(3);
+      else if (item.startsWith('m-')) use.month = choice('month', item.slice(2), `month:${use.key}`);
       else if (item === 'adm') use.admitted = true;
       else if (item === 'oon') use.oon = true;
     }
@@ -146,6 +148,7 @@ export function decodeState(hash, prefix = '', known = {}) {
     prices,
     contribution,
     taxRate: q.get(k('tr')) ?? '',
+    paymentPlan: choice('month', q.get(k('ppm')) ?? '', 'paymentPlan'),
     open,
     nextUse: n,
     linkIssues: issues,
@@ -178,11 +181,13 @@ export function encodeState(hash, state, prefix = '') {
     if (u.oon) parts.push('oon');
     if (u.billed) parts.push(`billed-${enc(u.billed)}`);
     if (u.allowed) parts.push(`al-${enc(u.allowed)}`);
+    if (u.month) parts.push(`m-${enc(u.month)}`);
     q.append(k('s'), parts.join('*'));
   }
   for (const [service, value] of Object.entries(state.prices)) q.set(k(`price-${service}`), value);
   if (state.contribution?.kind && state.contribution.value !== '') q.set(k('ec'), `${state.contribution.kind}*${enc(state.contribution.value)}`);
   if (state.taxRate) q.set(k('tr'), state.taxRate);
+  if (state.paymentPlan) q.set(k('ppm'), state.paymentPlan);
   const open = Object.keys(state.open ?? {}).filter((panel) => PANELS.test(panel));
   if (open.length) q.set(k('open'), open.join(','));
   return `#${q.toString()}`;

@@ -4,7 +4,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { drugFills, outOfNetworkTier, own, typedWhole } from '../state/scenario.js';
+import { drugFills, drugMonths, monthOf, outOfNetworkTier, own, typedWhole } from '../state/scenario.js';
 import { english, fieldError } from './fields.js';
 
 /** The groups of a person's care (each a disclosure, closed until opened). */
@@ -91,7 +91,7 @@ function serviceRow(vm, person, service) {
 function moreFields(vm, use, service, benefit, rowId) {
   const { w } = vm;
   const t = w.t.care;
-  const parts = [];
+  const parts = [monthField(vm, use, `${rowId}-m`, false)];
   if (service.unit === 'admission') {
     const key = `days:${use.key}`;
     const id = `${rowId}-d`;
@@ -159,6 +159,9 @@ function drugView(vm, person, use, i, tiers) {
   const benefit = own(vm.plan?.services, use.service);
   const channels = vm.channels;
   const fills = drugFills(use);
+  // Starting later in the year: the fills from that month on (what the scenario sends).
+  const started = monthOf(use.month) ? drugMonths(use.often, fills.count, monthOf(use.month)) : null;
+  if (started) fills.count = started.length;
   const countKey = `count:${use.key}`;
   const supplyKey = `supply:${use.key}`;
   const oftenKey = `often:${use.key}`;
@@ -206,6 +209,7 @@ function drugView(vm, person, use, i, tiers) {
             ${fieldError(vm, supplyKey, `${id}-s-err`, 'supply')}
           </div>`
       : nothing}
+    ${monthField(vm, use, `${id}-m`, true)}
     <p class="ce-drug-words" data-fills=${use.key}>${typeof fills.count === 'number' && typeof fills.supply === 'number' ? t.inWords(fills.count, fills.supply, own(t.channels, use.channel || 'retail') ?? '') : nothing}</p>
     <div class="ce-drug-actions">
       <button type="button" class="ce-button is-small is-quiet" data-add-like=${use.key} @click=${() => vm.on.addDrugLike(use.key)}
@@ -214,6 +218,23 @@ function drugView(vm, person, use, i, tiers) {
       <button type="button" class="ce-button is-small is-quiet" data-remove-use=${use.key} @click=${() => vm.on.removeUse(use.key)}>${t.remove(i + 1)}</button>
     </div>
   </fieldset>`;
+}
+
+/** When a use happens (rule 1): a visit's month, or the month a drug starts; none = spread over
+ * the year. */
+function monthField(vm, use, id, drug) {
+  const t = vm.w.t.months;
+  const key = `month:${use.key}`;
+  const names = t.names;
+  return html`<div class="ce-field is-inline ce-when" data-field=${key}>
+    <label for=${id}>${drug ? t.starts : t.when}</label>
+    <select id=${id} class="ce-input" data-key=${key} aria-invalid=${vm.error(key) ? 'true' : 'false'}
+      aria-describedby=${vm.error(key) ? `${id}-err` : nothing} @change=${(e) => vm.on.setUseField(use.key, 'month', e.target.value)}>
+      <option value="" ?selected=${!use.month}>${drug ? t.allYear : t.through}</option>
+      ${names.map((name, i) => (drug && i === 0 ? nothing : html`<option value=${String(i + 1)} ?selected=${use.month === String(i + 1)}>${drug ? name : t.inMonth(name)}</option>`))}
+    </select>
+    ${fieldError(vm, key, `${id}-err`, 'month')}
+  </div>`;
 }
 
 /** A person's care in a few words, for the summary of their care disclosure. */

@@ -4,6 +4,7 @@
 // from (the document's words, readable, linked to the document line).
 import { html, nothing } from 'lit';
 import { svg } from 'lit';
+import { monthsBody } from './months.js';
 import { chartView } from './chart.js';
 import { english } from './fields.js';
 import { readableQuote } from './quotes.js';
@@ -25,6 +26,7 @@ export function detailsView(vm) {
     <section class="ce-details">
       <h2 class="ce-h2" id=${vm.id('details-h')}>${t.heading}</h2>
       ${panel('people', t.people, () => peopleView(vm, result))}
+      ${panel('months', w.t.months.heading, () => monthsBody(vm, result))}
       ${panel('details', t.lines, () => linesView(vm, result))}
       ${vm.comparing ? panel('chart', w.t.chart.heading, () => chartView(vm)) : nothing}
       ${panel('sources', t.sources, () => sourcesView(vm, result))}
@@ -84,7 +86,9 @@ function peopleView(vm, result) {
 function groupLines(lines) {
   const rows = [];
   for (const line of lines) {
-    const key = JSON.stringify(line);
+    // The same claim in another month is the same row here (the months have a table of their own).
+    const { month: _month, ...rest } = line;
+    const key = JSON.stringify(rest);
     const last = rows.at(-1);
     if (last && last.key === key) last.times += 1;
     else rows.push({ key, line, times: 1 });
