@@ -93,6 +93,10 @@ export function createHost() {
     optionsFor({ plan, offered }) {
       return engine.optionsFor(plan, offered ?? null);
     },
+    /** Everything the form asks about a plan (docs/embedding.md, "The plan view"). */
+    planView({ plan }) {
+      return engine.planView(plan);
+    },
     // The group census (census/host.js): `census` and `censusPage`.
     ...censusOps(() => engine),
   };

@@ -163,6 +163,7 @@
  * @property {Money} premium_annual
  * @property {Money} member_pays_total
  * @property {Money} total_annual_cost
+ * @property {Money} more_than_cheapest How much more than the cheapest type the household may take ("0.00" for it).
  */
 
 /**
