@@ -23,7 +23,6 @@ const FIELDS = [
   /\brequires_part_b\b/,
   /\bpart_d_out_of_pocket_max\b/,
   /\bout_of_pocket_max\b/,
-  /\.program\b(?!\()/, // not the words function t.program(…)
 ];
 
 function files(dir) {

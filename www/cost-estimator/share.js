@@ -48,7 +48,7 @@ export function summaryText(vm) {
   const a = state.answer;
   if (!a.result) return '';
   const t = w.t.print;
-  const lines = [vm.comparing ? t.titleCompare : t.title, t.program(vm.plan?.issuer ?? '', vm.programName(vm.planSummary), vm.plan?.year ?? ''), t.date(vm.today()), ''];
+  const lines = [vm.comparing ? t.titleCompare : t.title, t.program(vm.plan?.issuer ?? '', vm.plan?.program ?? '', vm.plan?.year ?? ''), t.date(vm.today()), ''];
   for (const p of state.people) lines.push(`${vm.personName(p.key)} (${t.age(p.age)}): ${vm.careInWords(p.key)}`);
   lines.push(vm.householdLine(a.result), '');
   const options = vm.comparing && a.comparison ? a.comparison.options : [{ plan: a.result.plan, rank: 1, estimate: a.result }];

@@ -425,7 +425,7 @@ export const EN = {
   choice: {
     contributionUnit: (per, schedule) => `${per === 'member' ? 'per person' : 'per enrollment'}, ${schedule === 'biweekly' ? 'per pay period (every two weeks)' : 'per month'}`,
     saving: (cheap, amount, dear, people) => `${cheap} costs ${amount} less ${people === 2 ? 'for the two of you' : people > 2 ? 'for all of you' : 'for you'} than ${dear}.`,
-    usedEnrollment: (code, name) => (code === 'per_member' ? 'Priced per person' : `Priced as ${name}`),
+    usedEnrollment: (code, name) => (code === 'per_member' ? '· priced per person' : `· ${name}`),
     monthly: (amount, people) => `${amount} a month ${people === 2 ? 'for both of you' : people > 2 ? 'for all of you' : 'for you'}`,
     monthlyGross: (amount) => `(the whole premium: ${amount} a month)`,
     partB: (amount, count, year) => `Medicare Part B: ${amount} a month${count > 1 ? ' each' : ''}, paid to Medicare (${year} standard premium), not in this total.`,

@@ -423,7 +423,7 @@ export const ES = {
   choice: {
     contributionUnit: (per, schedule) => `${per === 'member' ? 'por persona' : 'por inscripción'}, ${schedule === 'biweekly' ? 'por período de pago (cada dos semanas)' : 'al mes'}`,
     saving: (cheap, amount, dear, people) => `${cheap} cuesta ${amount} menos ${people === 2 ? 'para ustedes dos' : people > 2 ? 'para todos ustedes' : 'para usted'} que ${dear}.`,
-    usedEnrollment: (code, name) => (code === 'per_member' ? 'Calculado por persona' : `Calculado como ${name}`),
+    usedEnrollment: (code, name) => (code === 'per_member' ? '· por persona' : `· ${name}`),
     monthly: (amount, people) => `${amount} al mes ${people === 2 ? 'para ustedes dos' : people > 2 ? 'para todos ustedes' : 'para usted'}`,
     monthlyGross: (amount) => `(la prima completa: ${amount} al mes)`,
     partB: (amount, count, year) => `Medicare Parte B: ${amount} al mes${count > 1 ? ' cada uno' : ''}, pagados a Medicare (prima estándar de ${year}), no incluidos en este total.`,

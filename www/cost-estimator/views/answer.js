@@ -80,12 +80,16 @@ function totalView(vm, result, stale) {
 function monthlyView(vm, result) {
   const { w } = vm;
   const t = w.t.choice;
-  if (result.premium_monthly == null) return nothing;
+  // Said where the premium is paid by the month (retirees, annuitants, a plan priced per
+  // member); an employee paid biweekly reads the pay-period figure above.
+  if (result.premium_monthly == null || result.pay_schedule !== 'monthly') return nothing;
   const people = result.members.length;
   const gross = !isZero(result.contribution_monthly) ? html` <span class="ce-hint">${t.monthlyGross(w.money(result.premium_gross_monthly))}</span>` : nothing;
   const b = result.medicare_part_b_monthly;
-  return html`<p class="ce-monthly" data-monthly=${result.premium_monthly}>${t.monthly(w.money(result.premium_monthly), people)}${gross}</p>
-    ${b ? html`<p class="ce-hint" data-part-b=${b.amount}>${t.partB(w.money(b.amount), b.members.length, b.year)} <a href=${b.source.url} target="_blank" rel="noopener noreferrer">${b.source.cite}</a></p>` : nothing}`;
+  // One paragraph: the answer keeps to one 1280×800 screen with its ranking.
+  return html`<p class="ce-hint ce-monthly"><span data-monthly=${result.premium_monthly}>${t.monthly(w.money(result.premium_monthly), people)}</span>${gross}${b
+      ? html` <span data-part-b=${b.amount}>${t.partB(w.money(b.amount), b.members.length, b.year)}</span> <a href=${b.source.url} target="_blank" rel="noopener noreferrer">${b.source.cite}</a>`
+      : nothing}</p>`;
 }
 
 /** Who pays the premium: the whole premium, what is paid toward it and by whom, the visitor's
@@ -116,18 +120,24 @@ function optionsView(vm) {
   const current = state.answer.comparedFor === state.revision;
   const open = comparison.options.filter((o) => !o.closed);
   const closed = comparison.options.filter((o) => o.closed);
+  // Which enrollment each option was priced as: said once in the heading where all share one
+  // (the answer keeps to one 1280×800 screen), else beside each option.
+  const types = [...new Set(priced.map((o) => o.estimate.enrollment))];
+  const shared = types.length === 1 ? types[0] : null;
   return html`
     <section class="ce-options ${current ? '' : 'is-stale'}" part="compare" data-options=${current ? 'ok' : 'updating'} aria-busy=${current ? 'false' : 'true'}>
-      <h3 class="ce-h3" id=${vm.id('options-h')}>${t.heading}</h3>
+      <h3 class="ce-h3" id=${vm.id('options-h')}>${t.heading}${shared
+          ? html` <span class="ce-hint" data-options-enrollment=${shared}>${w.t.choice.usedEnrollment(shared, w.t.enrollment[shared] ?? shared)}</span>`
+          : nothing}</h3>
       <ol class="ce-option-list">
-        ${open.map((o) => optionView(vm, o, ranks))}
+        ${open.map((o) => optionView(vm, o, ranks, !shared))}
       </ol>
       ${closedView(vm, closed)} ${worstNote(vm, comparison)}
     </section>
   `;
 }
 
-function optionView(vm, o, ranks) {
+function optionView(vm, o, ranks, ownEnrollment = true) {
   const { w, state } = vm;
   const t = w.t.options;
   const names = vm.planNames(o.plan);
@@ -155,9 +165,10 @@ function optionView(vm, o, ranks) {
         <data class="ce-option-total" value=${e.total_annual_cost} data-amount=${e.total_annual_cost}>${w.money(e.total_annual_cost)}</data>
       </div>
       <p class="ce-hint ce-option-split">
-        <span>${t.split(w.money(e.premium_annual), w.money(e.member_pays_total))}</span>${worst ? html`<span class="ce-sr">; </span><span class="ce-option-worst" data-worst=${o.worst_case.total}>${worst}</span>` : nothing}
+        <span>${t.split(w.money(e.premium_annual), w.money(e.member_pays_total))}${ownEnrollment
+            ? html` <span data-option-enrollment=${e.enrollment}>${w.t.choice.usedEnrollment(e.enrollment, w.t.enrollment[e.enrollment] ?? e.enrollment)}</span>`
+            : nothing}</span>${worst ? html`<span class="ce-sr">; </span><span class="ce-option-worst" data-worst=${o.worst_case.total}>${worst}</span>` : nothing}
       </p>
-      <p class="ce-hint" data-option-enrollment=${e.enrollment}>${w.t.choice.usedEnrollment(e.enrollment, w.t.enrollment[e.enrollment] ?? e.enrollment)}</p>
       ${adjustedView(vm, o)}
     </li>
   `;

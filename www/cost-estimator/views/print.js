@@ -29,7 +29,7 @@ export function printView(vm) {
   return html`<section class="ce-print" data-proposal>
     <header class="ce-print-head">
       <h2>${comparison ? t.titleCompare : t.title}</h2>
-      <p class="ce-print-program">${t.program(vm.plan?.issuer ?? '', vm.programName(summary), vm.plan?.year ?? '')}</p>
+      <p class="ce-print-program">${t.program(vm.plan?.issuer ?? '', vm.plan?.program ?? '', vm.plan?.year ?? '')}</p>
       <p>${t.date(vm.today())}${vm.broker ? html` · ${isolated(t.preparedBy, vm.broker.name || vm.broker.email)}` : nothing}</p>
     </header>
     <p class="ce-print-note" data-print="note">${t.note}${vm.broker ? ` ${t.brokerNote}` : ''}</p>
@@ -55,7 +55,7 @@ export function printView(vm) {
           (o) => html`<tr data-plan=${o.plan}>
             <td>${o.rank ?? '–'}</td>
             <th scope="row">${vm.planNames(o.plan).short}${o.plan === state.plan ? html` <em>(${t.chosen})</em>` : nothing}${o.estimate
-                ? html`<br /><span class="ce-print-enrollment">${w.t.choice.usedEnrollment(o.estimate.enrollment, w.t.enrollment[o.estimate.enrollment] ?? o.estimate.enrollment)}</span>`
+                ? html`<br /><span class="ce-print-enrollment">${w.t.enrollment[o.estimate.enrollment] ?? o.estimate.enrollment}</span>`
                 : nothing}</th>
             ${o.estimate
               ? html`<td class="ce-money">${w.money(o.estimate.premium_annual)}</td>
