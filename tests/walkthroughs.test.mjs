@@ -309,6 +309,15 @@ test('A Colorado couple on High Option is told Self and Family costs $1,287 less
   await v.choose('[data-key="enrollment"]', 'self_plus_one');
   await v.settled();
   assert.equal(await v.at('[data-figure="premium"]').textContent(), dollars(28156 * FEHB_EMPLOYEE_PERIODS));
+  // A type the couple may not take (Self Only covers one person, 001 L288's "the enrollee") is
+  // explained, not ignored: the figures are the engine's choice, Self and Family's $6,033.56.
+  await v.choose('[data-key="enrollment"]', 'self_only');
+  await v.settled();
+  assert.equal(
+    await v.at('[data-enrollment-hint]').textContent(),
+    'Self Only covers one person, and 2 are listed: the figures are for Self and Family, which your household may take, until you change the type or the people.',
+  );
+  assert.equal(await v.at('[data-figure="premium"]').textContent(), dollars(23206 * FEHB_EMPLOYEE_PERIODS));
 
   // A County of Fresno couple of 60 and 58 without Medicare: Senior Advantage requires Part B
   // ("You must have Medicare Part B", 002 L7487 High-High, L13851 Low), so both are named as

@@ -430,6 +430,7 @@ export const EN = {
     monthlyGross: (amount) => `(the whole premium: ${amount} a month)`,
     partB: (amount, count, year) => `Medicare Part B: ${amount} a month${count > 1 ? ' each' : ''}, paid to Medicare (${year} standard premium), not in this total.`,
     wholeGroupCaveat: 'This is the group’s whole premium, before any contribution from an employer or retiree group: yours may be less.',
+    tooSmall: (chosen, max, n, used) => `${chosen} covers ${max === 1 ? 'one person' : `${max} people`}, and ${n} are listed: the figures are for ${used}, which your household may take, until you change the type or the people.`,
     closedHeading: 'Not open to this household',
     closed: (name, reason) => `${name}: ${reason}`,
     closedReason: {

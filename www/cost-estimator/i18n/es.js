@@ -428,6 +428,7 @@ export const ES = {
     monthlyGross: (amount) => `(la prima completa: ${amount} al mes)`,
     partB: (amount, count, year) => `Medicare Parte B: ${amount} al mes${count > 1 ? ' cada uno' : ''}, pagados a Medicare (prima estándar de ${year}), no incluidos en este total.`,
     wholeGroupCaveat: 'Es la prima completa del grupo, antes de cualquier aporte de un empleador o grupo de jubilados: la suya puede ser menor.',
+    tooSmall: (chosen, max, n, used) => `${chosen} cubre ${max === 1 ? 'a una persona' : `a ${max} personas`} y hay ${n} en la lista: las cifras son para ${used}, que su hogar puede tomar, hasta que cambie el tipo o las personas.`,
     closedHeading: 'No disponibles para este hogar',
     closed: (name, reason) => `${name}: ${reason}`,
     closedReason: {

@@ -60,7 +60,7 @@ function enrollmentField(vm) {
       ${types.map((e) => html`<option value=${e} ?selected=${state.enrollment === e}>${w.t.enrollment[e] ?? e}</option>`)}
     </select>
     <span class="ce-hint" id=${`${id}-hint`} data-enrollment-hint
-      >${state.enrollmentWaits && used ? t.waits(w.t.enrollment[state.enrollment] ?? state.enrollment, w.t.enrollment[used] ?? used) : state.enrollment ? t.chosenType : t.follows(state.people.length)}</span
+      >${state.enrollmentWaits && used ? waitsWords(vm, used) : state.enrollment ? t.chosenType : t.follows(state.people.length)}</span
     >
     ${choiceSaving(vm)}
     ${fieldError(vm, 'enrollment', `${id}-err`, 'enrollment')}
@@ -149,4 +149,16 @@ function choiceSaving(vm) {
   return html`<span class="ce-hint" data-enrollment-saving>${dearer.map((o) =>
     w.t.choice.saving(name(cheapest.enrollment), w.money(o.more_than_cheapest), name(o.enrollment), state.people.length),
   )}</span>`;
+}
+
+/** Why the chosen type is not priced yet, from the plan view's sizes: it needs more people than
+ * are listed (they may be added next), or it covers fewer (Self Only for a family of four: the
+ * figures are for the type the household may take). */
+function waitsWords(vm, used) {
+  const { w, state } = vm;
+  const name = (e) => w.t.enrollment[e] ?? e;
+  const type = vm.plan?.enrollment.types.find((x) => x.type === state.enrollment);
+  const n = state.people.length;
+  if (type?.max_people != null && n > type.max_people) return w.t.choice.tooSmall(name(state.enrollment), type.max_people, n, name(used));
+  return w.t.plan.waits(name(state.enrollment), name(used));
 }
