@@ -188,10 +188,12 @@ const plans = planFiles.map((file) => {
   if (!bundles.has(bundle)) bundles.set(bundle, []);
   bundles.get(bundle).push(plan);
   const entry = { id, file: bundle };
-  // What the element shows of a plan before its file is fetched (the plan picker, comparisons).
-  for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'enrollment_types', 'pay_schedules', 'es']) {
+  // What the element shows of a plan before the engine has read its file (the plan picker, grouped
+  // by offer, and the ranking's names); everything else the page asks the engine (`planView`).
+  for (const key of ['name', 'short_name', 'es']) {
     if (plan[key] !== undefined) entry[key] = plan[key];
   }
+  if (plan.offer) entry.offer = { id: plan.offer.id, name: plan.offer.name, ...(plan.offer.es ? { es: plan.offer.es } : {}) };
   // Whether some figures are samples (the badge); the words saying so come with the plan's file.
   if (plan.sample_figures) entry.sample = true;
   return entry;

@@ -5,6 +5,8 @@
 //! prices, each service's unit, coverage, tier, limits and out-of-network rule, the scenario's
 //! defaults and bounds, who pays the premium before tax, and the key benefits with their
 //! document lines for print. A change of the plan format is a change here, not in a page.
+//! Its fields are named for the questions they answer, not after the plan file's fields (a page's
+//! test greps `www/` for the file's names: `enrollment_types`, `premium_conversion`, …).
 //!
 //! The view borrows from the plan; the `.wasm` (`planView`) and the CLI (`costshare plan`)
 //! write it out as JSON.
@@ -43,13 +45,13 @@ pub struct PlanView<'p> {
     pub pay_schedules: Vec<ScheduleView>,
     /// The rate table publishes a Government share (FEHB): with no contribution given, the
     /// premium is already split.
-    pub government_share: bool,
+    pub government_pays_share: bool,
     /// Who pays their share before tax (FEHB premium conversion: payers on that schedule).
-    pub premium_conversion: Option<&'p PremiumConversion>,
+    pub pre_tax_rule: Option<&'p PremiumConversion>,
     /// The published premium of each enrollment type (a plan priced per type), with its line.
-    pub premiums: Vec<PremiumRow<'p>>,
+    pub published_premiums: Vec<PremiumRow<'p>>,
     /// A plan priced per member: its rate table's rows (the first that fits a member is taken).
-    pub member_premiums: &'p [MemberRate],
+    pub rate_rows: &'p [MemberRate],
     pub medicare: MedicareView<'p>,
     /// The plan has a Medicare Part D drug limit.
     pub part_d: bool,
@@ -122,7 +124,7 @@ pub struct MedicareView<'p> {
     /// prices members by their status.
     pub asks: bool,
     /// Members must have Part B (Senior Advantage): `none` and `part_a_only` are refused.
-    pub requires_part_b: bool,
+    pub part_b_required: bool,
     /// The document line of that rule.
     pub source: Option<&'p Citation>,
     /// The statuses the plan refuses (`medicare_part_b_required`).
@@ -162,6 +164,11 @@ pub struct ServiceView<'p> {
     pub out_of_network: &'static str,
     /// The out-of-network tier's words, where there is one.
     pub out_of_network_summary: Option<&'p str>,
+    /// The out-of-network tier's figures are sample values (a broker's to replace).
+    pub out_of_network_sample: bool,
+    /// The cost share is waived when the visit leads to an admission (an emergency visit): the
+    /// form asks whether it did, with the rule's line.
+    pub waived_if_admitted: Option<&'p Citation>,
     /// The cost share differs by age or pharmacy channel (the variants' labels).
     pub variants: Vec<&'p str>,
     pub source: &'p Citation,
@@ -170,8 +177,8 @@ pub struct ServiceView<'p> {
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct KeyBenefits<'p> {
     pub deductible: Option<&'p Accumulator>,
-    pub out_of_pocket_max: &'p Accumulator,
-    pub part_d_out_of_pocket_max: Option<&'p Accumulator>,
+    pub out_of_pocket_limit: &'p Accumulator,
+    pub part_d_limit: Option<&'p Accumulator>,
 }
 
 /// What the engine takes where a scenario does not say.
@@ -252,7 +259,7 @@ pub fn plan_view<'p>(catalog: &'p Catalog, plan: &'p ValidPlan) -> PlanView<'p> 
     };
     let medicare = MedicareView {
         asks,
-        requires_part_b,
+        part_b_required: requires_part_b,
         source: plan.medicare.as_ref().map(|m| &m.source),
         refused: if requires_part_b { vec![Medicare::None, Medicare::PartAOnly] } else { Vec::new() },
         unstated_priced_as: if requires_part_b { Medicare::PartsAAndB } else { Medicare::Unknown },
@@ -265,10 +272,10 @@ pub fn plan_view<'p>(catalog: &'p Catalog, plan: &'p ValidPlan) -> PlanView<'p> 
         .services
         .iter()
         .map(|(id, b)| {
-            let (out_of_network, out_of_network_summary) = match &b.out_of_network {
-                OutOfNetwork::NotCovered => ("not_covered", None),
-                OutOfNetwork::InNetworkCostShare => ("in_network_cost_share", None),
-                OutOfNetwork::Tier(t) => ("tier", Some(t.summary.as_str())),
+            let (out_of_network, out_of_network_summary, out_of_network_sample) = match &b.out_of_network {
+                OutOfNetwork::NotCovered => ("not_covered", None, false),
+                OutOfNetwork::InNetworkCostShare => ("in_network_cost_share", None, false),
+                OutOfNetwork::Tier(t) => ("tier", Some(t.summary.as_str()), t.sample),
             };
             ServiceView {
                 id: id.as_str(),
@@ -282,6 +289,8 @@ pub fn plan_view<'p>(catalog: &'p Catalog, plan: &'p ValidPlan) -> PlanView<'p> 
                 yearly_payment_limit: b.yearly_payment_limit.as_ref(),
                 out_of_network,
                 out_of_network_summary,
+                out_of_network_sample,
+                waived_if_admitted: b.if_admitted.as_ref().filter(|a| a.waived).map(|a| &a.source),
                 variants: b.variants.iter().map(|v| v.label.as_str()).collect(),
                 source: &b.source,
             }
@@ -306,18 +315,18 @@ pub fn plan_view<'p>(catalog: &'p Catalog, plan: &'p ValidPlan) -> PlanView<'p> 
         sample_figures: plan.sample_figures.as_deref(),
         enrollment: EnrollmentView { types, chosen_by_cost: true },
         pay_schedules,
-        government_share: plan.premiums.values().any(|p| p.government_share.is_some()),
-        premium_conversion: conversion,
-        premiums,
-        member_premiums: &plan.member_premiums,
+        government_pays_share: plan.premiums.values().any(|p| p.government_share.is_some()),
+        pre_tax_rule: conversion,
+        published_premiums: premiums,
+        rate_rows: &plan.member_premiums,
         medicare,
         part_d: plan.part_d_out_of_pocket_max.is_some(),
         channels,
         services,
         key_benefits: KeyBenefits {
             deductible: plan.deductible.as_ref(),
-            out_of_pocket_max: &plan.out_of_pocket_max,
-            part_d_out_of_pocket_max: plan.part_d_out_of_pocket_max.as_ref(),
+            out_of_pocket_limit: &plan.out_of_pocket_max,
+            part_d_limit: plan.part_d_out_of_pocket_max.as_ref(),
         },
         assumptions: &plan.assumptions,
         defaults: Defaults {
@@ -341,20 +350,20 @@ mod tests {
         let v = |id: &str| plan_view(&catalog, catalog.plan(id).unwrap());
         let high = v("kp-co-fehb-2022-high");
         assert_eq!(high.offer.options, ["kp-co-fehb-2022-high", "kp-co-fehb-2022-prosper", "kp-co-fehb-2022-standard"]);
-        assert!(!high.medicare.asks && high.government_share && !high.part_d);
+        assert!(!high.medicare.asks && high.government_pays_share && !high.part_d);
         let kinds: Vec<_> = high.enrollment.types.iter().map(|t| t.kind).collect();
         assert_eq!(kinds, [EnrollmentType::SelfOnly, EnrollmentType::SelfPlusOne, EnrollmentType::SelfAndFamily]);
         // Employees pay biweekly, before tax; annuitants monthly, after (5 CFR 892).
         let pre_tax: Vec<_> = high.pay_schedules.iter().map(|s| (s.pay_schedule, s.pre_tax)).collect();
         assert_eq!(pre_tax, [(PaySchedule::Biweekly, true), (PaySchedule::Monthly, false)]);
         // 001 L3839-3840: Self Plus One $281.56, Self and Family $232.06 biweekly.
-        let share = |e| high.premiums.iter().find(|p| p.enrollment == e).and_then(|p| p.biweekly).map(|m| m.to_string());
+        let share = |e| high.published_premiums.iter().find(|p| p.enrollment == e).and_then(|p| p.biweekly).map(|m| m.to_string());
         assert_eq!(share(EnrollmentType::SelfPlusOne).as_deref(), Some("281.56"));
         assert_eq!(share(EnrollmentType::SelfAndFamily).as_deref(), Some("232.06"));
 
         let sa = v("kp-ncal-fresno-2025-sa-high-high");
         assert_eq!(sa.offer.options.len(), 3);
-        assert!(sa.medicare.asks && sa.medicare.requires_part_b && sa.part_d);
+        assert!(sa.medicare.asks && sa.medicare.part_b_required && sa.part_d);
         assert_eq!(sa.medicare.source.map(|s| s.line), Some(7487));
         assert_eq!(sa.medicare.unlikely_below_age, Some(65));
         assert_eq!(sa.medicare.part_b_monthly.as_ref().map(|p| p.monthly.to_string()).as_deref(), Some("185.00"));
@@ -362,7 +371,7 @@ mod tests {
         assert!(sa.channels.contains(&Channel::Mail));
 
         let traditional = v("kp-ncal-fresno-2025-traditional");
-        assert!(traditional.medicare.asks && !traditional.medicare.requires_part_b);
+        assert!(traditional.medicare.asks && !traditional.medicare.part_b_required);
         assert_eq!(traditional.medicare.unstated_priced_as, Medicare::Unknown);
         assert_eq!(traditional.medicare.unlikely_below_age, None);
     }

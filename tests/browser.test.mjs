@@ -212,7 +212,7 @@ test('the family’s flow with the keyboard alone takes at most 60 key presses',
   await page.close();
 });
 
-test('a 70-year-old County of Fresno retiree with three brand drugs: drugs in plain words, Senior Advantage High-High against Low', async () => {
+test('a 70-year-old County of Fresno retiree with three brand drugs: drugs in plain words, the three County options ranked (Traditional prices members 65 and over with Parts A and B, 002 L1478)', async () => {
   for (const width of [1280, 390]) {
     const page = await openPage(browser, '', { width });
     await field(page, 'plan').selectOption('kp-ncal-fresno-2025-sa-high-high');
@@ -225,12 +225,12 @@ test('a 70-year-old County of Fresno retiree with three brand drugs: drugs in pl
     const labels = await page.locator(`${EL} .ce-drug label`).allTextContents();
     assert.ok(labels.includes('What kind of drug') && labels.includes('How often'), 'every drug field is labelled visibly');
     const { comparison, shown } = await sameAsEngine(page);
-    assert.deepEqual(shown.options.map((o) => o.plan).sort(), ['kp-ncal-fresno-2025-sa-high-high', 'kp-ncal-fresno-2025-sa-low']);
+    assert.deepEqual(shown.options.map((o) => o.plan).sort(), ['kp-ncal-fresno-2025-sa-high-high', 'kp-ncal-fresno-2025-sa-low', 'kp-ncal-fresno-2025-traditional']);
     const scenario = await scenarioOf(page);
     assert.equal(scenario.services.reduce((n, s) => n + s.count, 0), 36, 'three drugs taken all year are 36 fills');
     const drugs = engine.estimate(scenario).lines.filter((l) => l.service === 'rx_preferred_brand').length;
     assert.equal(drugs, 36);
-    assert.equal(comparison.options.length, 2);
+    assert.equal(comparison.options.length, 3);
     await accessible(page, `the retiree at ${width}px`);
     await screenshot(page, `retiree-${width}.png`);
     assert.deepEqual(page.problems, []);

@@ -163,21 +163,12 @@ fn plan_file(id: &str) -> Value {
 }
 
 /// The scenario this test expects the census to price: the subscriber first, each person's
-/// preset care in person order, the enrollment type for the household's size.
+/// preset care in person order, and no enrollment type: the engine takes the cheapest the
+/// household may take, as `costshare estimate` does (docs/domain.md, "Enrollment choice").
 fn scenario(people: &[&Person], plan: &str) -> Value {
     let presets: Value = serde_json::from_str(&std::fs::read_to_string(root().join("data/usage-presets.json")).unwrap()).unwrap();
     let mut ordered: Vec<&&Person> = people.iter().filter(|p| p.relationship == "subscriber").collect();
     ordered.extend(people.iter().filter(|p| p.relationship != "subscriber"));
-    let types: Vec<String> = plan_file(plan)["enrollment_types"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
-    let enrollment = if types.iter().any(|t| t == "per_member") {
-        "per_member"
-    } else {
-        match ordered.len() {
-            1 => "self_only",
-            2 => "self_plus_one",
-            _ => "self_and_family",
-        }
-    };
     let mut members = Vec::new();
     let mut services = Vec::new();
     for (i, p) in ordered.iter().enumerate() {
@@ -196,7 +187,7 @@ fn scenario(people: &[&Person], plan: &str) -> Value {
             services.push(use_);
         }
     }
-    json!({ "plan": plan, "enrollment": enrollment, "members": members, "services": services })
+    json!({ "plan": plan, "members": members, "services": services })
 }
 
 fn estimate(scenario: &Value) -> Value {
@@ -597,8 +588,10 @@ fn hand_computed_households_from_the_brochure() {
     // line 931), a lab test (Nothing: lines 989, 991, 993) and a 30-day generic fill ($15:
     // lines 2668, 2670, 2674); no deductible applies to these copays. Premiums, Your share
     // biweekly × 26: High 111.86 (line 3838) = 2,908.36; Standard 76.06 (line 3841) =
-    // 1,977.56; Prosper 45.02 (line 3856) = 1,170.52. A couple on Prosper Self Plus One: 101.74
-    // (line 3857) × 26 = 2,645.24, and twice the care ($10 + $15 each).
+    // 1,977.56; Prosper 45.02 (line 3856) = 1,170.52. A couple takes the cheaper of Self Plus One
+    // and Self and Family ("the enrollee and one or more eligible family members", line 288):
+    // on Prosper Self Plus One, 101.74 (line 3857) × 26 = 2,645.24 (Self and Family 110.74, line
+    // 3858, is dearer), and twice the care ($10 + $15 each).
     let csv = "household,age,relationship,usage\nA,30,subscriber,low\nB,40,subscriber,low\nB,38,spouse,low\n";
     let plans = "kp-co-fehb-2022-high,kp-co-fehb-2022-standard,kp-co-fehb-2022-prosper";
     let (code, out, err) = costshare(&["census", "-", "--plans", plans], csv.as_bytes());
@@ -609,12 +602,14 @@ fn hand_computed_households_from_the_brochure() {
          A,kp-co-fehb-2022-high,self_only,2908.36,35.00,2943.36,false\n\
          A,kp-co-fehb-2022-standard,self_only,1977.56,45.00,2022.56,false\n\
          A,kp-co-fehb-2022-prosper,self_only,1170.52,25.00,1195.52,true\n\
-         B,kp-co-fehb-2022-high,self_plus_one,7320.56,70.00,7390.56,false\n\
+         B,kp-co-fehb-2022-high,self_and_family,6033.56,70.00,6103.56,false\n\
          B,kp-co-fehb-2022-standard,self_plus_one,4469.14,90.00,4559.14,false\n\
          B,kp-co-fehb-2022-prosper,self_plus_one,2645.24,50.00,2695.24,true\n"
     );
-    // High Self Plus One: 281.56 (line 3839) × 26 = 7,320.56; Standard Self Plus One: 171.89
-    // (line 3842) × 26 = 4,469.14.
+    // High: Self and Family 232.06 (line 3840) × 26 = 6,033.56, less than Self Plus One's 281.56
+    // (line 3839) × 26 = 7,320.56, so the couple takes Self and Family; Standard: Self Plus One
+    // and Self and Family are both 171.89 (lines 3842, 3843), a tie, which takes the smaller
+    // type, Self Plus One: × 26 = 4,469.14.
 
     // An employer paying 80% of the premium instead of the Gov't share: the whole premium per
     // period is the Gov't share and Your share together. Prosper Self Only: 135.05 + 45.02 =

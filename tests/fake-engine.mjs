@@ -91,6 +91,12 @@ export function createHost({ lock = null } = {}) {
         return { id, ok: true, value: null };
       case 'optionsFor':
         return { id, ok: true, value: [...plans.keys()] };
+      case 'planView': {
+        // The engine's view of a plan it has (a stand-in: the id, names and the file's services).
+        const plan = plans.get(args.plan);
+        if (!plan) return fail('unknown_plan', `no plan "${args.plan}"`, 'plan');
+        return { id, ok: true, value: { id: plan.id, name: plan.name, short_name: plan.short_name, view: true } };
+      }
       default:
         return fail('engine_failure', `no operation "${op}"`);
     }

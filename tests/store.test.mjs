@@ -11,7 +11,15 @@ import { ROOT } from './support.mjs';
 const vocabulary = JSON.parse(readFileSync(join(ROOT, 'data', 'services.json'), 'utf8'));
 const units = new Map(vocabulary.services.map((s) => [s.id, s.unit]));
 const presets = JSON.parse(readFileSync(join(ROOT, 'data', 'usage-presets.json'), 'utf8')).presets;
-const fehb = { enrollment_types: ['self_only', 'self_plus_one', 'self_and_family'], pay_schedules: ['biweekly', 'monthly'], services: Object.fromEntries(vocabulary.services.map((s) => [s.id, { unit: s.unit }])) };
+/** An FEHB plan's view as the engine gives it (the fields the page reads). */
+const fehb = {
+  enrollment: { types: ['self_only', 'self_plus_one', 'self_and_family'].map((type) => ({ type })) },
+  pay_schedules: [{ pay_schedule: 'biweekly' }, { pay_schedule: 'monthly' }],
+  medicare: { asks: false },
+  part_d: false,
+  defaults: { days_supply: 30 },
+  services: vocabulary.services.map((s) => ({ id: s.id, unit: s.unit })),
+};
 
 function store(plan = 'kp-co-fehb-2022-standard') {
   const s = createStore(initialState({ plan }));
@@ -79,7 +87,7 @@ describe('the household', () => {
   test('a preset replaces one person’s care (with the services the plan prices) and can be undone', () => {
     const s = store();
     s.dispatch('setCount', 'you', 'xray', '1', 'visit');
-    const offered = new Set(Object.keys(fehb.services));
+    const offered = new Set(fehb.services.map((b) => b.id));
     s.dispatch('applyPreset', 'you', 'medium', presets.medium, units, offered);
     assert.ok(s.state.care.length > 1);
     assert.ok(!s.state.care.some((u) => u.service === 'xray' && u.count === '1' && u.key === 'u1'));
@@ -164,7 +172,7 @@ describe('care', () => {
     const s = store();
     s.dispatch('setCount', 'you', 'eyewear', '1', 'visit');
     s.dispatch('setCount', 'you', 'lab_test', '2', 'visit');
-    const plan = { ...fehb, services: { lab_test: { unit: 'visit' } } };
+    const plan = { ...fehb, services: [{ id: 'lab_test', unit: 'visit' }] };
     const { scenario, left } = toScenario(s.state, plan, units);
     assert.deepEqual(scenario.services.map((u) => u.service), ['lab_test']);
     assert.deepEqual(left.map((u) => u.service), ['eyewear']);
@@ -298,7 +306,7 @@ describe('the engine’s answers', () => {
   test('choosing another plan keeps the household and drops an enrollment type it does not offer', () => {
     const s = store();
     s.dispatch('setEnrollment', 'self_plus_one');
-    s.dispatch('choosePlan', 'kp-ncal-fresno-2025-sa-low', { enrollment_types: ['per_member'], pay_schedules: ['monthly'] });
+    s.dispatch('choosePlan', 'kp-ncal-fresno-2025-sa-low', { enrollment: { types: [{ type: 'per_member' }] }, pay_schedules: [{ pay_schedule: 'monthly' }] });
     assert.equal(s.state.enrollment, '');
     assert.equal(s.state.people[0].age, '40');
   });

@@ -11,9 +11,14 @@ import { DEMO, ROOT } from './support.mjs';
 
 const vocabulary = JSON.parse(readFileSync(join(ROOT, 'data', 'services.json'), 'utf8'));
 const units = new Map(vocabulary.services.map((s) => [s.id, s.unit]));
-const plan = (enrollment_types = ['self_only', 'self_plus_one', 'self_and_family']) => ({
-  enrollment_types,
-  services: Object.fromEntries(vocabulary.services.map((s) => [s.id, { unit: s.unit, if_admitted: s.id === 'emergency_room_visit' ? {} : undefined }])),
+/** A plan's view as the engine gives it (the fields toScenario reads). */
+const plan = (types = ['self_only', 'self_plus_one', 'self_and_family']) => ({
+  enrollment: { types: types.map((type) => ({ type })) },
+  pay_schedules: [{ pay_schedule: 'biweekly' }, { pay_schedule: 'monthly' }],
+  medicare: { asks: types.includes('per_member') },
+  part_d: false,
+  defaults: { days_supply: 30 },
+  services: vocabulary.services.map((s) => ({ id: s.id, unit: s.unit })),
 });
 
 function household() {
@@ -111,8 +116,8 @@ test('an older link (days’ supply without how often) keeps its fills and suppl
 
 // ---- links that name what is not there (issue #21) ------------------------------------------
 
-const standardPlan = JSON.parse(readFileSync(join(ROOT, 'data', 'plans', 'kp-co-fehb-2022-standard.json'), 'utf8'));
-for (const [id, benefit] of Object.entries(standardPlan.services)) benefit.unit = units.get(id) ?? 'visit';
+/** The standard option's catalog entry (what the page knows of it before the engine's view). */
+const standardPlan = { id: 'kp-co-fehb-2022-standard', short_name: 'Standard Option', offer: { id: 'kp-co-fehb-2022', name: 'Kaiser Permanente Colorado FEHB 2022' } };
 const known = { plans: new Map([['kp-co-fehb-2022-standard', standardPlan]]), fallback: 'kp-co-fehb-2022-standard', services: units };
 const BASE = '#plan=kp-co-fehb-2022-standard&p=you*40';
 
@@ -151,7 +156,7 @@ test('every link key given __proto__, constructor or prototype: never looked up 
       assert.equal({}.polluted, undefined);
       const s = createStore(initialState());
       s.dispatch('load', state);
-      const { scenario } = toScenario(s.state, standardPlan, units);
+      const { scenario } = toScenario(s.state, plan(), units);
       const json = JSON.stringify(scenario);
       assert.doesNotMatch(json, /native code|\[object Object\]/, hash);
       // The value is either sent as typed text (the engine refuses it at its field), or not used
@@ -172,7 +177,7 @@ test('s=you*rx_specialty*12*o-constructor prices 12 fills, marks “how often”
   assert.deepEqual(state.linkIssues, [{ key: 'often:u1', what: 'often', value: 'constructor' }]);
   const s = createStore(initialState());
   s.dispatch('load', state);
-  assert.deepEqual(toScenario(s.state, standardPlan, units).scenario.services, [{ member: 'you', service: 'rx_specialty', count: 12, days_supply: 30, channel: 'retail' }]);
+  assert.deepEqual(toScenario(s.state, plan(), units).scenario.services, [{ member: 'you', service: 'rx_specialty', count: 12, days_supply: 30, channel: 'retail' }]);
   assert.deepEqual(shownError(s.state, 'often:u1'), { code: 'unknown_value', link: true });
   assert.deepEqual(s.state.notice, { kind: 'link', issues: state.linkIssues });
   // Choosing how often clears the mark.
@@ -180,14 +185,17 @@ test('s=you*rx_specialty*12*o-constructor prices 12 fills, marks “how often”
   assert.equal(shownError(s.state, 'often:u1'), null);
 });
 
-test('a link’s pay schedule or enrollment the plan does not offer, an unknown plan, service or person: not used, and listed', () => {
-  const state = decodeState('#plan=nope&p=you*40&p=you*41&pay=constructor&enr=per_member&s=you*__proto__*3&s=ghost*lab_test*1&price-constructor=5&ec=prototype*5', '', known);
+test('a link’s pay schedule or enrollment the page does not know, an unknown plan, service or person: not used, and listed', () => {
+  // (A type the page knows but the plan does not offer is kept: the engine refuses it at
+  // `enrollment`, naming the types the household may take.)
+  assert.equal(decodeState('#plan=kp-co-fehb-2022-standard&p=you*40&enr=per_member', '', known).enrollment, 'per_member');
+  const state = decodeState('#plan=nope&p=you*40&p=you*41&pay=constructor&enr=family_of_nine&s=you*__proto__*3&s=ghost*lab_test*1&price-constructor=5&ec=prototype*5', '', known);
   assert.equal(state.plan, 'kp-co-fehb-2022-standard', 'the element opens on its own plan');
   assert.deepEqual(
     state.linkIssues.map((i) => [i.what, i.value, i.key]),
     [
       ['plan', 'nope', null],
-      ['enrollment', 'per_member', 'enrollment'],
+      ['enrollment', 'family_of_nine', 'enrollment'],
       ['pay', 'constructor', 'pay'],
       ['person', 'you*41', null],
       ['service', '__proto__', null],

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { createStore, initialState } from '../www/cost-estimator/state/store.js';
 import { viewModel } from '../www/cost-estimator/view-model.js';
-import { ROOT } from './support.mjs';
+import { ROOT, buildCli, cli } from './support.mjs';
+
+buildCli();
 
 const read = (file) => JSON.parse(readFileSync(join(ROOT, 'data', file), 'utf8'));
 const vocabulary = read('services.json');
@@ -18,13 +20,15 @@ const data = {
   prices: { value: read('typical-prices.json') },
   presets: { value: read('usage-presets.json') },
 };
-/** A plan file as the client reads it (each service with its unit). */
+/** A plan's view, as the engine gives it (`costshare plan ID`: the same as the .wasm's
+ * planView, tests/wasm.test.mjs). */
 function planFile(id) {
-  const plan = read(`plans/${id}.json`);
-  for (const [service, benefit] of Object.entries(plan.services)) benefit.unit = data.services.units.get(service) ?? 'visit';
-  return plan;
+  const r = cli('plan', id);
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
 }
-const entry = (plan) => ({ id: plan.id, name: plan.name, short_name: plan.short_name, issuer: plan.issuer, program: plan.program, year: plan.year, enrollment_types: plan.enrollment_types, pay_schedules: plan.pay_schedules, es: plan.es });
+/** A plan's catalog entry (scripts/build-site.mjs). */
+const entry = (plan) => ({ id: plan.id, name: plan.name, short_name: plan.short_name, es: plan.es, offer: { id: plan.offer.id, name: plan.offer.name, es: plan.offer.es } });
 const standard = planFile('kp-co-fehb-2022-standard');
 const medicare = planFile('kp-ncal-fresno-2025-sa-low');
 
@@ -126,7 +130,7 @@ test('names in the element’s language; the services and groups the plan prices
   assert.equal(es.personName('you'), 'Usted');
   const model = vm(s);
   const all = model.groups.flatMap((g) => g.services.map((x) => x.id));
-  assert.ok(all.every((id) => Object.hasOwn(standard.services, id)), 'only services the plan prices');
+  assert.ok(all.every((id) => standard.services.some((b) => b.id === id)), 'only services the plan prices');
   assert.ok(all.includes('primary_care_visit'));
   s.dispatch('refused', s.state.revision, { 'age:you': { code: 'out_of_range' } }, null);
   assert.deepEqual(vm(s).error('age:you'), { code: 'out_of_range' });

@@ -216,20 +216,32 @@ const FRESNO = {
     // by mail, "$25 Copayment for up to a 30-day supply or a $50 Copayment for a 31-to 100-day supply" (002 L15591–15592)
     care: 12 * 5000,
   },
+  // The Traditional HMO prices "Members age 65 and over who are eligible for or have Medicare
+  // Parts A&B" (002 L1478): "Subscriber $1,607.02", "Spouse $1,607.02" (L1480–1481). So a
+  // Medicare couple may take it, and it is ranked with the other two: the three are the County's
+  // one offer.
+  'kp-ncal-fresno-2025-traditional': {
+    monthly: [160702, 160702],
+    // Tier 2 by mail "$40 for up to a 100-day supply" (002 L2084), no deductible (L1834–1835).
+    care: 12 * 4000,
+  },
 };
-// Neither reaches the Part D limit, $2,000 a member (002 L9228, L15550). "At most": the premium,
-// each member's $1,000 medical maximum (no family maximum: 002 L8290–8298) and $2,000 Part D limit.
-const FRESNO_AT_MOST = 2 * 100000 + 2 * 200000;
+// Neither Senior Advantage option reaches the Part D limit, $2,000 a member (002 L9228, L15550).
+// "At most": the premium, each member's $1,000 medical maximum (no family maximum: 002
+// L8290–8298) and $2,000 Part D limit; on Traditional, the "Plan Out-of-Pocket Maximum" $1,500 a
+// member, $3,000 a family (002 L1836), and no Part D limit.
+const FRESNO_AT_MOST = { 'kp-ncal-fresno-2025-traditional': 300000, other: 2 * 100000 + 2 * 200000 };
 
-test('County of Fresno: a retiree couple on Medicare, 70 and 68, three brand drugs by mail, paying by the month (today: the two Senior Advantage options ranked)', async () => {
+test('County of Fresno: a retiree couple on Medicare, 70 and 68, three brand drugs by mail, paying by the month: the three County options ranked together', async () => {
   const rows = Object.entries(FRESNO)
     .map(([plan, o]) => {
       const premium = 12 * (o.monthly[0] + o.monthly[1]);
-      return [plan, premium + o.care, premium + FRESNO_AT_MOST];
+      return [plan, premium + o.care, premium + (FRESNO_AT_MOST[plan] ?? FRESNO_AT_MOST.other)];
     })
     .sort((a, b) => a[1] - b[1]);
-  // Worked out: Senior Advantage Low $7,089.84, High-High $8,429.76.
-  assert.deepEqual(rows.map(([, total]) => total), [708984, 842976]);
+  // Worked out: Senior Advantage Low $7,089.84, High-High $8,429.76, Traditional
+  // 12 × 3,214.04 + 480.00 = $39,048.48.
+  assert.deepEqual(rows.map(([, total]) => total), [708984, 842976, 3904848]);
   for (const width of WIDTHS) {
     const page = await openPage(browser, '', { width, height: width === 1280 ? 800 : 844 });
     const v = new Visitor(page, 'fresno');
@@ -255,19 +267,22 @@ test('County of Fresno: a retiree couple on Medicare, 70 and 68, three brand dru
     const shown = await v.shown();
     const highHigh = FRESNO['kp-ncal-fresno-2025-sa-high-high'];
     assert.deepEqual([shown.total, shown.premium, shown.care], [dollars(842976), dollars(12 * 2 * 34124), dollars(highHigh.care)]);
-    // By the month: each person's premium, in "Each person" ("$682.48 a month for both of you"
-    // in one figure is issue #20's item 4, for the engine).
+    // By the month, in words: $341.24 + $341.24 = $682.48 (002 L1511–1512) "for both of you";
+    // Medicare Part B's own premium beside it, paid to Medicare, not added: $185.00 a month each
+    // in 2025 (CMS, "2025 Medicare Parts A & B Premiums and Deductibles", data/medicare-years.json).
+    assert.equal(await v.at('[data-monthly]').first().textContent(), '$682.48 a month for both of you');
+    assert.match(await v.at('[data-part-b]').first().textContent(), /^Medicare Part B: \$185\.00 a month each, paid to Medicare \(2025 standard premium\), not in this total\./);
+    // The ranking says which enrollment the options were priced as (per member on all three:
+    // said once, in its heading).
+    assert.equal(await v.at('[data-options-enrollment]').textContent(), '· priced per person');
     await v.open('[data-panel="people"]');
     await v.at('.ce-person-result').first().waitFor();
     assert.deepEqual(await v.at('.ce-person-result > p.ce-hint').allTextContents(), ['premium $341.24 a month', 'premium $341.24 a month']);
 
-    // What is true today: the ranking lists the two Senior Advantage options. The Traditional
-    // HMO, which also prices "Members age 65 and over who are eligible for or have Medicare
-    // Parts A&B" (002 L1408–1506), is not ranked beside them yet: that is issue #20's item 2 (the
-    // engine deciding which options a household may take), and the test that lands it extends
-    // this one with its row.
+    // The ranking lists the three County options the couple may take, none closed.
     assert.deepEqual(shown.ranking, ranked(rows));
-    assert.deepEqual(shown.ranking.map(([plan]) => plan).sort(), ['kp-ncal-fresno-2025-sa-high-high', 'kp-ncal-fresno-2025-sa-low']);
+    assert.deepEqual(shown.ranking.map(([plan]) => plan).sort(), ['kp-ncal-fresno-2025-sa-high-high', 'kp-ncal-fresno-2025-sa-low', 'kp-ncal-fresno-2025-traditional']);
+    assert.equal(await v.at('[data-closed-options]').count(), 0);
     const { clicks, keys } = v.report(`${width}px`);
     assert.ok(clicks <= 22 && keys <= 8, `${clicks} clicks and ${keys} keys`);
     await finish(page, 'fresno', width);
@@ -353,6 +368,66 @@ test('County of Fresno: a retiree’s twenty brand drugs by mail reach the Part 
     await finish(page, 'fresno-spring', width);
     await page.close();
   }
+});
+
+// ---- The engine's choices, said: the cheaper enrollment, and options a household may not take ---
+
+test('A Colorado couple on High Option is told Self and Family costs $1,287 less; a Fresno couple without Medicare sees Senior Advantage closed, with the line that says why', async () => {
+  const page = await openPage(browser, '', { width: 1280, height: 800 });
+  const v = new Visitor(page, 'choices');
+  // Self Plus One's share $281.56 and Self and Family's $232.06 biweekly (001 L3839–3840): the
+  // couple may take either ("the enrollee and one or more eligible family members", L288), and
+  // (281.56 − 232.06) × 26 = $1,287.00 a year less on Self and Family, which the engine takes.
+  await v.choose('[data-key="plan"]', 'kp-co-fehb-2022-high');
+  await v.typeInto('[data-key="age:you"]', '45');
+  await v.click('[data-add="spouse"]');
+  await v.type('43');
+  await v.settled();
+  assert.equal(await v.at('[data-enrollment-saving]').textContent(), 'Self and Family costs $1,287.00 less for the two of you than Self Plus One.');
+  assert.equal(await v.at('[data-figure="premium"]').textContent(), dollars(23206 * FEHB_EMPLOYEE_PERIODS));
+  // The visitor may still pick Self Plus One: its share, 281.56 × 26 = $7,320.56.
+  await v.choose('[data-key="enrollment"]', 'self_plus_one');
+  await v.settled();
+  assert.equal(await v.at('[data-figure="premium"]').textContent(), dollars(28156 * FEHB_EMPLOYEE_PERIODS));
+  // A type the couple may not take (Self Only covers one person, 001 L288's "the enrollee") is
+  // explained, not ignored: the figures are the engine's choice, Self and Family's $6,033.56.
+  await v.choose('[data-key="enrollment"]', 'self_only');
+  await v.settled();
+  assert.equal(
+    await v.at('[data-enrollment-hint]').textContent(),
+    'Self Only covers one person, and 2 are listed: the figures are for Self and Family, which your household may take, until you change the type or the people.',
+  );
+  assert.equal(await v.at('[data-figure="premium"]').textContent(), dollars(23206 * FEHB_EMPLOYEE_PERIODS));
+
+  // A County of Fresno couple of 60 and 58 without Medicare: Senior Advantage requires Part B
+  // ("You must have Medicare Part B", 002 L7487 High-High, L13851 Low), so both are named as
+  // closed and not priced; Traditional prices them by its under-65 rows, subscriber $1,677.13 and
+  // spouse $1,408.79 a month (L1412–1413): 12 × 3,085.92 = $37,031.04 with no care.
+  await v.choose('[data-key="plan"]', 'kp-ncal-fresno-2025-traditional');
+  await v.at('[data-key="medicare:you"]').waitFor();
+  await v.typeInto('[data-key="age:you"]', '60');
+  await v.choose('[data-key="medicare:you"]', 'none');
+  await v.typeInto('[data-key="age:spouse"]', '58');
+  await v.choose('[data-key="medicare:spouse"]', 'none');
+  await v.settled();
+  const shown = await v.shown();
+  assert.equal(shown.total, dollars(12 * (167713 + 140879)));
+  await v.at('[data-closed-options]').waitFor();
+  const closed = await v.at('li[data-closed]').evaluateAll((li) => li.map((x) => [x.dataset.plan, x.dataset.closed, x.textContent.replace(/\s+/g, ' ').trim()]));
+  assert.deepEqual(
+    closed.map(([plan, code]) => [plan, code]),
+    [
+      ['kp-ncal-fresno-2025-sa-high-high', 'medicare_part_b_required'],
+      ['kp-ncal-fresno-2025-sa-low', 'medicare_part_b_required'],
+    ],
+  );
+  assert.match(closed[0][2], /its members must have Medicare Part B \(document line 7487: “?You must have Medicare Part B/);
+  assert.match(closed[1][2], /document line 13851/);
+  v.report('1280px');
+  await accessibleOnScreenAndInPrint(page, 'choices at 1280px');
+  await shot(page, 'walk-choices-1280.png');
+  assert.deepEqual(page.problems, []);
+  await page.close();
 });
 
 // ---- KP Plus: an out-of-network visit, balance billed -------------------------------------------

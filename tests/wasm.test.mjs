@@ -451,11 +451,11 @@ describe('the plan view and the options a household may take', () => {
     assert.equal(high.medicare.asks, false);
     // Employees pay biweekly, before tax (5 CFR 892); Self and Family $232.06 biweekly (001 L3840).
     assert.deepEqual(high.pay_schedules.map((s) => [s.pay_schedule, s.pre_tax]), [['biweekly', true], ['monthly', false]]);
-    const family = high.premiums.find((p) => p.enrollment === 'self_and_family');
+    const family = high.published_premiums.find((p) => p.enrollment === 'self_and_family');
     assert.equal(family.biweekly, '232.06');
     assert.equal(family.source.line, 3840);
     const sa = engine.planView('kp-ncal-fresno-2025-sa-high-high');
-    assert.equal(sa.medicare.requires_part_b, true);
+    assert.equal(sa.medicare.part_b_required, true);
     assert.equal(sa.medicare.source.line, 7487); // "You must have Medicare Part B"
     assert.deepEqual(sa.medicare.refused, ['none', 'part_a_only']);
     assert.equal(sa.medicare.part_b_monthly.monthly, '185.00');

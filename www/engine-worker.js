@@ -73,6 +73,10 @@ function estimatorOps(engine) {
       }
       return engine().oddsResult();
     },
+    /** Everything the form asks about a plan (docs/embedding.md, "The plan view"). */
+    planView({ plan }) {
+      return engine().planView(plan);
+    },
   };
 }
 

@@ -6,9 +6,8 @@ use super::columns::Role;
 use super::output::{CensusRow, Note, RowError};
 use super::reader::{Household, Person, Unit};
 use crate::catalog::Catalog;
-use crate::compare::suggest_enrollment;
 use crate::engine::{Assumed, Year};
-use crate::error::{at, shown, Code, Error, ErrorKind, Segment};
+use crate::error::{at, shown, Code, Error, Segment};
 use crate::map::SortedMap;
 use crate::scenario::{Contribution, Member, Scenario};
 use crate::vocab::Relationship;
@@ -32,8 +31,9 @@ pub struct Priced {
 /// The scenario the census prices for a household on `plan`: the people with the subscriber
 /// first and the others in the order of their rows (member ids `row 7`, …); each person's
 /// usage preset's care in that order, as the preset gives it (count, days, days' supply,
-/// allowed, admitted), priced at the typical prices otherwise; the enrollment type that fits
-/// the household's size on the plan (`compare::suggest_enrollment`); the plan's first pay
+/// allowed, admitted), priced at the typical prices otherwise; no enrollment type, so the
+/// engine takes the cheapest the household may take on the plan (docs/domain.md, "Enrollment
+/// choice": the same choice as `costshare estimate`'s); the plan's first pay
 /// schedule; the employer contribution given, else the plan's published share. `costshare
 /// estimate` of this scenario gives the census's figures.
 pub fn scenario(catalog: &Catalog, household: &Household, plan: &str, contribution: Option<Contribution>) -> Result<Scenario, RowError> {
@@ -54,10 +54,9 @@ pub fn scenario(catalog: &Catalog, household: &Household, plan: &str, contributi
         .iter()
         .map(|p| Member { id: member_id(p), age: p.age, relationship: Some(p.relationship), medicare: p.medicare, ..Member::default() })
         .collect();
-    let enrollment = catalog.plan(plan).and_then(|p| suggest_enrollment(p, people.len()));
     Ok(Scenario {
         plan: plan.to_string(),
-        enrollment,
+        enrollment: None,
         pay_schedule: None,
         members,
         services,
@@ -96,10 +95,8 @@ pub fn price(catalog: &Catalog, plans: &[String], contribution: Option<Contribut
     let people = ordered(&household);
     for plan in plans {
         let result = scenario(catalog, &household, plan, contribution).and_then(|s| {
+            // A household no enrollment type covers is refused by the engine, at `members`.
             let fail = |e: Error| plan_error(&household, &people, &s, e);
-            if s.enrollment.is_none() {
-                return Err(fail(Error::at("scenario", at!["members"], ErrorKind::no_enrollment_type(people.len() as u64))));
-            }
             let year = Year::new(catalog, &s).map_err(fail)?;
             let summary = year.summary().map_err(fail)?;
             Ok((summary, year.counts().map(u64::from).sum::<u64>()))

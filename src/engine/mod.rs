@@ -236,6 +236,9 @@ pub struct EnrollmentOption {
     pub premium_annual: Money,
     pub member_pays_total: Money,
     pub total_annual_cost: Money,
+    /// How much more this type costs for the year than the cheapest the household may take
+    /// ("Self and Family costs $1,287 less for the two of you"): zero for the cheapest.
+    pub more_than_cheapest: Money,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -699,7 +702,10 @@ impl<'a> Year<'a> {
                 .choices
                 .iter()
                 .map(|&(enrollment, premium_annual)| {
-                    Ok(EnrollmentOption { enrollment, premium_annual, member_pays_total, total_annual_cost: add(premium_annual, member_pays_total)? })
+                    // The care is the same under every type: totals differ by the premium alone.
+                    let cheapest = self.choices.iter().map(|c| c.1).min().unwrap_or(premium_annual);
+                    let more_than_cheapest = premium_annual.saturating_sub(cheapest);
+                    Ok(EnrollmentOption { enrollment, premium_annual, member_pays_total, total_annual_cost: add(premium_annual, member_pays_total)?, more_than_cheapest })
                 })
                 .collect::<Result<_, Error>>()?,
             assumptions: self.assumed.clone(),

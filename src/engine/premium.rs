@@ -101,7 +101,8 @@ pub(super) fn part_b(catalog: &Catalog, plan: &ValidPlan, scenario: &Scenario, s
 
 /// The enrollment type a household of `people` takes on a plan by its size alone: per member
 /// where the plan prices per member, else the FEHB type for its size, else Self and Family for
-/// two or more. (The census's default; an estimate chooses among [`allowed_enrollments`] by cost.)
+/// two or more. (The `.wasm`'s `suggestEnrollment`; an estimate and the census choose among
+/// [`allowed_enrollments`] by cost.)
 pub fn suggest_enrollment(plan: &ValidPlan, people: usize) -> Option<EnrollmentType> {
     let offered = |e: EnrollmentType| plan.enrollment_types.contains(&e);
     let by_size = EnrollmentType::for_household(people);

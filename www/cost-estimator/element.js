@@ -206,7 +206,8 @@ export class CostEstimator extends LitElement {
         const known = { offered: new Map(this.#engine.offered().map((p) => [p.id, p])), catalog: new Set(data.catalog.plans.map((p) => p.id)), vocabulary: data.services.units };
         const error = checkScenario(scenario, known);
         if (error) return this.#emitError(error);
-        this.#store.dispatch('load', fromScenario(scenario, data.services.units));
+        const view = this.#engine.plansRead.get(scenario.plan);
+        this.#store.dispatch('load', fromScenario(scenario, data.services.units, view?.defaults.implied_spouse_min_age));
       },
       (error) => this.#emitError(elementError(error?.code ?? 'engine_failure', [], {}, 'element')),
     );

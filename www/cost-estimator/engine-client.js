@@ -55,14 +55,6 @@ export class StaleAnswer extends Error {
   }
 }
 
-/** A plan file the engine has accepted, as the page reads it: its JSON, each service given
- * the unit the vocabulary gives it (the file does not repeat it). */
-function readPlan(text, units) {
-  const plan = JSON.parse(text);
-  for (const [id, benefit] of Object.entries(plan.services ?? {})) benefit.unit = units.get(id) ?? 'visit';
-  return plan;
-}
-
 const fetched = new Map(); // engine → Promise<ArrayBuffer>
 
 /** A file that did not arrive: code `load_failed`, `params.file` its path in the site. */
@@ -355,9 +347,9 @@ export class EngineClient {
     if (this.transport) this.#restart('cancelled', 'cancelled');
   }
 
-  /** Plan `id` as the page reads it (the file's JSON, each service with its unit from the
-   * vocabulary), its file fetched and added to the engine on first need. Rejects if the catalog
-   * has no such plan or the engine refuses the file. */
+  /** Plan `id`'s view, as the engine gives it (`planView`: every question the form asks, so the
+   * page reads no plan file's fields), its file fetched and added to the engine on first need.
+   * Rejects if the catalog has no such plan or the engine refuses the file. */
   plan(id) {
     if (!this.plans.has(id)) {
       // The file goes to the engine as soon as the engine can take it; `posting` resolves once
@@ -375,7 +367,7 @@ export class EngineClient {
           this.added.push({ id, origin: file.origin, text: file.text });
           this.inEngine?.add(id);
         }
-        return file.read();
+        return this.call('planView', { plan: id });
       });
       this.posting.set(id, posting.then(() => {}, () => {}));
       load.catch(() => {
@@ -387,17 +379,7 @@ export class EngineClient {
     return this.plans.get(id);
   }
 
-  /** Plan `id` as the page reads it, as soon as its file is in: the page can draw it while the
-   * engine is still starting. The file goes to the engine meanwhile (see plan()); a call about
-   * the plan made after this resolves is sent behind it. */
-  read(id) {
-    const load = this.plan(id);
-    load.catch(() => {});
-    // A plan added with addPlan() has no file to read: it is read already.
-    return this.files.has(id) ? this.files.get(id).then((file) => file.read()) : load;
-  }
-
-  /** Plan `id`'s file: its text (for the engine) and the page's reading of it, made once. */
+  /** Plan `id`'s file: its text (for the engine), fetched once. */
   #file(id) {
     if (!this.files.has(id)) {
       const file = (async () => {
@@ -405,8 +387,7 @@ export class EngineClient {
         const entry = data.catalog.plans.find((p) => p.id === id);
         if (!entry) throw new EngineError({ message: `unknown plan "${id}"`, code: 'unknown_plan', field: 'plan', path: ['plan'], params: { value: id }, origin: 'scenario' });
         const text = await data.planText(id);
-        let object = null;
-        return { origin: `data/${entry.file}`, text, read: () => (object ??= readPlan(text, data.services.units)) };
+        return { origin: `data/${entry.file}`, text };
       })();
       file.catch(() => this.files.delete(id));
       this.files.set(id, file);
@@ -432,8 +413,7 @@ export class EngineClient {
     const id = await this.call('addPlan', { origin, text });
     this.added.push({ id, origin, text });
     this.inEngine?.add(id);
-    const data = await this.start();
-    this.plans.set(id, Promise.resolve(readPlan(text, data.services.units)));
+    this.plans.set(id, this.call('planView', { plan: id }));
     return id;
   }
 

@@ -20,7 +20,7 @@ export function handlers(ctx) {
     await host.updateComplete;
     focusOn(host.renderRoot, selector());
   };
-  const planServices = () => (engine.plan ? new Set(Object.keys(engine.plan.services)) : null);
+  const planServices = () => (engine.plan ? new Set(engine.plan.services.map((b) => b.id)) : null);
   const presets = () => engine.data.presets?.value?.presets ?? {};
   return {
     choosePlan: (id) => engine.choosePlan(id),
@@ -89,7 +89,7 @@ export function handlers(ctx) {
         );
       }
       dispatch('askExample', false);
-      const medicare = Boolean(engine.plan?.part_d_out_of_pocket_max);
+      const medicare = Boolean(engine.plan?.part_d);
       const people = medicare
         ? [{ key: 'you', role: 'you', age: '68', medicare: '' }, { key: 'spouse', role: 'spouse', age: '66', medicare: '' }]
         : [{ key: 'you', role: 'you', age: '38', medicare: '' }, { key: 'child-1', role: 'child', age: '7', medicare: '' }];

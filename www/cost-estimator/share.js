@@ -48,16 +48,23 @@ export function summaryText(vm) {
   const a = state.answer;
   if (!a.result) return '';
   const t = w.t.print;
-  const lines = [vm.comparing ? t.titleCompare : t.title, t.program(vm.planSummary?.issuer ?? '', vm.planSummary?.program ?? '', vm.planSummary?.year ?? ''), t.date(vm.today()), ''];
+  const lines = [vm.comparing ? t.titleCompare : t.title, t.program(vm.plan?.issuer ?? '', vm.plan?.program ?? '', vm.plan?.year ?? ''), t.date(vm.today()), ''];
   for (const p of state.people) lines.push(`${vm.personName(p.key)} (${t.age(p.age)}): ${vm.careInWords(p.key)}`);
   lines.push(vm.householdLine(a.result), '');
   const options = vm.comparing && a.comparison ? a.comparison.options : [{ plan: a.result.plan, rank: 1, estimate: a.result }];
   for (const o of options) {
+    if (o.closed) {
+      const c = w.t.choice;
+      lines.push(`– ${c.closed(vm.planNames(o.plan).short, Object.hasOwn(c.closedReason, o.closed.reason.code) ? c.closedReason[o.closed.reason.code] : o.closed.reason.code)}${o.closed.source ? ` (${c.closedLine(o.closed.source.line)})` : ''}`);
+      continue;
+    }
     if (!o.estimate) continue;
+    const enrollment = w.t.enrollment[o.estimate.enrollment] ?? o.estimate.enrollment;
     lines.push(
-      `${o.rank}. ${vm.planNames(o.plan).short}: ${w.money(o.estimate.total_annual_cost)} (${t.premium} ${w.money(o.estimate.premium_annual)}, ${t.care} ${w.money(o.estimate.member_pays_total)})${o.worst_case ? `; ${t.worst} ${w.money(o.worst_case.total)}` : ''}`,
+      `${o.rank}. ${vm.planNames(o.plan).short} (${enrollment}): ${w.money(o.estimate.total_annual_cost)} (${t.premium} ${w.money(o.estimate.premium_annual)}, ${t.care} ${w.money(o.estimate.member_pays_total)})${o.worst_case ? `; ${t.worst} ${w.money(o.worst_case.total)}` : ''}`,
     );
   }
+  lines.push('', w.t.choice.monthly(w.money(a.result.premium_monthly), a.result.members.length));
   lines.push('', t.note);
   return lines.join('\n');
 }

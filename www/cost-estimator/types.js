@@ -196,11 +196,67 @@
  * @property {Money} premium_annual
  * @property {Money} member_pays_total
  * @property {Money} total_annual_cost
+ * @property {Money} more_than_cheapest How much more than the cheapest type the household may take ("0.00" for it).
  */
 
 /**
  * A document line: `line` in the plan's document (or `file`), with the words on it.
  * @typedef {{ file?: string | null, line: number, quote: string }} Citation
+ */
+
+/**
+ * The engine's view of a plan (`planView(id)`; docs/embedding.md, "The plan view"): every
+ * question the form asks, so the page reads no plan file.
+ * @typedef {object} PlanView
+ * @property {string} id
+ * @property {string} name
+ * @property {string} short_name
+ * @property {{ name: string, short_name: string } | null} es
+ * @property {string} issuer
+ * @property {string} program
+ * @property {number} year
+ * @property {{ id: string, name: string, es: string | null, source: Citation | null, options: string[] }} offer
+ * @property {{ file: string, title: string }} document
+ * @property {string | null} sample_figures
+ * @property {{ types: { type: string, min_people: number, max_people: number | null }[], chosen_by_cost: boolean }} enrollment
+ * @property {{ pay_schedule: string, periods_per_year: number, contribution_unit: ContributionUnit, pre_tax: boolean }[]} pay_schedules
+ * @property {boolean} government_pays_share
+ * @property {{ pay_schedule: string, authority: Authority[] } | null} pre_tax_rule
+ * @property {{ enrollment: string, biweekly: Money | null, monthly: Money | null, government_biweekly: Money | null, government_monthly: Money | null, source: Citation }[]} published_premiums
+ * @property {{ label: string, when: Record<string, unknown>, monthly: Money, source: Citation }[]} rate_rows
+ * @property {{ asks: boolean, part_b_required: boolean, source: Citation | null, refused: string[], unstated_priced_as: string, unlikely_below_age: number | null, part_b_monthly: { year: number, monthly: Money, source: Authority } | null }} medicare
+ * @property {boolean} part_d
+ * @property {string[]} channels
+ * @property {PlanService[]} services
+ * @property {{ deductible: Accumulator | null, out_of_pocket_limit: Accumulator, part_d_limit: Accumulator | null }} key_benefits
+ * @property {{ id: string, text: string, source: Citation | null }[]} assumptions
+ * @property {{ pay_schedule: string, days_supply: number, channel: string, network: string, implied_spouse_min_age: number }} defaults
+ * @property {{ members: number, age: number, uses: number, count: number, days: number, days_supply: number }} bounds
+ */
+
+/**
+ * A deductible or out-of-pocket limit: per person, per family, and its line.
+ * @typedef {{ individual: Money, family: Money | null, source: Citation }} Accumulator
+ */
+
+/**
+ * One service's rule, as the plan view gives it.
+ * @typedef {object} PlanService
+ * @property {string} id
+ * @property {'visit' | 'admission' | 'fill'} unit
+ * @property {boolean} covered
+ * @property {string} summary
+ * @property {string | null} tier
+ * @property {boolean} counts_toward_oop
+ * @property {boolean} part_d
+ * @property {{ label: string, max: number, unit: string, source: Citation } | null} limit
+ * @property {{ amount: Money, source: Citation } | null} yearly_payment_limit
+ * @property {'not_covered' | 'in_network_cost_share' | 'tier'} out_of_network
+ * @property {string | null} out_of_network_summary
+ * @property {boolean} out_of_network_sample
+ * @property {Citation | null} waived_if_admitted
+ * @property {string[]} variants
+ * @property {Citation} source
  */
 
 /**

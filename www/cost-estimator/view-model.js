@@ -27,12 +27,12 @@ const isPositiveWhole = (n) => typeof n === 'number' && n > 0;
  *   state       the store's state
  *   tag         the element's language tag (`es-MX`…)
  *   data        the data files as read (data.js), or null before they are in
- *   plan        the chosen plan's file as read, or null while it loads
+ *   plan        the chosen plan's view (the engine's `planView`), or null while it loads
  *   planRead    whether some plan's file has been read (the form waits for one)
  *   offered     the catalog entries (and added plans) the element offers
  *   extra       the plans added with addPlan()
  *   unknownIds  ids of the plans attribute the catalog does not have
- *   plansRead   Map: plan id → its file as read (the proposal's key benefits)
+ *   plansRead   Map: plan id → its view (the proposal's key benefits)
  *   uid         the element's id prefix
  *   broker      the agent (broker.js), or null
  *   urlState    whether the state goes into the URL
@@ -43,7 +43,8 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
   const ui = state.ui;
   const summary = offered.find((p) => p.id === state.plan) ?? plan;
   const services = data?.services.byId ?? new Map();
-  const covers = (id) => !plan || Boolean(own(plan.services, id));
+  const benefits = new Map((plan?.services ?? []).map((b) => [b.id, b]));
+  const covers = (id) => !plan || benefits.has(id);
   const groups = (data?.services.value.groups ?? [])
     .map((g) => ({ id: g.id, label: g.label, services: data.services.value.services.filter((s) => s.group === g.id && covers(s.id)) }))
     .filter((g) => g.services.length);
@@ -76,22 +77,30 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     unknownIds,
     services,
     groups,
-    medicarePlan: Boolean(plan?.enrollment_types?.includes('per_member')),
+    medicarePlan: Boolean(plan?.medicare.asks),
+    /** The chosen plan's rule for a service (the view's), or null. */
+    benefit: (id) => benefits.get(id) ?? null,
+    /** The enrollment types and pay schedules the chosen plan offers, from its view. */
+    enrollmentTypes: (plan?.enrollment.types ?? []).map((t) => t.type),
+    paySchedules: (plan?.pay_schedules ?? []).map((s) => s.pay_schedule),
     presets: Object.entries(presets).map(([id, p]) => ({ id, label: w.text(p.label), illustrative: Boolean(p.illustrative) })),
     typicalPrices: data?.prices.value.prices ?? {},
-    channels: ['retail', ...['mail', 'community'].filter((c) => own(plan?.drug_supply, c))],
+    channels: plan?.channels ?? ['retail'],
     comparing,
     urlState,
     copied: ui.copied,
     confirmExample: ui.confirmExample,
     broker,
     planById: (id) => plansRead.get(id) ?? null,
+    /** The document a plan's lines are in (its view's), or null before the view is read. */
+    documentOf: (id) => plansRead.get(id)?.document.file ?? null,
     share: ui.share,
     sharedAt: ui.sharedAt,
     contributionShown: true,
     announcement: ui.announcement,
     planNames,
-    programName: (p) => (p?.name?.includes(' — ') ? p.name.split(' — ')[0] : `${p?.program ?? ''} ${p?.year ?? ''}`.trim()),
+    /** The group offer a plan belongs to, in the page's language (a catalog entry's or a view's). */
+    programName: (p) => (w.lang === 'es' && p?.offer?.es) || p?.offer?.name || '',
     serviceName: (id) => w.text(services.get(id)?.label) || id,
     personName: name,
     presetName: (id) => w.text(own(presets, id)?.label) || id,
@@ -126,7 +135,8 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
      * or kidney failure), so an age under 65 is said to be unlikely rather than priced quietly. */
     medicareWarning: (person) => {
       const age = typedWhole(person.age);
-      if (!plan?.medicare?.requires_part_b || typeof age !== 'number' || age >= 65 || ['none', 'part_a_only'].includes(person.medicare)) return '';
+      const below = plan?.medicare.unlikely_below_age;
+      if (below == null || typeof age !== 'number' || age >= below || plan.medicare.refused.includes(person.medicare)) return '';
       return w.t.people.under65(name(person.key), age);
     },
     on,

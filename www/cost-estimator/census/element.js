@@ -119,7 +119,8 @@ export class CostCensus extends LitElement {
         await this.#client.ready();
         const offered = this.#offered();
         const first = offered[0];
-        for (const p of offered) if (first && p.issuer === first.issuer && p.program === first.program && p.year === first.year) this.#chosen.add(p.id);
+        // The first plan's group offer is ticked (the catalog names each plan's offer).
+        for (const p of offered) if (first && p.offer?.id === first.offer?.id) this.#chosen.add(p.id);
       } catch (error) {
         this.#loadError = { code: error?.code ?? 'engine_failure', message: String(error?.message ?? error) };
       }
@@ -242,7 +243,7 @@ export class CostCensus extends LitElement {
   #view(w, t) {
     const groups = new Map();
     for (const p of this.#offered()) {
-      const key = `${p.issuer} · ${p.program} ${p.year}`;
+      const key = (this.#lang().lang === 'es' && p.offer?.es) || p.offer?.name || p.id;
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key).push(p);
     }

@@ -30,12 +30,13 @@ export class EngineController {
   #map = { uses: [], people: [], scenario: null, revision: 0 };
   /** The data files as read, or null before they are in. */
   data = null;
-  /** The chosen plan's file as read, and the id it is for. */
+  /** The chosen plan's view (the engine's `planView`: the page reads no plan file), and the id
+   * it is for. */
   plan = null;
   planFor = '';
-  /** Plans added with addPlan(), as read. */
+  /** The views of the plans added with addPlan(). */
   extra = [];
-  /** Plan files read, by id (the proposal sets their key benefits side by side). */
+  /** Plan views read, by id (the proposal sets their key benefits side by side). */
   plansRead = new Map();
 
   /**
@@ -145,8 +146,8 @@ export class EngineController {
     if (this.planFor === id && this.plan) return this.plan;
     this.store.dispatch('planLoading', true);
     try {
-      // Drawn as soon as its file is in; the engine has it before the estimate is asked.
-      const plan = await this.planObject(id, false);
+      // The engine's view of the plan: drawn once the engine has read its file.
+      const plan = await this.planObject(id);
       if (this.store.state.plan === id) {
         this.plan = plan;
         this.planFor = id;
@@ -157,10 +158,10 @@ export class EngineController {
     }
   }
 
-  /** Plan `id` as the page reads it; with `inEngine`, once the engine has accepted its file. */
-  async planObject(id, inEngine = true) {
+  /** Plan `id`'s view, once the engine has accepted its file. */
+  async planObject(id) {
     const client = await this.client();
-    const plan = await (inEngine ? client.plan(id) : client.read(id));
+    const plan = await client.plan(id);
     if (!this.plansRead.has(id)) {
       this.plansRead.set(id, plan);
       this.host.requestUpdate();
@@ -169,7 +170,7 @@ export class EngineController {
   }
 
   /** The plans the answer ranks for `planId`: the `plans` attribute's when it lists two or more,
-   * else the plan's siblings (same issuer, program and year: the engine's rule). */
+   * else the options of the plan's group offer (the engine's rule). */
   async idsToCompare(planId) {
     const key = `${planId}|${this.options.plansAttribute() ?? ''}|${this.extra.map((p) => p.id).join(',')}`;
     const { ranking } = this.store.state;
@@ -185,7 +186,7 @@ export class EngineController {
 
   /** Another plan option chosen (the picker, the `plan` attribute). */
   choosePlan(id) {
-    this.store.dispatch('choosePlan', id, this.offered().find((p) => p.id === id));
+    this.store.dispatch('choosePlan', id, this.plansRead.get(id) ?? null);
   }
 
   /** The ranking is asked again (the `plans` attribute or the added plans changed). */

@@ -483,4 +483,24 @@ export const EN = {
       none0: 'No Part D drug costs this year: nothing to spread.',
     },
   },
+
+  // ---- The engine's choices in words: enrollment chosen by cost, the options a household may
+  // take, what a retiree pays a month (issue #20; every figure from the engine).
+  choice: {
+    contributionUnit: (per, schedule) => `${per === 'member' ? 'per person' : 'per enrollment'}, ${schedule === 'biweekly' ? 'per pay period (every two weeks)' : 'per month'}`,
+    saving: (cheap, amount, dear, people) => `${cheap} costs ${amount} less ${people === 2 ? 'for the two of you' : people > 2 ? 'for all of you' : 'for you'} than ${dear}.`,
+    usedEnrollment: (code, name) => (code === 'per_member' ? '· priced per person' : `· ${name}`),
+    monthly: (amount, people) => `${amount} a month ${people === 2 ? 'for both of you' : people > 2 ? 'for all of you' : 'for you'}`,
+    monthlyGross: (amount) => `(the whole premium: ${amount} a month)`,
+    partB: (amount, count, year) => `Medicare Part B: ${amount} a month${count > 1 ? ' each' : ''}, paid to Medicare (${year} standard premium), not in this total.`,
+    wholeGroupCaveat: 'This is the group’s whole premium, before any contribution from an employer or retiree group: yours may be less.',
+    tooSmall: (chosen, max, n, used) => `${chosen} covers ${max === 1 ? 'one person' : `${max} people`}, and ${n} are listed: the figures are for ${used}, which your household may take, until you change the type or the people.`,
+    closedHeading: 'Not open to this household',
+    closed: (name, reason) => `${name}: ${reason}`,
+    closedReason: {
+      medicare_part_b_required: 'its members must have Medicare Part B',
+      no_premium_rate: 'its rate table prices no one like this household',
+    },
+    closedLine: (line) => `document line ${line}`,
+  },
 };

@@ -481,4 +481,24 @@ export const ES = {
       none0: 'Sin costos de medicamentos de la Parte D este año: nada que repartir.',
     },
   },
+
+  // ---- Las elecciones del motor en palabras: la inscripción elegida por costo, las opciones que
+  // un hogar puede tomar, lo que un jubilado paga al mes (issue #20; cada cifra viene del motor).
+  choice: {
+    contributionUnit: (per, schedule) => `${per === 'member' ? 'por persona' : 'por inscripción'}, ${schedule === 'biweekly' ? 'por período de pago (cada dos semanas)' : 'al mes'}`,
+    saving: (cheap, amount, dear, people) => `${cheap} cuesta ${amount} menos ${people === 2 ? 'para ustedes dos' : people > 2 ? 'para todos ustedes' : 'para usted'} que ${dear}.`,
+    usedEnrollment: (code, name) => (code === 'per_member' ? '· por persona' : `· ${name}`),
+    monthly: (amount, people) => `${amount} al mes ${people === 2 ? 'para ustedes dos' : people > 2 ? 'para todos ustedes' : 'para usted'}`,
+    monthlyGross: (amount) => `(la prima completa: ${amount} al mes)`,
+    partB: (amount, count, year) => `Medicare Parte B: ${amount} al mes${count > 1 ? ' cada uno' : ''}, pagados a Medicare (prima estándar de ${year}), no incluidos en este total.`,
+    wholeGroupCaveat: 'Es la prima completa del grupo, antes de cualquier aporte de un empleador o grupo de jubilados: la suya puede ser menor.',
+    tooSmall: (chosen, max, n, used) => `${chosen} cubre ${max === 1 ? 'a una persona' : `a ${max} personas`} y hay ${n} en la lista: las cifras son para ${used}, que su hogar puede tomar, hasta que cambie el tipo o las personas.`,
+    closedHeading: 'No disponibles para este hogar',
+    closed: (name, reason) => `${name}: ${reason}`,
+    closedReason: {
+      medicare_part_b_required: 'sus miembros deben tener la Parte B de Medicare',
+      no_premium_rate: 'su tabla de tarifas no tiene precio para un hogar como este',
+    },
+    closedLine: (line) => `línea ${line} del documento`,
+  },
 };

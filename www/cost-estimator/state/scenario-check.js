@@ -67,8 +67,9 @@ export function checkScenario(scenario, { offered, catalog, vocabulary }) {
   const plan = offered.get(scenario.plan);
   if (!plan) return fail(catalog.has(scenario.plan) ? 'not_offered' : 'unknown_plan', ['plan'], { value: shown(scenario.plan) });
   const top =
-    choice(scenario.enrollment, new Set(plan.enrollment_types ?? CHOICES.enrollment), ['enrollment']) ??
-    choice(scenario.pay_schedule, new Set(plan.pay_schedules ?? CHOICES.pay), ['pay_schedule']) ??
+    // A type or schedule the plan does not offer is the engine's to refuse (`not_offered`).
+    choice(scenario.enrollment, CHOICES.enrollment, ['enrollment']) ??
+    choice(scenario.pay_schedule, CHOICES.pay, ['pay_schedule']) ??
     typed(scenario.marginal_tax_rate, ['marginal_tax_rate']);
   if (top) return top;
   // The payment plan: one opt-in month, as the form holds it (the engine judges the month).

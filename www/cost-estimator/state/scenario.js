@@ -39,8 +39,11 @@ export function drugFills(use) {
  * `members[i]`, `left` the uses the plan does not price (kept in the state, not sent).
  */
 export function toScenario(state, plan, units) {
-  const perMember = plan?.enrollment_types?.includes('per_member') ?? false;
-  const medicarePlan = Boolean(plan?.part_d_out_of_pocket_max) || perMember;
+  // From the plan's view: whether it prices members by role and asks their Medicare status.
+  const perMember = plan?.enrollment.types.some((t) => t.type === 'per_member') ?? false;
+  const medicarePlan = Boolean(plan?.medicare.asks || plan?.part_d);
+  const benefits = new Map((plan?.services ?? []).map((b) => [b.id, b]));
+  const defaultSupply = plan?.defaults.days_supply ?? 30;
   const scenario = { plan: state.plan, members: [], services: [] };
   if (state.enrollment && !state.enrollmentWaits) scenario.enrollment = state.enrollment;
   if (state.pay) scenario.pay_schedule = state.pay;
@@ -58,7 +61,7 @@ export function toScenario(state, plan, units) {
   for (const u of state.care) {
     if (!people.includes(u.person)) continue;
     // Looked up as the plan's own: a service id such as "constructor" is not a benefit.
-    const benefit = own(plan?.services, u.service);
+    const benefit = benefits.get(u.service);
     if (plan && !benefit) {
       left.push(u);
       continue;
@@ -69,7 +72,7 @@ export function toScenario(state, plan, units) {
       const { count, supply } = drugFills(u);
       if (count === null || count === 0) continue;
       use.count = count;
-      use.days_supply = supply ?? 30;
+      use.days_supply = supply ?? defaultSupply;
       use.channel = u.channel || 'retail';
     } else {
       const count = typedWhole(u.count);
@@ -89,7 +92,7 @@ export function toScenario(state, plan, units) {
       } else use.month = month;
     }
     if (u.allowed) use.allowed = u.allowed;
-    if (u.admitted && benefit?.if_admitted) use.admitted = true;
+    if (u.admitted && benefit?.waived_if_admitted) use.admitted = true;
     if (u.oon && outOfNetworkTier(benefit)) {
       use.network = 'out_of_network';
       const billed = typedMoney(u.billed);
@@ -113,7 +116,7 @@ export function toScenario(state, plan, units) {
   const tax = String(state.taxRate ?? '').trim().replace(/\s*%$/, '');
   if (tax !== '') scenario.marginal_tax_rate = tax;
   const optIn = monthOf(state.paymentPlan);
-  if (optIn && plan?.part_d_out_of_pocket_max) scenario.payment_plan = { opt_in_month: optIn };
+  if (optIn && plan?.part_d) scenario.payment_plan = { opt_in_month: optIn };
   return { scenario, uses, people, left };
 }
 
@@ -147,9 +150,9 @@ export function own(object, key) {
 }
 
 /** The plan's out-of-network tier for a service, if it has one (KP Plus). */
+/** A service's out-of-network tier, from the plan view's rule (`{ summary, sample }`), or null. */
 export function outOfNetworkTier(benefit) {
-  const oon = benefit?.out_of_network;
-  return oon && typeof oon === 'object' ? oon.tier : null;
+  return benefit?.out_of_network === 'tier' ? { summary: benefit.out_of_network_summary, sample: benefit.out_of_network_sample } : null;
 }
 
 const FIELD_OF_USE = { count: 'count', days: 'days', days_supply: 'supply', billed: 'billed', allowed: 'price', channel: 'count', admitted: 'count', network: 'count', service: 'count', month: 'month', months: 'month' };
@@ -194,14 +197,14 @@ export function fieldKind(fieldKey) {
  * keep their ids where they are the page's own (you, spouse, child-N); others are renamed in
  * order. Returns a partial state for the store's `load` action.
  */
-export function fromScenario(scenario, units) {
+export function fromScenario(scenario, units, spouseMinAge = 26) {
   const people = [];
   const rename = new Map();
   let children = 0;
   const members = Array.isArray(scenario?.members) ? scenario.members : [];
   members.forEach((m, i) => {
     const rel = m?.relationship;
-    const role = i === 0 ? 'you' : rel === 'spouse' && !people.some((p) => p.role === 'spouse') ? 'spouse' : rel === 'child' ? 'child' : guessRole(m, people);
+    const role = i === 0 ? 'you' : rel === 'spouse' && !people.some((p) => p.role === 'spouse') ? 'spouse' : rel === 'child' ? 'child' : guessRole(m, people, spouseMinAge);
     const key = role === 'you' ? 'you' : role === 'spouse' ? 'spouse' : `child-${++children}`;
     rename.set(String(m?.id), key);
     people.push({ key, role, age: m?.age == null ? '' : String(m.age), medicare: typeof m?.medicare === 'string' && m.medicare !== 'unknown' ? m.medicare : '' });
@@ -246,8 +249,9 @@ export function fromScenario(scenario, units) {
   };
 }
 
-function guessRole(member, people) {
-  // An unnamed second adult (26 or older) is the spouse, as the engine assumes for premiums.
-  if (!people.some((p) => p.role === 'spouse') && Number(member?.age) >= 26) return 'spouse';
+/** An unnamed second adult is the spouse, as the engine assumes for premiums: `spouseMinAge` is
+ * the plan view's `defaults.implied_spouse_min_age` (26 until the view is in). */
+function guessRole(member, people, spouseMinAge) {
+  if (!people.some((p) => p.role === 'spouse') && Number(member?.age) >= spouseMinAge) return 'spouse';
   return 'child';
 }

@@ -133,12 +133,15 @@ function snapshot(state) {
 
 export const actions = {
   /** Another plan option; the household and care stay. An enrollment type or pay schedule the
-   * plan does not offer goes back to the default. `summary`: the plan's catalog entry. */
-  choosePlan(state, id, summary) {
+   * plan does not offer goes back to the default. `view`: the plan's view (the engine's), where
+   * read. */
+  choosePlan(state, id, view) {
     if (id === state.plan) return state;
     const patch = { plan: id };
-    if (summary?.enrollment_types && state.enrollment && !summary.enrollment_types.includes(state.enrollment)) patch.enrollment = '';
-    if (summary?.pay_schedules && state.pay && !summary.pay_schedules.includes(state.pay)) patch.pay = '';
+    const types = view?.enrollment.types.map((t) => t.type);
+    const schedules = view?.pay_schedules.map((s) => s.pay_schedule);
+    if (types && state.enrollment && !types.includes(state.enrollment)) patch.enrollment = '';
+    if (schedules && state.pay && !schedules.includes(state.pay)) patch.pay = '';
     return changed(state, patch, ['enrollment', 'pay']);
   },
 

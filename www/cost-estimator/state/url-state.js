@@ -46,8 +46,8 @@ function params(hash) {
 
 /**
  * The state the fragment holds (a partial state for the store's `load`), or null if none.
- * `known` (optional): `plans`, a Map of the plans offered (id → catalog entry, whose
- * `enrollment_types` and `pay_schedules` are the plan's), `fallback`, the plan shown when the
+ * `known` (optional): `plans`, a Map of the plans offered (id → catalog entry), `fallback`,
+ * the plan shown when the
  * link's is not offered, and `services`, the vocabulary's ids (a Set or Map). A value the page does not know is not used: the field keeps its default and the
  * state's `linkIssues` lists it ({ key: the field it marks or null, what, value }), for the page
  * to say so. Typed text (ages, counts, amounts) is kept as typed: the engine refuses it at its
@@ -69,9 +69,10 @@ export function decodeState(hash, prefix = '', known = {}) {
     if (plan) issue('plan', plan);
     plan = known.fallback ?? '';
   }
-  const summary = known.plans?.get(plan);
-  const enrollment = choice('enrollment', q.get(k('enr')) ?? '', 'enrollment', summary?.enrollment_types ? new Set(summary.enrollment_types) : CHOICES.enrollment);
-  const pay = choice('pay', q.get(k('pay')) ?? '', 'pay', summary?.pay_schedules ? new Set(summary.pay_schedules) : CHOICES.pay);
+  // Any type or schedule the page knows: one the plan does not offer is the engine's to refuse,
+  // at its field, naming those the plan offers (the page reads no plan file).
+  const enrollment = choice('enrollment', q.get(k('enr')) ?? '', 'enrollment');
+  const pay = choice('pay', q.get(k('pay')) ?? '', 'pay');
   const people = [];
   const rename = new Map();
   let children = 0;

@@ -105,6 +105,13 @@ export const answerStyles = css`
   .ce-worst-note {
     margin-top: 0.5em;
   }
+  .ce-closed {
+    margin-top: 0.75em;
+  }
+  .ce-closed .ce-h4 {
+    margin: 0 0 0.25em;
+    font-size: 1em;
+  }
   .ce-worst-note > summary {
     cursor: pointer;
     color: var(--_accent);

@@ -70,9 +70,27 @@ function totalView(vm, result, stale) {
           </dd>
         </div>
       </dl>
-      ${premiumShare(vm, result)}
+      ${monthlyView(vm, result)} ${premiumShare(vm, result)}
     </div>
   `;
+}
+
+/** What the household pays a month, in words ("$682.48 a month for both of you", the result's
+ * `premium_monthly`), the whole premium beside it where a contribution is paid, and Medicare
+ * Part B's own premium, paid to Medicare and not in the total (`medicare_part_b_monthly`). */
+function monthlyView(vm, result) {
+  const { w } = vm;
+  const t = w.t.choice;
+  // Said where the premium is paid by the month (retirees, annuitants, a plan priced per
+  // member); an employee paid biweekly reads the pay-period figure above.
+  if (result.premium_monthly == null || result.pay_schedule !== 'monthly') return nothing;
+  const people = result.members.length;
+  const gross = !isZero(result.contribution_monthly) ? html` <span class="ce-hint">${t.monthlyGross(w.money(result.premium_gross_monthly))}</span>` : nothing;
+  const b = result.medicare_part_b_monthly;
+  // One paragraph: the answer keeps to one 1280×800 screen with its ranking.
+  return html`<p class="ce-hint ce-monthly"><span data-monthly=${result.premium_monthly}>${t.monthly(w.money(result.premium_monthly), people)}</span>${gross}${b
+      ? html` <span data-part-b=${b.amount}>${t.partB(w.money(b.amount), b.members.length, b.year)}</span> <a href=${b.source.url} target="_blank" rel="noopener noreferrer">${b.source.cite}</a>`
+      : nothing}</p>`;
 }
 
 /** Who pays the premium: the whole premium, what is paid toward it and by whom, the visitor's
@@ -101,18 +119,26 @@ function optionsView(vm) {
   const priced = comparison.options.filter((o) => o.estimate);
   const ranks = new Map(priced.map((o) => [o.plan, o.rank]));
   const current = state.answer.comparedFor === state.revision;
+  const open = comparison.options.filter((o) => !o.closed);
+  const closed = comparison.options.filter((o) => o.closed);
+  // Which enrollment each option was priced as: said once in the heading where all share one
+  // (the answer keeps to one 1280×800 screen), else beside each option.
+  const types = [...new Set(priced.map((o) => o.estimate.enrollment))];
+  const shared = types.length === 1 ? types[0] : null;
   return html`
     <section class="ce-options ${current ? '' : 'is-stale'}" part="compare" data-options=${current ? 'ok' : 'updating'} aria-busy=${current ? 'false' : 'true'}>
-      <div class="ce-options-head"><h3 class="ce-h3" id=${vm.id('options-h')}>${t.heading}</h3>${oddsToggle(vm)}</div>
+      <div class="ce-options-head"><h3 class="ce-h3" id=${vm.id('options-h')}>${t.heading}${shared
+          ? html` <span class="ce-hint" data-options-enrollment=${shared}>${w.t.choice.usedEnrollment(shared, w.t.enrollment[shared] ?? shared)}</span>`
+          : nothing}</h3>${oddsToggle(vm)}</div>
       <ol class="ce-option-list">
-        ${comparison.options.map((o) => optionView(vm, o, ranks))}
+        ${open.map((o) => optionView(vm, o, ranks, !shared))}
       </ol>
-      ${worstNote(vm, comparison)} ${oddsView(vm)}
+      ${closedView(vm, closed)} ${worstNote(vm, comparison)} ${oddsView(vm)}
     </section>
   `;
 }
 
-function optionView(vm, o, ranks) {
+function optionView(vm, o, ranks, ownEnrollment = true) {
   const { w, state } = vm;
   const t = w.t.options;
   const names = vm.planNames(o.plan);
@@ -140,11 +166,36 @@ function optionView(vm, o, ranks) {
         <data class="ce-option-total" value=${e.total_annual_cost} data-amount=${e.total_annual_cost}>${w.money(e.total_annual_cost)}</data>
       </div>
       <p class="ce-hint ce-option-split">
-        <span>${t.split(w.money(e.premium_annual), w.money(e.member_pays_total))}</span>${worst ? html`<span class="ce-sr">; </span><span class="ce-option-worst" data-worst=${o.worst_case.total}>${worst}</span>` : nothing}
+        <span>${t.split(w.money(e.premium_annual), w.money(e.member_pays_total))}${ownEnrollment
+            ? html` <span data-option-enrollment=${e.enrollment}>${w.t.choice.usedEnrollment(e.enrollment, w.t.enrollment[e.enrollment] ?? e.enrollment)}</span>`
+            : nothing}</span>${worst ? html`<span class="ce-sr">; </span><span class="ce-option-worst" data-worst=${o.worst_case.total}>${worst}</span>` : nothing}
       </p>
       ${adjustedView(vm, o)}
     </li>
   `;
+}
+
+/** The offer's options this household may not take, each with the engine's reason and the
+ * document line that says so: named, not priced. */
+function closedView(vm, closed) {
+  if (!closed.length) return nothing;
+  const { w } = vm;
+  const t = w.t.choice;
+  return html`<div class="ce-closed" data-closed-options>
+    <h4 class="ce-h4">${t.closedHeading}</h4>
+    <ul class="ce-option-list">
+      ${closed.map((o) => {
+        const reason = Object.hasOwn(t.closedReason, o.closed.reason.code) ? t.closedReason[o.closed.reason.code] : w.error('option', o.closed.reason);
+        const src = o.closed.source;
+        const file = src?.file ?? vm.documentOf(o.plan);
+        return html`<li class="ce-option is-unpriced" data-plan=${o.plan} data-closed=${o.closed.reason.code}>
+          <p class="ce-hint">${t.closed(vm.planNames(o.plan).short, reason)}${src
+            ? html` (${file ? html`<a href=${vm.documentLink(file, src.line)} target="_blank" rel="noopener">${t.closedLine(src.line)}</a>` : t.closedLine(src.line)}: <q lang="en">${src.quote}</q>)`
+            : nothing}</p>
+        </li>`;
+      })}
+    </ul>
+  </div>`;
 }
 
 function adjustedView(vm, o) {

@@ -47,7 +47,7 @@ function countOf(vm, person, service) {
 function serviceRow(vm, person, service) {
   const { w } = vm;
   const t = w.t.care;
-  const benefit = vm.plan?.services?.[service.id];
+  const benefit = vm.benefit(service.id);
   const use = useOf(vm, person.key, service.id);
   const rowId = vm.id('svc', person.key, service.id);
   const countKey = use ? `count:${use.key}` : `count:new:${person.key}:${service.id}`;
@@ -103,7 +103,7 @@ function moreFields(vm, use, service, benefit, rowId) {
       ${fieldError(vm, key, `${id}-err`, 'days')}
     </div>`);
   }
-  if (benefit?.if_admitted) {
+  if (benefit?.waived_if_admitted) {
     const id = `${rowId}-a`;
     parts.push(html`<div class="ce-field is-check">
       <input id=${id} type="checkbox" data-key=${`admitted:${use.key}`} .checked=${live(use.admitted)} @change=${(e) => vm.on.setUseField(use.key, 'admitted', e.target.checked)} />
@@ -138,7 +138,7 @@ function moreFields(vm, use, service, benefit, rowId) {
 function drugsView(vm, person, group) {
   const { w, state } = vm;
   const t = w.t.drugs;
-  const tiers = group.services.filter((s) => s.unit === 'fill' && own(vm.plan?.services, s.id));
+  const tiers = group.services.filter((s) => s.unit === 'fill' && vm.benefit(s.id));
   const drugs = state.care.filter((u) => u.person === person.key && u.often);
   return html`<div class="ce-drugs">
     <p class="ce-hint">${t.intro}</p>
@@ -156,7 +156,7 @@ function drugView(vm, person, use, i, tiers) {
   const t = w.t.drugs;
   const id = vm.id('drug', use.key);
   const service = vm.services.get(use.service);
-  const benefit = own(vm.plan?.services, use.service);
+  const benefit = vm.benefit(use.service);
   const channels = vm.channels;
   const fills = drugFills(use);
   // Starting later in the year: the fills from that month on (what the scenario sends).
@@ -245,7 +245,7 @@ export function careSummary(vm, personKey) {
   let stays = 0;
   let fills = 0;
   for (const u of state.care) {
-    if (u.person !== personKey || (vm.plan && !own(vm.plan.services, u.service))) continue;
+    if (u.person !== personKey || (vm.plan && !vm.benefit(u.service))) continue;
     if (u.often) {
       const f = drugFills(u).count;
       if (typeof f === 'number') fills += f;

@@ -156,15 +156,16 @@ function sourcesView(vm, result) {
   const plan = vm.plan;
   if (!plan) return nothing;
   const items = [];
-  const premium = plan.premiums?.[result.enrollment];
+  const premium = plan.published_premiums.find((p) => p.enrollment === result.enrollment);
   if (premium) items.push(html`<li>${t.premiumSource}: ${cite(vm, plan, premium.source)}</li>`);
-  if (plan.member_premiums?.length) {
-    const lines = plan.member_premiums.map((r) => r.source.line);
+  if (plan.rate_rows.length) {
+    const lines = plan.rate_rows.map((r) => r.source.line);
     items.push(html`<li>${t.memberPremiums(Math.min(...lines), Math.max(...lines))}</li>`);
   }
-  if (plan.deductible) items.push(html`<li>${t.deductible}: ${cite(vm, plan, plan.deductible.source)}</li>`);
-  items.push(html`<li>${t.oop}: ${cite(vm, plan, plan.out_of_pocket_max.source)}</li>`);
-  if (plan.part_d_out_of_pocket_max) items.push(html`<li>${t.partD}: ${cite(vm, plan, plan.part_d_out_of_pocket_max.source)}</li>`);
+  const kb = plan.key_benefits;
+  if (kb.deductible) items.push(html`<li>${t.deductible}: ${cite(vm, plan, kb.deductible.source)}</li>`);
+  items.push(html`<li>${t.oop}: ${cite(vm, plan, kb.out_of_pocket_limit.source)}</li>`);
+  if (kb.part_d_limit) items.push(html`<li>${t.partD}: ${cite(vm, plan, kb.part_d_limit.source)}</li>`);
   const used = [...new Set(result.lines.map((l) => l.service))];
   return html`
     <p class="ce-hint">${t.sourcesIntro}</p>
@@ -174,7 +175,7 @@ function sourcesView(vm, result) {
       ? html`<h4>${t.rulesHeading}</h4>
           <ul class="ce-sources">
             ${used.map((id) => {
-              const b = plan.services[id];
+              const b = vm.benefit(id);
               return b ? html`<li data-rule=${id}><strong>${vm.serviceName(id)}</strong>: ${english(vm, b.summary)}. ${cite(vm, plan, b.source)}</li>` : nothing;
             })}
           </ul>`

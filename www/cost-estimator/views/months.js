@@ -36,7 +36,7 @@ export function monthsBody(vm, result) {
   const { w, state } = vm;
   const t = w.t.months;
   if (!result?.months?.length) return nothing;
-  const partD = Boolean(vm.plan?.part_d_out_of_pocket_max);
+  const partD = Boolean(vm.plan?.part_d);
   const spread = state.care.length > 0 && !careHasMonths(state);
   return html`
     <p class="ce-hint">${t.intro}</p>
@@ -98,7 +98,7 @@ function paymentPlanView(vm, result) {
   const { w, state } = vm;
   const t = w.t.months.payment;
   const id = vm.id('ppm');
-  const lines = PAYMENT_PLAN_LINES[vm.plan?.part_d_out_of_pocket_max?.source?.line];
+  const lines = PAYMENT_PLAN_LINES[vm.plan?.key_benefits?.part_d_limit?.source?.line];
   const quote = (key) =>
     lines
       ? html`<li>${cite(vm, vm.plan, { line: lines[key], quote: QUOTES[key] })}${w.lang === 'es' ? html` <span class="ce-hint">[${QUOTES_ES[key]}]</span>` : nothing}</li>`
@@ -178,7 +178,7 @@ export function printMonths(vm, result) {
   const { w } = vm;
   const t = w.t.months;
   if (!result?.months?.length) return nothing;
-  const partD = Boolean(vm.plan?.part_d_out_of_pocket_max);
+  const partD = Boolean(vm.plan?.part_d);
   const p = result.payment_plan;
   const short = (name) => name.slice(0, 3);
   const row = (label, values, key) =>

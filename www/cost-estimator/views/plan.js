@@ -31,7 +31,7 @@ export function planView(vm) {
                 )}
               </select>`
             : html`<p id=${planId} class="ce-plan-only">${vm.planNames(state.plan).short}</p>`}
-          <span class="ce-hint">${vm.programName(summary)}${summary?.sample || summary?.sample_figures ? html` <span class="ce-badge is-sample">${t.sampleBadge}</span>` : nothing}</span>
+          <span class="ce-hint">${vm.programName(summary)}${summary?.sample || vm.plan?.sample_figures ? html` <span class="ce-badge is-sample">${t.sampleBadge}</span>` : nothing}</span>
         </div>
         ${enrollmentField(vm)} ${payField(vm)}
       </div>
@@ -44,7 +44,7 @@ export function planView(vm) {
 function enrollmentField(vm) {
   const { w, state } = vm;
   const t = w.t.plan;
-  const types = vm.planSummary?.enrollment_types ?? [];
+  const types = vm.enrollmentTypes;
   if (types.includes('per_member') || types.length <= 1) {
     return types.includes('per_member') ? html`<p class="ce-field ce-hint">${t.perMember}</p>` : nothing;
   }
@@ -60,15 +60,16 @@ function enrollmentField(vm) {
       ${types.map((e) => html`<option value=${e} ?selected=${state.enrollment === e}>${w.t.enrollment[e] ?? e}</option>`)}
     </select>
     <span class="ce-hint" id=${`${id}-hint`} data-enrollment-hint
-      >${state.enrollmentWaits && used ? t.waits(w.t.enrollment[state.enrollment] ?? state.enrollment, w.t.enrollment[used] ?? used) : state.enrollment ? t.chosenType : t.follows(state.people.length)}</span
+      >${state.enrollmentWaits && used ? waitsWords(vm, used) : state.enrollment ? t.chosenType : t.follows(state.people.length)}</span
     >
+    ${choiceSaving(vm)}
     ${fieldError(vm, 'enrollment', `${id}-err`, 'enrollment')}
   </div>`;
 }
 
 function payField(vm) {
   const { w, state } = vm;
-  const schedules = vm.planSummary?.pay_schedules ?? [];
+  const schedules = vm.paySchedules;
   if (schedules.length <= 1) return nothing;
   const id = vm.id('pay');
   const value = state.pay || schedules[0];
@@ -93,14 +94,18 @@ function contributionField(vm) {
   const id = vm.id('contribution');
   const error = vm.error('contribution');
   const kind = c.kind || 'amount';
-  const conversion = vm.plan?.premium_conversion;
-  const employee = conversion && (state.pay || vm.planSummary?.pay_schedules?.[0]) === conversion.pay_schedule;
+  // What the chosen pay schedule means (the plan view's): what a contribution is given per, and
+  // whether its payers pay before tax.
+  const schedule = vm.plan?.pay_schedules.find((s) => s.pay_schedule === (state.pay || vm.paySchedules[0])) ?? null;
+  const employee = Boolean(schedule?.pre_tax);
+  const authority = vm.plan?.pre_tax_rule?.authority ?? [];
+  const unit = schedule?.contribution_unit ?? null;
   const taxId = vm.id('tax');
   const taxError = vm.error('taxRate');
   const open = Boolean(state.open.premium || c.value || state.taxRate);
   return html`<details class="ce-contribution" data-panel="premium" ?open=${open} @toggle=${(e) => vm.on.toggle('premium', e.target.open)}>
     <summary>${t.whoPays}</summary>
-    <p class="ce-hint">${vm.plan?.premiums && Object.values(vm.plan.premiums).some((p) => p.government_share) ? t.contributionIntroFehb : t.contributionIntro}</p>
+    <p class="ce-hint">${vm.plan?.government_pays_share ? t.contributionIntroFehb : t.contributionIntro}</p>
     <div class="ce-field is-inline" data-field="contribution">
       <label for=${`${id}-k`}>${t.contribution}</label>
       <select id=${`${id}-k`} class="ce-input is-narrow" data-key="contribution-kind" @change=${(e) => vm.on.setContribution(e.target.value, c.value)}>
@@ -111,7 +116,7 @@ function contributionField(vm) {
         aria-label=${kind === 'percent' ? t.contributionPercent : t.contributionAmount}
         aria-invalid=${error ? 'true' : 'false'} aria-describedby=${error ? `${id}-err` : nothing}
         @input=${(e) => vm.on.setContribution(kind, e.target.value)} />
-      <span class="ce-unit">${kind === 'percent' ? t.percentOfPremium : t.perPeriod}</span>
+      <span class="ce-unit" data-contribution-unit>${kind === 'percent' ? t.percentOfPremium : unit ? w.t.choice.contributionUnit(unit.per, unit.pay_schedule) : t.perPeriod}</span>
       ${fieldError(vm, 'contribution', `${id}-err`, 'contribution')}
     </div>
     ${employee
@@ -122,9 +127,38 @@ function contributionField(vm) {
             @input=${(e) => vm.on.setTaxRate(e.target.value)} />
           <span class="ce-unit">%</span>
           <span class="ce-hint" id=${`${taxId}-hint`}>${t.taxRateHint}
-            ${conversion.authority?.map((a) => html` <a href=${a.url} target="_blank" rel="noopener noreferrer">${a.cite}</a>`)}</span>
+            ${authority.map((a) => html` <a href=${a.url} target="_blank" rel="noopener noreferrer">${a.cite}</a>`)}</span>
           ${fieldError(vm, 'taxRate', `${taxId}-err`, 'taxRate')}
         </div>`
       : nothing}
   </details>`;
+}
+
+/** "Self and Family costs $1,287 less for the two of you" (the result's enrollment options, as
+ * the engine priced them: no arithmetic here), where the household may take two or more types. */
+function choiceSaving(vm) {
+  const { w, state } = vm;
+  const result = state.answer.result;
+  if (!result || result.plan !== state.plan) return nothing;
+  const options = result.enrollment_options ?? [];
+  if (options.length < 2) return nothing;
+  const cheapest = options.find((o) => o.more_than_cheapest === '0.00' || /^0(\.0+)?$/.test(o.more_than_cheapest));
+  const dearer = options.filter((o) => o !== cheapest && !/^0(\.0+)?$/.test(o.more_than_cheapest));
+  if (!cheapest || dearer.length === 0) return nothing;
+  const name = (e) => w.t.enrollment[e] ?? e;
+  return html`<span class="ce-hint" data-enrollment-saving>${dearer.map((o) =>
+    w.t.choice.saving(name(cheapest.enrollment), w.money(o.more_than_cheapest), name(o.enrollment), state.people.length),
+  )}</span>`;
+}
+
+/** Why the chosen type is not priced yet, from the plan view's sizes: it needs more people than
+ * are listed (they may be added next), or it covers fewer (Self Only for a family of four: the
+ * figures are for the type the household may take). */
+function waitsWords(vm, used) {
+  const { w, state } = vm;
+  const name = (e) => w.t.enrollment[e] ?? e;
+  const type = vm.plan?.enrollment.types.find((x) => x.type === state.enrollment);
+  const n = state.people.length;
+  if (type?.max_people != null && n > type.max_people) return w.t.choice.tooSmall(name(state.enrollment), type.max_people, n, name(used));
+  return w.t.plan.waits(name(state.enrollment), name(used));
 }

@@ -10,7 +10,7 @@ const KIND = { visit: 'allowed', admission: 'per_day', fill: 'per_30_days_supply
 export function pricesView(vm) {
   const { w, state } = vm;
   const t = w.t.prices;
-  const used = [...new Set(state.care.filter((u) => !vm.plan || Object.hasOwn(vm.plan.services ?? {}, u.service)).map((u) => u.service))];
+  const used = [...new Set(state.care.filter((u) => !vm.plan || vm.benefit(u.service)).map((u) => u.service))];
   const order = vm.groups.flatMap((g) => g.services.map((s) => s.id));
   used.sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const open = Boolean(state.open.prices);

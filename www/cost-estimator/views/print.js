@@ -31,7 +31,7 @@ export function printView(vm) {
   return html`<section class="ce-print" data-proposal>
     <header class="ce-print-head">
       <h2>${comparison ? t.titleCompare : t.title}</h2>
-      <p class="ce-print-program">${t.program(summary?.issuer ?? '', summary?.program ?? '', summary?.year ?? '')}</p>
+      <p class="ce-print-program">${t.program(vm.plan?.issuer ?? '', vm.plan?.program ?? '', vm.plan?.year ?? '')}</p>
       <p>${t.date(vm.today())}${vm.broker ? html` · ${isolated(t.preparedBy, vm.broker.name || vm.broker.email)}` : nothing}</p>
     </header>
     <p class="ce-print-note" data-print="note">${t.note}${vm.broker ? ` ${t.brokerNote}` : ''}</p>
@@ -56,17 +56,24 @@ export function printView(vm) {
         ${options.map(
           (o) => html`<tr data-plan=${o.plan}>
             <td>${o.rank ?? '–'}</td>
-            <th scope="row">${vm.planNames(o.plan).short}${o.plan === state.plan ? html` <em>(${t.chosen})</em>` : nothing}</th>
+            <th scope="row">${vm.planNames(o.plan).short}${o.plan === state.plan ? html` <em>(${t.chosen})</em>` : nothing}${o.estimate
+                ? html`<br /><span class="ce-print-enrollment">${w.t.enrollment[o.estimate.enrollment] ?? o.estimate.enrollment}</span>`
+                : nothing}</th>
             ${o.estimate
               ? html`<td class="ce-money">${w.money(o.estimate.premium_annual)}</td>
                   <td class="ce-money">${w.money(o.estimate.member_pays_total)}</td>
                   <td class="ce-money"><strong data-amount=${o.estimate.total_annual_cost}>${w.money(o.estimate.total_annual_cost)}</strong></td>
                   <td class="ce-money">${o.worst_case ? w.money(o.worst_case.total) : '–'}</td>`
-              : html`<td colspan="4">${w.t.options.notPriced} ${o.error ? w.error('option', o.error) : ''}</td>`}
+              : o.closed
+                ? html`<td colspan="4" data-closed=${o.closed.reason.code}>${w.t.choice.closedHeading}: ${Object.hasOwn(w.t.choice.closedReason, o.closed.reason.code) ? w.t.choice.closedReason[o.closed.reason.code] : w.error('option', o.closed.reason)}${o.closed.source ? source(vm, vm.planById(o.plan), o.closed.source) : nothing}</td>`
+                : html`<td colspan="4">${w.t.options.notPriced} ${o.error ? w.error('option', o.error) : ''}</td>`}
           </tr>`,
         )}
       </tbody>
     </table>
+    <p data-print="monthly">${w.t.choice.monthly(w.money(result.premium_monthly), result.members.length)}${(result.assumptions ?? []).some((a) => a.code === 'premium_before_contribution') ? html`. ${w.t.choice.wholeGroupCaveat}` : nothing}${result.medicare_part_b_monthly
+        ? html` ${w.t.choice.partB(w.money(result.medicare_part_b_monthly.amount), result.medicare_part_b_monthly.members.length, result.medicare_part_b_monthly.year)}`
+        : nothing}</p>
     ${comparison && curves && result.lines.length
       ? html`<div class="ce-print-chart" data-print="chart">${chartFigure(vm, curves, 640, 'print-chart')}</div>`
       : curves
@@ -84,7 +91,7 @@ function keyBenefits(vm, ids) {
   const t = w.t.print;
   const plans = ids.map((id) => vm.planById(id)).filter(Boolean);
   if (plans.length === 0) return nothing;
-  const tiers = (vm.groups.length ? [...vm.services.values()] : []).filter((s) => s.group === 'rx' && plans.some((p) => p.services[s.id]?.tier)).map((s) => s.id);
+  const tiers = (vm.groups.length ? [...vm.services.values()] : []).filter((s) => s.group === 'rx' && plans.some((p) => benefitOf(p, s.id)?.tier)).map((s) => s.id);
   const taken = new Set(vm.state.care.filter((u) => u.often).map((u) => u.service));
   const drugs = tiers.filter((id) => taken.has(id)).length ? tiers.filter((id) => taken.has(id)) : tiers.filter((id) => EXAMPLE_TIERS.includes(id));
   const limit = (plan, value) => {
@@ -94,13 +101,13 @@ function keyBenefits(vm, ids) {
     return html`${amounts}${source(vm, plan, value.source)}`;
   };
   const service = (plan, id) => {
-    const b = plan.services[id];
+    const b = benefitOf(plan, id);
     if (!b) return html`${t.notCovered}`;
     return html`<span lang="en">${b.summary}</span>${source(vm, plan, b.source)}`;
   };
   const rows = [
-    [t.deductible, (p) => limit(p, p.deductible)],
-    [t.oopMax, (p) => limit(p, p.out_of_pocket_max)],
+    [t.deductible, (p) => limit(p, p.key_benefits.deductible)],
+    [t.oopMax, (p) => limit(p, p.key_benefits.out_of_pocket_limit)],
     ...KEY_SERVICES.map((id) => [vm.serviceName(id), (p) => service(p, id)]),
     ...drugs.map((id) => [vm.serviceName(id), (p) => service(p, id)]),
   ];
@@ -118,6 +125,9 @@ function keyBenefits(vm, ids) {
     </table>
     <p class="ce-print-sources">${t.benefitSources} ${documents(plans).map(({ title, names }, i) => html`${i ? '; ' : ''}${english(vm, title)} (${names.map((id) => vm.planNames(id).short).join(', ')})`)}.</p>`;
 }
+
+/** A plan view's rule for a service, or undefined. */
+const benefitOf = (plan, id) => plan.services.find((b) => b.id === id);
 
 /** The documents the plans cite, each with the plans citing it. */
 function documents(plans) {
