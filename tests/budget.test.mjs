@@ -7,6 +7,7 @@
 //     census's own module and worker, the data), and the examples and the viewer on their own;
 //   - each engine's module: the estimator's (no census) and the census's;
 //   - the engine compiled to JavaScript, loaded only where WebAssembly is refused;
+//   - the odds' data (data/cms-years.json), fetched only when a visitor opens the odds;
 //   - the declarations and the Custom Elements Manifest, which no page loads (issue #15).
 // Every file of dist/ is counted under one of these, so a new file cannot escape the budget.
 // Sizes are exact, unlike timings, so they are checked here; timings are only recorded
@@ -14,7 +15,7 @@
 // in docs/decisions.md and BENCHMARKS.md.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BUDGETS, PAGES, isDeveloperFile, isFallbackFile, measure, pageFiles, total } from '../scripts/site-budget.mjs';
+import { BUDGETS, PAGES, isDeveloperFile, isFallbackFile, isOddsFile, measure, pageFiles, total } from '../scripts/site-budget.mjs';
 import { DIST } from './support.mjs';
 
 const m = measure(DIST);
@@ -44,6 +45,11 @@ test(`the engine compiled to JavaScript, loaded only where WebAssembly is refuse
   assert.ok(m.javascriptEngine <= BUDGETS.javascriptEngine, `pkg/costshare_js.js is ${m.javascriptEngine} bytes gzipped (budget ${BUDGETS.javascriptEngine})`);
 });
 
+test(`the odds' data, fetched only when a visitor opens the odds, is at most ${BUDGETS.oddsData} bytes gzipped`, () => {
+  assert.ok(m.oddsData > 0, 'no data/cms-years.json in dist/');
+  assert.ok(m.oddsData <= BUDGETS.oddsData, `data/cms-years.json is ${m.oddsData} bytes gzipped (budget ${BUDGETS.oddsData})`);
+});
+
 test(`the declarations and manifest for embedders are at most ${BUDGETS.developer} bytes gzipped`, () => {
   const developer = m.sizes.filter(([f]) => isDeveloperFile(f));
   assert.ok(developer.some(([f]) => f === 'custom-elements.json') && developer.some(([f]) => f === 'cost-estimator.d.ts'), 'the declarations or the manifest are missing');
@@ -52,9 +58,9 @@ test(`the declarations and manifest for embedders are at most ${BUDGETS.develope
 
 test('every file of dist/ is counted: on a page, or the JavaScript engine, or for embedders’ tools', () => {
   const onPage = new Set(Object.keys(PAGES).flatMap((p) => pageFiles(p, m.sizes).files.map(([f]) => f)));
-  const uncounted = m.sizes.filter(([f]) => !onPage.has(f) && !isFallbackFile(f) && !isDeveloperFile(f));
+  const uncounted = m.sizes.filter(([f]) => !onPage.has(f) && !isFallbackFile(f) && !isDeveloperFile(f) && !isOddsFile(f));
   assert.deepEqual(uncounted, [], 'files no budget counts: list them under the page that loads them (scripts/site-budget.mjs)');
   // The document viewer carries cited passages, not whole documents.
   assert.ok(!m.sizes.some(([f]) => f.startsWith('docs/sources')), 'whole documents in dist/');
-  console.log(`# sizes: ${Object.entries(m.pages).map(([p, n]) => `${p} ${n}`).join(', ')}; .wasm ${m.estimatorWasm} (estimator), ${m.censusWasm} (census); JavaScript engine ${m.javascriptEngine}; developer files ${m.developer}; all of dist/ ${m.all} bytes gzipped`);
+  console.log(`# sizes: ${Object.entries(m.pages).map(([p, n]) => `${p} ${n}`).join(', ')}; .wasm ${m.estimatorWasm} (estimator), ${m.censusWasm} (census); JavaScript engine ${m.javascriptEngine}; odds data ${m.oddsData}; developer files ${m.developer}; all of dist/ ${m.all} bytes gzipped`);
 });

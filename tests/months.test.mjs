@@ -11,11 +11,18 @@ import { drugMonths, fieldOf, fromScenario, toScenario } from '../www/cost-estim
 import { createStore, initialState } from '../www/cost-estimator/state/store.js';
 import { decodeState, encodeState } from '../www/cost-estimator/state/url-state.js';
 import { addCents, sumCents } from '../www/cost-estimator/views/months.js';
-import { ROOT } from './support.mjs';
+import { ROOT, buildCli, cli } from './support.mjs';
+
+buildCli();
 
 const vocabulary = JSON.parse(readFileSync(join(ROOT, 'data', 'services.json'), 'utf8'));
 const units = new Map(vocabulary.services.map((s) => [s.id, s.unit]));
-const readPlan = (id) => JSON.parse(readFileSync(join(ROOT, 'data', 'plans', `${id}.json`), 'utf8'));
+/** A plan's view, as the engine gives it to the page (`costshare plan ID`, the .wasm's planView). */
+function readPlan(id) {
+  const r = cli('plan', id);
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
 const low = readPlan('kp-ncal-fresno-2025-sa-low');
 const colorado = readPlan('kp-co-fehb-2022-high');
 

@@ -200,6 +200,12 @@
  */
 
 /**
+ * A rule outside the plan's document that the plan cites (premium conversion: 5 CFR …): its
+ * citation, an https link on the plan format's list, and its words.
+ * @typedef {{ cite: string, url: string, quote: string }} Authority
+ */
+
+/**
  * A document line: `line` in the plan's document (or `file`), with the words on it.
  * @typedef {{ file?: string | null, line: number, quote: string }} Citation
  */
@@ -224,7 +230,7 @@
  * @property {{ pay_schedule: string, authority: Authority[] } | null} pre_tax_rule
  * @property {{ enrollment: string, biweekly: Money | null, monthly: Money | null, government_biweekly: Money | null, government_monthly: Money | null, source: Citation }[]} published_premiums
  * @property {{ label: string, when: Record<string, unknown>, monthly: Money, source: Citation }[]} rate_rows
- * @property {{ asks: boolean, part_b_required: boolean, source: Citation | null, refused: string[], unstated_priced_as: string, unlikely_below_age: number | null, part_b_monthly: { year: number, monthly: Money, source: Authority } | null }} medicare
+ * @property {{ asks: boolean, part_b_required: boolean, source: Citation | null, refused: string[], unstated_priced_as: string, unlikely_below_age: number | null, part_b_monthly: { year: number, monthly: Money, source: MedicareSource } | null }} medicare
  * @property {boolean} part_d
  * @property {string[]} channels
  * @property {PlanService[]} services

@@ -89,7 +89,7 @@ function monthlyView(vm, result) {
   const b = result.medicare_part_b_monthly;
   // One paragraph: the answer keeps to one 1280×800 screen with its ranking.
   return html`<p class="ce-hint ce-monthly"><span data-monthly=${result.premium_monthly}>${t.monthly(w.money(result.premium_monthly), people)}</span>${gross}${b
-      ? html` <span data-part-b=${b.amount}>${t.partB(w.money(b.amount), b.members.length, b.year)}</span> <a href=${b.source.url} target="_blank" rel="noopener noreferrer">${b.source.cite}</a>`
+      ? html` <span data-part-b=${b.amount}>${t.partB(w.money(b.amount), b.members.length, b.year)}</span> <a href=${b.source.url} title=${b.source.title} target="_blank" rel="noopener noreferrer">${b.source.publisher} ${b.year}</a>`
       : nothing}</p>`;
 }
 
