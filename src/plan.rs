@@ -4,6 +4,10 @@
 //! figures and impossible values are errors that name the file and the field. A [`Plan`] as
 //! read becomes a [`ValidPlan`] only through [`Plan::validate`], which checks it against the
 //! service vocabulary and itself; the engine takes only a `ValidPlan` and trusts it.
+//!
+//! Why one file of about 900 lines: the plan format's types and the checks that make a `Plan`
+//! a `ValidPlan` stay side by side, so a field and the rule that validates it change together
+//! (the format is documented field by field in `docs/plan-format.md` in the same order).
 
 use std::ops::Deref;
 

@@ -14,6 +14,10 @@
 //! with its events (the estimate's lines), `each_group` on the first of each group of
 //! identical claims that come to the same outcome (the totals-only paths). Both take the year
 //! in time order, month by month (docs/domain.md, rule 1; `months.rs`).
+//!
+//! Why one file of about 700 lines: the per-claim path (`each_claim`) and the grouped path
+//! (`each_group`, with `Reads`, what a group's outcome depends on) must change together, stage
+//! for stage; `tests/bulk.rs` holds them equal, and keeping them in one file keeps that visible.
 
 use super::months::Segment;
 use super::{add, overflow, Claim, Event, Scope, Use};

@@ -16,6 +16,11 @@
 //!
 //! The result carries ids, amounts and events; the words people read are made from them where
 //! they are shown (the page in its language, the CLI in English: `src/words.rs`).
+//!
+//! Why one file of about 800 lines: about half is the result's types (`Estimate`, `Line`,
+//! `Event`, …), the contract `docs/embedding.md` and `types.js` document field by field and the
+//! golden files check; the rest is [`Year`], the scenario turned into claims. The mechanism,
+//! months, premium, usage and assumptions each have their own file below.
 
 mod assumed;
 mod claim;

@@ -25,6 +25,9 @@
 //! Every string read (a value or a key) is refused if it holds a control character, a
 //! bidirectional control or a line separator ([`crate::error::is_forbidden`]): no input of
 //! ours needs one, and a plan's text is shown to people and printed on terminals.
+//!
+//! Why one file of about 550 lines: the typed walker over the checked text (about 470 lines)
+//! and its tests; the syntax pass and the number rules live in their own files.
 
 mod number;
 mod reader;

@@ -1,4 +1,6 @@
 // The element's words in English. es.js has the same keys (tests/store.test.mjs checks).
+// Why one file of about 500 lines: every word the element shows in English, one catalog, so
+// es.js can hold the same keys (a block per feature, appended).
 const whole = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const plural = (n, one, many) => `${whole(n)} ${n === 1 ? one : many}`;
 

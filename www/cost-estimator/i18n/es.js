@@ -1,4 +1,6 @@
 // Las palabras del elemento en español: las mismas claves que en.js (tests/store.test.mjs lo comprueba).
+// Por qué un archivo de unas 500 líneas: todas las palabras del elemento en español, un solo
+// catálogo con las mismas claves que en.js (un bloque por función, al final).
 const whole = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const plural = (n, one, many) => `${whole(n)} ${n === 1 ? one : many}`;
 const lower = (name) => (name === 'Usted' ? 'usted' : name);

@@ -48,6 +48,8 @@
 //
 // Field keys: age:<person>, medicare:<person>, count:<use>, days:<use>, supply:<use>,
 // billed:<use>, price:<service>, enrollment, pay, contribution, taxRate.
+// Why one file of about 500 lines: the state's shape and every named action over it, so that
+// what can change the page is one list (tests/store.test.mjs runs each action).
 
 export const MAX_PEOPLE = 20;
 export const DRUG_SCHEDULES = {
