@@ -1,4 +1,4 @@
-// A synthetic group census in the CLI's CSV format (DOMAIN.md "Group census"): `households`
+// A synthetic group census in the CLI's CSV format (docs/domain.md, "The group census"): `households`
 // households H1…Hn, each a subscriber, every third with a spouse, every fourth with a child,
 // across the usage presets. The bench and the browser test of a large census price the same file.
 const USAGES = ['low', 'medium', 'high', 'having_a_baby', 'none'];

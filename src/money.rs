@@ -89,7 +89,7 @@ impl Money {
         self.0.checked_mul(Decimal::from(n)).map(Money)
     }
 
-    /// `percent` of this amount, rounded to the cent half away from zero (DOMAIN rule 11).
+    /// `percent` of this amount, rounded to the cent half away from zero (docs/domain.md, rule 11).
     ///
     /// No `Decimal` division here or in [`Money::pro_rata`] (the only two there were): its code
     /// is about 4 KB of the WebAssembly module. Dividing by 100 is moving the decimal point,

@@ -91,7 +91,7 @@ impl Premium {
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct MedicareRule {
     /// Members without Medicare Part B (`none`, `part_a_only`) are refused; a member who
-    /// states nothing is priced as having Parts A and B (DOMAIN.md, "Medicare plans").
+    /// states nothing is priced as having Parts A and B (docs/domain.md, "Medicare plans").
     pub requires_part_b: bool,
     pub source: Citation,
 }

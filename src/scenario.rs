@@ -1,4 +1,4 @@
-//! The scenario: who is covered and what care they expect (DOMAIN.md, "A scenario").
+//! The scenario: who is covered and what care they expect (docs/domain.md, "The scenario").
 
 use serde::Serialize;
 
@@ -41,7 +41,7 @@ pub struct Scenario {
     #[serde(skip_serializing_if = "SortedMap::is_empty")]
     pub prices: SortedMap<String, TypicalPrice>,
     /// What an employer (or retiree group) pays toward the premium, in place of any published
-    /// share (DOMAIN.md, "Premium shares and contributions").
+    /// share (docs/domain.md, "Premium shares and contributions").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub employer_contribution: Option<Contribution>,
     /// The member's combined marginal tax rate, in percent ("22"): with it, the result reports

@@ -28,7 +28,7 @@ impl EnrollmentType {
     }
 
     /// The FEHB enrollment type that covers `people` people: one is Self Only, two Self Plus
-    /// One, more Self and Family (DOMAIN.md, "Group census"; the page suggests the same).
+    /// One, more Self and Family (docs/domain.md, "The group census"; the page suggests the same).
     pub fn for_household(people: usize) -> EnrollmentType {
         match people {
             0 | 1 => EnrollmentType::SelfOnly,
@@ -149,7 +149,7 @@ pub struct Service {
     pub id: String,
     pub group: String,
     pub unit: Unit,
-    /// A contract service id (DOMAIN.md): every plan prices it, and presets may use it.
+    /// A contract service id (docs/domain.md, "Service ids"): every plan prices it, and presets may use it.
     pub in_every_plan: bool,
     pub label: Words,
     /// Examples that help a visitor pick the right kind (drug tiers).

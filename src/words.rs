@@ -16,7 +16,7 @@ pub fn label<'v>(vocab: &'v Vocabulary, service: &'v str) -> &'v str {
     vocab.service(service).map_or(service, |s| s.label.en.as_str())
 }
 
-/// Short English words for a line's events (DOMAIN: "deductible met", …); empty when none.
+/// Short English words for a line's events (docs/domain.md, "Words of the code": "deductible met", …); empty when none.
 pub fn note(events: &[Event]) -> String {
     events.iter().map(event_words).collect::<Vec<_>>().join("; ")
 }

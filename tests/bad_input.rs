@@ -179,7 +179,7 @@ const SENIOR_ADVANTAGE: &str = r#"{
 
 #[test]
 fn a_medicare_plan_refuses_a_member_without_part_b_and_says_what_it_assumed() {
-    // DOMAIN.md, "Medicare plans": seed 002 line 7487 "You must have Medicare Part B".
+    // docs/domain.md, "Medicare plans": docs/sources/002 line 7487 "You must have Medicare Part B".
     for status in ["none", "part_a_only"] {
         let s = SENIOR_ADVANTAGE.replacen(r#""age": 68"#, &format!(r#""age": 68, "medicare": "{status}""#), 1);
         let (code, out, err) = estimate(&s);

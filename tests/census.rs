@@ -1,4 +1,4 @@
-//! The group census (`costshare census`, DOMAIN.md "Group census") through the real binary.
+//! The group census (`costshare census`, docs/domain.md, "The group census") through the real binary.
 //!
 //! Golden files: `tests/golden/census/<name>.csv` (the census), `<name>.args` (the command line
 //! after the file), `<name>.out` (the expected standard output) and `<name>.err` (the expected

@@ -2,7 +2,7 @@
 //! - mutated plan files, price tables and scenarios (bytes flipped, cut, spliced; values
 //!   swapped for hostile ones) must be accepted or refused with an error, never panic;
 //! - randomly generated *plans* (random steps, amounts, limits, variants, accumulators) that
-//!   pass validation must keep DOMAIN's invariants for random households;
+//!   pass validation must keep the invariants of docs/domain.md for random households;
 //! - the JSON parser must agree with serde_json on every mutated text.
 //!
 //! `FUZZ_CASES` raises the number of cases for a longer local run.

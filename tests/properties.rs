@@ -1,4 +1,4 @@
-//! Invariants of DOMAIN.md over generated households and years of care on the built-in plans:
+//! Invariants of docs/domain.md ("Invariants") over generated households and years of care on the built-in plans:
 //! - a claim never costs the member more than its allowed amount;
 //! - counted cost sharing never exceeds the individual or family out-of-pocket maximum, and
 //!   deductible credit never exceeds the individual or family deductible;

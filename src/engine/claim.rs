@@ -5,7 +5,7 @@
 //! 3. the emergency waiver on admission, where the plan has one;
 //! 4. the cost-share steps (deductible, copay, coinsurance, allowance) over what is left of
 //!    the allowed amount;
-//! 5. the out-of-pocket (or Part D) cap on the counted part (DOMAIN rule 6), then the
+//! 5. the out-of-pocket (or Part D) cap on the counted part (docs/domain.md, rule 6), then the
 //!    accumulators move;
 //! 6. the benefit's yearly payment limit, per member: what the plan would pay past it is the
 //!    member's, not covered (docs/domain.md, rule 13).

@@ -48,7 +48,7 @@ pub use months::{periods_per_month, Month};
 pub use premium::{allowed_enrollments, household_may_take, suggest_enrollment, ContributionKind, IMPLIED_SPOUSE_MIN_AGE};
 pub use usage::resolve as resolve_usage;
 
-/// The result of an estimate (DOMAIN.md, "costshare estimate" and "Premium shares and
+/// The result of an estimate (docs/domain.md, "The result" and "Premium shares and
 /// contributions"). Every total is the sum of its parts: `premium_annual` =
 /// `premium_gross_annual` − `contribution_annual`, each annual figure is its per-period figure
 /// times `periods_per_year`, and `total_annual_cost` = `premium_annual` + `member_pays_total`.

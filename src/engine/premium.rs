@@ -1,7 +1,7 @@
 //! Who pays the premium, and who may be a member: the enrollment type, the pay schedule, each
 //! member's Medicare status as priced, the whole premium, the contribution toward it (a
 //! published Government share, or the scenario's employer contribution), and the member's
-//! share (DOMAIN.md, "Premium shares and contributions" and "Medicare plans").
+//! share (docs/domain.md, "Premium shares and contributions" and "Medicare plans").
 
 use serde::Serialize;
 
