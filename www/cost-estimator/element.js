@@ -7,7 +7,7 @@
 // (view-model.js, views/); the engine conversation and the URL are controllers
 // (controllers/engine.js, controllers/url.js); print and share are print.js and share.js; what
 // the controls do is handlers.js.
-import { LitElement } from 'lit';
+import { LitElement, nothing } from 'lit';
 import { fetchEngine } from './engine-client.js';
 import { agentOf } from './broker.js';
 import { EngineController, dataBase } from './controllers/engine.js';
@@ -142,6 +142,11 @@ export class CostEstimator extends LitElement {
     reload: () => this.#reload(),
   });
   #warned = new Set();
+  /** The first view the page's HTML carried (a declarative shadow root, ssr/prerender.js): shown
+   * until this element draws its own first answer, then removed in the same task, so the page
+   * neither flashes nor jumps (docs/embedding.md, "The answer in the HTML"). */
+  #prerendered = null;
+  #drawn = false;
 
   constructor() {
     super();
@@ -290,8 +295,28 @@ export class CostEstimator extends LitElement {
     if (changed.has('employerContribution') && changed.get('employerContribution') !== undefined) this.#applyContributionAttribute();
   }
 
+  createRenderRoot() {
+    const given = this.shadowRoot ? [...this.shadowRoot.childNodes] : [];
+    const root = super.createRenderRoot();
+    if (given.length) this.#prerendered = given;
+    return root;
+  }
+
+  /** @returns {unknown} */
   render() {
-    return appView(this.#viewModel());
+    const vm = this.#viewModel();
+    // The HTML's answer stays until the engine's first answer (or a failure to load) is drawn.
+    if (this.#prerendered && !vm.loadError && !(vm.ready && vm.state.answer.revision !== 0)) return nothing;
+    this.#drawn = true;
+    return appView(vm);
+  }
+
+  update(changed) {
+    super.update(changed);
+    if (this.#prerendered && this.#drawn) {
+      for (const node of this.#prerendered) node.remove();
+      this.#prerendered = null;
+    }
   }
 
   /** Loads once (the data, the first state, the first estimate); resolves when it is shown. A
