@@ -39,7 +39,12 @@ export async function prerenderPage({ file, site, stylesheet = 'cost-estimator.c
   const attributes = attributesOf(m[1]);
   const view = await prerender({ site, attributes, stylesheet });
   writeFileSync(join(dirname(file), stylesheet), `${minifyCss(view.css).trim()}\n`);
-  writeFileSync(file, html.replace(ELEMENT, () => view.html));
+  // The same sheet in the page's head too: a stylesheet in a shadow root does not hold the first
+  // paint, one in the head does, so the first paint has the answer, styled (the sheet's rules,
+  // all under :host and .ce-…, match nothing of the page itself).
+  const link = `<link rel="stylesheet" href="${stylesheet}">`;
+  if (!html.includes('</head>')) throw new Error(`${file}: no </head> for the element's stylesheet`);
+  writeFileSync(file, html.replace(ELEMENT, () => view.html).replace('</head>', () => `  ${link}\n</head>`));
   return view;
 }
 

@@ -145,8 +145,8 @@ export class CostEstimator extends LitElement {
   /** The first view the page's HTML carried (a declarative shadow root, ssr/prerender.js): shown
    * until this element draws its own first answer, then removed in the same task, so the page
    * neither flashes nor jumps (docs/embedding.md, "The answer in the HTML"). */
-  #prerendered = null;
-  #drawn = false;
+  #prerendered = false;
+  #heldChange = null;
 
   constructor() {
     super();
@@ -296,26 +296,44 @@ export class CostEstimator extends LitElement {
   }
 
   createRenderRoot() {
-    const given = this.shadowRoot ? [...this.shadowRoot.childNodes] : [];
+    // A shadow root before the element's own: the page's HTML declared it, with the first view.
+    this.#prerendered = Boolean(this.shadowRoot);
     const root = super.createRenderRoot();
-    if (given.length) this.#prerendered = given;
+    if (this.#prerendered) this.renderOptions.renderBefore = null; // not before a node that goes
     return root;
   }
 
   /** @returns {unknown} */
   render() {
     const vm = this.#viewModel();
-    // The HTML's answer stays until the engine's first answer (or a failure to load) is drawn.
-    if (this.#prerendered && !vm.loadError && !(vm.ready && vm.state.answer.revision !== 0)) return nothing;
-    this.#drawn = true;
+    if (this.#prerendered) {
+      // The HTML's view stays until the engine's first answer (or a failure to load) is drawn;
+      // then it goes in this same task, before any frame could show both or neither. (Lit's own
+      // nodes are comments until now; the HTML's may still be arriving when the script runs.)
+      if (!vm.loadError && !(vm.ready && this.#firstViewIn(vm.state))) return nothing;
+      for (const node of [...this.renderRoot.childNodes]) if (node.nodeType !== Node.COMMENT_NODE) node.remove();
+      this.#prerendered = false;
+    }
     return appView(vm);
   }
 
-  update(changed) {
-    super.update(changed);
-    if (this.#prerendered && this.#drawn) {
-      for (const node of this.#prerendered) node.remove();
-      this.#prerendered = null;
+  /** Whether the first view's answers are in: the estimate (or why there is none) and, for the
+   * ranking the HTML's view showed, the ranking. Until then the HTML's view stays: drawing the
+   * estimate alone would take its ranked options away for the moment they take to come. */
+  #firstViewIn(state) {
+    const a = state.answer;
+    if (a.revision === 0) return false;
+    if (a.outcome !== 'ok') return true;
+    return state.ranking.key !== '' && (state.ranking.ids.length < 2 || a.comparedFor === a.revision);
+  }
+
+  updated(changed) {
+    super.updated(changed);
+    // The first estimate-change waits for the element's own figures (see #emitChange).
+    if (!this.#prerendered && this.#heldChange) {
+      const held = this.#heldChange;
+      this.#heldChange = null;
+      this.#emitChange(...held);
     }
   }
 
@@ -400,6 +418,11 @@ export class CostEstimator extends LitElement {
 
   /** estimate-change: the figures changed or went stale (`error` says why). */
   #emitChange(error, scenario) {
+    // While the HTML's view is on screen, the page hears once the element's own figures are.
+    if (this.#prerendered) {
+      this.#heldChange = [error, scenario];
+      return;
+    }
     const a = this.#store.state.answer;
     /** @type {EstimateChangeDetail} */
     const detail = { result: a.result, scenario, stale: a.outcome !== 'ok', error: error ? { code: error.code, field: error.field ?? null, path: error.path ?? [], params: error.params ?? {}, origin: error.origin ?? null, message: error.message } : null };

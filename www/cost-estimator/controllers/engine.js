@@ -105,6 +105,9 @@ export class EngineController {
     const offered = this.offered();
     await this.ensurePlan();
     mark('plan');
+    // The ranking's plans and ids asked now, beside the estimate rather than after it: a page
+    // whose HTML carries the first view keeps it until both are in (element.js).
+    this.idsToCompare(this.store.state.plan).catch(() => {});
     setTimeout(() => this.store.dispatch('formWaited'), FORM_WAITS_MS);
     await this.estimateNow();
     await this.host.updateComplete;

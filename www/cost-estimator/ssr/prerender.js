@@ -19,7 +19,8 @@ import { createStore, initialState } from '../state/store.js';
 import { styles } from '../styles.js';
 import { viewModel } from '../view-model.js';
 import { appView } from '../views/app.js';
-import { escapeAttribute, renderToString } from './html.js';
+import { escapeAttribute, escapeText, renderToString } from './html.js';
+import { NO_SCRIPT_CSS, noScriptNote } from './no-script.js';
 
 /** The attributes that change what the first view shows (the others need a page). */
 export const PRERENDERED_ATTRIBUTES = ['plans', 'plan', 'lang', 'url-state', 'employer-contribution', 'broker-name', 'broker-id', 'broker-phone', 'broker-email'];
@@ -27,9 +28,10 @@ export const PRERENDERED_ATTRIBUTES = ['plans', 'plan', 'lang', 'url-state', 'em
 /** How long the engine may take over the first view's answers (it takes milliseconds). */
 const WAIT_MS = 30_000;
 
-/** The element's styles as one sheet, in their cascade order (styles.js). */
+/** The element's styles as one sheet, in their cascade order (styles.js), and what the view
+ * hides where scripts do not run (ssr/no-script.js). */
 export function elementCss() {
-  return styles.map((s) => s.cssText.trim()).join('\n');
+  return `${styles.map((s) => s.cssText.trim()).join('\n')}\n${NO_SCRIPT_CSS.trim()}`;
 }
 
 /** Every file under `dir`, as `relative path → data: URL` (the element reads its files through
@@ -121,7 +123,7 @@ export async function prerenderView({ site, attributes = {} }) {
     on,
   });
   if (!vm.ready) throw new Error('the first view is not ready');
-  return { markup: renderToString(appView(vm)), css: elementCss(), result: store.state.answer.result, comparison: store.state.answer.comparison };
+  return { markup: noScriptNote(vm, escapeText) + renderToString(appView(vm)), css: elementCss(), result: store.state.answer.result, comparison: store.state.answer.comparison };
 }
 
 /** `<cost-estimator …>` with its first view in a declarative shadow root. `stylesheet`: the
