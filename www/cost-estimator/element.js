@@ -116,7 +116,8 @@ export class CostEstimator extends LitElement {
     planAttribute: () => this.plan,
     initial: (known) => this.#url.initial(known),
     loaded: () => this.#applyContributionAttribute(true),
-    opened: () => this.#print.afterFirstEstimate(),
+    // The proposal is drawn after the first estimate is on screen: the element's own, after the HTML's view.
+    opened: () => (this.#prerendered ? (this.#openedHeld = true) : this.#print.afterFirstEstimate()),
     emitChange: (error, scenario) => this.#emitChange(error, scenario),
     tag: () => this.#tag,
     spoken: () => this.#viewModel().spokenAnswer(),
@@ -147,6 +148,7 @@ export class CostEstimator extends LitElement {
    * neither flashes nor jumps (docs/embedding.md, "The answer in the HTML"). */
   #prerendered = false;
   #heldChange = null;
+  #openedHeld = false;
 
   constructor() {
     super();
@@ -329,11 +331,16 @@ export class CostEstimator extends LitElement {
 
   updated(changed) {
     super.updated(changed);
-    // The first estimate-change waits for the element's own figures (see #emitChange).
-    if (!this.#prerendered && this.#heldChange) {
+    // What waited for the element's own figures: the first estimate-change, then the proposal.
+    if (this.#prerendered) return;
+    if (this.#heldChange) {
       const held = this.#heldChange;
       this.#heldChange = null;
       this.#emitChange(...held);
+    }
+    if (this.#openedHeld) {
+      this.#openedHeld = false;
+      this.#print.afterFirstEstimate();
     }
   }
 
