@@ -22,13 +22,16 @@ export function noScriptNote(vm, escape) {
   return `<noscript><p class="ce-notice ce-no-script" lang="${lang}">${escape(w.estimated(vm.householdLine(result), care))} ${escape(w.needsScript)}</p></noscript>`;
 }
 
-/** Rules added to the prerendered view's stylesheet (not to the element's own styles). */
-export const NO_SCRIPT_CSS = `
-@media (scripting: none) {
+/** What is hidden or changed where scripts do not run (inside `@media (scripting: none)`). */
+export const NO_SCRIPT_RULES = `
   .ce-top, .ce-main, .ce-skip, .ce-actions, .ce-share, .ce-totalbar, [data-live] { display: none !important; }
   .ce-layout { display: block; max-width: 40em; }
   .ce-option [data-choose] { pointer-events: none; color: inherit; text-decoration: none; font: inherit; padding: 0; border: 0; background: none; }
-}
+`;
+
+/** Rules added to the prerendered view's stylesheet (not to the element's own styles). */
+export const NO_SCRIPT_CSS = `
+@media (scripting: none) {${NO_SCRIPT_RULES}}
 .ce-no-script { margin: 0 0 1em; }
 @media print { .ce-no-script { display: none; } }
 `;
