@@ -166,15 +166,18 @@ test('JavaScript off: the default answer, equal to the engine and to the brochur
     assert.match(live.note, /You \(40\) · Self Only · Biweekly.*needs JavaScript/s);
     assert.deepEqual(await axeWithoutScripts(width), [], `axe with JavaScript off at ${width}px`);
     await screenshot(page, `prerender-no-js-${width}.png`);
-    // Printed: the proposal, with the same total.
+    // Printed: the answer as on screen, with the note (the proposal is the element's, drawn
+    // after its own first view).
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate((sel) => {
       const root = document.querySelector(sel).shadowRoot;
-      const sheet = root.querySelector('.ce-print');
-      return { shown: sheet ? getComputedStyle(sheet).display : 'none', text: sheet?.textContent ?? '' };
+      const answer = root.querySelector('.ce-answer');
+      const box = answer.getBoundingClientRect();
+      return { shown: box.height > 0 && getComputedStyle(root.querySelector('.ce-layout')).display !== 'none', text: answer.innerText, note: getComputedStyle(root.querySelector('.ce-no-script')).display };
     }, EL);
-    assert.equal(printed.shown, 'block');
-    assert.match(printed.text, /\$1,977\.56/);
+    assert.ok(printed.shown, 'the answer prints');
+    assert.match(printed.text, /\$1,977\.56[^]*Prosper[^]*\$1,170\.52/);
+    assert.notEqual(printed.note, 'none', 'the note prints');
     assert.deepEqual(page.problems, []);
     await context.close();
   }

@@ -238,13 +238,16 @@ export class EngineController {
       return;
     }
     store.dispatch('working');
+    // The ranking is asked now too, sent right behind the estimate (the engine answers in
+    // order, the estimate first): it comes a moment after the estimate, not a round trip after
+    // the estimate is drawn (a page whose HTML carries the first view waits for both: element.js).
+    const ranked = this.#compare(scenario, revision);
     let heard;
     try {
       const result = await this.#client.estimate(scenario, `${this.options.uid}:estimate`);
       store.dispatch('estimated', revision, result);
       heard = Date.now();
-      // The estimate is on screen before the page hears of it, and before the ranking starts
-      // (it fetches the other plans' files).
+      // The estimate is on screen before the page hears of it.
       await this.host.updateComplete;
       mark('first-estimate');
       if (store.state.revision === revision) this.options.emitChange(null, scenario);
@@ -255,7 +258,7 @@ export class EngineController {
     // The ranking and the curves come after the estimate (they are longer), without holding it.
     // The live region speaks once the ranking is in (the option, its total, whether it is the
     // cheapest), a moment after the estimate so that typing is not read out key by key.
-    this.#compare(scenario, revision).then(() => {
+    ranked.then(() => {
       if (store.state.revision === revision) this.#announce(this.options.spoken(), Math.max(0, 1200 - (Date.now() - heard)));
       this.curvesNow();
     });

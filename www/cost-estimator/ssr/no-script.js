@@ -29,9 +29,11 @@ export const NO_SCRIPT_RULES = `
   .ce-option [data-choose] { pointer-events: none; color: inherit; text-decoration: none; font: inherit; padding: 0; border: 0; background: none; }
 `;
 
-/** Rules added to the prerendered view's stylesheet (not to the element's own styles). */
+/** Rules added to the prerendered view's stylesheet (not to the element's own styles). On paper,
+ * the view carries no proposal (the element draws that after its own first view): the answer is
+ * printed as it is on screen, with the note saying what was estimated. */
 export const NO_SCRIPT_CSS = `
 @media (scripting: none) {${NO_SCRIPT_RULES}}
+@media print and (scripting: none) { .ce-layout { display: block !important; } }
 .ce-no-script { margin: 0 0 1em; }
-@media print { .ce-no-script { display: none; } }
 `;

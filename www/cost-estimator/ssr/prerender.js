@@ -1,4 +1,5 @@
-// The element's first view as HTML, worked out in Node at build time: the same store, the same
+// The element's first view as HTML (what it draws once its first estimate and ranking are in,
+// before the printed proposal), worked out in Node at build time: the same store, the same
 // conversation with the engine (controllers/engine.js, the built module run in this process
 // through the engine's host, engine-worker.js), the same view model and the same views as the
 // element in a page, written out as markup (ssr/html.js) inside a declarative shadow root. A page
@@ -78,15 +79,16 @@ export async function prerenderView({ site, attributes = {} }) {
       const raw = (attr('employer-contribution') ?? '').trim();
       if (raw) store.dispatch('setContribution', /%$/.test(raw) ? 'percent' : 'amount', raw.replace(/%$/, '').trim());
     },
-    opened: () => store.dispatch('printable'),
+    // The printed proposal is not drawn: the element draws it after its own first view (half
+    // of the markup otherwise); without scripts, print gives the answer (ssr/no-script.js).
+    opened: () => {},
     emitChange: () => {},
     tag: () => tag,
     spoken: () => '',
     fellBack: () => {},
   });
   // Every answer of the first view in: the estimate, then the ranking (the engine's order,
-  // controllers/engine.js), the proposal drawn after the first estimate; then the curves (none
-  // without care: the chart says so).
+  // controllers/engine.js); then the curves (none without care: the chart says so).
   const done = new Promise((resolveDone, reject) => {
     const timer = setTimeout(() => reject(new Error(`the engine gave no first view in ${WAIT_MS / 1000} s`)), WAIT_MS);
     const check = (state) => {
@@ -94,7 +96,7 @@ export async function prerenderView({ site, attributes = {} }) {
       if (a.outcome === 'failed' || a.outcome === 'stale' || state.formError) {
         clearTimeout(timer);
         reject(new Error(`the engine refused the first view: ${JSON.stringify(a.failure ?? state.formError ?? state.errors)}`));
-      } else if (a.result && state.ui.printable && state.ranking.key && (state.ranking.ids.length < 2 || a.comparedFor === state.revision)) {
+      } else if (a.result && state.ranking.key && (state.ranking.ids.length < 2 || a.comparedFor === state.revision)) {
         clearTimeout(timer);
         resolveDone();
       }
