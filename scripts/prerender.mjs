@@ -5,7 +5,8 @@
 //
 //   node scripts/prerender.mjs [--site dist] [--plans "a b"] [--plan id] [--lang es]
 //        [--url-state] [--employer-contribution 75%] [--broker-name …] [--inline-styles]
-//        [--stylesheet cost-estimator.css] [--page file.html]
+//        [--stylesheet cost-estimator.css] [--css FILE] [--page file.html]
+// (the arguments: www/cost-estimator/ssr/cli.js)
 //
 // prints `<cost-estimator …><template shadowrootmode="open">…</template></cost-estimator>` for
 // those attributes (the package's `costshare-prerender` is this command: docs/embedding.md). With
@@ -14,7 +15,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PRERENDERED_ATTRIBUTES, prerender } from '../www/cost-estimator/ssr/prerender.js';
+import { main } from '../www/cost-estimator/ssr/cli.js';
+import { prerender } from '../www/cost-estimator/ssr/prerender.js';
 
 const ELEMENT = /<cost-estimator(\s[^>]*)?>[\s\S]*?<\/cost-estimator>/;
 
@@ -48,41 +50,12 @@ export async function prerenderPage({ file, site, stylesheet = 'cost-estimator.c
   return view;
 }
 
-function usage(message) {
-  console.error(`prerender: ${message}\nusage: prerender [--site DIR] [--plans "ID ID"] [--plan ID] [--lang en|es] [--url-state] [--employer-contribution VALUE] [--broker-name …] [--inline-styles | --stylesheet HREF] [--page FILE]`);
-  process.exit(2);
-}
-
-async function main(argv) {
-  const here = dirname(fileURLToPath(import.meta.url));
-  let site = join(here, '..', 'dist');
-  let stylesheet = 'cost-estimator.css';
-  let page = null;
-  const attributes = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => (i + 1 < argv.length ? argv[++i] : usage(`${arg} needs a value`));
-    if (arg === '--site') site = value();
-    else if (arg === '--inline-styles') stylesheet = null;
-    else if (arg === '--stylesheet') stylesheet = value();
-    else if (arg === '--page') page = value();
-    else if (arg === '--url-state') attributes['url-state'] = '';
-    else if (arg.startsWith('--') && PRERENDERED_ATTRIBUTES.includes(arg.slice(2))) attributes[arg.slice(2)] = value();
-    else usage(`unknown argument ${arg}`);
-  }
-  if (page) {
-    await prerenderPage({ file: page, site, stylesheet: stylesheet ?? 'cost-estimator.css' });
-  } else {
-    const view = await prerender({ site, attributes, stylesheet });
-    process.stdout.write(`${view.html}\n`);
-  }
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).then(
-    () => process.exit(0),
+  const site = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+  main(process.argv.slice(2), { site, write: (file, text) => writeFileSync(file, text), page: prerenderPage }).then(
+    (status) => process.exit(status),
     (error) => {
-      console.error(`prerender: ${error?.message ?? error}`);
+      console.error(`prerender: ${error?.stack ?? error}`);
       process.exit(1);
     },
   );
