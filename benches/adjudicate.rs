@@ -101,6 +101,28 @@ fn main() {
         });
         println!("{:<40} {:>8} {:>10.1}ms", "cost curves, 3 Colorado options", 200 * 3, t.as_secs_f64() * 1e3);
     }
+    // The enrollment choice: a couple with 100 claims on Colorado High, its enrollment named
+    // (one type priced) and not named (both types it may take priced, the care adjudicated once).
+    if wanted("enrollment") {
+        let couple = |enrollment: &str| {
+            let s = family_year("kp-co-fehb-2022-high", "self_plus_one");
+            let mut s = Scenario { members: s.members[..2].to_vec(), ..s };
+            s.services.retain(|u| u.member == "a" || u.member == "b");
+            s.enrollment = (!enrollment.is_empty()).then(|| if enrollment == "self_plus_one" { costshare::vocab::EnrollmentType::SelfPlusOne } else { costshare::vocab::EnrollmentType::SelfAndFamily });
+            s
+        };
+        for (label, e) in [("couple, self_plus_one named", "self_plus_one"), ("couple, enrollment chosen by cost", "")] {
+            let s = couple(e);
+            let claims: u64 = s.services.iter().map(|u| u64::from(u.count.unwrap_or(1))).sum();
+            let t = time(|| {
+                std::hint::black_box(estimate(&catalog, std::hint::black_box(&s)).unwrap());
+            });
+            let summary = time(|| {
+                std::hint::black_box(costshare::engine::summarize(&catalog, std::hint::black_box(&s)).unwrap());
+            });
+            println!("{:<40} {:>8} {:>10.1}µs  (summary {:.1}µs)", label, claims, t.as_secs_f64() * 1e6, summary.as_secs_f64() * 1e6);
+        }
+    }
     // What `costshare compare` does (ranking, worst cases, cost curves) for the households of
     // benches/scenarios: a family of five with 5,000 claims, and the largest scenario the limits
     // allow (20 people, each with 1,000 stays of 366 days).

@@ -8,9 +8,12 @@
 //   lib/prerender-cli.js       and `costshare-prerender`, its command (www/cost-estimator/ssr/)
 //   lib/census-define.js       `costshare/census/define`: registers <cost-census>
 //   lib/chunk-*.js             what the entries share (Lit, the element, the engine client)
-//   lib/engine-worker.js       the engine's host (a Web Worker, or imported into the page)
-//   lib/pkg/                   the engine: costshare.js (glue), costshare_bg.wasm, and
-//                              costshare_js.js (the same engine compiled to JavaScript)
+//   lib/engine-worker.js       the estimator's engine host (a Web Worker, or imported into the page)
+//   lib/census-worker.js       the census's
+//   lib/pkg/                   the estimator's engine: costshare.js (glue), costshare_bg.wasm, and
+//                              costshare_js.js (the same engine compiled to JavaScript); the
+//                              census's: costshare_census.js, costshare_census_bg.wasm (the
+//                              engine with the group census, loaded only by <cost-census>)
 //   lib/data/                  the catalog, the vocabulary, the prices, the presets, the plans
 //   lib/document.*, docs/      the document viewer the citations open
 //   lib/*.d.ts, cost-estimator/*.d.ts   the declarations (no import of Lit: the base class is
@@ -38,7 +41,7 @@ export const ENTRIES = {
 };
 
 /** What the package copies from the built site, as it is there. */
-const FROM_DIST = ['pkg/costshare.js', 'pkg/costshare_bg.wasm', 'pkg/costshare_js.js', 'pkg/costshare.d.ts', 'data', 'docs', 'document.html', 'document.js', 'document.css', 'favicon.png'];
+const FROM_DIST = ['pkg/costshare.js', 'pkg/costshare_bg.wasm', 'pkg/costshare_js.js', 'pkg/costshare.d.ts', 'pkg/costshare_census.js', 'pkg/costshare_census_bg.wasm', 'pkg/costshare_census.d.ts', 'data', 'docs', 'document.html', 'document.js', 'document.css', 'favicon.png'];
 
 /** `costshare/prerender`'s declarations (its source is Node code, outside the element's tsc run). */
 const PRERENDER_TYPES = `/** An attribute of <cost-estimator> that changes its first view. */
@@ -169,7 +172,7 @@ function writeTypes(types, manifest) {
   const entry = (name) =>
     readFileSync(join(types, 'package', `${name}.d.ts`), 'utf8')
       .replaceAll("'../", "'./")
-      .replace(/^import '\.\/element-files\.js';\n/m, '')
+      .replace(/^import '\.\/(element|census)-files\.js';\n/gm, '')
       .replace(/^\/\*\* @typedef .*\*\/\n/gm, '');
   for (const file of ['cost-estimator/element.d.ts', 'cost-estimator/census/element.d.ts', 'cost-estimator/types.d.ts', 'cost-estimator/engine-client.d.ts']) {
     mkdirSync(dirname(join(LIB, file)), { recursive: true });
@@ -186,9 +189,10 @@ function writeTypes(types, manifest) {
 
 /**
  * Builds lib/ from dist/ (just written by build-site.mjs) and the sources. `esbuild` and
- * `plugins` are build-site's (the same minified CSS and the same list of files as the site).
+ * `plugins` are build-site's (the same minified CSS and the same list of files as the site);
+ * `workers`: each engine's worker script (www/) and the glue it imports, kept a file of its own.
  */
-export async function buildPackage({ dist, esbuild, esbuildOptions, plugins, manifest }) {
+export async function buildPackage({ dist, esbuild, esbuildOptions, plugins, manifest, workers }) {
   rmSync(LIB, { recursive: true, force: true });
   mkdirSync(LIB, { recursive: true });
   for (const path of FROM_DIST) {
@@ -208,7 +212,9 @@ export async function buildPackage({ dist, esbuild, esbuildOptions, plugins, man
     chunkNames: '[name]-[hash]',
     plugins,
   });
-  await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, 'engine-worker.js')], outfile: join(LIB, 'engine-worker.js'), bundle: true, format: 'esm', external: ['./pkg/costshare.js'] });
+  for (const [worker, glue] of Object.entries(workers)) {
+    await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, worker)], outfile: join(LIB, worker), bundle: true, format: 'esm', external: [glue] });
+  }
   // For Node at build time: `costshare/prerender` and the `costshare-prerender` command (the first
   // view as HTML, www/cost-estimator/ssr/), with Lit's server build, on the package's own engine.
   await esbuild.build({

@@ -6,12 +6,19 @@
 //                                             of www/cost-estimator/ (and Lit) bundled into one file
 //   dist/index.html's <cost-estimator>        its first view, worked out by the engine at build
 //     and dist/cost-estimator.css             time (scripts/prerender.mjs), and its styles
-//   dist/engine-worker.js                     the engine's Web Worker (www/engine-worker.js), which
-//                                             imports pkg/costshare.js
-//   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh), with
-//     costshare.d.ts                          wasm-bindgen's TypeScript declarations, and
-//     costshare_js.js                         the engine compiled to JavaScript (wasm2js), for
-//                                             pages that may not compile WebAssembly
+//   dist/cost-census.js                       the census element, importing what it shares from
+//                                             cost-estimator.js
+//   dist/engine-worker.js                     the estimator's engine in a Web Worker
+//                                             (www/engine-worker.js), which imports pkg/costshare.js
+//   dist/census-worker.js                     the census's (www/census-worker.js), which imports
+//                                             pkg/costshare_census.js
+//   dist/pkg/costshare.js, costshare_bg.wasm  from target/wasm/pkg (scripts/build-wasm.sh): the
+//     costshare.d.ts                          estimator's module (no census), wasm-bindgen's
+//                                             TypeScript declarations, and
+//     costshare_js.js                         the same engine compiled to JavaScript (wasm2js),
+//                                             for pages that may not compile WebAssembly
+//   dist/pkg/costshare_census.js,             the census's module: the engine with the group
+//     costshare_census_bg.wasm, .d.ts         census, loaded only by the census's worker
 //   dist/data/services.json                   from data/: the service vocabulary
 //   dist/data/plans/*.json                    from data/plans/, whitespace removed, without the
 //                                             supplementary `see_also` citations (tests/sources.rs
@@ -19,6 +26,8 @@
 //                                             own `source`)
 //   dist/data/typical-prices.json             from data/
 //   dist/data/usage-presets.json              from data/ (if present): typical years of care
+//   dist/data/cms-years.json                  from data/ (if present): the CMS table's years, which
+//                                             the page fetches only to show the odds
 //   dist/data/catalog.json                    generated: which plan files the page fetches
 //   dist/docs/passages/*.json                 from docs/sources/: the passages the plans cite
 //                                             (each cited line with PASSAGE_CONTEXT lines either
@@ -63,7 +72,7 @@ function parseJson(file, text) {
   }
 }
 
-for (const f of ['costshare.js', 'costshare_bg.wasm', 'costshare_js.js']) {
+for (const f of ['costshare.js', 'costshare_bg.wasm', 'costshare_js.js', 'costshare_census.js', 'costshare_census_bg.wasm']) {
   if (!existsSync(join(pkg, f))) fail(`${relative(root, join(pkg, f))} is missing: run npm run build:wasm first`);
 }
 if (!existsSync(join(root, 'www', 'index.html'))) fail('www/index.html is missing');
@@ -79,10 +88,11 @@ mkdirSync(join(dist, 'data', 'plans'), { recursive: true });
 // element's entry, cost-estimator.js, is bundled with every module it imports into one file
 // (one request instead of a chain of eleven; it finds pkg/ and data/ beside itself).
 const www = join(root, 'www');
-// Not copied: the element's modules (bundled), the package's entries (lib/) and the list of files
+// Not copied: the element's modules (bundled), the package's entries (lib/) and the lists of files
 // (bundled into each entry).
 const notCopied = [join(www, 'cost-estimator'), join(www, 'package')];
-cpSync(www, dist, { recursive: true, filter: (src) => !notCopied.some((d) => src === d || src.startsWith(d + '/')) && src !== join(www, 'element-files.js') });
+const lists = [join(www, 'element-files.js'), join(www, 'census-files.js')];
+cpSync(www, dist, { recursive: true, filter: (src) => !notCopied.some((d) => src === d || src.startsWith(d + '/')) && !lists.includes(src) });
 const esbuildOptions = { minify, charset: 'utf8', legalComments: 'none', target: 'es2022', logLevel: 'warning' };
 // The element's stylesheets are Lit css`…` templates (cost-estimator/styles/*.js), which esbuild
 // leaves as they are (and the census element's own): the CSS is minified here, as CSS (these
@@ -104,6 +114,7 @@ const minifiedCss = {
   },
 };
 cpSync(join(pkg, 'costshare_bg.wasm'), join(dist, 'pkg', 'costshare_bg.wasm'));
+cpSync(join(pkg, 'costshare_census_bg.wasm'), join(dist, 'pkg', 'costshare_census_bg.wasm'));
 
 // Every page carries the site's policy itself, so a static host without headers serves it too.
 for (const f of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
@@ -112,7 +123,7 @@ for (const f of readdirSync(dist).filter((f) => f.endsWith('.html'))) {
   if (!html.includes('<meta charset="utf-8">')) fail(`www/${f}: no <meta charset="utf-8"> to put the policy after`);
   writeFileSync(file, html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${META_POLICY}">`));
 }
-if (existsSync(join(pkg, 'costshare.d.ts'))) cpSync(join(pkg, 'costshare.d.ts'), join(dist, 'pkg', 'costshare.d.ts'));
+for (const f of ['costshare.d.ts', 'costshare_census.d.ts']) if (existsSync(join(pkg, f))) cpSync(join(pkg, f), join(dist, 'pkg', f));
 
 // The element's declarations and its Custom Elements Manifest, generated from its source.
 try {
@@ -184,6 +195,9 @@ const plans = planFiles.map((file) => {
   for (const key of ['name', 'short_name', 'issuer', 'program', 'year', 'enrollment_types', 'pay_schedules', 'es']) {
     if (plan[key] !== undefined) entry[key] = plan[key];
   }
+  // The group offer it belongs to: the engine ranks a plan's siblings, the options of its offer
+  // (src/plan.rs, `is_sibling_of`), so the element fetches only their files for the ranking.
+  if (plan.offer?.id) entry.offer = plan.offer.id;
   // Whether some figures are samples (the badge); the words saying so come with the plan's file.
   if (plan.sample_figures) entry.sample = true;
   return entry;
@@ -196,9 +210,13 @@ const hasPresets = existsSync(presetsFile);
 if (hasPresets) {
   copyJson(presetsFile, join(dist, 'data', 'usage-presets.json'));
 }
+// The CMS table's years: fetched by the page only when it shows the odds (issue #23).
+const cmsYearsFile = join(root, 'data', 'cms-years.json');
+const hasCmsYears = existsSync(cmsYearsFile);
+if (hasCmsYears) copyJson(cmsYearsFile, join(dist, 'data', 'cms-years.json'));
 
 // Paths in the catalog are relative to data/catalog.json itself.
-const catalog = { services: 'services.json', prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), plans };
+const catalog = { services: 'services.json', prices: 'typical-prices.json', ...(hasPresets ? { presets: 'usage-presets.json' } : {}), ...(hasCmsYears ? { cms_years: 'cms-years.json' } : {}), plans };
 writeFileSync(join(dist, 'data', 'catalog.json'), JSON.stringify(catalog, null, 2) + '\n');
 
 const sourcesDir = join(root, 'docs', 'sources');
@@ -233,6 +251,8 @@ function filesUnder(dir, from) {
 // The files the element fetches, written into element-files.js as `new URL('./…', import.meta.url)`
 // (a bundler copies each and rewrites its address): the module and every data file.
 const fetchedFiles = ['pkg/costshare_bg.wasm', ...filesUnder(join(dist, 'data'), dist).sort()];
+/** Each engine's worker and the glue it imports (kept a file of its own). */
+const WORKER_GLUE = { 'engine-worker.js': './pkg/costshare.js', 'census-worker.js': './pkg/costshare_census.js' };
 const elementPlugins = [
   {
     name: 'element-files',
@@ -246,10 +266,10 @@ const elementPlugins = [
     },
   },
   {
-    // The engine's host, imported into the page only where no worker can start: its own file.
+    // The engines' hosts, imported into the page only where no worker can start: their own files.
     name: 'engine-worker-external',
     setup(build) {
-      build.onResolve({ filter: /^\.\/engine-worker\.js$/ }, () => ({ path: './engine-worker.js', external: true }));
+      build.onResolve({ filter: /^\.\/(engine|census)-worker\.js$/ }, (args) => ({ path: args.path, external: true }));
     },
   },
 ];
@@ -273,17 +293,19 @@ try {
       await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [fromEstimator, ...elementPlugins, ...(minify ? [minifiedCss] : [])] });
       continue;
     }
-    if (f === 'engine-worker.js') {
+    if (f === 'engine-worker.js' || f === 'census-worker.js') {
       // The glue stays its own file (embedders may load it too); the worker imports it.
-      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', external: ['./pkg/costshare.js'] });
+      esbuild.buildSync({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', external: [WORKER_GLUE[f]] });
       continue;
     }
     const loader = f.endsWith('.css') ? 'css' : 'js';
     writeFileSync(file, esbuild.transformSync(readFileSync(file, 'utf8'), { ...esbuildOptions, loader, ...(loader === 'js' ? { format: 'esm' } : {}) }).code);
   }
-  // The engine's JS glue: minified too (its name and exports stay).
-  const glue = esbuild.transformSync(readFileSync(join(pkg, 'costshare.js'), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
-  writeFileSync(join(dist, 'pkg', 'costshare.js'), glue);
+  // The engines' JS glue: minified too (its name and exports stay).
+  for (const f of ['costshare.js', 'costshare_census.js']) {
+    const glue = esbuild.transformSync(readFileSync(join(pkg, f), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
+    writeFileSync(join(dist, 'pkg', f), glue);
+  }
   // The engine compiled to JavaScript (wasm2js): minified the same way.
   const jsEngine = esbuild.transformSync(readFileSync(join(pkg, 'costshare_js.js'), 'utf8'), { ...esbuildOptions, format: 'esm' }).code;
   writeFileSync(join(dist, 'pkg', 'costshare_js.js'), jsEngine);
@@ -303,7 +325,7 @@ try {
 // The installable package (lib/), from what is in dist/ now.
 try {
   const manifest = JSON.parse(readFileSync(join(dist, 'custom-elements.json'), 'utf8'));
-  await buildPackage({ dist, esbuild, esbuildOptions, plugins: [...elementPlugins, ...(minify ? [minifiedCss] : [])], manifest });
+  await buildPackage({ dist, esbuild, esbuildOptions, plugins: [...elementPlugins, ...(minify ? [minifiedCss] : [])], manifest, workers: WORKER_GLUE });
 } catch (e) {
   fail(`package: ${e.message}`);
 }

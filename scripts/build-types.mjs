@@ -79,9 +79,9 @@ export function buildTypes(dist) {
     const from = join(out, file);
     if (!existsSync(from)) throw new Error(`tsc emitted no ${file}`);
     mkdirSync(dirname(join(dist, file)), { recursive: true });
-    // Without the entries' import of element-files.js (the list of files, no API): a declaration
+    // Without the entries' import of element-files.js and census-files.js (lists of files, no API): a declaration
     // importing a file that has none fails an embedder's tsc.
-    writeFileSync(join(dist, file), readFileSync(from, 'utf8').replace(/^import '\.\/element-files\.js';\n/m, ''));
+    writeFileSync(join(dist, file), readFileSync(from, 'utf8').replace(/^import '\.\/(element|census)-files\.js';\n/gm, ''));
   }
   // The tag map is declared once, in the estimator's entry, with the census element imported.
   const entry = join(dist, 'cost-estimator.d.ts');

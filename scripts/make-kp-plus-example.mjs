@@ -32,6 +32,13 @@ export function makeExample(base, units) {
     short_name: 'Ejemplo de KP Plus',
   };
   plan.program = 'KP Plus (example)';
+  // An offer of its own: a KP Plus plan is an employer's choice, not one of the FEHB brochure's
+  // options, so it is not ranked beside them by default.
+  plan.offer = {
+    id: 'kp-plus-example-co-2022',
+    name: 'KP Plus example (Kaiser Permanente Colorado 2022)',
+    es: 'Ejemplo de KP Plus (Kaiser Permanente Colorado 2022)',
+  };
   // FEHB premium conversion (5 CFR 892) is a rule of the FEHB program, not of KP Plus: an
   // employer's own pre-tax arrangement would be its own, so the example makes no such claim.
   delete plan.premium_conversion;

@@ -3,6 +3,9 @@
 //! prices the built-in plans wherever it runs. `--data DIR` and `$COSTSHARE_DATA` still read a
 //! folder instead (`Catalog::load_dir`). Native only: the page fetches the same files.
 //!
+//! `data/medicare-years.json` (Medicare's own figures by year) is built into every target, the
+//! `.wasm` too, by `src/medicare.rs`: every catalog starts with it.
+//!
 //! A plan file added to `data/plans/` is added to [`PLANS`] too; a test below compares the two.
 
 use crate::catalog::Catalog;
@@ -77,5 +80,7 @@ mod tests {
         assert!(inside.cms_years().is_some(), "the CMS years are built in");
         assert_eq!(from_folder.cms_years(), inside.cms_years());
         assert_eq!(from_folder.vocabulary(), inside.vocabulary());
+        assert!(inside.medicare_years().is_some(), "the Medicare figures are built in");
+        assert_eq!(from_folder.medicare_years(), inside.medicare_years());
     }
 }

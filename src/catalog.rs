@@ -4,6 +4,7 @@
 
 use crate::error::{at, Error, ErrorKind, ErrorPath};
 use crate::map::SortedMap;
+use crate::medicare::MedicareYears;
 use crate::money::Money;
 use crate::plan::{Plan, ValidPlan};
 use crate::presets::Presets;
@@ -18,11 +19,13 @@ pub struct Catalog {
     prices: Option<PriceTable>,
     presets: Option<Presets>,
     cms_years: Option<Presets>,
+    /// Medicare's own figures by year: the built-in file unless a data folder has its own.
+    medicare: Option<MedicareYears>,
 }
 
 impl Catalog {
     pub fn new(vocabulary: Vocabulary) -> Catalog {
-        Catalog { vocabulary, plans: SortedMap::new(), prices: None, presets: None, cms_years: None }
+        Catalog { vocabulary, plans: SortedMap::new(), prices: None, presets: None, cms_years: None, medicare: MedicareYears::builtin() }
     }
 
     /// A catalog whose vocabulary is the text of a `services.json`.
@@ -44,6 +47,14 @@ impl Catalog {
         let plan = plan.validate(origin, &self.vocabulary)?;
         if self.plans.contains_key(&plan.id) {
             return Err(Error::at(origin, at!["id"], ErrorKind::plan_in_catalog(&plan.id)));
+        }
+        // The options of one offer name it alike (the page shows one name for them).
+        if let Some(other) = self.plans.values().find(|p| p.offer.id == plan.offer.id) {
+            let (mine, theirs) = (&plan.offer, &other.offer);
+            if (&mine.name, &mine.es) != (&theirs.name, &theirs.es) {
+                let params = vec![("value", crate::error::Param::Text(crate::error::shown(&other.id)))];
+                return Err(Error::at(origin, at!["offer"], ErrorKind::plan("the offer's names differ from {value}'s, an option of the same offer", params)));
+            }
         }
         let id = plan.id.clone();
         Ok(self.plans.get_or_insert_with(id, || plan))
@@ -74,6 +85,16 @@ impl Catalog {
         self.cms_years.as_ref()
     }
 
+    /// Replaces the built-in Medicare figures by year with a file's (`medicare-years.json`).
+    pub fn set_medicare_years_json(&mut self, origin: &str, text: &str) -> Result<(), Error> {
+        self.medicare = Some(MedicareYears::from_json(origin, text)?);
+        Ok(())
+    }
+
+    pub fn medicare_years(&self) -> Option<&MedicareYears> {
+        self.medicare.as_ref()
+    }
+
     pub fn plan(&self, id: &str) -> Option<&ValidPlan> {
         self.plans.get(id)
     }
@@ -96,8 +117,9 @@ impl Catalog {
 
     /// The options to compare with `plan_id`: the plans `listed` when two or more are (an
     /// embedder's or a broker's own choice, in their order, `plan_id` first if missing), else
-    /// every plan of the catalog with the same issuer, program and year, in catalog order. The
-    /// CLI's `compare` and the page's ranking both use this.
+    /// every option of the plan's group offer in the catalog, in catalog order. The CLI's
+    /// `compare` and the page's ranking both use this; `compare` says which of them the
+    /// household may take.
     pub fn options_for(&self, plan_id: &str, listed: Option<&[String]>) -> Vec<String> {
         let Some(anchor) = self.plan(plan_id) else { return Vec::new() };
         let mut ids: Vec<String> = match listed {
@@ -124,7 +146,7 @@ impl Catalog {
         if let Some(a) = u.allowed {
             return Ok(a);
         }
-        let (days, supply) = (u.days.unwrap_or(1), u.days_supply.unwrap_or(30));
+        let (days, supply) = (u.days.unwrap_or(1), u.days_supply.unwrap_or(crate::scenario::DEFAULT_DAYS_SUPPLY));
         match scenario.prices.get(&u.service) {
             Some(p) => p.allowed_for(days, supply).ok_or_else(|| Error::at("scenario", at!["prices", &u.service], ErrorKind::overflow())),
             None => self.prices.as_ref().and_then(|p| p.allowed_for(&u.service, days, supply)).ok_or_else(|| {
@@ -135,7 +157,7 @@ impl Catalog {
 }
 
 /// Reads a data folder: `services.json`, then every `plans/*.json` in file-name order, then
-/// `typical-prices.json`, `usage-presets.json` and `cms-years.json` if present. The CLI and the tests use this;
+/// `typical-prices.json`, `usage-presets.json`, `cms-years.json` and `medicare-years.json` if present. The CLI and the tests use this;
 /// the page fetches the same files and passes their text to the same methods.
 #[cfg(not(target_arch = "wasm32"))]
 impl Catalog {
@@ -165,6 +187,10 @@ impl Catalog {
         let years = data_dir.join("cms-years.json");
         if years.exists() {
             catalog.set_cms_years_json("cms-years.json", &read_file(&years)?)?;
+        }
+        let medicare = data_dir.join(crate::medicare::MEDICARE_YEARS_FILE);
+        if medicare.exists() {
+            catalog.set_medicare_years_json(crate::medicare::MEDICARE_YEARS_FILE, &read_file(&medicare)?)?;
         }
         Ok(catalog)
     }

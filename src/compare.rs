@@ -12,9 +12,10 @@ use serde::{Serialize, Serializer};
 
 use crate::catalog::Catalog;
 use crate::engine::{Summary, Year};
-pub use crate::engine::suggest_enrollment;
+pub use crate::engine::{allowed_enrollments, suggest_enrollment};
 use crate::error::{at, Error, ErrorKind, ErrorPath, Many};
 use crate::money::Money;
+use crate::offer::Closed;
 use crate::plan::{OutOfNetwork, ValidPlan};
 use crate::scenario::Scenario;
 use crate::vocab::{EnrollmentType, PaySchedule};
@@ -57,6 +58,9 @@ pub struct OptionResult {
     /// Why this option could not be priced (e.g. a service it does not offer): the engine's
     /// error, as data.
     pub error: Option<Error>,
+    /// The household may not take this option (its rate table or Medicare rule refuses it):
+    /// why, with the document line; the option is then not priced (`src/offer.rs`).
+    pub closed: Option<Closed>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, PartialEq)]
@@ -100,9 +104,25 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
     let mut options: Vec<OptionResult> = plans
         .iter()
         .map(|plan| {
-            let (fitted, adjusted) = fit_to_plan(&base, plan);
+            let (fitted, mut adjusted) = fit_to_plan(&base, plan);
+            if let Some(closed) = crate::offer::closed(plan, &fitted) {
+                return OptionResult {
+                    plan: plan.id.clone(),
+                    plan_name: plan.name.clone(),
+                    rank: None,
+                    cheapest: false,
+                    adjusted,
+                    estimate: None,
+                    worst_case: None,
+                    error: None,
+                    closed: Some(closed),
+                };
+            }
             match Year::new(catalog, &fitted).and_then(|year| year.summary()) {
                 Ok(e) => {
+                    if base.enrollment.is_some() && fitted.enrollment.is_none() {
+                        adjusted.enrollment = Some(e.enrollment);
+                    }
                     let worst = worst_case(plan, &fitted, &e);
                     OptionResult {
                         plan: plan.id.clone(),
@@ -113,6 +133,7 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
                         worst_case: worst.ok(),
                         estimate: Some(e),
                         error: None,
+                        closed: None,
                     }
                 }
                 Err(err) => OptionResult {
@@ -124,11 +145,12 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
                     estimate: None,
                     worst_case: None,
                     error: Some(err),
+                    closed: None,
                 },
             }
         })
         .collect();
-    // Cheapest first, options not priced last; equal totals keep the order asked for. An
+    // Cheapest first, options not priced (closed, or refused with an error) last; equal totals keep the order asked for. An
     // insertion sort: at most 24 options, and a fraction of the library sort's code in the .wasm.
     let before = |a: &OptionResult, b: &OptionResult| match (&a.estimate, &b.estimate) {
         (Some(x), Some(y)) => x.total_annual_cost < y.total_annual_cost,
@@ -202,19 +224,16 @@ fn with_allowed_amounts(catalog: &Catalog, scenario: &Scenario) -> Result<Scenar
 }
 
 /// Fits the household's enrollment and pay schedule to an option that does not offer the
-/// scenario's own (FEHB family types and per-member retiree plans in one comparison).
+/// scenario's own (FEHB family types and per-member retiree plans in one comparison): a type the
+/// option does not offer is left to the engine, which takes the cheapest the household may take
+/// there (docs/domain.md, "Enrollment choice"; `compare` then names it in `adjusted`), as it
+/// does for a scenario that names none.
 pub fn fit_to_plan(base: &Scenario, plan: &ValidPlan) -> (Scenario, Adjusted) {
     let mut s = base.clone();
     s.plan = plan.id.clone();
     let mut adjusted = Adjusted::default();
-    let wanted = s.enrollment;
-    if wanted.map_or(plan.enrollment_types.len() > 1, |e| !plan.enrollment_types.contains(&e)) {
-        if let Some(e) = suggest_enrollment(plan, s.members.len()) {
-            if wanted.is_some() {
-                adjusted.enrollment = Some(e);
-            }
-            s.enrollment = Some(e);
-        }
+    if s.enrollment.is_some_and(|e| !plan.enrollment_types.contains(&e)) {
+        s.enrollment = None;
     }
     if let Some(p) = s.pay_schedule {
         if !plan.pay_schedules.contains(&p) {

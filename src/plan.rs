@@ -268,6 +268,9 @@ pub struct Benefit {
     pub part_d: bool,
     /// Names a counter in the plan's `limits`; claims beyond it are not covered.
     pub limit: Option<String>,
+    /// The most the plan pays for this benefit in a calendar year, per member (docs/domain.md,
+    /// rule 13): past it, the rest of each claim is the member's, not covered.
+    pub yearly_payment_limit: Option<PaymentLimit>,
     /// For a drug service: the plan's tier it falls in ("Tier 1: preferred generic").
     pub tier: Option<String>,
     /// For emergency visits: whether the cost share is waived on admission.
@@ -278,6 +281,14 @@ pub struct Benefit {
     pub source: Citation,
     /// Extra citations (the same figure repeated elsewhere, a limit's wording).
     pub see_also: Vec<Citation>,
+}
+
+/// A yearly limit on what the plan pays for one benefit, per member ("We limit our payment for
+/// this travel benefit to no more than $1,200 each calendar year").
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct PaymentLimit {
+    pub amount: Money,
+    pub source: Citation,
 }
 
 named_enum! {
@@ -341,6 +352,9 @@ pub struct Plan {
     pub issuer: String,
     pub program: String,
     pub year: u16,
+    /// The group offer this option belongs to: the options a household chooses among together
+    /// (an FEHB brochure's options; the County of Fresno's three).
+    pub offer: Offer,
     pub document: Document,
     pub enrollment_types: Vec<EnrollmentType>,
     pub pay_schedules: Vec<PaySchedule>,
@@ -368,6 +382,20 @@ pub struct Plan {
     pub sample_figures: Option<String>,
     /// The option's names in Spanish, for the page (the document's own words stay English).
     pub es: Option<Names>,
+}
+
+/// A group offer: the options one decision chooses among (docs/domain.md, "Comparing
+/// options"). Every option of an offer carries the same id and names.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Offer {
+    /// Lowercase letters, digits and dashes, as a plan id.
+    pub id: String,
+    /// The offer's name for the page ("Kaiser Permanente Colorado FEHB 2022").
+    pub name: String,
+    /// The name in Spanish, where it differs.
+    pub es: Option<String>,
+    /// Where the document lists the offer's options, where it does.
+    pub source: Option<Citation>,
 }
 
 /// A plan option's names in another language.
@@ -448,6 +476,7 @@ json_object!(Benefit {
     counts_toward_oop: or(true),
     part_d: or_default,
     limit: opt,
+    yearly_payment_limit: opt,
     tier: opt,
     if_admitted: opt,
     out_of_network: or_default,
@@ -457,6 +486,8 @@ json_object!(Benefit {
 });
 
 json_object!(Limit { label: req, max: req, unit: req, source: req });
+
+json_object!(PaymentLimit { amount: req, source: req });
 
 json_object!(MemberCondition {
     relationship: opt,
@@ -476,6 +507,8 @@ json_object!(Assumption { id: req, text: req, source: opt });
 
 json_object!(Names { name: req, short_name: req });
 
+json_object!(Offer { id: req, name: req, es: opt, source: opt });
+
 json_object!(Plan {
     id: req,
     name: req,
@@ -483,6 +516,7 @@ json_object!(Plan {
     issuer: req,
     program: req,
     year: req,
+    offer: req,
     document: req,
     enrollment_types: req,
     pay_schedules: req,
@@ -517,7 +551,10 @@ impl Plan {
             return fail(at!["id"], ErrorKind::plan_id(&self.id));
         }
         let (es_name, es_short) = self.es.as_ref().map_or(("-", "-"), |n| (n.name.as_str(), n.short_name.as_str()));
-        let named: [(&[To], &str); 7] = [
+        if !is_id(&self.offer.id) {
+            return fail(at!["offer", "id"], ErrorKind::plan_id(&self.offer.id));
+        }
+        let named: [(&[To], &str); 9] = [
             (&[To::Key("name")], self.name.as_str()),
             (&[To::Key("short_name")], self.short_name.as_str()),
             (&[To::Key("issuer")], self.issuer.as_str()),
@@ -525,6 +562,8 @@ impl Plan {
             (&[To::Key("document"), To::Key("file")], self.document.file.as_str()),
             (&[To::Key("es"), To::Key("name")], es_name),
             (&[To::Key("es"), To::Key("short_name")], es_short),
+            (&[To::Key("offer"), To::Key("name")], self.offer.name.as_str()),
+            (&[To::Key("offer"), To::Key("es")], self.offer.es.as_deref().unwrap_or("-")),
         ];
         for (field, text) in named {
             if text.trim().is_empty() {
@@ -681,6 +720,14 @@ impl Plan {
             if b.summary.trim().is_empty() {
                 return fail(at.and("summary"), ErrorKind::no_summary());
             }
+            if let Some(p) = &b.yearly_payment_limit {
+                if !b.covered {
+                    return err(at.and("yearly_payment_limit"), "a service that is not covered has no payment limit");
+                }
+                if p.amount.is_zero() {
+                    return err(at.and("yearly_payment_limit").and("amount"), "a payment limit above zero (a service the plan never pays for is not covered)");
+                }
+            }
             if !b.covered && !b.cost_share.is_empty() {
                 return err(at.and("cost_share"), "a service that is not covered has no cost share");
             }
@@ -777,10 +824,10 @@ impl ValidPlan {
         self.drug_supply.get(&channel).or_else(|| self.drug_supply.get(&Channel::Retail)).unwrap_or(&ONE_COPAY)
     }
 
-    /// Whether this option is offered beside `other`: the same issuer, program and year
-    /// (the options a comparison puts side by side).
+    /// Whether this option is of the same group offer as `other` (the options a comparison
+    /// puts side by side by default).
     pub fn is_sibling_of(&self, other: &Plan) -> bool {
-        self.issuer == other.issuer && self.program == other.program && self.year == other.year
+        self.offer.id == other.offer.id
     }
 }
 
@@ -827,7 +874,7 @@ fn check_steps(origin: &str, at: ErrorPath, steps: &[Step], unit: Unit, plan: &P
 /// `https:` only: the regulation sites the files cite, and the government's own. A link from
 /// a plan file is shown on the page as the regulation's citation, so it may not go anywhere
 /// else (`docs/plan-format.md`, "Links").
-pub const LINK_HOSTS: &[&str] = &["www.law.cornell.edu", "lexbuild.dev", "www.ecfr.gov", "www.govinfo.gov", "www.opm.gov"];
+pub const LINK_HOSTS: &[&str] = &["www.law.cornell.edu", "lexbuild.dev", "www.ecfr.gov", "www.govinfo.gov", "www.opm.gov", "www.cms.gov"];
 
 /// `https://` + one of [`LINK_HOSTS`] + nothing, or a path (`/…`), of printable ASCII with no
 /// quote, angle bracket, backslash or space: no other scheme, no user name or port.

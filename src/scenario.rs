@@ -10,6 +10,9 @@ use crate::prices::TypicalPrice;
 use crate::utilization::{PriceFactor, Sex, Usage};
 use crate::vocab::{Channel, EnrollmentType, Medicare, Network, PaySchedule, Relationship};
 
+/// A fill's days' supply where its use gives none.
+pub const DEFAULT_DAYS_SUPPLY: u32 = 30;
+
 /// Bounds that make a scenario absurd rather than merely large.
 pub const MAX_MEMBERS: usize = 20;
 pub const MAX_AGE: u32 = 120;

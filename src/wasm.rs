@@ -18,7 +18,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
-use crate::error::{at, shown, Error, ErrorKind, ErrorPath, Expected, Found, Many};
+use crate::error::{shown, Error, ErrorKind, ErrorPath, Expected, Found, Many};
 use crate::json::{MAX_DEPTH, MAX_INPUT_BYTES, MAX_ITEMS};
 use crate::scenario::Scenario;
 
@@ -180,7 +180,10 @@ fn write_string(s: &str, out: &mut String) {
 pub struct Engine {
     catalog: Catalog,
     /// The group census under way (`censusStart` … `censusFinish`), if any.
+    #[cfg(feature = "census")]
     census: Option<crate::census::Census>,
+    /// The odds under way (`oddsStart` … `oddsResult`), if any.
+    odds: Option<crate::odds::Run>,
 }
 
 #[wasm_bindgen]
@@ -189,7 +192,7 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new(services: JsValue) -> Result<Engine, JsValue> {
         let services = text(&services, "services")?;
-        Ok(Engine { catalog: Catalog::from_services_json(crate::vocab::SERVICES_FILE, &services).map_err(js_error)?, census: None })
+        Ok(Engine { catalog: Catalog::from_services_json(crate::vocab::SERVICES_FILE, &services).map_err(js_error)?, #[cfg(feature = "census")] census: None, odds: None })
     }
 
     /// Adds a plan from its file's text (`origin` names it in errors); returns the plan id.
@@ -257,13 +260,25 @@ impl Engine {
     }
 
     /// The options to compare with `plan`: the plans `listed` (an embedder's list of plan ids)
-    /// when it has two or more, else the plans of the same issuer, program and year (`null`:
+    /// when it has two or more, else the options of the plan's group offer (`null`:
     /// no list). The CLI's default is the same rule.
     #[wasm_bindgen(js_name = optionsFor)]
     pub fn options_for(&self, plan: JsValue, offered: JsValue) -> Result<Vec<String>, JsValue> {
         let plan = text(&plan, "plan")?;
         let offered = if offered.is_null() || offered.is_undefined() { None } else { Some(id_list_any(&offered)?) };
         Ok(self.catalog.options_for(&plan, offered.as_deref()))
+    }
+
+    /// Everything a form asks about `plan` (docs/embedding.md, "The plan view"): names, offer,
+    /// enrollment types and pay schedules with what each means, the Medicare questions, the
+    /// pharmacy channels, each service's unit, coverage, tier and limits, the defaults and
+    /// bounds, premium conversion and the key benefits with their lines. `unknown_plan` for
+    /// an id not added.
+    #[wasm_bindgen(js_name = planView)]
+    pub fn plan_view(&self, plan: JsValue) -> Result<JsValue, JsValue> {
+        let plan = text(&plan, "plan")?;
+        let found = self.catalog.plan_for(&plan, crate::error::ErrorPath::ROOT).map_err(|e| js_error(e.from("arguments")))?;
+        to_js(&crate::planview::plan_view(&self.catalog, found))
     }
 
     /// The enrollment type a household of `people` takes on `plan` (or `null`).
@@ -274,6 +289,50 @@ impl Engine {
         let suggested = self.catalog.plan(&plan).and_then(|p| crate::compare::suggest_enrollment(p, people as usize));
         Ok(suggested.map_or(JsValue::NULL, |e| JsValue::from_str(e.as_str())))
     }
+}
+
+/// The odds of a household's year on each option (docs/domain.md, "Odds"; docs/embedding.md,
+/// "Odds"), worked out a slice at a time so that the worker can say how far it has come and
+/// stop when a newer question arrives: `oddsStart`, `oddsStep` until `done` equals `draws`,
+/// then `oddsResult`: the CLI's `costshare odds`. Members' years come from the CMS table
+/// (`setCmsYears` first). One run at a time: a new start replaces the one under way.
+#[wasm_bindgen]
+impl Engine {
+    /// Starts the odds of `scenario` (an object or its JSON text) on `plans` (1 to 24 plan
+    /// ids): `{ done: 0, draws }`. A scenario or plan list it cannot price is thrown.
+    #[wasm_bindgen(js_name = oddsStart)]
+    pub fn odds_start(&mut self, scenario: JsValue, plans: JsValue) -> Result<JsValue, JsValue> {
+        self.odds = None;
+        let scenario = self::scenario(&scenario)?;
+        let plans = id_list(&plans, "plans")?;
+        let run = crate::odds::Run::new(&self.catalog, &scenario, &plans).map_err(js_error)?;
+        let progress = run.progress();
+        self.odds = Some(run);
+        to_js(&progress)
+    }
+
+    /// Prices up to `count` more draws on every option: `{ done, draws }`.
+    #[wasm_bindgen(js_name = oddsStep)]
+    pub fn odds_step(&mut self, count: u32) -> Result<JsValue, JsValue> {
+        let run = self.odds.as_mut().ok_or_else(no_odds)?;
+        let progress = run.step(&self.catalog, count);
+        if progress.is_err() {
+            self.odds = None;
+        }
+        to_js(&progress.map_err(js_error)?)
+    }
+
+    /// The odds, once `done` equals `draws`: `{ draws, sampled, members, options: [{ plan, p10,
+    /// p50, p90, mean, chance_cheapest, error? }], assumptions }`.
+    #[wasm_bindgen(js_name = oddsResult)]
+    pub fn odds_result(&mut self) -> Result<JsValue, JsValue> {
+        let run = self.odds.as_ref().ok_or_else(no_odds)?;
+        to_js(&run.result().map_err(js_error)?)
+    }
+}
+
+fn no_odds() -> JsValue {
+    js_error(Error::at("arguments", ErrorPath::ROOT, ErrorKind::usage("no odds under way: call oddsStart first", vec![])))
 }
 
 /// A list of ids of any length (the plans an element offers).
@@ -291,7 +350,10 @@ pub fn error_codes() -> Vec<String> {
 }
 
 // ---- group census (docs/domain.md, "Group census"; docs/embedding.md, "Group census (engine API)")
+// Only in the census's module (feature `census`): the estimator's module is built without it
+// (scripts/build-wasm.sh; docs/decisions.md, "The size budget, decided").
 
+#[cfg(feature = "census")]
 #[derive(Serialize)]
 struct CensusResult<'a> {
     /// The output's CSV text for the households this piece completed (the CLI's bytes).
@@ -307,6 +369,7 @@ struct CensusResult<'a> {
     totals: Option<&'a [crate::census::PlanTotal]>,
 }
 
+#[cfg(feature = "census")]
 #[derive(Serialize)]
 struct CensusChecked<'a> {
     households: u32,
@@ -318,6 +381,7 @@ struct CensusChecked<'a> {
 /// An engine prices one census at a time (a Worker has its own engine), reading the file
 /// twice: `censusStart`, `censusPush` for each piece of the file's bytes, `censusRewind`,
 /// `censusPush` for each piece again, then `censusFinish`; `censusPage` at any time after.
+#[cfg(feature = "census")]
 #[wasm_bindgen]
 impl Engine {
     /// Starts a census priced on `plans` (1 to 24 plan ids), replacing any census under way.
@@ -336,7 +400,7 @@ impl Engine {
             options.as_of = Some(date.ok_or_else(|| wrong_argument("asOf", Expected::Date))?);
         }
         if let Some(t) = optional(&contribution, "contribution")? {
-            let fault = |kind| js_error(Error::at("census", at!["contribution"], kind));
+            let fault = |kind| js_error(Error::at("census", crate::error::at!["contribution"], kind));
             options.contribution = Some(crate::census::contribution(&t).map_err(fault)?);
         }
         self.census = Some(crate::census::Census::new(&self.catalog, &plans, &options).map_err(js_error)?);
@@ -395,10 +459,12 @@ impl Engine {
     }
 }
 
+#[cfg(feature = "census")]
 fn no_census() -> JsValue {
     js_error(Error::at("arguments", ErrorPath::ROOT, ErrorKind::no_census()))
 }
 
+#[cfg(feature = "census")]
 fn census_result(census: &mut crate::census::Census, batch: &crate::census::Batch, last: bool) -> Result<JsValue, JsValue> {
     let count = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     to_js(&CensusResult {

@@ -38,6 +38,7 @@ fn event_words(e: &Event) -> String {
         Event::AdmissionMaximum { max } => format!("per-admission maximum of {} reached", max.dollars()),
         Event::CoinsuranceCapped { max } => format!("coinsurance capped at {}", max.dollars()),
         Event::AllowanceExceeded { allowance, .. } => format!("over the {} benefit maximum", allowance.dollars()),
+        Event::PaymentLimitReached { limit, .. } => format!("the plan's {} yearly payment limit reached", limit.dollars()),
         Event::OutOfPocketMaximumReached { scope: Scope::Individual } => "out-of-pocket maximum reached".into(),
         Event::OutOfPocketMaximumReached { scope: Scope::Family } => "family out-of-pocket maximum reached".into(),
         Event::OutOfPocketMaximumAlreadyMet { scope: Scope::Individual } => "out-of-pocket maximum already met".into(),
@@ -81,6 +82,8 @@ pub fn explanation(line: &Line) -> String {
     if !line.not_covered.is_zero() {
         if events.iter().any(|e| matches!(e, Event::AllowanceExceeded { .. })) {
             s.push_str(&format!(", plus {} above the plan's benefit maximum", line.not_covered.dollars()));
+        } else if let Some(Event::PaymentLimitReached { limit, .. }) = events.iter().find(|e| matches!(e, Event::PaymentLimitReached { .. })) {
+            s.push_str(&format!(", plus {} the plan does not pay past its {} yearly payment limit", line.not_covered.dollars(), limit.dollars()));
         } else {
             s.push_str(&format!(", plus {} not covered past the yearly limit", line.not_covered.dollars()));
         }

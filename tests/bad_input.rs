@@ -50,7 +50,7 @@ fn bad_scenarios_exit_2_naming_the_field() {
         ("trailing text", format!("{GOOD} x"), "after the JSON"),
         ("unknown plan", altered("kp-co-fehb-2022-standard", "kp-co-fehb-2099-gold"), "plan: unknown plan"),
         ("unknown enrollment", altered("\"self_and_family\"", "\"family\""), "enrollment"),
-        ("enrollment does not fit members", altered("\"self_and_family\"", "\"self_only\""), "members: self_only covers exactly one person"),
+        ("enrollment does not fit members", altered("\"self_and_family\"", "\"self_only\""), "enrollment: self_only covers exactly one person, but 2 are listed (this household may take self_plus_one, self_and_family)"),
         ("unknown pay schedule", altered("\"biweekly\"", "\"weekly\""), "pay_schedule"),
         ("unknown service", altered("\"primary_care_visit\"", "\"brain_transplant\""), "services[1].service: unknown service"),
         ("unknown member", altered("\"member\": \"kid\"", "\"member\": \"dog\""), "services[1].member: no member"),
@@ -131,6 +131,9 @@ fn bad_plan_files_exit_2_naming_the_field() {
         ("zero visit limit", good.replacen("\"max\": 20", "\"max\": 0", 1), "max"),
         ("unknown enrollment type", good.replacen("\"self_plus_one\",", "\"self_plus_two\",", 1), "enrollment_types"),
         ("copay cap below copay", good.replacen("\"amount\": \"30.00\"", "\"amount\": \"30.00\", \"max\": \"10.00\"", 1), "max"),
+        ("zero payment limit", good.replacen("\"amount\": \"1200.00\"", "\"amount\": \"0.00\"", 1), "services.travel_benefit_visit.yearly_payment_limit.amount"),
+        ("payment limit as a number", good.replacen("\"amount\": \"1200.00\"", "\"amount\": 1200", 1), "yearly_payment_limit.amount: money must be written as a string"),
+        ("payment limit on care not covered", good.replacen("\"yearly_payment_limit\": {", "\"covered\": false, \"yearly_payment_limit\": {", 1), "services.travel_benefit_visit.yearly_payment_limit: a service that is not covered"),
     ];
     let dir = std::env::temp_dir().join(format!("costshare-bad-plans-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -4,13 +4,16 @@
 // mark, and the rows not priced); ids a spreadsheet would run as formulas; an employer
 // contribution; the Medicare note; files that are not CSV text and bytes that are not UTF-8 in
 // words that name the page's own controls; a long list drawn a page at a time; progress, Cancel
-// and two elements on one page; the totals on a phone. Every figure checked is the CLI's or the
-// golden file's. Run `npm run build` first.
+// and two elements on one page; the totals on a phone; the census's own engine (its module and
+// worker, which the estimator's page never loads; in the page where no worker may start; and,
+// where WebAssembly is refused, plain words that the census needs it). Every figure checked is
+// the CLI's or the golden file's. Run `npm run build` first.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { axeViolations, openPage, screenshot, startBrowser } from './browser-support.mjs';
+import { CONTENT_SECURITY_POLICY, startServer } from '../scripts/serve.mjs';
+import { axeViolations, openPage, screenshot, shadowText, startBrowser } from './browser-support.mjs';
 import { syntheticCensus } from '../scripts/synthetic-census.mjs';
 import { ROOT, buildCli, cli } from './support.mjs';
 
@@ -28,8 +31,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function openCensus(width = 1280) {
-  const page = await openPage(browser, 'census.html', { width, wait: false });
+async function openCensus(width = 1280, site = 'census.html') {
+  const page = await openPage(browser, site, { width, wait: false });
   await page.locator(`${CC} [data-census="file"]`).waitFor({ state: 'attached' });
   return page;
 }
@@ -286,4 +289,71 @@ test('two census elements on a page have an engine each: Cancel in one leaves th
   assert.match(await page.locator(`${second} [data-census-status]`).textContent(), /^10,000 households priced/);
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+// ---- the census's own engine (docs/decisions.md, "The size budget, decided") ----
+
+/** The built site served with `policy` in place of the site's own header. */
+async function servedWith(policy) {
+  const { server, url } = await startServer({ root: join(ROOT, 'dist'), port: 0, policy });
+  return { url, close: () => (server.close(), server.closeAllConnections()) };
+}
+const paths = (page) => page.requests.map((r) => new URL(r.url).pathname);
+const ESTIMATOR_ENGINE = ['/engine-worker.js', '/pkg/costshare.js', '/pkg/costshare_bg.wasm', '/pkg/costshare_js.js'];
+const CENSUS_ENGINE = ['/census-worker.js', '/pkg/costshare_census.js', '/pkg/costshare_census_bg.wasm'];
+
+test('each page loads its own engine: the census page the census’s module in its worker, the estimator’s page never the census’s', async () => {
+  const census = await openCensus();
+  await choose(census, COLORADO);
+  await price(census, join(CENSUS, 'basic.csv'));
+  const worker = census.workers().find((w) => w.url().endsWith('/census-worker.js'));
+  assert.ok(worker, 'the census runs in its own worker');
+  for (const file of CENSUS_ENGINE) assert.ok(paths(census).includes(file), `the census page loaded ${file}`);
+  for (const file of ESTIMATOR_ENGINE) assert.ok(!paths(census).includes(file), `the census page did not load ${file}`);
+  assert.deepEqual(census.problems, []);
+  await census.close();
+
+  const estimator = await openPage(browser, 'index.html');
+  for (const file of CENSUS_ENGINE) assert.ok(!paths(estimator).includes(file), `the estimator's page did not load ${file}`);
+  assert.ok(paths(estimator).includes('/pkg/costshare_bg.wasm'));
+  await estimator.close();
+});
+
+test('with worker-src \'none\' the census runs its engine in the page, and gives the CLI’s bytes', { timeout: 90_000 }, async () => {
+  const site = await servedWith(CONTENT_SECURITY_POLICY.replace("worker-src 'self'", "worker-src 'none'"));
+  try {
+    const page = await openCensus(1280, new URL('census.html', site.url).href);
+    await choose(page, COLORADO);
+    await price(page, join(CENSUS, 'basic.csv'));
+    assert.equal(page.workers().length, 0, 'no worker ran');
+    assert.ok(paths(page).includes('/census-worker.js'), 'the census’s host was imported into the page');
+    const order = await page.locator(`${CC} [data-census="totals"] tbody tr`).evaluateAll((trs) => trs.map((tr) => tr.dataset.plan));
+    const native = cli('census', join(CENSUS, 'basic.csv'), '--plans', order.join(','));
+    assert.equal(native.status, 0, native.stderr);
+    assert.equal((await download(page, `${CC} [data-census="download"]`)).text, BOM + native.stdout);
+    await page.close();
+  } finally {
+    site.close();
+  }
+});
+
+test('without \'wasm-unsafe-eval\' the census says plainly that it needs WebAssembly, in English and Spanish, and loads no JavaScript engine', { timeout: 60_000 }, async () => {
+  const site = await servedWith(CONTENT_SECURITY_POLICY.replace(" 'wasm-unsafe-eval'", ''));
+  try {
+    const page = await openPage(browser, new URL('census.html', site.url).href, { wait: false });
+    await page.locator(`${CC} [data-load-error="wasm_refused"]`).waitFor({ timeout: 30_000 });
+    const english = await shadowText(page, CC);
+    assert.match(english, /The census cannot run on this page: it needs WebAssembly, and the page’s security settings do not allow it\./);
+    assert.match(english, /add 'wasm-unsafe-eval' to script-src/);
+    assert.doesNotMatch(english, /CompileError|Refused to compile|unsafe-eval' is not an allowed|The estimator could not load/);
+    assert.equal(await page.locator(`${CC} [data-census="file"]`).count(), 0, 'no file to choose: nothing could price it');
+    await page.locator(CC).evaluate((el) => el.setAttribute('lang', 'es'));
+    assert.match(await shadowText(page, CC), /El censo no puede funcionar en esta página: necesita WebAssembly/);
+    assert.ok(!paths(page).includes('/pkg/costshare_js.js'), 'the JavaScript engine is the estimator’s: the census does not load it');
+    assert.deepEqual(await axeViolations(page), []);
+    await screenshot(page, 'census-policy-no-wasm.png');
+    await page.close();
+  } finally {
+    site.close();
+  }
 });

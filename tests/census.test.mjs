@@ -1,5 +1,5 @@
-// The group census through the WebAssembly module (target/wasm/pkg, built by
-// `bash scripts/build-wasm.sh`), in Node: every golden census (tests/golden/census/) gives the
+// The group census through the census's WebAssembly module (target/wasm/pkg/costshare_census*,
+// built by `bash scripts/build-wasm.sh`; the estimator's module has no census), in Node: every golden census (tests/golden/census/) gives the
 // CLI's output byte for byte and its errors and notes, whole or cut into pieces anywhere (the
 // file's bytes, read twice); files that are not CSV text are refused as the CLI refuses them;
 // the totals add up; the households come back a page at a time in any order; wrong arguments
@@ -17,15 +17,16 @@ const PKG = join(ROOT, 'target', 'wasm', 'pkg');
 const GOLDEN = join(ROOT, 'tests', 'golden', 'census');
 
 /**
- * Loads target/wasm/pkg (initSync), refusing a module older than the Rust sources: cargo's own
- * output must be newer than every source, and pkg/ must have been made from it (the build
- * script keeps pkg/ when cargo's output is unchanged, and records that output's hash).
+ * Loads the census's module from target/wasm/pkg (initSync), refusing a module older than the
+ * Rust sources: cargo's own output must be newer than every source, and pkg/ must have been made
+ * from it (the build script keeps pkg/ when cargo's output is unchanged, and records that
+ * output's hash).
  */
 async function loadWasm() {
-  const glue = join(PKG, 'costshare.js');
-  const wasm = join(PKG, 'costshare_bg.wasm');
-  const raw = join(ROOT, 'target', 'wasm', 'wasm32-unknown-unknown', 'wasm-release', 'costshare.wasm');
-  const stamp = join(PKG, '.inputs');
+  const glue = join(PKG, 'costshare_census.js');
+  const wasm = join(PKG, 'costshare_census_bg.wasm');
+  const raw = join(ROOT, 'target', 'wasm', 'raw', 'costshare_census.wasm');
+  const stamp = join(PKG, '.costshare_census.inputs');
   if (![glue, wasm, raw, stamp].every((f) => existsSync(f))) throw new Error('target/wasm/pkg is missing: run `bash scripts/build-wasm.sh` first');
   const rawHash = createHash('sha256').update(readFileSync(raw)).digest('hex');
   if (readFileSync(stamp, 'utf8').split(' ')[0] !== rawHash) throw new Error('target/wasm/pkg was not made from the last cargo build: run `bash scripts/build-wasm.sh`');

@@ -327,3 +327,69 @@ fn worst_case_and_ranking_use_the_members_share_of_the_premium() {
     let high = c.options[2].estimate.as_ref().unwrap();
     assert_eq!((high.premium_gross_annual, high.contribution_annual), (money("9274.72"), money("8347.30")));
 }
+
+const FRESNO: &[&str] = &["kp-ncal-fresno-2025-sa-high-high", "kp-ncal-fresno-2025-sa-low", "kp-ncal-fresno-2025-traditional"];
+
+fn fresno_couple(medicare: &str, ages: (u32, u32)) -> Scenario {
+    let text = format!(
+        r#"{{"plan":"kp-ncal-fresno-2025-sa-low","members":[{{"id":"you","age":{},"medicare":"{medicare}"}},{{"id":"spouse","age":{},"medicare":"{medicare}"}}],"services":[]}}"#,
+        ages.0, ages.1
+    );
+    Scenario::from_json(&text).unwrap()
+}
+
+#[test]
+fn the_county_of_fresnos_three_options_are_one_offer_ranked_together_for_a_medicare_couple() {
+    // A retiree couple of 70 and 68 with Medicare Parts A and B, no care: the default list is
+    // the offer's three options, and the couple may take each (002, the rate tables):
+    //   Senior Advantage Low: subscriber and 1st dependent $270.41 a month each (L1526-1527):
+    //     2 × 270.41 × 12 = 6,489.84
+    //   Senior Advantage High-High: $341.24 each (L1511-1512): 2 × 341.24 × 12 = 8,189.76
+    //   Traditional, "Members age 65 and over who are eligible for or have Medicare Parts A&B"
+    //     (L1478): $1,607.02 each (L1480-1481): 2 × 1,607.02 × 12 = 38,568.48
+    let c = catalog();
+    let s = fresno_couple("parts_a_and_b", (70, 68));
+    let listed = c.options_for(&s.plan, None);
+    assert_eq!(listed, ids(FRESNO));
+    let got = compare(&c, &s, &listed).unwrap();
+    let ranked: Vec<(&str, String, Option<usize>)> =
+        got.options.iter().map(|o| (o.plan.as_str(), o.estimate.as_ref().unwrap().total_annual_cost.to_string(), o.rank)).collect();
+    assert_eq!(
+        ranked,
+        [
+            ("kp-ncal-fresno-2025-sa-low", "6489.84".to_string(), Some(1)),
+            ("kp-ncal-fresno-2025-sa-high-high", "8189.76".to_string(), Some(2)),
+            ("kp-ncal-fresno-2025-traditional", "38568.48".to_string(), Some(3)),
+        ]
+    );
+    assert!(got.options.iter().all(|o| o.closed.is_none() && o.error.is_none()));
+}
+
+#[test]
+fn an_option_the_household_may_not_take_is_listed_closed_with_its_line_and_not_priced() {
+    // A couple of 60 and 58 without Medicare: Senior Advantage requires Part B ("You must have
+    // Medicare Part B", 002 L7487 for High-High, L13851 for Low), so both are closed; the
+    // Traditional HMO prices "Members under age 65 who are not eligible for Medicare":
+    // subscriber $1,677.13, spouse $1,408.79 (L1412-1413): (1,677.13 + 1,408.79) × 12 = 37,031.04.
+    let c = catalog();
+    let s = fresno_couple("none", (60, 58));
+    let got = compare(&c, &s, &ids(FRESNO)).unwrap();
+    assert_eq!(got.options[0].plan, "kp-ncal-fresno-2025-traditional");
+    assert_eq!(got.options[0].estimate.as_ref().unwrap().total_annual_cost, money("37031.04"));
+    assert_eq!(got.cheapest.as_deref(), Some("kp-ncal-fresno-2025-traditional"));
+    let closed: Vec<(&str, &str, String, Option<u32>)> = got.options[1..]
+        .iter()
+        .map(|o| {
+            assert!(o.estimate.is_none() && o.rank.is_none() && o.error.is_none());
+            let why = o.closed.as_ref().expect("closed");
+            (o.plan.as_str(), why.reason.code().as_str(), why.reason.field(), why.source.as_ref().map(|s| s.line))
+        })
+        .collect();
+    assert_eq!(
+        closed,
+        [
+            ("kp-ncal-fresno-2025-sa-high-high", "medicare_part_b_required", "members[0].medicare".to_string(), Some(7487)),
+            ("kp-ncal-fresno-2025-sa-low", "medicare_part_b_required", "members[0].medicare".to_string(), Some(13851)),
+        ]
+    );
+}

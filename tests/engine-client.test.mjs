@@ -1,5 +1,6 @@
 // The engine client (www/cost-estimator/engine-client.js) in Node, with a fake worker
-// (tests/fake-engine.mjs) in place of the .wasm's: stale answers dropped, a restart after a trap
+// (tests/fake-engine.mjs) in place of the .wasm's: stale answers dropped, the odds' progress and
+// their stop when a newer question comes, a restart after a trap
 // or a worker that dies, a start that fails, a worker a policy refuses (the same host in the
 // page, the calls already made sent there), and each cache (the module's bytes, the data files,
 // the plan files, the clients, the plans to replay). No browser; no engine.
@@ -13,13 +14,17 @@ import { FakeWorker, fakeLocks, release, reset, script, seen } from './fake-engi
 
 // The site: a folder holding the in-page host (the fake's), served by a fetch that counts.
 const site = mkdtempSync(join(tmpdir(), 'costshare-client-'));
-writeFileSync(join(site, 'engine-worker.js'), `export { createHost } from ${JSON.stringify(pathToFileURL(join(import.meta.dirname, 'fake-engine.mjs')).href)};\n`);
+const fake = JSON.stringify(pathToFileURL(join(import.meta.dirname, 'fake-engine.mjs')).href);
+writeFileSync(join(site, 'engine-worker.js'), `export { createHost } from ${fake};\n`);
+// The census's host: the same fake, marked with the script it came from.
+writeFileSync(join(site, 'census-worker.js'), `import { createHost as fake } from ${fake};\nexport function createHost(o) { return Object.assign(fake(o), { script: 'census-worker.js' }); }\n`);
 after(() => rmSync(site, { recursive: true, force: true }));
 const root = pathToFileURL(`${site}/`);
 
 const plan = (id) => ({ id, name: id, services: { primary_care_visit: { copay: '20.00' } } });
 const FILES = {
   'pkg/costshare_bg.wasm': new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]).buffer,
+  'pkg/costshare_census_bg.wasm': new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 99]).buffer,
   'data/catalog.json': JSON.stringify({ services: 'services.json', prices: 'typical-prices.json', plans: [{ id: 'a-high', file: 'plans/a.json' }, { id: 'a-low', file: 'plans/a.json' }, { id: 'b', file: 'plans/b.json' }] }),
   'data/services.json': JSON.stringify({ groups: [], services: [{ id: 'primary_care_visit', unit: 'visit', group: 'visits' }] }),
   'data/typical-prices.json': JSON.stringify({ prices: {} }),
@@ -249,4 +254,91 @@ test('one client per data folder and role: an element that adds its own plans ha
   await mine.addPlan('added plan 1', JSON.stringify(plan('same-id')));
   await theirs.addPlan('added plan 1', JSON.stringify(plan('same-id')));
   await assert.rejects(engineClient(base).estimate({ plan: 'same-id' }), (e) => e.code === 'unknown_plan');
+});
+
+test('odds: progress reaches the caller; a newer call on the channel stops the older, whose later progress is not shown; the CMS table goes to a fresh engine too', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('a-high');
+  const scenario = { plan: 'a-high', members: [{ id: 'you', age: 40 }] };
+  // Without the table: the engine's error, as for any call.
+  await assert.rejects(c.odds(scenario, ['a-high']), (e) => e instanceof EngineError && e.code === 'not_applicable' && e.field === 'members');
+  await c.setCmsYears('{"the":"years"}');
+  const progress = [];
+  const result = await c.odds(scenario, ['a-high'], (p) => progress.push(p));
+  assert.deepEqual(progress, [1, 2, 3, 4].map((done) => ({ done, draws: 4 })));
+  assert.deepEqual(result, { draws: 4, options: [{ plan: 'a-high' }], years: '{"the":"years"}' });
+
+  const older = [];
+  const newer = [];
+  const first = c.odds(scenario, ['a-high'], (p) => older.push(p), 'ce1:odds').catch((e) => e);
+  while (older.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+  const second = c.odds({ ...scenario, members: [{ id: 'you', age: 41 }] }, ['a-high'], (p) => newer.push(p), 'ce1:odds');
+  assert.ok((await first) instanceof StaleAnswer);
+  assert.equal((await second).draws, 4);
+  assert.equal(newer.length, 4);
+  assert.deepEqual(older, [{ done: 1, draws: 4 }], 'the older call\'s progress stops being shown once the newer is asked');
+  const host = seen.workers[0].host;
+  const sent = host.received.filter((r) => r.op === 'odds');
+  assert.equal(sent.length, 4, 'each call reached the engine once');
+
+  // After a trap, the fresh engine gets the table again (after the plans), and the odds work.
+  script.trapOn = 'estimate';
+  await assert.rejects(c.estimate({ plan: 'a-high' }), (e) => e.code === 'engine_failure');
+  assert.equal((await c.odds(scenario, ['a-high'])).years, '{"the":"years"}');
+  assert.deepEqual(ops(seen.workers[1].host).slice(0, 3), ['init', 'addPlan', 'setCmsYears']);
+});
+
+test('stop(channel) stops the odds running on that channel: they reject as stale, their later progress unshown', { timeout: 10_000 }, async () => {
+  const c = client();
+  await c.plan('a-high');
+  await c.setCmsYears('{"the":"years"}');
+  const progress = [];
+  const running = c.odds({ plan: 'a-high', members: [{ id: 'you', age: 40 }] }, ['a-high'], (p) => progress.push(p), 'ce1:odds').catch((e) => e);
+  while (progress.length === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+  await c.stop('ce1:odds');
+  assert.ok((await running) instanceof StaleAnswer);
+  assert.deepEqual(progress, [{ done: 1, draws: 4 }]);
+  // Another channel's call is not stopped by it.
+  assert.equal((await c.odds({ plan: 'a-high', members: [{ id: 'you', age: 40 }] }, ['a-high'], null, 'ce2:odds')).draws, 4);
+});
+
+// (Before any census client: the page keeps the bytes once they have arrived.)
+test('a census module that does not arrive is named in the load failure', { timeout: 10_000 }, async () => {
+  const base = new URL(`folder-${++folders}/data/`, root);
+  failNext = 'pkg/costshare_census_bg.wasm';
+  const c = new EngineClient(base, 'census');
+  const error = await c.ready().catch((e) => e);
+  assert.equal(error.code, 'load_failed');
+  assert.deepEqual(error.params, { file: 'pkg/costshare_census_bg.wasm' });
+});
+
+test('a census client runs the census’s module: its own bytes (fetched once), its own worker, its own host in the page; an estimator’s client never fetches them', { timeout: 10_000 }, async () => {
+  const base = new URL(`folder-${++folders}/data/`, root);
+  const census = engineClient(base, 'census cc1', 'census');
+  assert.notEqual(census, engineClient(base, 'census cc1'), 'the estimator’s engine for the same role is another client');
+  await census.plan('a-high');
+  await census.ready();
+  const worker = seen.workers.find((w) => w.url.endsWith('/census-worker.js'));
+  assert.ok(worker, 'the census’s worker');
+  assert.equal(worker.options.name, 'costshare-census');
+  assert.equal(worker.host.received[0].op, 'init');
+  assert.equal(worker.host.received[0].args.wasm.byteLength, 9, 'the census’s module’s bytes');
+  // A second census engine on the page: the bytes are not fetched again.
+  const second = new EngineClient(base, 'census');
+  await second.ready();
+  assert.equal(count('pkg/costshare_census_bg.wasm'), 1);
+  // An estimator's client on the same page: its own module and worker, never the census's.
+  const estimator = client();
+  await estimator.ready();
+  assert.ok(seen.workers.at(-1).url.endsWith('/engine-worker.js'));
+  assert.equal(seen.workers.at(-1).host.received[0].args.wasm.byteLength, 8);
+  assert.equal(count('pkg/costshare_census_bg.wasm'), 1);
+  // Where no worker may start, the census's host is imported into the page.
+  script.refuseWorkers = true;
+  const inPage = new EngineClient(base, 'census');
+  await inPage.ready();
+  assert.equal(inPage.transport.kind, 'page');
+  assert.equal(seen.hosts.at(-1).script, 'census-worker.js');
+  // An engine that is neither is refused at once.
+  assert.throws(() => new EngineClient(base, 'odds'), /no engine "odds"/);
 });

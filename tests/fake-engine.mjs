@@ -37,6 +37,7 @@ export function createHost({ lock = null } = {}) {
     plans,
     receive(request, reply) {
       received.push(request);
+      if (request.op === 'odds' && script.trapOn !== 'odds') return odds(request, reply);
       const answer = run(request);
       const send = () => reply(answer);
       if (script.hold) seen.held.push(send);
@@ -44,6 +45,19 @@ export function createHost({ lock = null } = {}) {
     },
   };
   seen.hosts.push(host);
+  let cmsYears = null;
+  /** The odds as the real host works them out: a slice per tick, progress after each, and a
+   * stop (answered stale) once a newer request on its channel has arrived. */
+  async function odds({ id, channel, args }, reply) {
+    if (!cmsYears) return reply({ id, ok: false, error: { name: 'Error', code: 'not_applicable', message: 'the CMS utilization table is not loaded (data/cms-years.json)', field: 'members', path: ['members'], params: {}, origin: 'scenario' } });
+    const draws = 4;
+    for (let done = 1; done <= draws; done++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      reply({ id, progress: { done, draws } });
+      if (done < draws && channel && received.some((r) => r.channel === channel && r.id > id)) return reply({ id, stale: true });
+    }
+    reply({ id, ok: true, value: { draws, options: args.plans.map((plan) => ({ plan })), years: cmsYears } });
+  }
   function run({ id, op, args }) {
     const fail = (code, message, field = null) => ({ id, ok: false, error: { name: 'Error', code, message, field, path: field ? [field] : null, params: null, origin: 'scenario' } });
     if (script.trapOn === op) {
@@ -70,6 +84,11 @@ export function createHost({ lock = null } = {}) {
       case 'compare':
       case 'curves':
         return { id, ok: true, value: { op, plans: args.plans } };
+      case 'setCmsYears':
+        cmsYears = args.text;
+        return { id, ok: true, value: undefined };
+      case 'stop':
+        return { id, ok: true, value: null };
       case 'optionsFor':
         return { id, ok: true, value: [...plans.keys()] };
       default:

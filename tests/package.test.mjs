@@ -73,7 +73,7 @@ before(async () => {
   tarball = join(work, info.filename);
   // What ships: the built element, engine and data; no sources, tests or tooling.
   const files = info.files.map((f) => f.path);
-  for (const want of ['package.json', 'README.md', 'CHANGELOG.md', 'lib/cost-estimator.js', 'lib/define.js', 'lib/cost-census.js', 'lib/census-define.js', 'lib/engine-worker.js', 'lib/pkg/costshare_bg.wasm', 'lib/pkg/costshare_js.js', 'lib/data/catalog.json', 'lib/custom-elements.json', 'lib/define.d.ts', 'lib/react.d.ts']) {
+  for (const want of ['package.json', 'README.md', 'CHANGELOG.md', 'lib/cost-estimator.js', 'lib/define.js', 'lib/cost-census.js', 'lib/census-define.js', 'lib/engine-worker.js', 'lib/pkg/costshare_bg.wasm', 'lib/pkg/costshare_js.js', 'lib/census-worker.js', 'lib/pkg/costshare_census.js', 'lib/pkg/costshare_census_bg.wasm', 'lib/data/catalog.json', 'lib/custom-elements.json', 'lib/define.d.ts', 'lib/react.d.ts']) {
     assert.ok(files.includes(want), `the tarball holds ${want}`);
   }
   assert.deepEqual(files.filter((f) => !/^(package\.json|README\.md|CHANGELOG\.md|lib\/)/.test(f)), [], 'only the package files ship');
@@ -214,6 +214,25 @@ test('(a) the main entry registers nothing; define() twice is harmless; another 
   await page.close();
 });
 
+test('(a) a plain page with one script tag at the installed census entry prices a census with the census’s own module, found beside it', { timeout: 120_000 }, async () => {
+  writeFileSync(
+    join(plain, 'census.html'),
+    plainPage('en', '<cost-census plans="kp-co-fehb-2022-high kp-co-fehb-2022-standard kp-co-fehb-2022-prosper"></cost-census>').replace('lib/define.js', 'lib/census-define.js'),
+  );
+  const url = await serve(plain, CONTENT_SECURITY_POLICY);
+  const page = await open(new URL('census.html', url).href);
+  await page.locator('cost-census [data-census="file"]').setInputFiles(join(ROOT, 'tests', 'golden', 'census', 'basic.csv'));
+  await page.locator('cost-census [data-census-status="done"]').waitFor({ timeout: 60_000 });
+  // The seven households of tests/golden/census/basic.csv (21 rows of basic.out), on the three options.
+  assert.match(await page.locator('cost-census [data-census-status]').textContent(), /^7 households priced on 3 options/);
+  const lib = (file) => page.requests.some((r) => r.endsWith(`/node_modules/costshare/lib/${file}`));
+  assert.ok(lib('census-worker.js') && lib('pkg/costshare_census.js') && lib('pkg/costshare_census_bg.wasm'), 'the census’s worker and module, beside the entry');
+  assert.ok(!lib('pkg/costshare_bg.wasm') && !lib('engine-worker.js'), 'not the estimator’s module');
+  assert.deepEqual(page.requests.filter((r) => !r.startsWith(url)), [], 'nothing from elsewhere');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('(a) without \'wasm-unsafe-eval\' the same engine compiled to JavaScript shows the same figures, said once', { timeout: 120_000 }, async () => {
   const strict = await serve(plain, WITHOUT_WASM_EVAL);
   const page = await open(new URL('index.html', strict).href);
@@ -304,6 +323,9 @@ test('(b) a Vite + React 19 app in TypeScript, type-checked and built for produc
   const assets = readdirSync(join(built, 'assets'));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `the .wasm is in the production output: ${assets.join(', ')}`);
   assert.ok(assets.some((f) => /^engine-worker.*\.js$/.test(f)), 'the engine worker is in the production output');
+  // The app uses the estimator alone: the census's module and worker are not carried.
+  assert.deepEqual(assets.filter((f) => /census/.test(f)), [], 'the census’s engine is not in an estimator’s production output');
+  assert.equal(assets.filter((f) => f.endsWith('.wasm')).length, 1, `one module: ${assets.join(', ')}`);
   assert.ok(!existsSync(join(built, 'node_modules')), 'nothing is served from node_modules');
   const url = await serve(built, CONTENT_SECURITY_POLICY);
   const page = await open(url);

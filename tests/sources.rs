@@ -171,6 +171,12 @@ fn check_benefit(plan: &Plan, id: &str, b: &Benefit, failures: &mut Vec<String>)
     if !b.covered && !quotes.contains("All charges") && !quotes.to_lowercase().contains("not covered") && !quotes.contains("no other") {
         failures.push(format!("{where_}: not covered, but the cited words do not say so: {quotes}"));
     }
+    if let Some(p) = &b.yearly_payment_limit {
+        let q = normalize(&p.source.quote);
+        if !mentions_money(&q, p.amount) || !q.contains("limit our payment") {
+            failures.push(format!("{where_}.yearly_payment_limit: {} is not a payment limit in the cited words: {q}", p.amount));
+        }
+    }
     let says_nothing = quotes.contains("Nothing") || quotes.to_lowercase().contains("no charge");
     if b.cost_share.is_empty() && b.covered && !says_nothing {
         failures.push(format!("{where_}: costs nothing, but the cited words do not say \"Nothing\": {quotes}"));

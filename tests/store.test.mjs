@@ -273,6 +273,28 @@ describe('the engine’s answers', () => {
     assert.equal(toScenario(s.state, fehb, units).scenario.enrollment, 'self_and_family', 'tried again once the household changes');
   });
 
+  test('the odds are kept for the revision they were asked about; sex is a person\'s field for them, and changes the revision', () => {
+    const s = store();
+    const asked = s.state.revision;
+    s.dispatch('oddsWorking', asked);
+    s.dispatch('oddsProgress', asked, { done: 25, draws: 4000 });
+    assert.deepEqual([s.state.odds.outcome, s.state.odds.progress], ['working', { done: 25, draws: 4000 }]);
+    s.dispatch('setPersonField', 'you', 'sex', 'female');
+    assert.equal(s.state.people[0].sex, 'female');
+    assert.notEqual(s.state.revision, asked);
+    // The older run's progress and result are dropped.
+    s.dispatch('oddsProgress', asked, { done: 50, draws: 4000 });
+    s.dispatch('oddsDone', asked, { draws: 4000, options: [] });
+    assert.deepEqual([s.state.odds.revision, s.state.odds.outcome, s.state.odds.result], [asked, 'working', null]);
+    s.dispatch('oddsWorking', s.state.revision);
+    s.dispatch('oddsDone', s.state.revision, { draws: 10, options: [] });
+    assert.deepEqual([s.state.odds.outcome, s.state.odds.result.draws], ['ok', 10]);
+    s.dispatch('oddsFailed', s.state.revision, { code: 'engine_failure' });
+    assert.deepEqual([s.state.odds.outcome, s.state.odds.failure], ['failed', { code: 'engine_failure' }]);
+    s.dispatch('setPersonField', 'you', 'shoe_size', '9');
+    assert.equal(s.state.people[0].shoe_size, undefined, 'only the fields a person has');
+  });
+
   test('choosing another plan keeps the household and drops an enrollment type it does not offer', () => {
     const s = store();
     s.dispatch('setEnrollment', 'self_plus_one');

@@ -6,8 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { catalogs } from '../www/cost-estimator/i18n/index.js';
-import { CLI, DEMO, ROOT, buildCli, catalogFiles, checkExpect, cli, goldenFiles, loadWasm, loadedEngine, wasmExports, withoutWords } from './support.mjs';
+import { CLI, DEMO, DIST, ROOT, buildCli, catalogFiles, checkExpect, cli, goldenFiles, loadWasm, loadedEngine, wasmExports, withoutWords } from './support.mjs';
 
 const mod = await loadWasm();
 const engine = loadedEngine(mod);
@@ -146,6 +147,118 @@ describe("a member's year from the CMS utilization table (data/cms-years.json)",
   });
 });
 
+describe('the odds (oddsStart, oddsStep, oddsResult; docs/embedding.md, "Odds")', () => {
+  const years = readFileSync(join(ROOT, 'data', 'cms-years.json'), 'utf8');
+  const withTable = loadedEngine(mod);
+  withTable.setCmsYears(years);
+  const COLORADO = ['kp-co-fehb-2022-high', 'kp-co-fehb-2022-prosper', 'kp-co-fehb-2022-standard'];
+  const family = {
+    plan: 'kp-co-fehb-2022-standard',
+    members: [{ id: 'you', age: 38, sex: 'female' }, { id: 'spouse', age: 40, sex: 'male' }, { id: 'child-1', age: 7 }, { id: 'child-2', age: 4 }, { id: 'child-3', age: 1 }],
+    services: [{ member: 'you', service: 'rx_generic', count: 12 }],
+  };
+  const one = { plan: 'kp-co-fehb-2022-standard', enrollment: 'self_only', members: [{ id: 'you', age: 40, sex: 'female' }] };
+  /** `costshare odds` of a scenario: its JSON. */
+  function nativeOdds(scenario, plans) {
+    const file = join(tmp, `odds-${++scenarioFiles}.json`);
+    writeFileSync(file, JSON.stringify(scenario));
+    const r = cli('odds', file, '--plans', plans.join(','));
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout);
+  }
+  /** The odds a slice of `slice` draws at a time, with the progress after each. */
+  function inSlices(engine, scenario, plans, slice) {
+    let at = engine.oddsStart(scenario, plans);
+    const progress = [at];
+    while (at.done < at.draws) progress.push((at = engine.oddsStep(slice)));
+    return { result: engine.oddsResult(), progress };
+  }
+
+  test('a family of five, a slice at a time, gives the CLI\'s figures, whatever the slices', () => {
+    const { result, progress } = inSlices(withTable, family, COLORADO, 333);
+    assert.deepStrictEqual(result, nativeOdds(family, COLORADO));
+    assert.equal(result.draws, 4000);
+    assert.equal(result.sampled, true);
+    assert.deepEqual(progress.slice(0, 3), [{ done: 0, draws: 4000 }, { done: 333, draws: 4000 }, { done: 666, draws: 4000 }]);
+    assert.deepEqual(progress.at(-1), { done: 4000, draws: 4000 });
+    assert.deepStrictEqual(inSlices(withTable, family, COLORADO, 4000).result, result);
+    const sum = result.options.reduce((s, o) => s + Math.round(Number(o.chance_cheapest) * 100), 0);
+    assert.equal(sum, 100, 'the chances add up to one');
+  });
+
+  test('one person: ten draws, her ten deciles', () => {
+    const { result, progress } = inSlices(withTable, one, COLORADO, 3);
+    assert.deepStrictEqual(result, nativeOdds(one, COLORADO));
+    assert.deepEqual(progress.map((p) => p.done), [0, 3, 6, 9, 10]);
+    // By hand (tests/odds.rs): Standard's smallest year, decile 1, is $1,992.56.
+    assert.equal(result.options.find((o) => o.plan === 'kp-co-fehb-2022-standard').p10, '1992.56');
+  });
+
+  test('errors name the field; a result before the end, or a step without a start, is refused', () => {
+    assert.throws(() => withTable.oddsStart({ ...one, members: [{ id: 'you', age: 200 }] }, COLORADO), (e) => e.code === 'out_of_range' && e.field === 'members[0].age');
+    assert.throws(() => withTable.oddsStart(one, ['kp-co-fehb-2022-high', 'nope']), (e) => e.code === 'unknown_plan' && e.field === 'plans[1]' && e.origin === 'odds');
+    assert.throws(() => withTable.oddsStart(one, 'kp-co-fehb-2022-high'), (e) => e.code === 'wrong_argument' && e.field === 'plans');
+    assert.throws(() => withTable.oddsStep(1), (e) => e.code === 'wrong_argument', 'the failed start left no run');
+    withTable.oddsStart(family, COLORADO);
+    withTable.oddsStep(10);
+    assert.throws(() => withTable.oddsResult(), (e) => e.code === 'wrong_argument' && /oddsStep/.test(e.message));
+    // Without the table (the page loads it only for the odds) the odds say what is missing.
+    assert.throws(() => engine.oddsStart(one, COLORADO), (e) => e.code === 'not_applicable' && e.field === 'members' && /cms-years\.json/.test(e.message));
+    assert.equal(withTable.estimate(DEMO.scenario).total_annual_cost, engine.estimate(DEMO.scenario).total_annual_cost, 'the engine still works');
+  });
+
+  test('in the worker\'s host: progress after each slice, and a newer request on the channel stops it at the next slice', async () => {
+    const { createHost } = await import(pathToFileURL(join(DIST, 'engine-worker.js')).href);
+    const host = createHost();
+    const replies = [];
+    const send = (request) =>
+      new Promise((resolve) =>
+        host.receive(request, (reply) => {
+          replies.push(reply);
+          if (!reply.progress) resolve(reply);
+        }),
+      );
+    const { services, prices, presets, plans } = catalogFiles();
+    const started = await send({ id: 1, op: 'init', args: { wasm: readFileSync(join(DIST, 'pkg', 'costshare_bg.wasm')), services, prices: prices.text, presets } });
+    assert.equal(started.ok, true, JSON.stringify(started));
+    for (const [i, p] of plans.entries()) await send({ id: 100 + i, op: 'addPlan', args: { origin: p.origin, text: p.text } });
+    // Before the table is given, the odds say it is missing.
+    const missing = await send({ id: 2, channel: 'ce1:odds', op: 'odds', args: { scenario: one, plans: COLORADO } });
+    assert.equal(missing.error?.code, 'not_applicable');
+    assert.equal((await send({ id: 3, op: 'setCmsYears', args: { text: years } })).ok, true);
+
+    const first = send({ id: 10, channel: 'ce1:odds', op: 'odds', args: { scenario: family, plans: COLORADO } });
+    while (!replies.some((r) => r.id === 10 && r.progress)) await new Promise((resolve) => setTimeout(resolve, 1));
+    const second = send({ id: 11, channel: 'ce1:odds', op: 'odds', args: { scenario: one, plans: COLORADO } });
+    assert.deepEqual(await first, { id: 10, stale: true });
+    const stopped = replies.filter((r) => r.id === 10 && r.progress).at(-1).progress;
+    assert.ok(stopped.done < stopped.draws, `stopped at ${stopped.done} of ${stopped.draws}`);
+    const answer = await second;
+    assert.equal(answer.ok, true, JSON.stringify(answer.error));
+    assert.deepStrictEqual(answer.value, nativeOdds(one, COLORADO));
+    const progress = replies.filter((r) => r.id === 11 && r.progress).map((r) => r.progress);
+    assert.deepEqual(progress.at(-1), { done: 10, draws: 10 });
+    // A request on another channel does not stop it.
+    const whole = send({ id: 12, channel: 'ce1:odds', op: 'odds', args: { scenario: family, plans: COLORADO } });
+    while (!replies.some((r) => r.id === 12 && r.progress)) await new Promise((resolve) => setTimeout(resolve, 1));
+    const other = send({ id: 13, channel: 'ce1:estimate', op: 'estimate', args: { scenario: one } });
+    const [done, estimated] = await Promise.all([whole, other]);
+    assert.equal(done.ok, true);
+    assert.deepStrictEqual(done.value, nativeOdds(family, COLORADO));
+    assert.equal(estimated.ok, true);
+    // It runs between the odds' slices: answered before the odds end, not after them.
+    const order = replies.filter((r) => (r.id === 12 || r.id === 13) && !r.progress).map((r) => r.id);
+    assert.deepEqual(order, [13, 12], 'the estimate asked while the odds work is answered first');
+    assert.deepStrictEqual(estimated.value, engine.estimate(one));
+    // `stop` on the odds' channel stops them at the next slice (a changed form, the panel shut).
+    const stoppedRun = send({ id: 14, channel: 'ce1:odds', op: 'odds', args: { scenario: family, plans: COLORADO } });
+    while (!replies.some((r) => r.id === 14 && r.progress)) await new Promise((resolve) => setTimeout(resolve, 1));
+    const stop = send({ id: 15, channel: 'ce1:odds', op: 'stop', args: {} });
+    assert.deepEqual(await stoppedRun, { id: 14, stale: true });
+    assert.deepEqual(await stop, { id: 15, ok: true, value: null });
+  });
+});
+
 describe('bad scenarios', () => {
   const demo = DEMO.scenario;
   const withUse = (change) => ({ ...demo, services: [{ ...demo.services[0], ...change }, ...demo.services.slice(1)] });
@@ -271,6 +384,8 @@ describe('bad scenarios', () => {
       () => fresh.compare(demo, [1, 2]),
       () => fresh.optionsFor(null, null),
       () => fresh.suggestEnrollment('kp-co-fehb-2022-high', 'three'),
+      () => fresh.planView(7),
+      () => fresh.planView('no-such-plan'),
       () => new mod.Engine(5),
     ];
     for (const call of calls) {
@@ -289,5 +404,65 @@ describe('bad scenarios', () => {
     assert.throws(() => engine.estimate(text), (e) => ['invalid_type', 'too_many', 'input_too_large'].includes(e.code));
     const after = wasmExports.memory.buffer.byteLength;
     assert.ok(after - before < 16 * 1024 * 1024, `memory grew by ${after - before} bytes`);
+  });
+});
+
+describe('the plan view and the options a household may take', () => {
+  const cliJson = (...args) => {
+    const r = cli(...args);
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout);
+  };
+
+  test("every plan's view is the same from the .wasm and the CLI (costshare plan ID)", () => {
+    for (const id of engine.planIds()) assert.deepStrictEqual(engine.planView(id), cliJson('plan', id), id);
+  });
+
+  test("the view answers the form's questions from the plan, with the document's lines", () => {
+    const high = engine.planView('kp-co-fehb-2022-high');
+    assert.deepEqual(high.offer.options, ['kp-co-fehb-2022-high', 'kp-co-fehb-2022-prosper', 'kp-co-fehb-2022-standard']);
+    assert.deepEqual(high.enrollment.types.map((t) => t.type), ['self_only', 'self_plus_one', 'self_and_family']);
+    assert.equal(high.medicare.asks, false);
+    // Employees pay biweekly, before tax (5 CFR 892); Self and Family $232.06 biweekly (001 L3840).
+    assert.deepEqual(high.pay_schedules.map((s) => [s.pay_schedule, s.pre_tax]), [['biweekly', true], ['monthly', false]]);
+    const family = high.premiums.find((p) => p.enrollment === 'self_and_family');
+    assert.equal(family.biweekly, '232.06');
+    assert.equal(family.source.line, 3840);
+    const sa = engine.planView('kp-ncal-fresno-2025-sa-high-high');
+    assert.equal(sa.medicare.requires_part_b, true);
+    assert.equal(sa.medicare.source.line, 7487); // "You must have Medicare Part B"
+    assert.deepEqual(sa.medicare.refused, ['none', 'part_a_only']);
+    assert.equal(sa.medicare.part_b_monthly.monthly, '185.00');
+    assert.deepEqual(sa.pay_schedules[0].contribution_unit, { per: 'member', pay_schedule: 'monthly' });
+    assert.ok(sa.channels.includes('mail'));
+    assert.throws(() => engine.planView('no-such-plan'), (e) => e.code === 'unknown_plan' && e.origin === 'arguments');
+  });
+
+  test('a Medicare couple of 70 and 68 may take the three County of Fresno options, ranked together', () => {
+    const couple = (medicare, a, b) => ({
+      plan: 'kp-ncal-fresno-2025-sa-low',
+      members: [{ id: 'you', age: a, medicare }, { id: 'spouse', age: b, medicare }],
+      services: [],
+    });
+    const ids = engine.optionsFor('kp-ncal-fresno-2025-sa-low', null);
+    assert.deepEqual(ids, ['kp-ncal-fresno-2025-sa-high-high', 'kp-ncal-fresno-2025-sa-low', 'kp-ncal-fresno-2025-traditional']);
+    // 002 L1526-1527 ($270.41 each), L1511-1512 ($341.24), L1480-1481 ($1,607.02): × 2 × 12.
+    const ranked = engine.compare(couple('parts_a_and_b', 70, 68), ids).options.map((o) => [o.plan, o.estimate.total_annual_cost, o.closed]);
+    assert.deepEqual(ranked, [
+      ['kp-ncal-fresno-2025-sa-low', '6489.84', null],
+      ['kp-ncal-fresno-2025-sa-high-high', '8189.76', null],
+      ['kp-ncal-fresno-2025-traditional', '38568.48', null],
+    ]);
+    // Without Medicare, Senior Advantage is closed ("You must have Medicare Part B", L7487,
+    // L13851), not priced; Traditional prices them (L1412-1413): (1,677.13 + 1,408.79) × 12.
+    const young = engine.compare(couple('none', 60, 58), ids).options;
+    assert.equal(young[0].estimate.total_annual_cost, '37031.04');
+    assert.deepEqual(
+      young.slice(1).map((o) => [o.plan, o.estimate, o.closed.reason.code, o.closed.reason.field, o.closed.source.line]),
+      [
+        ['kp-ncal-fresno-2025-sa-high-high', null, 'medicare_part_b_required', 'members[0].medicare', 7487],
+        ['kp-ncal-fresno-2025-sa-low', null, 'medicare_part_b_required', 'members[0].medicare', 13851],
+      ],
+    );
   });
 });

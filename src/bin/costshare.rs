@@ -5,6 +5,9 @@
 //!   costshare plans                      list the built-in catalog
 //!   costshare compare SCENARIO.json [--plans a,b,c] [--curves] [--table]
 //!                                        the household under several options, ranked
+//!   costshare odds SCENARIO.json [--plans a,b,c]
+//!                                        each option's yearly total over the household's likely
+//!                                        years (CMS table): percentiles, mean, chance cheapest
 //!   costshare census CENSUS.csv --plans a,b,c [--as-of DATE] [--usage PRESET] [--contribution C] [--threads N] [--stats]
 //!                                        price a group, household by household (CSV out)
 //!
@@ -29,10 +32,17 @@ const USAGE: &str = "usage:
   costshare estimate SCENARIO.json               estimate a year of care (- reads stdin)
   costshare validate PLAN.json...                check plan files against the vocabulary
   costshare plans                                list the built-in plans
+  costshare plan ID                              what a form asks about one plan (its plan view)
   costshare compare SCENARIO.json [--plans ID,ID,...] [--curves] [--table]
       price the scenario's household under several options (default: every option of
-      the scenario plan's program and year), ranked, with worst cases; --curves adds each
+      the scenario plan's group offer; those the household may not take are listed as
+      closed, with the reason, not priced), ranked, with worst cases; --curves adds each
       option's cost as care grows (cost_curves); --table prints a table for people
+  costshare odds SCENARIO.json [--plans ID,ID,...]
+      the odds of the household's year on each option (default: as compare): each member's
+      year a decile of the CMS utilization table for their age and sex (1 to 10, equally
+      likely, members independent), on top of the care listed; each option's 10th, 50th and
+      90th percentile and mean yearly total, and its chance of being the cheapest
   costshare census CENSUS.csv --plans ID,ID,... [--as-of YYYY-MM-DD] [--usage PRESET]
                    [--contribution amount:500.00|percent:80] [--threads N] [--stats]
       price every household of a census CSV (- reads stdin) on every plan: CSV on stdout,
@@ -51,9 +61,9 @@ options for every command:
 
 /// Each option, and the commands it means something to.
 const OPTIONS: &[(&str, &[&str])] = &[
-    ("--data", &["estimate", "validate", "plans", "compare", "census"]),
-    ("--errors", &["estimate", "validate", "plans", "compare", "census"]),
-    ("--plans", &["compare", "census"]),
+    ("--data", &["estimate", "validate", "plans", "plan", "compare", "census", "odds"]),
+    ("--errors", &["estimate", "validate", "plans", "plan", "compare", "census", "odds"]),
+    ("--plans", &["compare", "census", "odds"]),
     ("--table", &["compare"]),
     ("--curves", &["compare"]),
     ("--as-of", &["census"]),
@@ -299,6 +309,19 @@ fn run(args: &Args) -> Result<String, Failure> {
             }
             Ok(to_json(&words::comparison_json(&comparison, catalog.vocabulary())))
         }
+        "odds" => {
+            let path = one_file("{command} takes one scenario file")?;
+            let catalog = catalog()?;
+            let scenario = costshare::Scenario::from_json(&read_file(Path::new(path))?)?;
+            let ids = match &args.plans {
+                Some(list) => ids(list),
+                None => {
+                    catalog.plan_for(&scenario.plan, costshare::error::ErrorPath::from("plan"))?;
+                    catalog.options_for(&scenario.plan, None)
+                }
+            };
+            Ok(to_json(&costshare::odds::odds(&catalog, &scenario, &ids)?))
+        }
         "validate" => {
             if args.files.is_empty() {
                 return Err(usage("", "{command} takes one or more plan files", vec![("command", command.into())]).into());
@@ -335,6 +358,12 @@ fn run(args: &Args) -> Result<String, Failure> {
                 })
                 .collect();
             Ok(to_json(&list))
+        }
+        "plan" => {
+            let id = one_file("{command} takes one plan id")?;
+            let catalog = catalog()?;
+            let plan = catalog.plan_for(id, costshare::error::ErrorPath::ROOT).map_err(|e| e.from("arguments"))?;
+            Ok(to_json(&costshare::planview::plan_view(&catalog, plan)))
         }
         "census" => {
             let path = one_file("{command} takes one census file")?;
@@ -440,12 +469,21 @@ fn render_table(c: &costshare::compare::Comparison, vocab: &Vocabulary) -> Strin
                 e.total_annual_cost.dollars(),
                 o.worst_case.as_ref().map(|w| w.total.dollars()).unwrap_or_default(),
             )),
-            _ => out.push_str(&format!(
-                "{:<5} {:<width$}  not priced: {}\n",
-                "-",
-                o.plan_name,
-                o.error.as_ref().map(|e| e.to_string()).unwrap_or_default()
-            )),
+            _ => match &o.closed {
+                Some(closed) => out.push_str(&format!(
+                    "{:<5} {:<width$}  not open to this household: {}{}\n",
+                    "-",
+                    o.plan_name,
+                    closed.reason.kind.message(),
+                    closed.source.as_ref().map(|s| format!(" (document line {})", s.line)).unwrap_or_default()
+                )),
+                None => out.push_str(&format!(
+                    "{:<5} {:<width$}  not priced: {}\n",
+                    "-",
+                    o.plan_name,
+                    o.error.as_ref().map(|e| e.to_string()).unwrap_or_default()
+                )),
+            },
         }
         let mut adjusted = Vec::new();
         if let Some(e) = o.adjusted.enrollment {

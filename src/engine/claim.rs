@@ -6,7 +6,9 @@
 //! 4. the cost-share steps (deductible, copay, coinsurance, allowance) over what is left of
 //!    the allowed amount;
 //! 5. the out-of-pocket (or Part D) cap on the counted part (DOMAIN rule 6), then the
-//!    accumulators move.
+//!    accumulators move;
+//! 6. the benefit's yearly payment limit, per member: what the plan would pay past it is the
+//!    member's, not covered (docs/domain.md, rule 13).
 //!
 //! `adjudicate_claim` is that mechanism, and the only one: `each_claim` runs it on every claim
 //! with its events (the estimate's lines), `each_group` on the first of each group of
@@ -64,6 +66,9 @@ pub(super) struct Accumulators {
     /// the limits in the plan's order (one spare slot a member, for a name the plan lacks).
     limits_used: Vec<u32>,
     width: usize,
+    /// What the plan has paid so far for each benefit with a yearly payment limit, per member:
+    /// `(member, service, paid)`, an entry once a member first uses such a benefit.
+    paid: Vec<(usize, String, Money)>,
 }
 
 impl Accumulators {
@@ -76,6 +81,18 @@ impl Accumulators {
             part_d: Tally::new(members),
             limits_used: vec![0; members * width],
             width,
+            paid: Vec::new(),
+        }
+    }
+
+    /// The slot of what the plan has paid member `m` for `service` (made on first use).
+    fn paid_slot(&mut self, m: usize, service: &str) -> usize {
+        match self.paid.iter().position(|(who, s, _)| *who == m && s == service) {
+            Some(i) => i,
+            None => {
+                self.paid.push((m, service.to_string(), Money::ZERO));
+                self.paid.len() - 1
+            }
         }
     }
 
@@ -107,6 +124,11 @@ impl Accumulators {
         }
         if !o.deductible.is_zero() {
             self.deductible.add(m, o.deductible.checked_mul_int(n).ok_or_else(overflow)?)?;
+        }
+        if let Some((slot, _, _)) = reads.paid {
+            if let Some((_, _, paid)) = self.paid.get_mut(slot) {
+                *paid = add(*paid, o.plan_pays.checked_mul_int(n).ok_or_else(overflow)?)?;
+            }
         }
         Ok(())
     }
@@ -154,6 +176,9 @@ struct Reads {
     cap: Option<(Money, Money, Counter)>,
     /// The yearly limit's slot, the units left under it, and the units the claim asked for.
     limit: Option<(usize, u32, u32)>,
+    /// The yearly payment limit's slot, what the plan may still pay under it, and what the
+    /// claim asked the plan to pay.
+    paid: Option<(usize, Money, Money)>,
 }
 
 impl Reads {
@@ -170,6 +195,9 @@ impl Reads {
         }
         if let Some((left, asked, _)) = self.cap {
             n = n.min(steady(left, asked, o.counted()?)?);
+        }
+        if let Some((_, left, asked)) = self.paid {
+            n = n.min(steady(left, asked, o.plan_pays)?);
         }
         if let Some((_, left, asked)) = self.limit {
             let used = asked.min(left);
@@ -403,6 +431,7 @@ fn adjudicate_claim(plan: &ValidPlan, age: u32, acc: &mut Accumulators, claim: &
     // 3. Emergency copay waived when the visit led to an admission.
     if claim.admitted && benefit.if_admitted.as_ref().is_some_and(|w| w.waived) {
         notes.push(|| Event::CopayWaivedAdmitted);
+        payment_limit(acc, claim, &mut out, &mut reads, &mut notes)?;
         return finish(out, reads);
     }
 
@@ -514,7 +543,29 @@ fn adjudicate_claim(plan: &ValidPlan, age: u32, acc: &mut Accumulators, claim: &
     out.deductible = ded;
     out.copay = copay;
     out.coinsurance = coins;
+    payment_limit(acc, claim, &mut out, &mut reads, &mut notes)?;
     finish(out, reads)
+}
+
+/// 6. The benefit's yearly payment limit, per member (docs/domain.md, rule 13): the plan pays
+/// at most what is left under it; the rest of the claim is the member's, not covered, counting
+/// toward nothing (the cost shares above already counted as they would have).
+fn payment_limit(acc: &mut Accumulators, claim: &Claim, out: &mut Outcome, reads: &mut Reads, notes: &mut Notes) -> Result<(), Error> {
+    let Some(limit) = &claim.benefit.yearly_payment_limit else { return Ok(()) };
+    let member_part = add(add(add(out.deductible, out.copay)?, out.coinsurance)?, out.not_covered)?;
+    let asked = out.allowed.saturating_sub(member_part);
+    let slot = acc.paid_slot(claim.member, claim.service);
+    let Some((_, _, paid)) = acc.paid.get_mut(slot) else { return Ok(()) };
+    let left = limit.amount.saturating_sub(*paid);
+    reads.paid = Some((slot, left, asked));
+    let pays = asked.min(left);
+    *paid = add(*paid, pays)?;
+    if pays < asked {
+        let past = asked.saturating_sub(pays);
+        out.not_covered = add(out.not_covered, past)?;
+        notes.push(|| Event::PaymentLimitReached { limit: limit.amount, amount: past });
+    }
+    Ok(())
 }
 
 /// The member's share and the plan's: every part of the allowed amount is paid by one of the

@@ -35,7 +35,7 @@ use crate::scenario::Scenario;
 use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
 
 pub use assumed::Assumed;
-pub use premium::{choose_enrollment, suggest_enrollment, ContributionKind};
+pub use premium::{allowed_enrollments, household_may_take, suggest_enrollment, ContributionKind, IMPLIED_SPOUSE_MIN_AGE};
 pub use usage::resolve as resolve_usage;
 
 /// The result of an estimate (DOMAIN.md, "costshare estimate" and "Premium shares and
@@ -71,6 +71,19 @@ pub struct Estimate<L = Vec<Line>> {
     /// With the scenario's `marginal_tax_rate`: what the member's share costs after the tax it
     /// saves (`premium_annual` less that rate of it where paid before tax); else `null`.
     pub premium_after_tax_annual: Option<Money>,
+    /// The premium a month, split the same three ways: per period on a monthly schedule; on a
+    /// biweekly one the year's share and contribution each ÷ 12, rounded to the cent half away
+    /// from zero, and the whole premium their sum ("$682.48 a month for both of you").
+    pub premium_gross_monthly: Money,
+    pub contribution_monthly: Money,
+    pub premium_monthly: Money,
+    /// What an employer contribution is given per: each member (a plan priced per member) or
+    /// the enrollment, each pay period of the schedule priced.
+    pub contribution_unit: ContributionUnit,
+    /// Medicare Part B's own premium for the members who have Part B as priced: paid to
+    /// Medicare whichever option they take, so not in any total here (`null` where no member
+    /// has Part B, or the plan's year has no figure).
+    pub medicare_part_b_monthly: Option<PartB>,
     /// All members' out-of-pocket for the year.
     pub member_pays_total: Money,
     pub total_annual_cost: Money,
@@ -88,6 +101,9 @@ pub struct Estimate<L = Vec<Line>> {
     pub services: Vec<ServiceTotal>,
     #[serde(skip_serializing_if = "Lines::absent")]
     pub lines: L,
+    /// Every enrollment type the household may take, with its year's figures, smallest type
+    /// first (docs/domain.md, "Enrollment choice"): `enrollment` is the one priced above.
+    pub enrollment_options: Vec<EnrollmentOption>,
     /// What the estimate assumed where the scenario did not say, as data (the CLI and the page
     /// put it in words).
     pub assumptions: Vec<Assumed>,
@@ -144,6 +160,11 @@ impl<L> Estimate<L> {
             premium_annual: e.premium_annual,
             premium_pre_tax: e.premium_pre_tax,
             premium_after_tax_annual: e.premium_after_tax_annual,
+            premium_gross_monthly: e.premium_gross_monthly,
+            contribution_monthly: e.contribution_monthly,
+            premium_monthly: e.premium_monthly,
+            contribution_unit: e.contribution_unit,
+            medicare_part_b_monthly: e.medicare_part_b_monthly,
             member_pays_total: e.member_pays_total,
             total_annual_cost: e.total_annual_cost,
             allowed_total: e.allowed_total,
@@ -153,9 +174,54 @@ impl<L> Estimate<L> {
             members: e.members,
             services: e.services,
             lines,
+            enrollment_options: e.enrollment_options,
             assumptions: e.assumptions,
         }
     }
+}
+
+/// What an employer contribution is given per (docs/domain.md, "Premium shares and
+/// contributions"): `{"per": "member", "pay_schedule": "monthly"}` is per person per month.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+pub struct ContributionUnit {
+    pub per: Per,
+    pub pay_schedule: PaySchedule,
+}
+
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    /// Each member's premium (a plan priced per member).
+    Member,
+    /// The enrollment's premium: the household's.
+    Enrollment,
+}
+
+impl ContributionUnit {
+    pub fn of(enrollment: EnrollmentType, pay_schedule: PaySchedule) -> ContributionUnit {
+        let per = if enrollment == EnrollmentType::PerMember { Per::Member } else { Per::Enrollment };
+        ContributionUnit { per, pay_schedule }
+    }
+}
+
+/// Medicare Part B's standard premium a month (`data/medicare-years.json`) for the members who
+/// have Part B: `amount` each, `total` for them all.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PartB {
+    pub amount: Money,
+    pub members: Vec<String>,
+    pub total: Money,
+    pub year: u16,
+    pub source: crate::plan::Authority,
+}
+
+/// One enrollment type the household may take, and its year: the same care, its own premium.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct EnrollmentOption {
+    pub enrollment: EnrollmentType,
+    pub premium_annual: Money,
+    pub member_pays_total: Money,
+    pub total_annual_cost: Money,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -308,6 +374,9 @@ pub enum Event {
     CoinsuranceCapped { max: Money },
     /// The plan's benefit maximum was exceeded; the member pays the excess, counted toward nothing.
     AllowanceExceeded { allowance: Money, excess: Money },
+    /// The benefit's yearly payment limit (`limit`, per member) left `amount` of this claim
+    /// unpaid by the plan: the member's, not covered (docs/domain.md, rule 13).
+    PaymentLimitReached { limit: Money, amount: Money },
     OutOfPocketMaximumReached { scope: Scope },
     OutOfPocketMaximumAlreadyMet { scope: Scope },
     /// The Medicare Part D drug limit was reached by this fill, or already had been.
@@ -376,6 +445,9 @@ pub struct Year<'a> {
     schedule: PaySchedule,
     premium: premium::Premium,
     premium_annual: Money,
+    /// Every type the household may take and its premium share for the year (the chosen one
+    /// among them), smallest first.
+    choices: Vec<(EnrollmentType, Money)>,
     uses: Vec<Use<'a>>,
     /// Each member's age, in the scenario's order.
     ages: Vec<u32>,
@@ -383,6 +455,8 @@ pub struct Year<'a> {
     rows: Vec<(usize, &'a str)>,
     /// What the estimate assumed where the scenario did not say.
     assumed: Vec<Assumed>,
+    /// Part B's premium for the members who have it, named beside the total.
+    part_b: Option<PartB>,
 }
 
 impl<'a> Year<'a> {
@@ -392,9 +466,25 @@ impl<'a> Year<'a> {
         let plan = catalog.plan_for(&scenario.plan, at!["plan"])?;
         let (statuses, mut assumed) = premium::medicare_statuses(plan, &scenario)?;
         assumed.extend(cms);
-        let (enrollment, schedule) = choose_enrollment(plan, &scenario)?;
+        let (allowed, schedule) = premium::enrollment_choices(plan, &scenario)?;
         let (uses, rows) = resolve_uses(catalog, plan, &scenario)?;
-        let premium = premium::premium(plan, &scenario, enrollment, schedule, &statuses, &mut assumed)?;
+        // Each type the household may take, priced. Their years differ only in the premium
+        // (`allowed_enrollments`), so the lowest total is the lowest premium share; a tie keeps
+        // the smaller type. A type the scenario names is taken as it is.
+        let mut priced = Vec::with_capacity(allowed.len());
+        for e in allowed {
+            let mut own = Vec::new();
+            let premium = premium::premium(plan, &scenario, e, schedule, &statuses, &mut own)?;
+            let annual = premium.per_period.share.checked_mul_int(schedule.periods_per_year()).ok_or_else(overflow)?;
+            priced.push((e, premium, annual, own));
+        }
+        let chosen = match scenario.enrollment {
+            Some(e) => priced.iter().position(|p| p.0 == e).unwrap_or(0),
+            None => (1..priced.len()).fold(0, |best, i| if priced[i].2 < priced[best].2 { i } else { best }),
+        };
+        let choices = priced.iter().map(|p| (p.0, p.2)).collect();
+        let (enrollment, premium, premium_annual, own) = priced.swap_remove(chosen);
+        assumed.extend(own);
         if premium.kind == ContributionKind::None {
             assumed.push(Assumed::PremiumBeforeContribution);
         }
@@ -402,9 +492,9 @@ impl<'a> Year<'a> {
             let member = capped.and_then(|m| scenario.members.get(m)).map(|m| m.id.clone());
             assumed.push(Assumed::ContributionCapped { member });
         }
-        let premium_annual = premium.per_period.share.checked_mul_int(schedule.periods_per_year()).ok_or_else(overflow)?;
         let ages = scenario.members.iter().map(|m| m.age).collect();
-        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, uses, ages, rows, assumed })
+        let part_b = premium::part_b(catalog, plan, &scenario, &statuses)?;
+        Ok(Year { plan, scenario, enrollment, schedule, premium, premium_annual, choices, uses, ages, rows, assumed, part_b })
     }
 
     /// The uses' counts, in scenario order.
@@ -466,7 +556,7 @@ impl<'a> Year<'a> {
     /// Family limits apply to a family enrollment, and to a plan priced per member when more
     /// than one person is covered (the Fresno Traditional HMO's embedded family maximum).
     fn family(&self) -> bool {
-        self.enrollment.is_family() || (self.enrollment == EnrollmentType::PerMember && self.scenario.members.len() > 1)
+        premium::family_limits_apply(self.enrollment, self.scenario.members.len())
     }
 
     /// The year added up: every total is the sum of its claims.
@@ -499,6 +589,13 @@ impl<'a> Year<'a> {
         let per_period = self.premium.per_period;
         let premium_annual = self.premium_annual;
         let total_annual_cost = add(member_pays_total, premium_annual)?;
+        let contribution_annual = yearly(per_period.contribution)?;
+        let monthly = |per_period: Money, annual: Money| match self.schedule {
+            PaySchedule::Monthly => Some(per_period),
+            PaySchedule::Biweekly => annual.pro_rata(1, 12),
+        };
+        let premium_monthly = monthly(per_period.share, premium_annual).ok_or_else(overflow)?;
+        let contribution_monthly = monthly(per_period.contribution, contribution_annual).ok_or_else(overflow)?;
         let pre_tax = plan.premium_conversion.as_ref().is_some_and(|c| c.pay_schedule == self.schedule);
         let premium_after_tax_annual = match scenario.marginal_tax_rate {
             Some(rate) if pre_tax => Some(premium_annual.saturating_sub(premium_annual.percent(rate).ok_or_else(overflow)?)),
@@ -537,10 +634,15 @@ impl<'a> Year<'a> {
             premium_per_period: per_period.share,
             contribution: premium.kind,
             premium_gross_annual: yearly(per_period.gross)?,
-            contribution_annual: yearly(per_period.contribution)?,
+            contribution_annual,
             premium_annual,
             premium_pre_tax: pre_tax,
             premium_after_tax_annual,
+            premium_gross_monthly: add(premium_monthly, contribution_monthly)?,
+            contribution_monthly,
+            premium_monthly,
+            contribution_unit: ContributionUnit::of(self.enrollment, self.schedule),
+            medicare_part_b_monthly: self.part_b.clone(),
             member_pays_total,
             total_annual_cost,
             allowed_total,
@@ -550,6 +652,13 @@ impl<'a> Year<'a> {
             members,
             services,
             lines: NoLines,
+            enrollment_options: self
+                .choices
+                .iter()
+                .map(|&(enrollment, premium_annual)| {
+                    Ok(EnrollmentOption { enrollment, premium_annual, member_pays_total, total_annual_cost: add(premium_annual, member_pays_total)? })
+                })
+                .collect::<Result<_, Error>>()?,
             assumptions: self.assumed.clone(),
         })
     }
@@ -645,7 +754,7 @@ fn resolve_uses<'p>(catalog: &Catalog, plan: &'p ValidPlan, scenario: &Scenario)
             benefit,
             allowed,
             days,
-            days_supply: u.days_supply.unwrap_or(30),
+            days_supply: u.days_supply.unwrap_or(crate::scenario::DEFAULT_DAYS_SUPPLY),
             channel: u.channel.unwrap_or(Channel::Retail),
             network: u.network.unwrap_or_default(),
             billed: u.billed,

@@ -5,7 +5,8 @@
 
 use serde::Serialize;
 
-use super::{add, overflow, Assumed};
+use super::{add, overflow, Assumed, PartB};
+use crate::catalog::Catalog;
 use crate::error::{at, Error, ErrorKind};
 use crate::money::Money;
 use crate::plan::{MemberCondition, ValidPlan};
@@ -79,39 +80,97 @@ pub(super) fn medicare_statuses(plan: &ValidPlan, scenario: &Scenario) -> Result
     Ok((statuses, assumed))
 }
 
-/// The enrollment type a household of `people` takes on a plan: per member where the plan
-/// prices per member, else the FEHB type for its size, else Self and Family for two or more.
-/// (The page, the census and a comparison's fitting suggest the same, by asking the engine.)
+/// Medicare Part B's standard premium for the plan's year, named for the members whose status
+/// as priced includes Part B (docs/domain.md, "Medicare plans"); `None` where no member has
+/// Part B or the year has no figure (`data/medicare-years.json`).
+pub(super) fn part_b(catalog: &Catalog, plan: &ValidPlan, scenario: &Scenario, statuses: &[Medicare]) -> Result<Option<PartB>, Error> {
+    let members: Vec<String> = scenario
+        .members
+        .iter()
+        .zip(statuses)
+        .filter(|(_, s)| matches!(s, Medicare::PartBOnly | Medicare::PartsAAndB))
+        .map(|(m, _)| m.id.clone())
+        .collect();
+    let Some(figure) = catalog.medicare_years().and_then(|y| y.part_b(plan.year)) else { return Ok(None) };
+    if members.is_empty() {
+        return Ok(None);
+    }
+    let total = figure.monthly.checked_mul_int(members.len() as u32).ok_or_else(overflow)?;
+    Ok(Some(PartB { amount: figure.monthly, members, total, year: plan.year, source: figure.source.clone() }))
+}
+
+/// The enrollment type a household of `people` takes on a plan by its size alone: per member
+/// where the plan prices per member, else the FEHB type for its size, else Self and Family for
+/// two or more. (The census's default; an estimate chooses among [`allowed_enrollments`] by cost.)
 pub fn suggest_enrollment(plan: &ValidPlan, people: usize) -> Option<EnrollmentType> {
     let offered = |e: EnrollmentType| plan.enrollment_types.contains(&e);
     let by_size = EnrollmentType::for_household(people);
     [EnrollmentType::PerMember, by_size, EnrollmentType::SelfAndFamily].into_iter().find(|&e| offered(e) && e.covers(people))
 }
 
-/// The scenario's enrollment type and pay schedule, checked against the plan and the people.
-pub fn choose_enrollment(plan: &ValidPlan, scenario: &Scenario) -> Result<(EnrollmentType, PaySchedule), Error> {
-    let offered = || plan.enrollment_types.iter().map(|e| e.as_str()).collect::<Vec<_>>();
-    let fail = |at, kind| Err(Error::at("scenario", at, kind));
-    // Not given: the type the household's size calls for (per member where the plan prices
-    // per member), the rule the census and the page's "follows your household" use too.
-    let enrollment = match scenario.enrollment.or_else(|| suggest_enrollment(plan, scenario.members.len())) {
-        Some(e) => e,
-        None if plan.enrollment_types.len() == 1 => plan.enrollment_types[0],
-        None => return fail(at!["enrollment"], ErrorKind::missing_enrollment(offered())),
-    };
-    if !plan.enrollment_types.contains(&enrollment) {
-        return fail(at!["enrollment"], ErrorKind::enrollment_not_offered(enrollment.as_str(), &plan.id, offered()));
+/// The enrollment types a household of `people` may take on `plan`, smallest first
+/// (docs/domain.md, "Enrollment choice"): one person, Self Only; two, Self Plus One or Self and
+/// Family (which covers "the enrollee and one or more eligible family members", 001 L288); three
+/// or more, Self and Family; per member where the plan prices per member.
+///
+/// Every type of the list treats the household alike in its claims: family limits apply to all
+/// of them or to none (two or more people: every type is a family one or per member with
+/// several people; one person: none is), so their years differ only in the premium.
+pub fn allowed_enrollments(plan: &ValidPlan, people: usize) -> Vec<EnrollmentType> {
+    if plan.enrollment_types.contains(&EnrollmentType::PerMember) {
+        return if people >= 1 { vec![EnrollmentType::PerMember] } else { Vec::new() };
     }
+    [EnrollmentType::SelfOnly, EnrollmentType::SelfPlusOne, EnrollmentType::SelfAndFamily]
+        .into_iter()
+        .filter(|&e| plan.enrollment_types.contains(&e) && e.covers(people))
+        .collect()
+}
+
+/// Whether the plan's family amounts apply to `people` people under `enrollment`: a family
+/// enrollment, or a plan priced per member covering two or more (the Fresno Traditional HMO's
+/// embedded family maximum).
+pub(super) fn family_limits_apply(enrollment: EnrollmentType, people: usize) -> bool {
+    enrollment.is_family() || (enrollment == EnrollmentType::PerMember && people > 1)
+}
+
+/// The scenario's pay schedule (the plan's first when it gives none), checked against the plan;
+/// and the enrollment types the household may take, with the scenario's own checked among them.
+pub fn enrollment_choices(plan: &ValidPlan, scenario: &Scenario) -> Result<(Vec<EnrollmentType>, PaySchedule), Error> {
+    let fail = |at, kind| Err(Error::at("scenario", at, kind));
     let n = scenario.members.len();
-    if !enrollment.covers(n) {
-        return fail(at!["members"], ErrorKind::enrollment_size(enrollment.as_str(), n as u64));
+    let allowed = allowed_enrollments(plan, n);
+    let names = || allowed.iter().map(|e| e.as_str()).collect::<Vec<_>>();
+    if let Some(e) = scenario.enrollment {
+        if !plan.enrollment_types.contains(&e) {
+            return fail(at!["enrollment"], ErrorKind::enrollment_not_offered(e.as_str(), &plan.id, names()));
+        }
+        if !allowed.contains(&e) {
+            return fail(at!["enrollment"], ErrorKind::enrollment_size(e.as_str(), n as u64, names()));
+        }
+    }
+    if allowed.is_empty() {
+        return fail(at!["members"], ErrorKind::no_enrollment_type(n as u64));
     }
     let schedule = scenario.pay_schedule.unwrap_or(plan.pay_schedules[0]);
     if !plan.pay_schedules.contains(&schedule) {
         let allowed = plan.pay_schedules.iter().map(|p| p.as_str()).collect();
         return fail(at!["pay_schedule"], ErrorKind::pay_schedule_not_offered(schedule.as_str(), &plan.id, allowed));
     }
-    Ok((enrollment, schedule))
+    Ok((allowed, schedule))
+}
+
+/// Whether the household may take `plan` at all, on its own terms (docs/domain.md, "Comparing
+/// options"): each member's Medicare status as the plan requires it, an enrollment type for its
+/// size, and a rate for every member in every type it may take. The enrollment types it may take,
+/// or the error that closes the option. Claims are not looked at: a service the plan does not
+/// cover closes nothing.
+pub fn household_may_take(plan: &ValidPlan, scenario: &Scenario) -> Result<Vec<EnrollmentType>, Error> {
+    let (statuses, _) = medicare_statuses(plan, scenario)?;
+    let (allowed, schedule) = enrollment_choices(plan, scenario)?;
+    for &e in &allowed {
+        premium(plan, scenario, e, schedule, &statuses, &mut Vec::new())?;
+    }
+    Ok(allowed)
 }
 
 /// The premium per pay period, split between the contribution and the member. On a plan priced
@@ -174,6 +233,11 @@ fn split(gross: Money, given: Option<Contribution>, published: Money) -> Result<
     Ok((Split { gross, contribution, share: gross.saturating_sub(contribution) }, over))
 }
 
+/// On a plan priced per member, the first person after the subscriber with no relationship
+/// given who is this old or older (past the age children are covered to) is taken for the
+/// spouse; everyone else unnamed is a child.
+pub const IMPLIED_SPOUSE_MIN_AGE: u32 = 26;
+
 /// Each member's monthly premium from a per-member rate table: the first row whose
 /// conditions all hold, for the member's Medicare status as priced. Family position is derived
 /// from the scenario's order and roles. Where a status was not given and the table prices the
@@ -187,7 +251,7 @@ fn member_rates(plan: &ValidPlan, members: &[Member], statuses: &[Medicare], ass
     let implied_spouse = if named_spouse {
         None
     } else {
-        members.iter().enumerate().skip(1).find(|(_, m)| m.relationship.is_none() && m.age >= 26).map(|(i, _)| i)
+        members.iter().enumerate().skip(1).find(|(_, m)| m.relationship.is_none() && m.age >= IMPLIED_SPOUSE_MIN_AGE).map(|(i, _)| i)
     };
     let relationships: Vec<Relationship> = members
         .iter()
@@ -239,6 +303,27 @@ fn member_rates(plan: &ValidPlan, members: &[Member], statuses: &[Medicare], ass
 mod tests {
     use super::*;
     use crate::money::Percent;
+
+    #[test]
+    fn the_types_a_household_may_take_treat_its_claims_alike() {
+        // What lets the enrollment choice compare premiums alone: under every type a household
+        // may take, family limits apply alike, so its care costs the same under each.
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let two = |id: &str, n| allowed_enrollments(catalog.plan(id).unwrap(), n);
+        assert_eq!(two("kp-co-fehb-2022-high", 1), [EnrollmentType::SelfOnly]);
+        assert_eq!(two("kp-co-fehb-2022-high", 2), [EnrollmentType::SelfPlusOne, EnrollmentType::SelfAndFamily]);
+        assert_eq!(two("kp-co-fehb-2022-high", 3), [EnrollmentType::SelfAndFamily]);
+        assert_eq!(two("kp-ncal-fresno-2025-traditional", 2), [EnrollmentType::PerMember]);
+        assert!(two("kp-co-fehb-2022-high", 0).is_empty());
+        for plan in catalog.plans() {
+            for people in 1..=6 {
+                let types = allowed_enrollments(plan, people);
+                assert!(!types.is_empty(), "{} {people}", plan.id);
+                let flags: Vec<bool> = types.iter().map(|&e| family_limits_apply(e, people)).collect();
+                assert!(flags.iter().all(|&f| f == flags[0]), "{} {people}: {types:?}", plan.id);
+            }
+        }
+    }
 
     fn m(s: &str) -> Money {
         Money::parse(s).unwrap()

@@ -400,13 +400,10 @@ impl ErrorKind {
         ErrorKind::of_service(Code::MissingField, "missing: how many days is the {service} stay", service)
     }
 
-    pub fn missing_enrollment(allowed: Vec<&'static str>) -> ErrorKind {
-        ErrorKind::new(Code::MissingField, "missing: choose one of {allowed}", vec![("allowed", names(allowed))])
-    }
-
+    /// `allowed`: the types this household may take on the plan.
     pub fn enrollment_not_offered(value: &'static str, plan: &str, allowed: Vec<&'static str>) -> ErrorKind {
         let params = vec![("value", Param::Text(value.into())), ("plan", text(plan)), ("allowed", names(allowed))];
-        ErrorKind::new(Code::NotOffered, "{value} is not offered by {plan} (offered: {allowed})", params)
+        ErrorKind::new(Code::NotOffered, "{value} is not offered by {plan} (this household may take {allowed})", params)
     }
 
     pub fn pay_schedule_not_offered(value: &'static str, plan: &str, allowed: Vec<&'static str>) -> ErrorKind {
@@ -423,15 +420,17 @@ impl ErrorKind {
         ErrorKind::new(Code::HouseholdSize, "no enrollment type covers {people} people", vec![("people", people.into())])
     }
 
-    /// `value` (an enrollment type's name) does not cover `people` people.
-    pub fn enrollment_size(value: &'static str, people: u64) -> ErrorKind {
+    /// `value` (an enrollment type's name) does not cover `people` people; `allowed`: the types
+    /// they may take.
+    pub fn enrollment_size(value: &'static str, people: u64, allowed: Vec<&'static str>) -> ErrorKind {
         let template = match value {
-            "self_only" => "{value} covers exactly one person, but {people} are listed",
-            "self_plus_one" => "{value} covers exactly two people, but {people} are listed",
-            "self_and_family" => "{value} covers two or more people, but {people} are listed",
-            _ => "{value} covers one or more people, but {people} are listed",
+            "self_only" => "{value} covers exactly one person, but {people} are listed (this household may take {allowed})",
+            "self_plus_one" => "{value} covers exactly two people, but {people} are listed (this household may take {allowed})",
+            "self_and_family" => "{value} covers two or more people, but {people} are listed (this household may take {allowed})",
+            _ => "{value} covers one or more people, but {people} are listed (this household may take {allowed})",
         };
-        ErrorKind::new(Code::HouseholdSize, template, vec![("value", Param::Text(value.into())), ("people", people.into())])
+        let params = vec![("value", Param::Text(value.into())), ("people", people.into()), ("allowed", names(allowed))];
+        ErrorKind::new(Code::HouseholdSize, template, params)
     }
 
     pub fn subscriber_not_first() -> ErrorKind {
@@ -614,12 +613,11 @@ mod tests {
             K::billed_in_network(),
             K::no_plans(),
             K::missing_days("inpatient_stay"),
-            K::missing_enrollment(vec!["self_only"]),
             K::enrollment_not_offered("per_member", "p", vec!["self_only"]),
             K::pay_schedule_not_offered("biweekly", "p", vec!["monthly"]),
             K::no_members(),
             K::no_enrollment_type(21),
-            K::enrollment_size("self_only", 2),
+            K::enrollment_size("self_only", 2, vec!["self_plus_one", "self_and_family"]),
             K::subscriber_not_first(),
             K::first_not_subscriber(),
             K::second_spouse(),

@@ -1,6 +1,6 @@
 // The data files, fetched once per page per data folder: the catalog (which plans there are,
 // with what the picker needs before a plan's file arrives), the service vocabulary, the typical
-// prices and the usage presets; each plan file on demand. The texts go to the engine, which
+// prices and the usage presets; each plan file, and the CMS table's years, on demand. The texts go to the engine, which
 // checks them; the page reads the parsed copies.
 import { fetchFile, siteFile, siteUrl } from './site.js';
 
@@ -27,7 +27,7 @@ async function fetchText(url) {
 
 /**
  * { catalog, services: { text, value, units: Map(id → unit), byId: Map }, prices: { text, value },
- *   presets: { text, value } | null, planText(id): Promise<text> }.
+ *   presets: { text, value } | null, planText(id): Promise<text>, cmsYears(): Promise<text> }.
  */
 export function loadData(base = defaultDataBase()) {
   const key = String(base);
@@ -42,6 +42,7 @@ export function loadData(base = defaultDataBase()) {
       ]);
       const vocabulary = JSON.parse(servicesText);
       const files = new Map(); // plan file → Promise<{ plans }>: one per plan document
+      let cmsYears = null; // Promise<text> of the CMS table's years, once asked for
       return {
         catalog,
         services: {
@@ -52,6 +53,16 @@ export function loadData(base = defaultDataBase()) {
         },
         prices: { text: pricesText, value: JSON.parse(pricesText) },
         presets: presetsText === null ? null : { text: presetsText, value: JSON.parse(presetsText) },
+        /** The CMS table's years (data/cms-years.json's text), which only the odds need:
+         * fetched the first time they are shown, not with the rest (about 20 KB gzipped). */
+        cmsYears() {
+          if (!catalog.cms_years) return Promise.reject(Object.assign(new Error('the catalog names no CMS table'), { code: 'load_failed', params: { file: 'cms-years.json' } }));
+          if (!cmsYears) {
+            cmsYears = fetchText(new URL(catalog.cms_years, catalogUrl));
+            cmsYears.catch(() => (cmsYears = null));
+          }
+          return cmsYears;
+        },
         /** A plan's JSON text. The catalog names the file holding it: the plans of one
          * document travel together ({ plans: [...] }), fetched once for all of them. */
         async planText(id) {

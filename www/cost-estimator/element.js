@@ -8,9 +8,9 @@
 // (controllers/engine.js, controllers/url.js); print and share are print.js and share.js; what
 // the controls do is handlers.js.
 import { LitElement, adoptStyles, nothing } from 'lit';
-import { fetchEngine } from './engine-client.js';
 import { agentOf } from './broker.js';
 import { EngineController, dataBase } from './controllers/engine.js';
+import { OddsController } from './controllers/odds.js';
 import { UrlController } from './controllers/url.js';
 import { handlers } from './handlers.js';
 import { wordsFor } from './i18n/index.js';
@@ -129,6 +129,7 @@ export class CostEstimator extends LitElement {
     known: () => (this.#engine.data ? { plans: new Map(this.#engine.offered().map((p) => [p.id, p])), services: this.#engine.data.services.units } : null),
   });
   #print = new PrintController(this, this.#store);
+  #odds = new OddsController(this, { store: this.#store, engine: this.#engine, uid: this.#uid });
   #on = handlers({
     host: this,
     store: this.#store,
@@ -453,8 +454,9 @@ export function define(name = 'cost-estimator', registry = globalThis.customElem
   if (!registry) return null;
   const existing = registry.get(name);
   if (existing) return existing;
-  // An element is coming: fetch the engine while the page goes on parsing.
-  fetchEngine().catch(() => {});
+  // The engine's module is fetched when an element first connects (upgraded here, for those
+  // already in the page), not on define: the census page defines <cost-estimator> too (its
+  // bundle shares this one) and must not fetch the estimator's module, which it never runs.
   try {
     registry.define(name, class extends CostEstimator {});
   } catch (error) {

@@ -22,8 +22,14 @@
 //
 // One client per data folder (and role), shared by the elements of a page; an element that adds
 // its own plans gets a client of its own (its plans are its own).
+//
+// Two engines (site.js, ENGINES): the estimator's module (engine-worker.js, pkg/costshare_bg.wasm),
+// which every client uses unless told otherwise, and the census's (census-worker.js,
+// pkg/costshare_census_bg.wasm: the engine with the group census), which only <cost-census>
+// asks for. An estimator's page never fetches the census's (docs/decisions.md, "The size
+// budget, decided").
 import { loadData } from './data.js';
-import { fetchFile, importHost, siteUrl, startWorker, workerPossible } from './site.js';
+import { ENGINES, fetchFile, importHost, siteUrl, startWorker, workerPossible } from './site.js';
 
 /** An error the engine reported: the input's fault (`code`, `field`, `path`, `params`) or its
  * own (`engine_failure`; `wasm_refused` when the page's policy forbids compiling WebAssembly and
@@ -57,52 +63,53 @@ function readPlan(text, units) {
   return plan;
 }
 
-let fetched; // Promise<ArrayBuffer>
+const fetched = new Map(); // engine → Promise<ArrayBuffer>
 
 /** A file that did not arrive: code `load_failed`, `params.file` its path in the site. */
 export function loadFailed(file, why) {
   return new EngineError({ message: `${file} did not arrive: ${why}`, code: 'load_failed', field: null, params: { file }, origin: 'element' });
 }
 
-/** Fetches the module's bytes once per page (the page preloads them). Each engine compiles its
- * own copy where it runs: in its worker, the main thread never compiles (that cost ~11 ms of the
- * first estimate's path at 4x CPU). */
-export function fetchEngine() {
-  if (!fetched) {
-    fetched = (async () => {
-      const url = siteUrl('pkg/costshare_bg.wasm');
+/** Fetches the bytes of `engine`'s module ('estimator' or 'census') once per page (the page
+ * preloads the estimator's). Each engine compiles its own copy where it runs: in its worker, the
+ * main thread never compiles (that cost ~11 ms of the first estimate's path at 4x CPU). */
+export function fetchEngine(engine = 'estimator') {
+  if (!fetched.has(engine)) {
+    const file = ENGINES[engine].wasm;
+    const bytes = (async () => {
       let response;
       try {
-        response = await fetchFile(url);
+        response = await fetchFile(siteUrl(file));
       } catch (error) {
-        throw loadFailed('pkg/costshare_bg.wasm', String(error?.message ?? error));
+        throw loadFailed(file, String(error?.message ?? error));
       }
-      if (!response.ok) throw loadFailed('pkg/costshare_bg.wasm', `HTTP ${response.status}`);
+      if (!response.ok) throw loadFailed(file, `HTTP ${response.status}`);
       return response.arrayBuffer();
     })();
-    fetched.catch(() => (fetched = undefined));
+    bytes.catch(() => fetched.delete(engine));
+    fetched.set(engine, bytes);
   }
-  return fetched;
+  return fetched.get(engine);
 }
 
-const clients = new Map(); // data folder URL (and role) → client
+const clients = new Map(); // data folder URL (and role, and engine) → client
 
 /** The client for the data folder `base` (made, and started, on first use). A `role` other
  * than the shared one gets an engine of its own: a census runs for seconds, and the estimators
- * on the page keep answering meanwhile. */
-export function engineClient(base, role = 'shared') {
-  const key = `${role} ${base}`;
-  if (!clients.has(key)) clients.set(key, new EngineClient(base));
+ * on the page keep answering meanwhile. `engine`: 'estimator', or 'census' for <cost-census>. */
+export function engineClient(base, role = 'shared', engine = 'estimator') {
+  const key = `${engine} ${role} ${base}`;
+  if (!clients.has(key)) clients.set(key, new EngineClient(base, engine));
   return clients.get(key);
 }
 
 /** A transport: a module worker, or (`inPage`, or no worker possible) the host in this page.
  * `failed` rejects when the worker reports an error: before it has answered, a policy refused it
  * (`worker-src`), or its script could not load; after, it has died. */
-async function startTransport(onReply, inPage = false) {
-  if (!inPage && workerPossible()) {
+async function startTransport(onReply, inPage = false, engine = 'estimator') {
+  if (!inPage && workerPossible(engine)) {
     try {
-      const worker = startWorker('costshare-engine');
+      const worker = startWorker(engine === 'census' ? 'costshare-census' : 'costshare-engine', engine);
       worker.addEventListener('message', (e) => onReply(e.data));
       const failed = new Promise((_, reject) => worker.addEventListener('error', (e) => reject(new Error(e.message || 'the engine worker stopped')), { once: true }));
       failed.catch(() => {});
@@ -113,9 +120,9 @@ async function startTransport(onReply, inPage = false) {
   }
   let createHost;
   try {
-    ({ createHost } = await importHost());
+    ({ createHost } = await importHost(engine));
   } catch (error) {
-    throw loadFailed('engine-worker.js', String(error?.message ?? error));
+    throw loadFailed(ENGINES[engine].script, String(error?.message ?? error));
   }
   const host = createHost();
   return { kind: 'page', send: (m) => host.receive(m, (reply) => Promise.resolve().then(() => onReply(reply))), stop() {}, failed: new Promise(() => {}) };
@@ -136,8 +143,11 @@ const asEngineError = (error) =>
   error instanceof EngineError ? error : new EngineError({ message: String(error?.message ?? error), code: error?.code ?? 'engine_failure', params: error?.params ?? null, origin: error?.origin ?? null });
 
 export class EngineClient {
-  constructor(base) {
+  /** `engine`: which module runs ('estimator', or 'census': the engine with the group census). */
+  constructor(base, engine = 'estimator') {
     this.base = base;
+    if (!ENGINES[engine]) throw new Error(`no engine "${engine}"`);
+    this.engine = engine;
     this.seq = 0;
     this.pending = new Map(); // request id → { resolve, reject, channel, onProgress, boot, message }
     this.latest = new Map(); // channel → the newest request id
@@ -193,7 +203,7 @@ export class EngineClient {
       // The worker starts (fetching its script and the glue) while the data and the module's
       // bytes arrive: all three are on the way to the first estimate.
       const transport = this.#transport();
-      this.booting = Promise.all([this.started, fetchEngine()]).then(async ([data, wasm]) => {
+      this.booting = Promise.all([this.started, fetchEngine(this.engine)]).then(async ([data, wasm]) => {
         this.data = data;
         this.wasm = wasm;
         await this.#boot(await transport);
@@ -217,7 +227,7 @@ export class EngineClient {
   #transport() {
     const generation = ++this.generation;
     this.transport?.stop();
-    return startTransport((reply) => this.#reply(reply, generation), this.inPage).then((transport) => ({ transport, generation }));
+    return startTransport((reply) => this.#reply(reply, generation), this.inPage, this.engine).then((transport) => ({ transport, generation }));
   }
 
   /** Starts an engine: its module, data and every plan added so far are sent at once, then
@@ -238,6 +248,7 @@ export class EngineClient {
     // The bytes are copied (not transferred): a restart, or a second engine, sends them again.
     const init = this.#send('init', { wasm: this.wasm, services: this.data.services.text, prices: this.data.prices.text, presets: this.data.presets?.text ?? null, lock }, null, null, true);
     for (const p of this.added) this.#send('addPlan', { origin: p.origin, text: p.text }, null, null, true).catch(() => {});
+    if (this.cmsYears != null) this.#send('setCmsYears', { text: this.cmsYears }, null, null, true).catch(() => {});
     this.inEngine = new Set(this.added.map((p) => p.id));
     for (const message of resend) transport.send(message);
     init.then(
@@ -303,7 +314,8 @@ export class EngineClient {
   #reply(reply, generation) {
     const waiting = this.pending.get(reply.id);
     if (!waiting || generation !== this.generation) return;
-    if (reply.progress) return waiting.onProgress?.(reply.progress);
+    // Progress of a call a newer one on its channel replaced is not shown either.
+    if (reply.progress) return waiting.channel && this.latest.get(waiting.channel) !== reply.id ? undefined : waiting.onProgress?.(reply.progress);
     this.pending.delete(reply.id);
     if (reply.stale) return waiting.reject(new StaleAnswer());
     if (reply.ok) {
@@ -437,14 +449,38 @@ export class EngineClient {
     return this.#about(plans, 'curves', { scenario, plans }, channel);
   }
 
+  /** Gives the engine the CMS utilization table's years (the text of data/cms-years.json), which
+   * odds() needs; the page loads the file only when it shows odds. Sent again to an engine
+   * started after a failure. Resolves once the engine has read it (rejects if it refuses it). */
+  async setCmsYears(text) {
+    this.cmsYears = text;
+    await this.call('setCmsYears', { text });
+  }
+
+  /** The odds of the household's year on each of `plans` (docs/embedding.md, "Odds"): `{ draws,
+   * sampled, members, options: [{ plan, p10, p50, p90, mean, chance_cheapest }], assumptions }`.
+   * `onProgress({ done, draws })` after each slice the engine works out. On a channel, a newer
+   * call (of any op on that channel) stops it at the engine's next slice: it rejects with
+   * StaleAnswer. Needs setCmsYears() first (else the engine's `not_applicable` error). */
+  odds(scenario, plans, onProgress = null, channel = null) {
+    return this.#about(plans, 'odds', { scenario, plans }, channel, onProgress);
+  }
+
+  /** Stops the long call running on `channel` (the odds) at the engine's next slice, and any
+   * call of that channel not yet sent: they reject with StaleAnswer. */
+  stop(channel) {
+    this.turns.set(channel, {});
+    return this.call('stop', {}, channel).catch(() => {});
+  }
+
   /** A call about `plans`, sent once their files are in the engine's queue. On a channel, a
    * newer call made meanwhile replaces it (it rejects with StaleAnswer without being sent). */
-  async #about(plans, op, args, channel) {
+  async #about(plans, op, args, channel, onProgress = null) {
     const turn = {};
     if (channel) this.turns.set(channel, turn);
     await this.#posted(plans);
     if (channel && this.turns.get(channel) !== turn) throw new StaleAnswer();
-    return this.call(op, args, channel);
+    return this.call(op, args, channel, onProgress);
   }
 
   optionsFor(plan, offered) {

@@ -11,7 +11,10 @@
 // beside the entry (`root`).
 // (Unbundled, the entry is in this folder's parent. Not written as a literal `new URL('../', …)`:
 // a bundler would take that for a file to copy.)
-let site = { root: parentFolder(import.meta.url), files: {}, worker: null, host: null };
+// The census's engine (its own module and worker, census-worker.js) is listed by the census's
+// entry (census-files.js), so that an estimator's page, or a bundler's output for one, never
+// has it.
+let site = { root: parentFolder(import.meta.url), files: {}, worker: null, host: null, censusWorker: null, censusHost: null };
 
 function parentFolder(url) {
   const parent = new URL(url);
@@ -23,11 +26,13 @@ function parentFolder(url) {
 
 /**
  * `root`: the folder beside the entry; `files`: { 'pkg/costshare_bg.wasm': URL, 'data/…': URL }
- * (paths relative to root); `worker(name)`: starts the engine's Web Worker; `host()`: imports
- * the engine's host (engine-worker.js) into the page. Each is optional.
+ * (paths relative to root), added to those listed before; `worker(name)`: starts the engine's
+ * Web Worker; `host()`: imports the engine's host (engine-worker.js) into the page;
+ * `censusWorker(name)` and `censusHost()`: the same for the census's engine (census-worker.js).
+ * Each is optional.
  */
-export function setSite({ root = site.root, files = site.files, worker = site.worker, host = site.host } = {}) {
-  site = { root: new URL(root), files: files ?? {}, worker, host };
+export function setSite({ root = site.root, files = {}, worker = site.worker, host = site.host, censusWorker = site.censusWorker, censusHost = site.censusHost } = {}) {
+  site = { root: new URL(root), files: { ...site.files, ...(files ?? {}) }, worker, host, censusWorker, censusHost };
 }
 
 /** The folder beside the entry (older name, kept for the tests and embedders that used it). */
@@ -61,20 +66,29 @@ export async function fetchFile(url) {
   return new Response(bytes, { headers: { 'Content-Type': meta.split(';')[0] || 'text/plain' } });
 }
 
-/** Starts the engine's module worker, named `name` (throws where the page may not). */
-export function startWorker(name) {
-  if (site.worker) return site.worker(name);
-  return new Worker(siteUrl('engine-worker.js'), { type: 'module', name });
+/** The engines: each module's file, and its host's script (a worker, or imported into the page). */
+export const ENGINES = {
+  estimator: { wasm: 'pkg/costshare_bg.wasm', script: 'engine-worker.js' },
+  census: { wasm: 'pkg/costshare_census_bg.wasm', script: 'census-worker.js' },
+};
+
+/** Starts the module worker of `engine` ('estimator' or 'census'), named `name` (throws where
+ * the page may not). */
+export function startWorker(name, engine = 'estimator') {
+  const start = engine === 'census' ? site.censusWorker : site.worker;
+  if (start) return start(name);
+  return new Worker(siteUrl(ENGINES[engine].script), { type: 'module', name });
 }
 
 /** Whether the engine's worker can start from here: a worker's script must be of the page's
  * origin. */
-export function workerPossible() {
-  return typeof Worker === 'function' && siteUrl('engine-worker.js').origin === globalThis.location?.origin;
+export function workerPossible(engine = 'estimator') {
+  return typeof Worker === 'function' && siteUrl(ENGINES[engine].script).origin === globalThis.location?.origin;
 }
 
-/** The engine's host (engine-worker.js) imported into the page. */
-export function importHost() {
-  if (site.host) return site.host();
-  return import(/* @vite-ignore */ siteUrl('engine-worker.js').href);
+/** The host of `engine` (engine-worker.js, census-worker.js) imported into the page. */
+export function importHost(engine = 'estimator') {
+  const load = engine === 'census' ? site.censusHost : site.host;
+  if (load) return load();
+  return import(/* @vite-ignore */ siteUrl(ENGINES[engine].script).href);
 }

@@ -14,6 +14,7 @@ import { controlStyles } from './styles/controls.js';
 import { detailStyles } from './styles/details.js';
 import { householdStyles } from './styles/household.js';
 import { layoutStyles } from './styles/layout.js';
+import { oddsStyles } from './styles/odds.js';
 import { planStyles } from './styles/plan.js';
 import { priceStyles } from './styles/prices.js';
 import { printStyles } from './styles/print.js';
@@ -21,4 +22,4 @@ import { printStyles } from './styles/print.js';
 export { baseStyles, controlStyles };
 
 /** Every sheet of the estimator, in cascade order. */
-export const styles = [baseStyles, layoutStyles, brokerStyles, controlStyles, planStyles, answerStyles, householdStyles, priceStyles, detailStyles, chartStyles, printStyles];
+export const styles = [baseStyles, layoutStyles, brokerStyles, controlStyles, planStyles, answerStyles, oddsStyles, householdStyles, priceStyles, detailStyles, chartStyles, printStyles];

@@ -117,6 +117,11 @@
  * @property {Money} premium_annual The member's share.
  * @property {boolean} premium_pre_tax Whether the share is paid before tax (FEHB premium conversion).
  * @property {Money | null} premium_after_tax_annual The share after the tax premium conversion saves, with a `marginal_tax_rate`.
+ * @property {Money} premium_gross_monthly The whole premium a month (a biweekly year's share and contribution each ÷ 12, to the cent).
+ * @property {Money} contribution_monthly What others pay toward it a month.
+ * @property {Money} premium_monthly The member's share a month ("$682.48 a month for both of you").
+ * @property {ContributionUnit} contribution_unit What an employer contribution is given per.
+ * @property {PartB | null} medicare_part_b_monthly Medicare Part B's own premium for the members with Part B: paid to Medicare, in no total here.
  * @property {Money} member_pays_total
  * @property {Money} total_annual_cost premium_annual + member_pays_total.
  * @property {Money} allowed_total
@@ -126,7 +131,50 @@
  * @property {MemberResult[]} members
  * @property {ServiceTotal[]} services Each person's each service, summed.
  * @property {Line[]} lines
+ * @property {EnrollmentOption[]} enrollment_options Every enrollment type the household may take, with its year, smallest first; `enrollment` is the one priced.
  * @property {Assumption[]} assumptions What the estimate assumed where the scenario did not say.
+ */
+
+/**
+ * What an employer contribution is given per: each member (a plan priced per member) or the
+ * enrollment, each pay period of `pay_schedule`.
+ * @typedef {{ per: 'member' | 'enrollment', pay_schedule: string }} ContributionUnit
+ */
+
+/**
+ * Where a figure that no plan document gives comes from (a regulation, a CMS fact sheet).
+ * @typedef {{ cite: string, url: string, quote: string }} Authority
+ */
+
+/**
+ * Medicare Part B's standard premium a month for the members who have Part B.
+ * @typedef {object} PartB
+ * @property {Money} amount Each member's.
+ * @property {string[]} members
+ * @property {Money} total
+ * @property {number} year
+ * @property {Authority} source
+ */
+
+/**
+ * One enrollment type the household may take, and its year.
+ * @typedef {object} EnrollmentOption
+ * @property {string} enrollment
+ * @property {Money} premium_annual
+ * @property {Money} member_pays_total
+ * @property {Money} total_annual_cost
+ */
+
+/**
+ * A document line: `line` in the plan's document (or `file`), with the words on it.
+ * @typedef {{ file?: string | null, line: number, quote: string }} Citation
+ */
+
+/**
+ * Why a household may not take an option: the engine's error and the rule's document line.
+ * @typedef {object} Closed
+ * @property {EngineErrorInfo} reason `medicare_part_b_required` or `no_premium_rate`.
+ * @property {Citation | null} source
  */
 
 /**
@@ -202,6 +250,7 @@
  * @property {Omit<EstimateResult, 'lines'> | null} estimate The option's estimate (totals, members; no lines).
  * @property {WorstCase | null} worst_case
  * @property {EngineErrorInfo | null} error Why the option could not be priced.
+ * @property {Closed | null} closed The household may not take this option: why, with the document line; not priced.
  */
 
 /**

@@ -16,7 +16,7 @@ import { wordsFor } from '../i18n/index.js';
 import { styles } from '../styles.js';
 import { censusStyles } from './sheet.js';
 import { PAGE, SAMPLE_CSV, contributionArg } from './table.js';
-import { failure, form, results, status } from './view.js';
+import { failure, form, loadFailure, results, status } from './view.js';
 import { WORDS } from './words.js';
 
 let serial = 0;
@@ -43,7 +43,8 @@ export class CostCensus extends LitElement {
   #uid = `cc${++serial}`;
   #client = null;
   #data = null;
-  #loadError = '';
+  /** @type {{ code: string, message: string } | null} why the element could not load */
+  #loadError = null;
   #chosen = new Set();
   #settings = { usage: '', asOf: '', contributionKind: '', contributionValue: '' };
   #phase = 'idle'; // idle | reading | done | cancelled | failed
@@ -109,8 +110,9 @@ export class CostCensus extends LitElement {
     this.#loading ??= (async () => {
       const given = this.getAttribute('data-base');
       const base = given ? new URL(given.endsWith('/') ? given : `${given}/`, this.ownerDocument.baseURI) : defaultDataBase();
-      // An engine of this element's own: Cancel ends this element's census only.
-      this.#client = engineClient(base, `census ${this.#uid}`);
+      // An engine of this element's own (the census's module: the estimator's has no census):
+      // Cancel ends this element's census only.
+      this.#client = engineClient(base, `census ${this.#uid}`, 'census');
       try {
         this.#data = await this.#client.start();
         // An engine that cannot start is this element's failure to load.
@@ -119,7 +121,7 @@ export class CostCensus extends LitElement {
         const first = offered[0];
         for (const p of offered) if (first && p.issuer === first.issuer && p.program === first.program && p.year === first.year) this.#chosen.add(p.id);
       } catch (error) {
-        this.#loadError = String(error?.message ?? error);
+        this.#loadError = { code: error?.code ?? 'engine_failure', message: String(error?.message ?? error) };
       }
       this.requestUpdate();
     })();
@@ -230,7 +232,7 @@ export class CostCensus extends LitElement {
             ${t.sample}
           </button>
         </p>
-        ${this.#loadError ? html`<p class="ce-notice is-error" role="alert">${w.t.loadFailed(this.#loadError)}</p>` : this.#data ? form(v) : html`<p role="status">${w.t.loading}</p>`}
+        ${this.#loadError ? loadFailure(w, t, this.#loadError) : this.#data ? form(v) : html`<p role="status">${w.t.loading}</p>`}
       </section>
       ${status(v)} ${this.#phase === 'done' ? results(v) : nothing}
     </div>`;

@@ -78,6 +78,12 @@ export function status(v) {
   </section>`;
 }
 
+/** Why the element could not load (`e`: { code, message }), in the page's words: a page whose
+ * policy refuses WebAssembly is told so plainly, for the census has no JavaScript engine. */
+export function loadFailure(w, t, e) {
+  return html`<p class="ce-notice is-error" role="alert" data-load-error=${e.code}>${e.code === 'wasm_refused' ? t.wasmRefused : w.t.loadFailed(e.message)}</p>`;
+}
+
 /** Why the file as a whole was refused, in the page's words. */
 export function failure(w, t, e) {
   return fileError(t, e) ?? w.error('census', e);

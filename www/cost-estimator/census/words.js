@@ -31,6 +31,8 @@ export const WORDS = {
     cancel: 'Cancel',
     cancelled: 'Cancelled: nothing was kept. Choose the file again to start over.',
     failed: (why) => `The file could not be priced: ${why}`,
+    wasmRefused:
+      "The census cannot run on this page: it needs WebAssembly, and the page’s security settings do not allow it. (The estimator has a slower engine for such pages; the census, which prices whole groups, does not.) Nothing was sent anywhere. If this is your site, add 'wasm-unsafe-eval' to script-src in its Content-Security-Policy.",
     done: (households, options, seconds) => `${households} households priced on ${options} options in ${seconds} s.`,
     ignored: (columns) => `Columns not used: ${columns}.`,
     totalsHeading: 'Totals for the group, per option',
@@ -120,6 +122,8 @@ export const WORDS = {
     cancel: 'Cancelar',
     cancelled: 'Cancelado: no se guardó nada. Elija de nuevo el archivo para empezar otra vez.',
     failed: (why) => `No se pudo calcular el archivo: ${why}`,
+    wasmRefused:
+      "El censo no puede funcionar en esta página: necesita WebAssembly, y la configuración de seguridad de la página no lo permite. (La calculadora tiene un motor más lento para estas páginas; el censo, que calcula grupos enteros, no.) No se envió nada. Si este es su sitio, agregue 'wasm-unsafe-eval' a script-src en su Content-Security-Policy.",
     done: (households, options, seconds) => `${households} hogares calculados con ${options} opciones en ${seconds} s.`,
     ignored: (columns) => `Columnas que no se usan: ${columns}.`,
     totalsHeading: 'Totales del grupo, por opción',

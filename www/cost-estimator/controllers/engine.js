@@ -181,11 +181,11 @@ export class EngineController {
     const listed = offered.map((p) => p.id);
     const given = Boolean((this.options.plansAttribute() ?? '').trim()) || this.extra.length > 0;
     // The engine knows a plan's siblings only once their files are in it. Its siblings are the
-    // plans of the same issuer, program and year (src/plan.rs, `is_sibling_of`), which the
-    // catalog says of each plan: only their files are needed (not every document's).
+    // options of the same group offer (src/plan.rs, `is_sibling_of`), which the catalog says of
+    // each plan: only their files are needed (not every document's).
+    const offerOf = (p) => p?.offer?.id ?? p?.offer;
     const anchor = offered.find((p) => p.id === planId);
-    const same = (p) => p.issuer === anchor.issuer && p.program === anchor.program && p.year === anchor.year;
-    const needed = given || !anchor ? listed : offered.filter(same).map((p) => p.id);
+    const needed = given || !offerOf(anchor) ? listed : offered.filter((p) => offerOf(p) === offerOf(anchor)).map((p) => p.id);
     await Promise.all(needed.map((id) => this.planObject(id).catch(() => {})));
     const ids = await (await this.client()).optionsFor(planId, given ? listed : null);
     this.store.dispatch('ranked', key, ids);

@@ -11,7 +11,8 @@
 //   enrollmentWaits the chosen type does not fit the people listed yet (the engine said so): until
 //                   the household changes, the estimate follows the household, with a note
 //   pay             '' (the plan's first schedule) or the schedule chosen
-//   people          [{ key, role: you|spouse|child, age (text as typed), medicare }]; You first
+//   people          [{ key, role: you|spouse|child, age (text as typed), medicare, sex? }]; You
+//                   first; `sex` (female, male, or '' / absent: prefer not to say) only for the odds
 //   care            [{ key, person, service, count, days, often, channel, admitted, oon, billed }]
 //                   in the order they are used; a drug is a use whose `often` says how often
 //                   (monthly, quarterly, once, or custom with its own count and days' supply)
@@ -31,6 +32,9 @@
 //                     comparison, comparedFor, curves, curvesFor, failure } (each for the
 //                     revision it was asked about; an older one stays shown, marked, until the
 //                     newer arrives)
+//   odds            { revision, outcome: none|working|ok|failed, result, progress: { done, draws },
+//                     failure } the odds of the household's year (controllers/odds.js), for the
+//                     revision they were asked about: shown only for the current one
 //   ranking         { key, ids } the options the answer ranks (the engine's answer for `key`:
 //                     the plan, the plans attribute and the added plans it was asked about)
 //   linkIssues      [{ key, what, value }] what a shared link held that the page does not know:
@@ -75,6 +79,7 @@ export function initialState({ plan = '', lang = 'en' } = {}) {
     revision: 1,
     answer: { revision: 0, outcome: 'none', result: null, comparison: null, comparedFor: 0, curves: null, curvesFor: 0, failure: null },
     ranking: { key: '', ids: [] },
+    odds: { revision: 0, outcome: 'none', result: null, progress: null, failure: null },
     linkIssues: [],
     ui: { width: 0, waited: false, printable: false, planLoading: false, loadError: null, confirmExample: false, copied: false, share: 'closed', sharedAt: '', announcement: '', presets: '' },
   };
@@ -110,6 +115,12 @@ function ordered(people) {
 function nextChildKey(people) {
   const used = new Set(people.map((p) => p.key));
   for (let n = 1; ; n++) if (!used.has(`child-${n}`)) return `child-${n}`;
+}
+
+/** The odds of `revision` (ignored unless it is the current one). */
+function oddsFor(state, revision, patch) {
+  if (revision !== state.revision) return state;
+  return { ...state, odds: { revision, outcome: 'none', result: null, progress: null, failure: null, ...patch } };
 }
 
 /** The household and care, to restore with undo. */
@@ -178,7 +189,7 @@ export const actions = {
   },
 
   setPersonField(state, key, field, value) {
-    if (field !== 'age' && field !== 'medicare') return state;
+    if (field !== 'age' && field !== 'medicare' && field !== 'sex') return state;
     const people = state.people.map((p) => (p.key === key ? { ...p, [field]: String(value) } : p));
     return changed(state, { people }, [`${field}:${key}`]);
   },
@@ -374,6 +385,14 @@ export const actions = {
     if (revision !== state.revision) return state;
     return { ...state, answer: { ...state.answer, revision, outcome: 'failed', failure } };
   },
+
+  // ---- the odds (controllers/odds.js), each for the revision they were asked about: working,
+  // then `{ done, draws }` progress, then the result (ok) or `{ code }` (failed) ----------------
+
+  oddsWorking: (state, revision) => oddsFor(state, revision, { outcome: 'working' }),
+  oddsProgress: (state, revision, progress) => (state.odds.revision === revision && state.odds.outcome === 'working' ? oddsFor(state, revision, { ...state.odds, progress }) : state),
+  oddsDone: (state, revision, result) => oddsFor(state, revision, { outcome: 'ok', result }),
+  oddsFailed: (state, revision, failure) => oddsFor(state, revision, { outcome: 'failed', failure }),
 
   /** The options the answer ranks, as the engine gave them for `key`. */
   ranked(state, key, ids) {

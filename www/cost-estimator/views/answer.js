@@ -3,6 +3,7 @@
 // and its worst case; choosing one switches to it. Money is the engine's decimal strings.
 import { html, nothing } from 'lit';
 import { shareView } from './broker.js';
+import { oddsToggle, oddsView } from './odds.js';
 
 const isZero = (d) => /^-?0+(\.0+)?$/.test(String(d ?? '0'));
 
@@ -102,11 +103,11 @@ function optionsView(vm) {
   const current = state.answer.comparedFor === state.revision;
   return html`
     <section class="ce-options ${current ? '' : 'is-stale'}" part="compare" data-options=${current ? 'ok' : 'updating'} aria-busy=${current ? 'false' : 'true'}>
-      <h3 class="ce-h3" id=${vm.id('options-h')}>${t.heading}</h3>
+      <div class="ce-options-head"><h3 class="ce-h3" id=${vm.id('options-h')}>${t.heading}</h3>${oddsToggle(vm)}</div>
       <ol class="ce-option-list">
         ${comparison.options.map((o) => optionView(vm, o, ranks))}
       </ol>
-      ${worstNote(vm, comparison)}
+      ${worstNote(vm, comparison)} ${oddsView(vm)}
     </section>
   `;
 }

@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import { assumptionsView } from './details.js';
 import { chartFigure, chartSentences } from './chart.js';
 import { english, isolated } from './fields.js';
+import { oddsPrint } from './odds-print.js';
 
 /** The rows of the key benefits table: the plan-wide limits, then these services, then the drug
  * tiers of the household's drugs (with none, these two, as examples). Every tier any option
@@ -70,7 +71,7 @@ export function printView(vm) {
       : curves
         ? html`<p>${chartSentences(vm, curves).join(' ')}</p>`
         : nothing}
-    ${keyBenefits(vm, options.map((o) => o.plan))}
+    ${oddsPrint(vm)} ${keyBenefits(vm, options.map((o) => o.plan))}
     ${assumptionsView(vm, vm.plan, result, (plan, src) => source(vm, plan, src))}
   </section>`;
 }

@@ -1,0 +1,94 @@
+// The size budget, per page (docs/decisions.md, "The size budget, decided"): what each page of
+// dist/ can load, each engine's module, the JavaScript engine, and the files for embedders' tools,
+// each gzipped at level 9 file by file with Node's zlib and counted in bytes (a KB is 1,000 bytes,
+// the stricter reading). tests/budget.test.mjs holds the site to these figures in every
+// `npm test`; `npm run bench` reports them (BENCHMARKS.md). Not a test itself.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The figures. Each is what was measured when the census moved into a module of its own, plus
+ * the headroom that decision states for the features being built meanwhile (enrollment options
+ * and a plan view, months and the payment plan, odds: about +10-15 KB of .wasm in each module
+ * and +10 KB of page script), plus about 3 KB; anything more must be argued for again there. */
+export const BUDGETS = {
+  /** The estimator's module (pkg/costshare_bg.wasm, without the census): measured 107,431. */
+  estimatorWasm: 125_000,
+  /** The census's module (pkg/costshare_census_bg.wasm, the engine with the census): 134,704. */
+  censusWasm: 152_000,
+  /** Everything the estimator's page can load (below): measured 240,161 (268,119 before, when
+   * its module carried the census). The examples and the document viewer are held to it too. */
+  estimatorPage: 268_000,
+  /** Everything the census page can load: measured 248,469 (247,772 before). */
+  censusPage: 276_000,
+  /** The engine compiled to JavaScript, loaded only where WebAssembly is refused: 155,343
+   * (the census's module has none). Features add about 1.45 times their .wasm bytes here. */
+  javascriptEngine: 180_000,
+  /** The declarations and the Custom Elements Manifest, which no page loads: 15,993 (the
+   * census's module's declarations, pkg/costshare_census.d.ts, are 2,352 of it). */
+  developer: 20_000,
+};
+
+/** The engine compiled to JavaScript: a page loads it only where WebAssembly is refused. */
+export const isFallbackFile = (file) => file === 'pkg/costshare_js.js';
+
+/** Files for embedders' tools (TypeScript, editors, element catalogs), never requested by a page. */
+export const isDeveloperFile = (file) => file.endsWith('.d.ts') || file === 'custom-elements.json';
+
+// What each engine's element loads: its script, its worker, the module's glue and bytes.
+const ESTIMATOR = ['cost-estimator.js', 'engine-worker.js', 'pkg/costshare.js', 'pkg/costshare_bg.wasm'];
+// The census's script imports what it shares from cost-estimator.js (decision 13), whole.
+const CENSUS = ['cost-census.js', 'cost-estimator.js', 'census-worker.js', 'pkg/costshare_census.js', 'pkg/costshare_census_bg.wasm'];
+// The data: a visitor may pick any plan, so every plan document's file counts.
+const DATA = ['data/'];
+// A figure's citation opens the document viewer with the cited passages.
+const VIEWER = ['document.html', 'document.js', 'document.css', 'docs/passages/'];
+
+/** Each page and what it can load (a path ending in / is a folder, all of it). The examples
+ * carry the estimator's element and are held to its page's budget. */
+export const PAGES = {
+  'index.html': { budget: 'estimatorPage', files: ['index.html', 'favicon.png', 'style.css', 'app.js', ...ESTIMATOR, ...DATA, ...VIEWER] },
+  'census.html': { budget: 'censusPage', files: ['census.html', 'favicon.png', 'style.css', ...CENSUS, ...DATA] },
+  'embed-example.html': { budget: 'estimatorPage', files: ['embed-example.html', 'favicon.png', 'embed-example.css', ...ESTIMATOR, ...DATA, ...VIEWER] },
+  'broker-example.html': { budget: 'estimatorPage', files: ['broker-example.html', 'favicon.png', 'broker-example.css', 'broker-example.js', 'broker-logo.svg', ...ESTIMATOR, ...DATA, ...VIEWER] },
+  'document.html': { budget: 'estimatorPage', files: [...VIEWER] },
+};
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/** Every file of `dist` with its size gzipped: [[path relative to dist, with /, bytes]]. */
+export function gzippedSizes(dist) {
+  return walk(dist)
+    .map((f) => [relative(dist, f).split(sep).join('/'), gzipSync(readFileSync(f), { level: 9 }).length])
+    .sort((a, b) => b[1] - a[1]);
+}
+
+/** The files of `sizes` a page can load: [[file, bytes]]; `missing`: listed files not there. */
+export function pageFiles(page, sizes) {
+  const listed = PAGES[page].files;
+  const files = sizes.filter(([f]) => listed.some((l) => (l.endsWith('/') ? f.startsWith(l) : f === l)));
+  const missing = listed.filter((l) => !sizes.some(([f]) => (l.endsWith('/') ? f.startsWith(l) : f === l)));
+  return { files, missing };
+}
+
+export const total = (list) => list.reduce((n, [, s]) => n + s, 0);
+
+/** The figures of a built dist/: per page, per module, the JavaScript engine, the developer files. */
+export function measure(dist) {
+  const sizes = gzippedSizes(dist);
+  const of = (file) => sizes.find(([f]) => f === file)?.[1] ?? null;
+  return {
+    sizes,
+    pages: Object.fromEntries(Object.keys(PAGES).map((p) => [p, total(pageFiles(p, sizes).files)])),
+    estimatorWasm: of('pkg/costshare_bg.wasm'),
+    censusWasm: of('pkg/costshare_census_bg.wasm'),
+    javascriptEngine: of('pkg/costshare_js.js'),
+    developer: total(sizes.filter(([f]) => isDeveloperFile(f))),
+    all: total(sizes),
+  };
+}
