@@ -1,8 +1,8 @@
 // What the prerendered view (ssr/prerender.js) says and hides where scripts do not run: nothing
 // there pretends to work. The answer (the total, its split, the ranked options, the worst cases)
-// and the printed proposal stay; the controls that need the element's script (the form, the
-// plan's fields, Print and Copy, the skip link, the total's bar) are hidden, the options' names
-// read as text, and a note says what was estimated and that changing it needs JavaScript. With
+// stays, on screen and on paper; the controls that need the element's script (the form, the
+// plan's fields, Print and Copy, the odds and any other button of the answer, the skip link, the
+// total's bar) are hidden, the options' names read as text, and a note says what was estimated and that changing it needs JavaScript. With
 // scripts on, none of this applies: the view is the element's own until it takes over.
 // `@media (scripting: none)` (Chromium 120, Firefox 113, Safari 17); the note is a <noscript>.
 
@@ -24,7 +24,7 @@ export function noScriptNote(vm, escape) {
 
 /** What is hidden or changed where scripts do not run (inside `@media (scripting: none)`). */
 export const NO_SCRIPT_RULES = `
-  .ce-top, .ce-main, .ce-skip, .ce-actions, .ce-share, .ce-totalbar, [data-live] { display: none !important; }
+  .ce-top, .ce-main, .ce-skip, .ce-actions, .ce-share, .ce-totalbar, [data-live], .ce-answer button:not([data-choose]) { display: none !important; }
   .ce-layout { display: block; max-width: 40em; }
   .ce-option [data-choose] { pointer-events: none; color: inherit; text-decoration: none; font: inherit; padding: 0; border: 0; background: none; }
 `;
