@@ -93,7 +93,7 @@ export async function waitForEstimates(page, timeout = 20_000) {
     .waitForFunction(
       () => {
         const all = [...document.querySelectorAll('cost-estimator')];
-        return all.length > 0 && all.every((el) => el.shadowRoot?.querySelector('.ce-total-amount[data-amount]') && !el.shadowRoot.querySelector(':scope > noscript'));
+        return all.length > 0 && all.every((el) => el.shadowRoot?.querySelector('.ce-total-amount[data-amount]') && !el.shadowRoot.querySelector('noscript'));
       },
       null,
       { timeout },
