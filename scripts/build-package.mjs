@@ -4,6 +4,8 @@
 //   lib/cost-estimator.js      `costshare`: CostEstimator, define(), EngineError; registers nothing
 //   lib/define.js              `costshare/define`: registers <cost-estimator>
 //   lib/cost-census.js         `costshare/census`: CostCensus, defineCensus(); registers nothing
+//   lib/prerender.js           `costshare/prerender` (Node): the element's first view as HTML;
+//   lib/prerender-cli.js       and `costshare-prerender`, its command (www/cost-estimator/ssr/)
 //   lib/census-define.js       `costshare/census/define`: registers <cost-census>
 //   lib/chunk-*.js             what the entries share (Lit, the element, the engine client)
 //   lib/engine-worker.js       the estimator's engine host (a Web Worker, or imported into the page)
@@ -40,6 +42,39 @@ export const ENTRIES = {
 
 /** What the package copies from the built site, as it is there. */
 const FROM_DIST = ['pkg/costshare.js', 'pkg/costshare_bg.wasm', 'pkg/costshare_js.js', 'pkg/costshare.d.ts', 'pkg/costshare_census.js', 'pkg/costshare_census_bg.wasm', 'pkg/costshare_census.d.ts', 'data', 'docs', 'document.html', 'document.js', 'document.css', 'favicon.png'];
+
+/** `costshare/prerender`'s declarations (its source is Node code, outside the element's tsc run). */
+const PRERENDER_TYPES = `/** An attribute of <cost-estimator> that changes its first view. */
+export type PrerenderedAttribute = 'plans' | 'plan' | 'lang' | 'url-state' | 'employer-contribution' | 'broker-name' | 'broker-id' | 'broker-phone' | 'broker-email';
+export interface PrerenderOptions {
+  /** The element's attributes (\`url-state\`: an empty string or \`true\`). */
+  attributes?: Partial<Record<PrerenderedAttribute, string | true>>;
+  /** The address of the element's styles as a file (a <link> in the shadow root), or null for a <style> inside it. */
+  stylesheet?: string | null;
+  /** A built site's folder (its pkg/, engine-worker.js and data/); default: the package's own. */
+  site?: string;
+}
+export interface Prerendered {
+  /** <cost-estimator …><template shadowrootmode="open">…</template></cost-estimator> */
+  html: string;
+  /** The shadow root's content alone. */
+  markup: string;
+  /** The element's styles (and what is hidden without scripts), to serve as the stylesheet. */
+  css: string;
+  /** The engine's estimate and comparison the view shows. */
+  result: import('./cost-estimator/types.js').EstimateResult;
+  comparison: import('./cost-estimator/types.js').Comparison | null;
+}
+/** <cost-estimator> with its first view, worked out by the package's engine (Node, at build time). */
+export function prerender(options?: PrerenderOptions): Promise<Prerendered>;
+/** The same, without the element's tag around it. */
+export function prerenderView(options?: PrerenderOptions): Promise<Omit<Prerendered, 'html'>>;
+/** The element's styles as one sheet. */
+export function elementCss(): string;
+export const PRERENDERED_ATTRIBUTES: PrerenderedAttribute[];
+/** The package's folder (lib/). */
+export const PACKAGE_SITE: string;
+`;
 
 /** The declarations without Lit: the element's base class declared as what an embedder may use
  * of it, so that a project type-checks against the package without Lit installed. */
@@ -180,6 +215,20 @@ export async function buildPackage({ dist, esbuild, esbuildOptions, plugins, man
   for (const [worker, glue] of Object.entries(workers)) {
     await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, worker)], outfile: join(LIB, worker), bundle: true, format: 'esm', external: [glue] });
   }
+  // For Node at build time: `costshare/prerender` and the `costshare-prerender` command (the first
+  // view as HTML, www/cost-estimator/ssr/), with Lit's server build, on the package's own engine.
+  await esbuild.build({
+    ...esbuildOptions,
+    entryPoints: { prerender: join(www, 'cost-estimator', 'ssr', 'package.js'), 'prerender-cli': join(www, 'cost-estimator', 'ssr', 'package-cli.js') },
+    outdir: LIB,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    chunkNames: 'node-[name]-[hash]',
+    plugins,
+  });
+  writeFileSync(join(LIB, 'prerender.d.ts'), PRERENDER_TYPES);
   writeTypes(join(root, 'target', 'types'), manifest);
   writeFileSync(join(LIB, 'custom-elements.json'), JSON.stringify(manifest));
 }

@@ -4,6 +4,8 @@
 //                                             viewer); scripts and styles minified by esbuild
 //   dist/cost-estimator.js                    the element: www/cost-estimator.js and the modules
 //                                             of www/cost-estimator/ (and Lit) bundled into one file
+//   dist/index.html's <cost-estimator>        its first view, worked out by the engine at build
+//     and dist/cost-estimator.css             time (scripts/prerender.mjs), and its styles
 //   dist/cost-census.js                       the census element, importing what it shares from
 //                                             cost-estimator.js
 //   dist/engine-worker.js                     the estimator's engine in a Web Worker
@@ -42,6 +44,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { buildPackage } from './build-package.mjs';
 import { buildTypes } from './build-types.mjs';
+import { prerenderPage } from './prerender.mjs';
 import { META_POLICY } from './csp.mjs';
 
 const minify = !process.argv.includes('--no-minify');
@@ -307,6 +310,15 @@ try {
   writeFileSync(join(dist, 'pkg', 'costshare_js.js'), jsEngine);
 } catch (e) {
   fail(`esbuild: ${e.message}`);
+}
+
+// The answer in the HTML: index.html's <cost-estimator> with its first view, worked out by the
+// engine just built (scripts/prerender.mjs), and the element's styles as dist/cost-estimator.css.
+try {
+  const minifyCss = (css) => (minify ? esbuild.transformSync(css, { loader: 'css', minify: true }).code : css);
+  await prerenderPage({ file: join(dist, 'index.html'), site: dist, minifyCss });
+} catch (e) {
+  fail(`prerender: ${e?.stack ?? e}`);
 }
 
 // The installable package (lib/), from what is in dist/ now.

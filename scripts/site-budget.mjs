@@ -51,7 +51,7 @@ const VIEWER = ['document.html', 'document.js', 'document.css', 'docs/passages/'
 /** Each page and what it can load (a path ending in / is a folder, all of it). The examples
  * carry the estimator's element and are held to its page's budget. */
 export const PAGES = {
-  'index.html': { budget: 'estimatorPage', files: ['index.html', 'favicon.png', 'style.css', 'app.js', ...ESTIMATOR, ...DATA, ...VIEWER] },
+  'index.html': { budget: 'estimatorPage', files: ['index.html', 'favicon.png', 'style.css', 'cost-estimator.css', 'app.js', ...ESTIMATOR, ...DATA, ...VIEWER] },
   'census.html': { budget: 'censusPage', files: ['census.html', 'favicon.png', 'style.css', ...CENSUS, ...DATA] },
   'embed-example.html': { budget: 'estimatorPage', files: ['embed-example.html', 'favicon.png', 'embed-example.css', ...ESTIMATOR, ...DATA, ...VIEWER] },
   'broker-example.html': { budget: 'estimatorPage', files: ['broker-example.html', 'favicon.png', 'broker-example.css', 'broker-example.js', 'broker-logo.svg', ...ESTIMATOR, ...DATA, ...VIEWER] },

@@ -66,7 +66,8 @@ export async function settled(page, selector = EL) {
     (sel) => {
       const root = document.querySelector(sel)?.shadowRoot;
       const answer = root?.querySelector('.ce-answer');
-      return answer?.dataset.state === 'ok' && !root.querySelector('[data-options="working"], [data-options="updating"]');
+      // The element's own view (not the page HTML's, with its <noscript> note at the root).
+      return answer?.dataset.state === 'ok' && !root.querySelector('noscript') && !root.querySelector('[data-options="working"], [data-options="updating"]');
     },
     selector,
     { timeout: 20_000 },

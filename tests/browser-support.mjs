@@ -85,13 +85,15 @@ export async function openPage(browser, path = '', { width = 1280, height = 800,
   return page;
 }
 
-/** Waits until every <cost-estimator> on the page has shown an estimate. */
+/** Waits until every <cost-estimator> on the page has shown an estimate: its own, not the
+ * view the page's HTML carried (which has a <noscript> note at its root; its controls do nothing
+ * until the element takes over). */
 export async function waitForEstimates(page, timeout = 20_000) {
   await page
     .waitForFunction(
       () => {
         const all = [...document.querySelectorAll('cost-estimator')];
-        return all.length > 0 && all.every((el) => el.shadowRoot?.querySelector('.ce-total-amount[data-amount]'));
+        return all.length > 0 && all.every((el) => el.shadowRoot?.querySelector('.ce-total-amount[data-amount]') && !el.shadowRoot.querySelector('noscript'));
       },
       null,
       { timeout },

@@ -46,7 +46,7 @@ test('dark mode: the page and the element go dark together, and stay readable (a
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.reload();
     page.problems.length = 0; // the first load, cut short by the reload
-    await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.ce-total-amount[data-amount]'), EL);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.ce-total-amount[data-amount]') && !document.querySelector(sel).shadowRoot.querySelector('noscript'), EL);
     const dark = await colours(page);
     assert.ok(luminance(dark.page) < 0.05 && luminance(dark.surface) < 0.05, `dark backgrounds: ${JSON.stringify(dark)}`);
     assert.ok(luminance(dark.text) > 0.6 && luminance(dark.pageText) > 0.6, `light text: ${JSON.stringify(dark)}`);

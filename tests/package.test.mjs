@@ -155,6 +155,27 @@ test('(a) a plain page with one script tag at the installed define entry shows t
   await page.close();
 });
 
+test('(a) the installed costshare-prerender and costshare/prerender give the first view as HTML; the plain page carrying it shows it, then the element takes over', { timeout: 120_000 }, async () => {
+  assert.ok(plain, 'the plain site was installed by the first test');
+  // The command, from node_modules/.bin, on the package's own engine and data.
+  const cli = run(join(plain, 'node_modules', '.bin', 'costshare-prerender'), ['--plan', 'kp-co-fehb-2022-standard', '--css', 'cost-estimator.css'], plain);
+  assert.match(cli.stdout, /^<cost-estimator plan="kp-co-fehb-2022-standard"><template shadowrootmode="open"><link rel="stylesheet" href="cost-estimator.css">/);
+  assert.match(cli.stdout, new RegExp(`class="ce-total-amount" value="${STANDARD_SELF_ONLY_YEAR}"`));
+  assert.ok(existsSync(join(plain, 'cost-estimator.css')), '--css wrote the sheet');
+  // The module, imported by a build script.
+  writeFileSync(join(plain, 'build.mjs'), "import { prerender } from 'costshare/prerender';\nconst { html, result } = await prerender({ attributes: { plan: 'kp-co-fehb-2022-high', lang: 'es' } });\nconsole.log(result.total_annual_cost, html.includes('lang=\"es\"'));\n");
+  assert.equal(run(process.execPath, ['build.mjs'], plain).stdout.trim(), '2908.36 true', 'High Option Self Only, 26 × 111.86 (brochure line 3838)');
+  // A page carrying the markup (its sheet in the head too), with the define entry.
+  writeFileSync(join(plain, 'prerendered.html'), plainPage('en', cli.stdout).replace('</head>', '  <link rel="stylesheet" href="cost-estimator.css">\n</head>'));
+  const url = await serve(plain, CONTENT_SECURITY_POLICY);
+  const page = await open(new URL('prerendered.html', url).href);
+  await page.waitForFunction(() => !document.querySelector('cost-estimator').shadowRoot.querySelector('link'), null, { timeout: 30_000 });
+  assert.equal(await total(page), STANDARD_SELF_ONLY_YEAR);
+  assert.equal(await page.evaluate(() => document.querySelector('cost-estimator').shadowRoot.querySelectorAll('.ce-answer').length), 1, 'one answer: the element took over in place');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('(a) the main entry registers nothing; define() twice is harmless; another tag name works', { timeout: 60_000 }, async () => {
   const url = await serve(plain, CONTENT_SECURITY_POLICY);
   const page = await open(new URL('blank.html', url).href);

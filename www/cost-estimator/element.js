@@ -7,7 +7,7 @@
 // (view-model.js, views/); the engine conversation and the URL are controllers
 // (controllers/engine.js, controllers/url.js); print and share are print.js and share.js; what
 // the controls do is handlers.js.
-import { LitElement } from 'lit';
+import { LitElement, adoptStyles, nothing } from 'lit';
 import { agentOf } from './broker.js';
 import { EngineController, dataBase } from './controllers/engine.js';
 import { OddsController } from './controllers/odds.js';
@@ -116,7 +116,8 @@ export class CostEstimator extends LitElement {
     planAttribute: () => this.plan,
     initial: (known) => this.#url.initial(known),
     loaded: () => this.#applyContributionAttribute(true),
-    opened: () => this.#print.afterFirstEstimate(),
+    // The proposal is drawn after the first estimate is on screen: the element's own, after the HTML's view.
+    opened: () => (this.#prerendered ? (this.#openedHeld = true) : this.#print.afterFirstEstimate()),
     emitChange: (error, scenario) => this.#emitChange(error, scenario),
     tag: () => this.#tag,
     spoken: () => this.#viewModel().spokenAnswer(),
@@ -143,6 +144,12 @@ export class CostEstimator extends LitElement {
     reload: () => this.#reload(),
   });
   #warned = new Set();
+  /** The first view the page's HTML carried (a declarative shadow root, ssr/prerender.js): shown
+   * until this element draws its own first answer, then removed in the same task, so the page
+   * neither flashes nor jumps (docs/embedding.md, "The answer in the HTML"). */
+  #prerendered = false;
+  #heldChange = null;
+  #openedHeld = false;
 
   constructor() {
     super();
@@ -292,8 +299,53 @@ export class CostEstimator extends LitElement {
     if (changed.has('employerContribution') && changed.get('employerContribution') !== undefined) this.#applyContributionAttribute();
   }
 
+  createRenderRoot() {
+    // A shadow root before the element's own: the page's HTML declared it, with the first view
+    // and its styles. The element's own styles come with its own view (adopted now, they would
+    // restyle the HTML's view for nothing: ~200 ms at 4x CPU).
+    if (!this.shadowRoot) return super.createRenderRoot();
+    this.#prerendered = true;
+    return this.shadowRoot;
+  }
+
+  /** @returns {unknown} */
   render() {
-    return appView(this.#viewModel());
+    const vm = this.#viewModel();
+    if (this.#prerendered) {
+      // The HTML's view stays until the engine's first answer (or a failure to load) is drawn;
+      // then it goes in this same task, before any frame could show both or neither. (Lit's own
+      // nodes are comments until now; the HTML's may still be arriving when the script runs.)
+      if (!vm.loadError && !(vm.ready && this.#firstViewIn(vm.state))) return nothing;
+      for (const node of [...this.renderRoot.childNodes]) if (node.nodeType !== Node.COMMENT_NODE) node.remove();
+      adoptStyles(/** @type {ShadowRoot} */ (this.renderRoot), /** @type {typeof LitElement} */ (this.constructor).elementStyles);
+      this.#prerendered = false;
+    }
+    return appView(vm);
+  }
+
+  /** Whether the first view's answers are in: the estimate (or why there is none) and, for the
+   * ranking the HTML's view showed, the ranking. Until then the HTML's view stays: drawing the
+   * estimate alone would take its ranked options away for the moment they take to come. */
+  #firstViewIn(state) {
+    const a = state.answer;
+    if (a.revision === 0) return false;
+    if (a.outcome !== 'ok') return true;
+    return state.ranking.key !== '' && (state.ranking.ids.length < 2 || a.comparedFor === a.revision);
+  }
+
+  updated(changed) {
+    super.updated(changed);
+    // What waited for the element's own figures: the first estimate-change, then the proposal.
+    if (this.#prerendered) return;
+    if (this.#heldChange) {
+      const held = this.#heldChange;
+      this.#heldChange = null;
+      this.#emitChange(...held);
+    }
+    if (this.#openedHeld) {
+      this.#openedHeld = false;
+      this.#print.afterFirstEstimate();
+    }
   }
 
   /** Loads once (the data, the first state, the first estimate); resolves when it is shown. A
@@ -377,6 +429,11 @@ export class CostEstimator extends LitElement {
 
   /** estimate-change: the figures changed or went stale (`error` says why). */
   #emitChange(error, scenario) {
+    // While the HTML's view is on screen, the page hears once the element's own figures are.
+    if (this.#prerendered) {
+      this.#heldChange = [error, scenario];
+      return;
+    }
     const a = this.#store.state.answer;
     /** @type {EstimateChangeDetail} */
     const detail = { result: a.result, scenario, stale: a.outcome !== 'ok', error: error ? { code: error.code, field: error.field ?? null, path: error.path ?? [], params: error.params ?? {}, origin: error.origin ?? null, message: error.message } : null };

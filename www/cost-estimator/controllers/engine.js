@@ -106,6 +106,9 @@ export class EngineController {
     const offered = this.offered();
     await this.ensurePlan();
     mark('plan');
+    // The ranking's plans and ids asked now, beside the estimate rather than after it: a page
+    // whose HTML carries the first view keeps it until both are in (element.js).
+    this.idsToCompare(this.store.state.plan).catch(() => {});
     setTimeout(() => this.store.dispatch('formWaited'), FORM_WAITS_MS);
     await this.estimateNow();
     await this.host.updateComplete;
@@ -175,10 +178,16 @@ export class EngineController {
     const key = `${planId}|${this.options.plansAttribute() ?? ''}|${this.extra.map((p) => p.id).join(',')}`;
     const { ranking } = this.store.state;
     if (ranking.key === key) return ranking.ids;
-    const listed = this.offered().map((p) => p.id);
-    // The engine knows a plan's siblings only once their files are in it.
-    await Promise.all(listed.map((id) => this.planObject(id).catch(() => {})));
+    const offered = this.offered();
+    const listed = offered.map((p) => p.id);
     const given = Boolean((this.options.plansAttribute() ?? '').trim()) || this.extra.length > 0;
+    // The engine knows a plan's siblings only once their files are in it. Its siblings are the
+    // options of the same group offer (src/plan.rs, `is_sibling_of`), which the catalog says of
+    // each plan: only their files are needed (not every document's).
+    const offerOf = (p) => p?.offer?.id ?? p?.offer;
+    const anchor = offered.find((p) => p.id === planId);
+    const needed = given || !offerOf(anchor) ? listed : offered.filter((p) => offerOf(p) === offerOf(anchor)).map((p) => p.id);
+    await Promise.all(needed.map((id) => this.planObject(id).catch(() => {})));
     const ids = await (await this.client()).optionsFor(planId, given ? listed : null);
     this.store.dispatch('ranked', key, ids);
     return ids;
@@ -230,13 +239,16 @@ export class EngineController {
       return;
     }
     store.dispatch('working');
+    // The ranking is asked now too, sent right behind the estimate (the engine answers in
+    // order, the estimate first): it comes a moment after the estimate, not a round trip after
+    // the estimate is drawn (a page whose HTML carries the first view waits for both: element.js).
+    const ranked = this.#compare(scenario, revision);
     let heard;
     try {
       const result = await this.#client.estimate(scenario, `${this.options.uid}:estimate`);
       store.dispatch('estimated', revision, result);
       heard = Date.now();
-      // The estimate is on screen before the page hears of it, and before the ranking starts
-      // (it fetches the other plans' files).
+      // The estimate is on screen before the page hears of it.
       await this.host.updateComplete;
       mark('first-estimate');
       if (store.state.revision === revision) this.options.emitChange(null, scenario);
@@ -247,7 +259,7 @@ export class EngineController {
     // The ranking and the curves come after the estimate (they are longer), without holding it.
     // The live region speaks once the ranking is in (the option, its total, whether it is the
     // cheapest), a moment after the estimate so that typing is not read out key by key.
-    this.#compare(scenario, revision).then(() => {
+    ranked.then(() => {
       if (store.state.revision === revision) this.#announce(this.options.spoken(), Math.max(0, 1200 - (Date.now() - heard)));
       this.curvesNow();
     });

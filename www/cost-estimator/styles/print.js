@@ -139,4 +139,5 @@ export const printStyles = css`
       transition: none !important;
       scroll-behavior: auto !important;
     }
+  }
 `;
