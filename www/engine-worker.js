@@ -73,10 +73,6 @@ function estimatorOps(engine) {
       }
       return engine().oddsResult();
     },
-    /** Everything the form asks about a plan (docs/embedding.md, "The plan view"). */
-    planView({ plan }) {
-      return engine().planView(plan);
-    },
   };
 }
 

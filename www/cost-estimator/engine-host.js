@@ -28,7 +28,7 @@ const LONG = new Set(['init', 'odds', 'census', 'censusPage']);
  * glue's (its bytes come with the `init` request and are compiled here); `fallback()`, where
  * the page may not compile WebAssembly, resolves to the same engine compiled to JavaScript
  * (null: this module has none, and says so with code `wasm_refused`); `more(engine)` gives the
- * module's own operations besides `init` and `addPlan`, `engine()` returning the started engine.
+ * module's own operations besides `init`, `addPlan` and `planView`, `engine()` returning the started engine.
  * @param {{ init: Function, Engine: any, fallback?: (() => Promise<any>) | null, more?: (engine: () => any) => Record<string, Function>, name?: string }} module
  */
 export function hostFor({ init, Engine: WasmEngine, fallback = null, more = () => ({}), name = 'the engine' }) {
@@ -85,6 +85,11 @@ export function hostFor({ init, Engine: WasmEngine, fallback = null, more = () =
       const id = engine.addPlan(origin, text);
       plans.set(origin, text);
       return id;
+    },
+    /** Everything a form asks about a plan (docs/embedding.md, "The plan view"): every client
+     * reads its plans this way, the census's as the estimator's. */
+    planView({ plan }) {
+      return engine.planView(plan);
     },
     // The module's own: the estimator's (engine-worker.js), the census's (census/host.js).
     ...more(() => engine),

@@ -2,7 +2,11 @@
 import { css } from 'lit';
 
 export const oddsStyles = css`
-  /* The switch shares the ranking's heading row; it wraps under it where the row is short. */
+  /* The switch opens the odds under the ranking (a line of its own: in the heading row it pushed
+     the third option off a 1280x800 screen once the heading named the enrollment). */
+  .ce-odds-open {
+    margin: 0.5em 0 0;
+  }
   .ce-options-head {
     display: flex;
     flex-wrap: wrap;

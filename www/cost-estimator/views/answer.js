@@ -129,11 +129,13 @@ function optionsView(vm) {
     <section class="ce-options ${current ? '' : 'is-stale'}" part="compare" data-options=${current ? 'ok' : 'updating'} aria-busy=${current ? 'false' : 'true'}>
       <div class="ce-options-head"><h3 class="ce-h3" id=${vm.id('options-h')}>${t.heading}${shared
           ? html` <span class="ce-hint" data-options-enrollment=${shared}>${w.t.choice.usedEnrollment(shared, w.t.enrollment[shared] ?? shared)}</span>`
-          : nothing}</h3>${oddsToggle(vm)}</div>
+          : nothing}</h3></div>
       <ol class="ce-option-list">
         ${open.map((o) => optionView(vm, o, ranks, !shared))}
       </ol>
-      ${closedView(vm, closed)} ${worstNote(vm, comparison)} ${oddsView(vm)}
+      ${closedView(vm, closed)} ${worstNote(vm, comparison)}
+      <p class="ce-odds-open">${oddsToggle(vm)}</p>
+      ${oddsView(vm)}
     </section>
   `;
 }
