@@ -113,6 +113,7 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     },
     careInWords: (key) => {
       const parts = [];
+      const drugs = []; // several drugs alike are said once, with how many ("20 × …")
       for (const u of state.care) {
         if (u.person !== key || !covers(u.service)) continue;
         const label = w.text(services.get(u.service)?.label) || u.service;
@@ -120,11 +121,14 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
           const f = drugFills(u);
           const started = monthOf(u.month) ? drugMonths(u.often, f.count, monthOf(u.month)) : null;
           if (started) f.count = started.length;
-          parts.push(`${label}: ${w.t.drugs.inWords(f.count, f.supply, own(w.t.drugs.channels, u.channel || 'retail') ?? '')}`);
+          drugs.push(`${label}: ${w.t.drugs.inWords(f.count, f.supply, own(w.t.drugs.channels, u.channel || 'retail') ?? '')}`);
         } else if (isPositiveWhole(typedWhole(u.count))) {
           parts.push(`${label} × ${u.count}`);
         }
       }
+      const alike = new Map();
+      for (const d of drugs) alike.set(d, (alike.get(d) ?? 0) + 1);
+      for (const [d, n] of alike) parts.push(n > 1 ? `${n} × ${d}` : d);
       return parts.length ? parts.join('; ') : w.t.print.noCare;
     },
     /** What the live region says once the answer is in: the option, its total, and whether it

@@ -2,10 +2,22 @@
 import { css } from 'lit';
 
 export const oddsStyles = css`
-  /* The switch opens the odds under the ranking (a line of its own: in the heading row it pushed
-     the third option off a 1280x800 screen once the heading named the enrollment). */
-  .ce-odds-open {
-    margin: 0.5em 0 0;
+  /* The switch opens the odds under the ranking, on the line of the worst-case note (in the
+     heading row it pushed the third option off a 1280x800 screen once the heading named the
+     enrollment; on a line of its own, the answer grew past the screen). */
+  .ce-options-foot {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    justify-content: space-between;
+    column-gap: 0.75em;
+  }
+  .ce-options-foot > details {
+    flex: 1 1 16em;
+    min-width: 0;
+  }
+  .ce-options-foot > .ce-odds-toggle {
+    flex: none;
   }
   .ce-options-head {
     display: flex;

@@ -133,8 +133,8 @@ function optionsView(vm) {
       <ol class="ce-option-list">
         ${open.map((o) => optionView(vm, o, ranks, !shared))}
       </ol>
-      ${closedView(vm, closed)} ${worstNote(vm, comparison)}
-      <p class="ce-odds-open">${oddsToggle(vm)}</p>
+      ${closedView(vm, closed)}
+      <div class="ce-options-foot">${worstNote(vm, comparison)} ${oddsToggle(vm)}</div>
       ${oddsView(vm)}
     </section>
   `;
