@@ -286,6 +286,16 @@ fn run(args: &Args) -> Result<String, Failure> {
         }
     };
     let ids = |list: &str| -> Vec<String> { list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect() };
+    // The options a comparison or the odds price: `--plans`, else the scenario plan's group offer.
+    let options = |catalog: &costshare::Catalog, scenario: &costshare::Scenario| -> Result<Vec<String>, costshare::Error> {
+        Ok(match &args.plans {
+            Some(list) => ids(list),
+            None => {
+                catalog.plan_for(&scenario.plan, costshare::error::ErrorPath::from("plan"))?;
+                catalog.options_for(&scenario.plan, None)
+            }
+        })
+    };
 
     match command {
         "help" => Ok(USAGE.to_string()),
@@ -300,13 +310,7 @@ fn run(args: &Args) -> Result<String, Failure> {
             let path = one_file("{command} takes one scenario file")?;
             let catalog = catalog()?;
             let scenario = costshare::Scenario::from_json(&read_file(Path::new(path))?)?;
-            let ids = match &args.plans {
-                Some(list) => ids(list),
-                None => {
-                    catalog.plan_for(&scenario.plan, costshare::error::ErrorPath::from("plan"))?;
-                    catalog.options_for(&scenario.plan, None)
-                }
-            };
+            let ids = options(&catalog, &scenario)?;
             // The table shows where the cheapest option changes: it always has the curves.
             let comparison = if args.curves || args.table {
                 costshare::compare::with_curves(&catalog, &scenario, &ids)?
@@ -322,13 +326,7 @@ fn run(args: &Args) -> Result<String, Failure> {
             let path = one_file("{command} takes one scenario file")?;
             let catalog = catalog()?;
             let scenario = costshare::Scenario::from_json(&read_file(Path::new(path))?)?;
-            let ids = match &args.plans {
-                Some(list) => ids(list),
-                None => {
-                    catalog.plan_for(&scenario.plan, costshare::error::ErrorPath::from("plan"))?;
-                    catalog.options_for(&scenario.plan, None)
-                }
-            };
+            let ids = options(&catalog, &scenario)?;
             Ok(to_json(&costshare::odds::odds(&catalog, &scenario, &ids)?))
         }
         "validate" => {
