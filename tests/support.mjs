@@ -32,13 +32,18 @@ export async function loadWasm() {
 /** The instance's own exports (its `memory`), once loadWasm() has run. */
 export let wasmExports = null;
 
-/** The most recently changed input of the wasm build: src/**, Cargo.toml, Cargo.lock. */
+/** The most recently changed input of the wasm build: src/** (but src/bin/, the command-line
+ * tool, which no module is built from: a change there rightly leaves the modules as they were),
+ * Cargo.toml, Cargo.lock. */
 export function newestSource() {
   let newest = { file: null, mtimeMs: 0 };
   const visit = (rel) => {
     const st = statSync(join(ROOT, rel), { throwIfNoEntry: false });
     if (!st) return;
-    if (st.isDirectory()) for (const name of readdirSync(join(ROOT, rel))) visit(join(rel, name));
+    if (st.isDirectory()) {
+      if (rel === join('src', 'bin')) return;
+      for (const name of readdirSync(join(ROOT, rel))) visit(join(rel, name));
+    }
     else if (st.mtimeMs > newest.mtimeMs) newest = { file: rel, mtimeMs: st.mtimeMs };
   };
   for (const rel of ['src', 'Cargo.toml', 'Cargo.lock']) visit(rel);
