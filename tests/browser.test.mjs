@@ -633,6 +633,8 @@ test('keyboard: collapsed groups are out of the tab order; every control shows i
   const focusables = () => page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('input, select, button, summary, a[href]')].filter((e) => e.offsetParent !== null || e.tagName === 'SUMMARY').length, EL);
   const closed = await focusables();
   await page.locator(`${EL} [data-person="you"] .ce-care > summary`).click();
+  // The care's groups are drawn when it opens (a render after the click): count once they are.
+  await page.waitForFunction(([sel, n]) => [...document.querySelector(sel).shadowRoot.querySelectorAll('input, select, button, summary, a[href]')].filter((e) => e.offsetParent !== null || e.tagName === 'SUMMARY').length !== n, [EL, closed], { timeout: 5_000 }).catch(() => {});
   const opened = await focusables();
   assert.ok(opened > closed && opened - closed < 15, `opening the care adds ${opened - closed} stops (the groups' summaries), not every field`);
   await page.locator(`${EL} [data-person="you"] .ce-care > summary`).focus();
