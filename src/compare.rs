@@ -110,48 +110,20 @@ pub fn compare(catalog: &Catalog, scenario: &Scenario, plan_ids: &[String]) -> R
         .iter()
         .map(|plan| {
             let (fitted, mut adjusted) = fit_to_plan(&base, plan);
+            // Not ranked yet; the ranking below fills `rank` and `cheapest`.
+            let unranked = |adjusted: Adjusted| OptionResult { plan: plan.id.clone(), plan_name: plan.name.clone(), rank: None, cheapest: false, adjusted, estimate: None, worst_case: None, error: None, closed: None };
             if let Some(closed) = crate::offer::closed(plan, &fitted) {
-                return OptionResult {
-                    plan: plan.id.clone(),
-                    plan_name: plan.name.clone(),
-                    rank: None,
-                    cheapest: false,
-                    adjusted,
-                    estimate: None,
-                    worst_case: None,
-                    error: None,
-                    closed: Some(closed),
-                };
+                return OptionResult { closed: Some(closed), ..unranked(adjusted) };
             }
             match Year::new(catalog, &fitted).and_then(|year| year.summary()) {
                 Ok(e) => {
                     if base.enrollment.is_some() && fitted.enrollment.is_none() {
                         adjusted.enrollment = Some(e.enrollment);
                     }
-                    let worst = worst_case(plan, &fitted, &e);
-                    OptionResult {
-                        plan: plan.id.clone(),
-                        plan_name: plan.name.clone(),
-                        rank: None,
-                        cheapest: false,
-                        adjusted,
-                        worst_case: worst.ok(),
-                        estimate: Some(e),
-                        error: None,
-                        closed: None,
-                    }
+                    let worst_case = worst_case(plan, &fitted, &e).ok();
+                    OptionResult { worst_case, estimate: Some(e), ..unranked(adjusted) }
                 }
-                Err(err) => OptionResult {
-                    plan: plan.id.clone(),
-                    plan_name: plan.name.clone(),
-                    rank: None,
-                    cheapest: false,
-                    adjusted,
-                    estimate: None,
-                    worst_case: None,
-                    error: Some(err),
-                    closed: None,
-                },
+                Err(err) => OptionResult { error: Some(err), ..unranked(adjusted) },
             }
         })
         .collect();
