@@ -467,3 +467,79 @@ pub fn years_json(years: &Presets) -> String {
     }
     out + " }\n}\n"
 }
+
+// ---- the condition rows as the page's presets --------------------------------------------------
+
+/// The presets of `data/usage-presets.json` that are the table's condition rows: the id the page
+/// and the census use, and the row of `data/cms-years.json` it is (docs/decisions.md 43).
+pub const CONDITION_PRESETS: [(&str, &str); 2] = [("having_a_baby", "maternity"), ("managing_diabetes", "diabetes")];
+
+/// The preset `id` of `data/usage-presets.json` made from the table's years: the same claims as
+/// the row's in `data/cms-years.json`, labelled as CMS's 2014 table at 2014 prices.
+pub fn condition_preset(years: &Presets, id: &str) -> Option<Preset> {
+    let (_, level) = CONDITION_PRESETS.iter().find(|(p, _)| *p == id)?;
+    let row = years.presets.get(*level)?;
+    let total = row.total_allowed?.dollars();
+    let (label, what_en, what_es) = match *level {
+        "maternity" => (
+            Words { en: "Having a baby (CMS's 2014 table, at 2014 prices)".into(), es: "Tener un bebé (tabla de CMS de 2014, a precios de 2014)".into() },
+            "its Maternity row, a year of care with a birth",
+            "su fila de maternidad, un año de atención con un parto",
+        ),
+        _ => (
+            Words { en: "Managing diabetes (CMS's 2014 table, at 2014 prices)".into(), es: "Controlar la diabetes (tabla de CMS de 2014, a precios de 2014)".into() },
+            "its Diabetes row, a year of care of a person with diabetes",
+            "su fila de diabetes, un año de atención de una persona con diabetes",
+        ),
+    };
+    Some(Preset {
+        label,
+        description: Words {
+            en: format!("The CMS out-of-pocket cost calculator's 2014 utilization table, {what_en}: {total} allowed in all, at 2014 prices (the table's own amounts, not the plan year's)."),
+            es: format!("La tabla de utilización de 2014 de la calculadora de gastos de bolsillo de CMS, {what_es}: {total} permitidos en total, a precios de 2014 (los montos de la tabla, no los del año del plan)."),
+        },
+        source: format!("{}; the same claims as data/cms-years.json's \"{level}\" (docs/decisions.md 43). Written by `cargo run --release --example cms-years` (src/cms_table.rs); do not edit by hand.", row.source),
+        illustrative: false,
+        total_allowed: row.total_allowed,
+        services: row.services.clone(),
+    })
+}
+
+/// `data/usage-presets.json`'s text (`current`) with its condition presets written from the
+/// table's years, everything else as it is; `Err` names a preset the file lacks or cannot hold.
+pub fn usage_presets_json(current: &str, years: &Presets) -> Result<String, String> {
+    let mut text = current.to_string();
+    for (id, _) in CONDITION_PRESETS {
+        let preset = condition_preset(years, id).ok_or_else(|| format!("no row in the years for {id}"))?;
+        let key = format!("\n    {}: ", serde_json::to_string(id).unwrap_or_default());
+        let start = text.find(&key).ok_or_else(|| format!("usage-presets.json has no preset \"{id}\" at the presets' level"))? + key.len();
+        let end = start + object_length(&text[start..]).ok_or_else(|| format!("usage-presets.json: preset \"{id}\" is not a JSON object"))?;
+        let value = serde_json::to_string_pretty(&preset).map_err(|e| e.to_string())?.replace('\n', "\n    ");
+        text.replace_range(start..end, &value);
+    }
+    Ok(text)
+}
+
+/// The length in bytes of the JSON object `text` starts with (strings skipped), or `None`.
+fn object_length(text: &str) -> Option<usize> {
+    if !text.starts_with('{') {
+        return None;
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        match (in_string, b) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') | (false, b'"') => in_string = !in_string,
+            (false, b'{') | (false, b'[') => depth += 1,
+            (false, b'}') | (false, b']') => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}

@@ -108,17 +108,28 @@ fn every_preset_estimates_on_every_plan() {
     }
 }
 
-/// The three CMS coverage examples (SBC template, 2020 and later): their total example costs
-/// and the services CMS lists for each, as this project's service ids.
+/// The CMS coverage example left (SBC template, 2020 and later): its total example cost and the
+/// services CMS lists for it, as this project's service ids. "Having a baby" and "Managing
+/// diabetes" are the CMS utilization table's rows instead (below; docs/decisions.md 43).
 const CMS_EXAMPLES: &[(&str, &str, &[&str])] = &[
-    // Specialist office visits (prenatal care); delivery professional and facility services and
-    // the anesthesia specialist (one admission); diagnostic tests (ultrasounds and blood work).
-    ("having_a_baby", "12700.00", &["prenatal_visit", "lab_test", "xray", "maternity_delivery"]),
-    // PCP visits (with disease education); blood work; prescription drugs; DME (glucose meter).
-    ("managing_diabetes", "5600.00", &["primary_care_visit", "lab_test", "rx_generic", "rx_preferred_brand", "glucose_monitor"]),
     // Emergency room care (with medical supplies); x-ray; DME (crutches); physical therapy.
     ("simple_fracture", "2800.00", &["emergency_room_visit", "xray", "dme_item", "physical_therapy_visit"]),
 ];
+
+/// A one-member scenario of a preset's care on `plan`, as the census prices it.
+fn preset_scenario(plan: &costshare::ValidPlan, preset: &costshare::presets::Preset) -> costshare::Scenario {
+    costshare::Scenario {
+        plan: plan.id.clone(),
+        enrollment: plan.enrollment_types.iter().copied().find(|e| e.covers(1)),
+        pay_schedule: None,
+        members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None, ..Default::default() }],
+        services: preset.services.iter().map(|u| costshare::scenario::ServiceUse { admitted: None, ..u.service_use("you".into()) }).collect(),
+        prices: Default::default(),
+        employer_contribution: None,
+        marginal_tax_rate: None,
+        ..Default::default()
+    }
+}
 
 #[test]
 fn the_cms_coverage_examples_add_up_to_cms_totals_on_every_plan() {
@@ -140,22 +151,7 @@ fn the_cms_coverage_examples_add_up_to_cms_totals_on_every_plan() {
         }
         // The same total allowed under every plan (the engine prices what the preset gives).
         for plan in c.plans() {
-            let s = costshare::Scenario {
-                plan: plan.id.clone(),
-                enrollment: plan.enrollment_types.iter().copied().find(|e| e.covers(1)),
-                pay_schedule: None,
-                members: vec![costshare::scenario::Member { id: "you".into(), age: 67, relationship: None, medicare: None, ..Default::default() }],
-                services: preset
-                    .services
-                    .iter()
-                    .map(|u| costshare::scenario::ServiceUse { admitted: None, ..u.service_use("you".into()) })
-                    .collect(),
-                prices: Default::default(),
-                employer_contribution: None,
-                marginal_tax_rate: None,
-                ..Default::default()
-            };
-            let e = costshare::estimate(&c, &s).unwrap_or_else(|e| panic!("{name} on {}: {e}", plan.id));
+            let e = costshare::estimate(&c, &preset_scenario(plan, preset)).unwrap_or_else(|e| panic!("{name} on {}: {e}", plan.id));
             assert_eq!(e.allowed_total, total, "{name} on {}", plan.id);
         }
     }
@@ -164,15 +160,42 @@ fn the_cms_coverage_examples_add_up_to_cms_totals_on_every_plan() {
     }
 }
 
+/// "Having a baby" and "Managing diabetes" are the CMS table's Maternity and Diabetes rows: the
+/// same claims as data/cms-years.json's, the table's annual cost (Maternity $7,140.27, Diabetes
+/// $5,410.63: data/cms-utilization.json), and they say so in both languages, with the prices'
+/// year and the total (docs/decisions.md 43).
+#[test]
+fn having_a_baby_and_managing_diabetes_are_the_cms_tables_rows() {
+    let c = catalog();
+    let presets = c.presets().expect("data/usage-presets.json");
+    let years = c.cms_years().expect("data/cms-years.json");
+    for (name, row, total) in [("having_a_baby", "maternity", "7140.27"), ("managing_diabetes", "diabetes", "5410.63")] {
+        let preset = presets.presets.get(name).unwrap_or_else(|| panic!("preset {name}"));
+        let row = years.presets.get(row).unwrap_or_else(|| panic!("row {row}"));
+        let total = costshare::Money::parse(total).unwrap();
+        assert_eq!(preset.services, row.services, "{name}: the row's claims");
+        assert_eq!((preset.total_allowed, preset.allowed_sum()), (Some(total), Some(total)), "{name}");
+        assert!(!preset.illustrative);
+        for (lang, label, text) in [("en", &preset.label.en, &preset.description.en), ("es", &preset.label.es, &preset.description.es)] {
+            assert!(label.contains("CMS") && label.matches("2014").count() == 2, "{name}.label.{lang}: the table and its prices' year: {label}");
+            assert!(text.contains(&total.dollars()) && text.contains("2014"), "{name}.description.{lang}: {text}");
+        }
+        for plan in c.plans() {
+            let e = costshare::estimate(&c, &preset_scenario(plan, preset)).unwrap_or_else(|e| panic!("{name} on {}: {e}", plan.id));
+            assert_eq!(e.allowed_total, total, "{name} on {}", plan.id);
+        }
+    }
+}
+
 #[test]
 fn a_preset_whose_amounts_miss_its_total_is_refused() {
     let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
     let vocab = costshare::builtin::vocabulary().unwrap();
-    let bad = text.replacen("\"total_allowed\": \"12700.00\"", "\"total_allowed\": \"12700.01\"", 1);
+    let bad = text.replacen("\"total_allowed\": \"7140.27\"", "\"total_allowed\": \"7140.28\"", 1);
     assert_ne!(bad, text, "test setup");
     let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
     assert_eq!(e.field(), "presets.having_a_baby.total_allowed", "{e}");
-    let bad = text.replacen("\"allowed\": \"9700.00\",", "", 1);
+    let bad = text.replacen("\"allowed\": \"4471.44\",", "", 1);
     assert_ne!(bad, text, "test setup");
     let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
     assert!(e.field().starts_with("presets.having_a_baby.services[") && e.field().ends_with("].allowed"), "{e}");

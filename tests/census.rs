@@ -629,6 +629,51 @@ fn hand_computed_households_from_the_brochure() {
     // A fixed $100.00 a pay period: Prosper 180.07 − 100.00 = 80.07, × 26 = 2,081.82.
     let (_, out, _) = costshare(&["census", "-", "--plans", "kp-co-fehb-2022-prosper", "--contribution", "amount:100.00"], csv.as_bytes());
     assert_eq!(out.lines().nth(1), Some("A,kp-co-fehb-2022-prosper,self_only,2081.82,25.00,2106.82,true,4681.82,2600.00"));
+
+    // "Having a baby" and "Managing diabetes" are the CMS 2014 table's Maternity and Diabetes
+    // rows (data/usage-presets.json, the same claims as data/cms-years.json's; docs/decisions.md
+    // 43), each alone, Self Only (premiums as above).
+    //
+    // C, 29, Maternity: the delivery, one stay of 1 day at $4,471.44; lab tests 7 × $23.95 +
+    // 15 × $23.94; preventive visits $17.54 + $17.53; prenatal visits 3 × $99.26 + 18 × $99.25;
+    // two 30-day generic fills, $11.37 and $11.36. Lab tests, preventive and prenatal care cost
+    // nothing on every option (lines 989/991/993, 1047/1049/1051, 1143/1145/1147). Each generic
+    // fill's $15 copay (lines 2668, 2670, 2674) is more than its allowed amount, so it costs the
+    // allowed amount (the lesser of the two, docs/domain.md rule 4): 11.37 + 11.36 = 22.73.
+    // High: "$500 per day up to $1,000 maximum per admission" (line 2122), 1 day: 500.00, in all
+    // 522.73. Standard: "Nothing for maternity care delivery" (line 2126): 22.73. Prosper: "20%
+    // of our allowance after the deductible" (line 2128), the $300 deductible (line 791) first:
+    // 300.00 + 20% × (4,471.44 − 300.00 = 4,171.44) = 300.00 + 834.288, 834.29 to the cent
+    // (rule 11): 1,134.29 + 22.73 = 1,157.02.
+    //
+    // D, 52, Diabetes: diabetic supplies 5 × $39.52 + 29 × $39.51, an eye exam $166.45, lab
+    // tests 6 × $24.79 + 10 × $24.78, preventive visits 2 × $37.00 + 2 × $36.99, primary care
+    // 3 × $108.22, a specialist visit $166.45, generic fills 12 × $81.79 + 14 × $81.78, preferred
+    // brand-name fills 10 × $56.83 + 3 × $56.82 (30 days each). Supplies "20% of our allowance
+    // up to $40" (High line 2692; $50 Standard 2694, $60 Prosper 2696): 20% of 39.52 = 7.904 and
+    // of 39.51 = 7.902, each 7.90: 34 × 7.90 = 268.60 on every option; lab tests and preventive
+    // visits nothing; each fill's copay is under its allowed amount, but for Prosper's brand.
+    //   High: eye exam $20 (line 1510), primary care 3 × $20 (919), specialist $30 (921), 26
+    //   generic × $15 (2668), 13 brand × $40 (2668): 268.60 + 20 + 60 + 30 + 390 + 520 = 1,288.60.
+    //   Standard: $30 (1516), 3 × $30 (925), $40 (927), 26 × $15 (2670), 13 × $50 (2670); none
+    //   of these is after the deductible: 268.60 + 30 + 90 + 40 + 390 + 650 = 1,468.60.
+    //   Prosper: $10 (1522), 3 × $10 (931), $35 (933), 26 × $15 (2674); the brand-name copay,
+    //   $60 (2674), is more than each fill's allowed amount, which it costs instead (rule 4):
+    //   10 × 56.83 + 3 × 56.82 = 568.30 + 170.46 = 738.76; 268.60 + 10 + 30 + 35 + 390 +
+    //   738.76 = 1,472.36.
+    let csv = "household,age,relationship,usage\nC,29,subscriber,having_a_baby\nD,52,subscriber,managing_diabetes\n";
+    let (code, out, err) = costshare(&["census", "-", "--plans", plans], csv.as_bytes());
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(
+        out,
+        "household,plan,enrollment,premium_annual,member_pays_total,total_annual_cost,cheapest\n\
+         C,kp-co-fehb-2022-high,self_only,2908.36,522.73,3431.09,false\n\
+         C,kp-co-fehb-2022-standard,self_only,1977.56,22.73,2000.29,true\n\
+         C,kp-co-fehb-2022-prosper,self_only,1170.52,1157.02,2327.54,false\n\
+         D,kp-co-fehb-2022-high,self_only,2908.36,1288.60,4196.96,false\n\
+         D,kp-co-fehb-2022-standard,self_only,1977.56,1468.60,3446.16,false\n\
+         D,kp-co-fehb-2022-prosper,self_only,1170.52,1472.36,2642.88,true\n"
+    );
 }
 
 // ---- files made to hurt (issue #21), and what an HR person hands on (issue #20) ----------------

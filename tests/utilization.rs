@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use costshare::cms_table::{expected_uses, years_json, Claims, Table, CLAIMS};
+use costshare::cms_table::{expected_uses, usage_presets_json, years_json, Claims, Table, CLAIMS};
 use costshare::{estimate, Catalog, Code, Scenario, Vocabulary};
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde_json::{json, Value};
@@ -104,6 +104,10 @@ fn the_table_holds_the_workbooks_figures_and_adds_up() {
 fn the_years_file_is_what_the_table_makes_now() {
     let years = table().years(&vocab(), CLAIMS).unwrap();
     assert!(years_json(&years) == data("cms-years.json"), "data/cms-years.json is stale: run cargo run --release --example cms-years");
+    // "Having a baby" and "Managing diabetes" of data/usage-presets.json are the Maternity and
+    // Diabetes rows, written by the same generator (docs/decisions.md 43).
+    let presets = usage_presets_json(&data("usage-presets.json"), &years).unwrap();
+    assert!(presets == data("usage-presets.json"), "data/usage-presets.json's table rows are stale: run cargo run --release --example cms-years");
 }
 
 /// A scenario of one member whose care is a row of the table.
