@@ -482,12 +482,12 @@ pub fn condition_preset(years: &Presets, id: &str) -> Option<Preset> {
     let total = row.total_allowed?.dollars();
     let (label, what_en, what_es) = match *level {
         "maternity" => (
-            Words { en: "Having a baby (CMS's 2014 table, at 2014 prices)".into(), es: "Tener un bebé (tabla de CMS de 2014, a precios de 2014)".into() },
+            Words { en: "Having a baby (CMS’s 2014 table, at 2014 prices)".into(), es: "Tener un bebé (tabla de CMS de 2014, a precios de 2014)".into() },
             "its Maternity row, a year of care with a birth",
             "su fila de maternidad, un año de atención con un parto",
         ),
         _ => (
-            Words { en: "Managing diabetes (CMS's 2014 table, at 2014 prices)".into(), es: "Controlar la diabetes (tabla de CMS de 2014, a precios de 2014)".into() },
+            Words { en: "Managing diabetes (CMS’s 2014 table, at 2014 prices)".into(), es: "Controlar la diabetes (tabla de CMS de 2014, a precios de 2014)".into() },
             "its Diabetes row, a year of care of a person with diabetes",
             "su fila de diabetes, un año de atención de una persona con diabetes",
         ),

@@ -84,11 +84,18 @@ const LOW = (m) => [
   { member: m, service: 'lab_test', count: 1 },
   { member: m, service: 'rx_generic', count: 1, days_supply: 30, channel: 'retail' },
 ];
+// "Having a baby": the CMS 2014 table's Maternity row, each group of claims at its own amount
+// (data/usage-presets.json, docs/decisions.md 43).
 const BABY = (m) => [
-  { member: m, service: 'prenatal_visit', count: 10, allowed: '200.00' },
-  { member: m, service: 'lab_test', count: 5, allowed: '60.00' },
-  { member: m, service: 'xray', count: 2, allowed: '350.00' },
-  { member: m, service: 'maternity_delivery', count: 1, allowed: '9700.00', days: 2 },
+  { member: m, service: 'maternity_delivery', count: 1, allowed: '4471.44', days: 1 },
+  { member: m, service: 'lab_test', count: 7, allowed: '23.95' },
+  { member: m, service: 'lab_test', count: 15, allowed: '23.94' },
+  { member: m, service: 'preventive_visit', count: 1, allowed: '17.54' },
+  { member: m, service: 'preventive_visit', count: 1, allowed: '17.53' },
+  { member: m, service: 'prenatal_visit', count: 3, allowed: '99.26' },
+  { member: m, service: 'prenatal_visit', count: 18, allowed: '99.25' },
+  { member: m, service: 'rx_generic', count: 1, allowed: '11.37', days_supply: 30, channel: 'retail' },
+  { member: m, service: 'rx_generic', count: 1, allowed: '11.36', days_supply: 30, channel: 'retail' },
 ];
 const FAMILY = {
   plan: 'kp-co-fehb-2022-high',

@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import { catalogs, wordsFor } from '../www/cost-estimator/i18n/index.js';
 import { actions, createStore, emptyRequired, initialState, personName, shownError } from '../www/cost-estimator/state/store.js';
 import { fieldOf, fromScenario, toScenario, typedWhole } from '../www/cost-estimator/state/scenario.js';
+import { claimsPrice } from '../www/cost-estimator/state/claims.js';
 import { ROOT } from './support.mjs';
 
 const vocabulary = JSON.parse(readFileSync(join(ROOT, 'data', 'services.json'), 'utf8'));
@@ -350,5 +351,78 @@ describe('the message catalogs', () => {
       actions[name](s, ...args);
       assert.deepEqual(s, frozen, name);
     }
+  });
+});
+
+// "Having a baby" is the CMS table's Maternity row (data/usage-presets.json, docs/decisions.md
+// 43): lab tests 7 × $23.95 + 15 × $23.94, preventive visits $17.54 + $17.53, prenatal visits
+// 3 × $99.26 + 18 × $99.25, the delivery (1 day, $4,471.44), two generic fills $11.37 + $11.36.
+describe('a typical year’s claims (state/claims.js)', () => {
+  const baby = () => {
+    const s = store();
+    s.dispatch('applyPreset', 'you', 'having_a_baby', presets.having_a_baby, units, new Set(fehb.services.map((x) => x.id)));
+    return s;
+  };
+  const line = (s, service) => s.state.care.find((u) => u.service === service);
+
+  test('a service the preset gives in groups of claims is one line: its count their sum, the groups kept', () => {
+    const s = baby();
+    assert.deepEqual(s.state.care.map((u) => [u.service, u.count]), [['maternity_delivery', '1'], ['lab_test', '22'], ['preventive_visit', '2'], ['prenatal_visit', '21'], ['rx_generic', '2']]);
+    assert.deepEqual(line(s, 'lab_test').claims, [{ count: 7, allowed: '23.95' }, { count: 15, allowed: '23.94' }]);
+    assert.deepEqual(line(s, 'maternity_delivery').claims, [{ count: 1, allowed: '4471.44' }]);
+    assert.equal(line(s, 'maternity_delivery').days, '1');
+    assert.deepEqual([line(s, 'rx_generic').often, line(s, 'rx_generic').supply], ['custom', '30']);
+    assert.deepEqual(claimsPrice(line(s, 'lab_test').claims), { low: '23.94', high: '23.95', total: '526.75' }, '7 × 23.95 + 15 × 23.94 = 167.65 + 359.10');
+  });
+
+  test('the scenario sends each group as a use of its own amount, adding up to the row’s $7,140.27', () => {
+    const { scenario, uses } = toScenario(baby().state, fehb, units);
+    const labs = scenario.services.filter((u) => u.service === 'lab_test');
+    assert.deepEqual(labs, [{ member: 'you', service: 'lab_test', count: 7, allowed: '23.95' }, { member: 'you', service: 'lab_test', count: 15, allowed: '23.94' }]);
+    assert.deepEqual(scenario.services.find((u) => u.service === 'maternity_delivery'), { member: 'you', service: 'maternity_delivery', count: 1, days: 1, allowed: '4471.44' });
+    assert.equal(scenario.services.length, 9);
+    assert.equal(uses.length, 9, 'each use maps back to its line');
+    const cents = scenario.services.reduce((sum, u) => sum + u.count * Math.round(Number(u.allowed) * 100), 0);
+    assert.equal(cents, 714027);
+  });
+
+  test('changing the count, the days, a drug’s schedule or the service’s price makes the line one price again', () => {
+    let s = baby();
+    s.dispatch('setCount', 'you', 'lab_test', '22', 'visit');
+    assert.ok(line(s, 'lab_test').claims, 'the same count changes nothing');
+    s.dispatch('setCount', 'you', 'lab_test', '10', 'visit');
+    assert.equal(line(s, 'lab_test').claims, undefined);
+    let { scenario } = toScenario(s.state, fehb, units);
+    assert.deepEqual(scenario.services.filter((u) => u.service === 'lab_test'), [{ member: 'you', service: 'lab_test', count: 10 }], 'priced at the typical (or the visitor’s) price');
+    s.dispatch('setUseField', line(s, 'maternity_delivery').key, 'days', '2');
+    assert.equal(line(s, 'maternity_delivery').claims, undefined);
+    s.dispatch('setUseField', line(s, 'rx_generic').key, 'month', '6');
+    assert.equal(line(s, 'rx_generic').claims, undefined, 'a drug started later has fewer fills');
+    s.dispatch('setUseField', line(s, 'prenatal_visit').key, 'month', '6');
+    assert.ok(line(s, 'prenatal_visit').claims, 'a visit’s month keeps its claims');
+    s.dispatch('setPrice', 'prenatal_visit', '150');
+    assert.equal(line(s, 'prenatal_visit').claims, undefined);
+    ({ scenario } = toScenario(s.state, fehb, units));
+    assert.deepEqual(scenario.services.filter((u) => u.service === 'prenatal_visit'), [{ member: 'you', service: 'prenatal_visit', count: 21, month: 6 }]);
+    assert.deepEqual(scenario.prices.prenatal_visit, { allowed: '150' });
+    s = baby();
+    s.dispatch('setUseField', line(s, 'preventive_visit').key, 'count', '2');
+    assert.equal(line(s, 'preventive_visit').claims, undefined);
+  });
+
+  test('claims that do not add up to the count are not sent: the count at one price', () => {
+    const s = baby();
+    const state = { ...s.state, care: s.state.care.map((u) => (u.service === 'lab_test' ? { ...u, count: '23' } : u)) };
+    const { scenario } = toScenario(state, fehb, units);
+    assert.deepEqual(scenario.services.filter((u) => u.service === 'lab_test'), [{ member: 'you', service: 'lab_test', count: 23 }]);
+  });
+
+  test('the scenario read back (the `scenario` property) is the same lines with their claims', () => {
+    const { scenario } = toScenario(baby().state, fehb, units);
+    const back = fromScenario(scenario, units);
+    assert.deepEqual(back.care.map((u) => [u.service, u.count]), baby().state.care.map((u) => [u.service, u.count]), 'one line per service');
+    assert.deepEqual(back.care.find((u) => u.service === 'lab_test').claims, [{ count: 7, allowed: '23.95' }, { count: 15, allowed: '23.94' }]);
+    assert.equal(back.care.find((u) => u.service === 'maternity_delivery').allowed, '4471.44', 'one amount: the use’s own, as any scenario’s');
+    assert.deepEqual(toScenario({ ...baby().state, ...back }, fehb, units).scenario.services, scenario.services);
   });
 });

@@ -206,3 +206,35 @@ test('a link’s pay schedule or enrollment the page does not know, an unknown p
   );
   assert.deepEqual([state.pay, state.enrollment, state.care, state.prices, state.contribution], ['', '', [], {}, { kind: '', value: '' }]);
 });
+
+// A typical year's claims (state/claims.js): "Having a baby" (the CMS table's Maternity row)
+// gives lab tests as 7 × $23.95 + 15 × $23.94 on one line of 22.
+test('a link keeps a typical year’s claims, and the engine gets the same uses from the reopened page', () => {
+  const presets = JSON.parse(readFileSync(join(ROOT, 'data', 'usage-presets.json'), 'utf8')).presets;
+  const s = createStore(initialState({ plan: 'kp-co-fehb-2022-high' }));
+  s.dispatch('setPersonField', 'you', 'age', '36');
+  s.dispatch('applyPreset', 'you', 'having_a_baby', presets.having_a_baby, units);
+  const hash = encodeState('', s.state);
+  assert.match(decodeURIComponent(decodeURIComponent(hash)), /s=you\*lab_test\*22\*cl-7:23\.95,15:23\.94/);
+  const back = decodeState(hash);
+  assert.deepEqual(back.linkIssues, []);
+  assert.deepEqual(back.care.map((u) => [u.service, u.count, u.claims]), s.state.care.map((u) => [u.service, u.count, u.claims]));
+  const reopened = createStore(initialState());
+  reopened.dispatch('load', back);
+  const { scenario } = toScenario(reopened.state, plan(), units);
+  assert.deepEqual(scenario, toScenario(s.state, plan(), units).scenario);
+  assert.equal(scenario.services.length, 9);
+});
+
+test('claims in a link that are not claims, or do not add up to the count, are not used, and the page says so', () => {
+  for (const bad of ['7:23.95,15:23.94', '7:23.955,15:23.94', '0:1.00,22:23.94', 'x', '22:-1.00', '22:1e3']) {
+    const count = bad === '7:23.95,15:23.94' ? '21' : '22';
+    const state = decodeState(`#plan=kp-co-fehb-2022-high&p=you*36&s=you*lab_test*${count}*cl-${encodeURIComponent(bad)}`);
+    assert.equal(state.care[0].claims, undefined, bad);
+    assert.equal(state.care[0].count, count);
+    assert.deepEqual(state.linkIssues.map((i) => [i.what, i.key]), [['claims', 'count:u1']], bad);
+    const s = createStore(initialState());
+    s.dispatch('load', state);
+    assert.equal(shownError(s.state, 'count:u1')?.link, true, 'marked at the count');
+  }
+});

@@ -86,8 +86,10 @@ test('"Start from a typical year" by keyboard: the arrow keys apply nothing, Tab
   assert.equal((await focused(page)).key, 'having_a_baby');
   await v.press('Enter');
   await settled(page);
-  assert.equal(await v.at('[data-notice="presetApplied"] p').textContent(), 'You: care replaced with “Having a baby”.');
-  assert.equal(await v.at('[data-summary="you"]').textContent(), '17 visits · 1 stay', 'prenatal 10, lab 5, ultrasound 2; the delivery');
+  assert.equal(await v.at('[data-notice="presetApplied"] p').textContent(), 'You: care replaced with “Having a baby (CMS’s 2014 table, at 2014 prices)”.');
+  // The CMS table's Maternity row (data/usage-presets.json): lab tests 22, preventive visits 2,
+  // prenatal visits 21; the delivery; two generic fills.
+  assert.equal(await v.at('[data-summary="you"]').textContent(), '45 visits · 1 stay · 2 fills');
   await focusedWhere(page, (f) => f.key === 'preset:you', 'the button again, not the page');
   await accessibleOnScreenAndInPrint(page, 'a typical year applied');
   const { keys } = v.report();

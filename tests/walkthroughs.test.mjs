@@ -46,19 +46,23 @@ async function finish(page, name, width) {
 
 // Care, as the visitor picks it: You "Medium use", the spouse "Having a baby", each child "Low use"
 // (data/usage-presets.json). Typical prices (cents): preventive 25000, primary care 15000,
-// specialist 25000, lab 6000, x-ray 15000, urgent care 20000, generic 2500 per 30 days; "Having a
-// baby" gives its own: prenatal 10 × 20000, lab 5 × 6000, ultrasound (x-ray) 2 × 35000, delivery
-// 970000 for a 2-day stay. Four people: Self and Family, "the enrollee and one or more eligible
-// family members" (001 L288).
+// specialist 25000, lab 6000, x-ray 15000, urgent care 20000, generic 2500 per 30 days. "Having a
+// baby" is the CMS 2014 table's Maternity row with its own amounts (data/cms-utilization.json made
+// claims, docs/decisions.md 17 and 43): the delivery, one stay of 1 day at 447144; lab tests
+// 7 × 2395 + 15 × 2394; preventive visits 1754 + 1753; prenatal visits 3 × 9926 + 18 × 9925; two
+// 30-day generic fills, 1137 and 1136. Each generic fill's $15 copay (001 L2668, L2670, L2674) is
+// more than its allowed amount, so it costs the allowed amount (docs/domain.md rule 4): 1137 +
+// 1136 = 2273 on every option. Four people: Self and Family, "the enrollee and one or more
+// eligible family members" (001 L288).
 const CO_HIGH = {
   premium: 23206 * FEHB_EMPLOYEE_PERIODS, // 001 L3840 "High Option Self and Family652$574.13$232.06…": your share $232.06
   care:
     // You: primary care 3 × $20 (001 L919), specialist 2 × $30 (L921), urgent care $30 (L2361),
     // generic 12 × $15 per 30-day supply (L2668); preventive (L1047), lab (L989), x-ray (L1000) nothing.
     (3 * 2000 + 2 * 3000 + 3000 + 12 * 1500) +
-    // Spouse: prenatal (L1143), lab, x-ray nothing; the delivery's stay "$500 per day up to
-    // $1,000 maximum per admission" (L2122): 2 days × $500 = $1,000.
-    Math.min(2 * 50000, 100000) +
+    // Spouse: prenatal (L1143), lab (L989), preventive (L1047) nothing; the delivery's stay "$500
+    // per day up to $1,000 maximum per admission" (L2122): 1 day × $500 = $500; the generic fills.
+    Math.min(1 * 50000, 100000) + 2273 +
     // Each child: primary care $20 (L919), generic $15 (L2668); preventive and lab nothing.
     2 * (2000 + 1500),
   outOfPocketMax: 800000, // $8,000 per family enrollment (001 L805)
@@ -70,9 +74,9 @@ const CO_STANDARD = {
     // generic 12 × $15 (L2670); preventive (L1049), lab (L991), x-ray (L1002) nothing. None of
     // these is "after the deductible" (L790), so the $150 deductible is never met.
     (3 * 3000 + 2 * 4000 + 4000 + 12 * 1500) +
-    // Spouse: prenatal (L1145), lab (L991), x-ray (L1002) and "Nothing for maternity care
-    // delivery" (L2126).
-    0 +
+    // Spouse: prenatal (L1145), lab (L991), preventive (L1049) and "Nothing for maternity care
+    // delivery" (L2126); the generic fills.
+    2273 +
     // Each child: "nothing for children through age 17" at primary care (L925); generic $15.
     2 * (0 + 1500),
   outOfPocketMax: 1100000, // $11,000 per family enrollment (001 L805)
@@ -85,10 +89,11 @@ const CO_PROSPER = {
     // $150 price goes wholly to the $300 deductible (L791), leaving nothing for the copay
     // (docs/domain.md, rule 2).
     (3 * 1000 + 2 * 3500 + 3500 + 12 * 1500 + 15000) +
-    // Spouse: the first $350 ultrasound pays her $300 deductible and then min($35, $50) = $35;
-    // the second, $35; the delivery "20% of our allowance after the deductible" (L2128), her
-    // deductible met: 20% of $9,700 = $1,940. The family's $600 is not reached ($150 + $300).
-    (30000 + 3500) + 3500 + (970000 * 20) / 100 +
+    // Spouse: prenatal (L1147), lab (L993), preventive (L1051) nothing; the delivery "20% of our
+    // allowance after the deductible" (L2128): $300 of it pays her deductible (L791), then 20%
+    // of the rest, 20% × $4,171.44 = $834.288, $834.29 to the cent (docs/domain.md rule 11);
+    // the generic fills. The family's $600 is not reached ($150 + $300).
+    30000 + 83429 + 2273 +
     // Each child: primary care $10 (L931), generic $15 (L2674).
     2 * (1000 + 1500),
   outOfPocketMax: 1400000, // $14,000 per family enrollment (001 L805)
@@ -99,8 +104,9 @@ test('Colorado: a federal family of four expecting a baby compares High, Standar
   const rows = Object.entries(options)
     .map(([plan, o]) => [plan, o.premium + o.care, o.premium + o.outOfPocketMax])
     .sort((a, b) => a[1] - b[1]);
-  // Worked out: Standard $4,889.14, Prosper $5,704.24, High $7,433.56.
-  assert.deepEqual(rows.map(([plan, total]) => [plan, total]), [['kp-co-fehb-2022-standard', 488914], ['kp-co-fehb-2022-prosper', 570424], ['kp-co-fehb-2022-high', 743356]]);
+  // Worked out: Prosper $2,879.24 + $1,672.02 = $4,551.26; Standard $4,469.14 + $442.73 =
+  // $4,911.87; High $6,033.56 + $922.73 = $6,956.29.
+  assert.deepEqual(rows.map(([plan, total]) => [plan, total]), [['kp-co-fehb-2022-prosper', 455126], ['kp-co-fehb-2022-standard', 491187], ['kp-co-fehb-2022-high', 695629]]);
   for (const width of WIDTHS) {
     const page = await openPage(browser, '', { width, height: width === 1280 ? 800 : 844 });
     const v = new Visitor(page, 'colorado');
@@ -126,8 +132,8 @@ test('Colorado: a federal family of four expecting a baby compares High, Standar
     await v.settled();
     shown = await v.shown();
     assert.equal(shown.label, 'Total for the year with Prosper');
-    assert.deepEqual([shown.total, shown.premium, shown.care], [dollars(570424), dollars(CO_PROSPER.premium), dollars(CO_PROSPER.care)]);
-    assert.deepEqual([dollars(CO_PROSPER.premium), dollars(CO_PROSPER.care)], ['$2,879.24', '$2,825.00']);
+    assert.deepEqual([shown.total, shown.premium, shown.care], [dollars(455126), dollars(CO_PROSPER.premium), dollars(CO_PROSPER.care)]);
+    assert.deepEqual([dollars(CO_PROSPER.premium), dollars(CO_PROSPER.care)], ['$2,879.24', '$1,672.02']);
     assert.deepEqual(shown.ranking, ranked(rows), 'the ranking does not change with the option shown');
     const { clicks, keys } = v.report(`${width}px`);
     assert.ok(clicks <= 14 && keys <= 12, `${clicks} clicks and ${keys} keys`);

@@ -83,7 +83,7 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     /** The enrollment types and pay schedules the chosen plan offers, from its view. */
     enrollmentTypes: (plan?.enrollment.types ?? []).map((t) => t.type),
     paySchedules: (plan?.pay_schedules ?? []).map((s) => s.pay_schedule),
-    presets: Object.entries(presets).map(([id, p]) => ({ id, label: w.text(p.label), illustrative: Boolean(p.illustrative) })),
+    presets: Object.entries(presets).map(([id, p]) => ({ id, label: w.text(p.label), illustrative: Boolean(p.illustrative), total: typeof p.total_allowed === 'string' ? p.total_allowed : null })),
     typicalPrices: data?.prices.value.prices ?? {},
     channels: plan?.channels ?? ['retail'],
     comparing,

@@ -111,7 +111,7 @@ export const EN = {
     undone: 'Undone.',
     link: (named, more) => `This link held values this page does not know, not used (the field shows what is used instead): ${named.join('; ')}${more ? `; and ${more} more` : ''}.`,
     linkField: 'The link gave a value that is not one of these; the one shown is used.',
-    linkWhat: { plan: 'plan', enrollment: 'enrollment type', pay: 'pay schedule', person: 'person', medicare: 'Medicare status', member: 'care for a person not listed', service: 'kind of care', uses: 'care beyond 2,000 entries', often: 'how often', channel: 'where a drug is filled', price: 'price of', contribution: 'contribution', month: 'month' },
+    linkWhat: { plan: 'plan', enrollment: 'enrollment type', pay: 'pay schedule', person: 'person', medicare: 'Medicare status', member: 'care for a person not listed', service: 'kind of care', uses: 'care beyond 2,000 entries', often: 'how often', channel: 'where a drug is filled', price: 'price of', contribution: 'contribution', month: 'month', claims: 'a typical year’s prices' },
     undo: 'Undo',
   },
 
@@ -135,6 +135,7 @@ export const EN = {
     preset: 'Start from a typical year',
     presetHint: 'Choosing one replaces this person’s care; you can undo it.',
     illustrative: 'illustrative',
+    presetTotal: (amount) => `${amount} allowed in all`,
     example: 'Try an example household',
     exampleIntro: 'Not sure where to start?',
     exampleIntroReplace: 'An example instead of your entries?',
@@ -152,6 +153,8 @@ export const EN = {
     outOfNetwork: 'Out of network',
     billed: 'Provider’s bill, each',
     notCovered: 'Not covered by this plan.',
+    claims: (range, total) => `${range} each, ${total} in all`,
+    claim: (amount) => `${amount} allowed`,
     summary: (visits, stays, fills) => {
       const parts = [];
       if (visits) parts.push(plural(visits, 'visit', 'visits'));
@@ -195,6 +198,7 @@ export const EN = {
     reset: 'Use the typical price',
     illustrative: 'Illustrative',
     illustrativeNote: 'No public price was found: a round example figure.',
+    claimsKept: (range) => `Care from a typical year keeps that year’s prices (${range} each) until you put in your own here.`,
   },
 
   details: {

@@ -111,7 +111,7 @@ export const ES = {
     undone: 'Deshecho.',
     link: (named, more) => `Este enlace traía valores que esta página no conoce y no se usaron (el campo muestra lo que se usa en su lugar): ${named.join('; ')}${more ? `; y ${more} más` : ''}.`,
     linkField: 'El enlace traía un valor que no es ninguno de estos; se usa el que se muestra.',
-    linkWhat: { plan: 'plan', enrollment: 'tipo de inscripción', pay: 'calendario de pago', person: 'persona', medicare: 'estado de Medicare', member: 'atención para una persona que no figura', service: 'tipo de atención', uses: 'atención más allá de 2,000 entradas', often: 'con qué frecuencia', channel: 'dónde se surte un medicamento', price: 'precio de', contribution: 'contribución', month: 'mes' },
+    linkWhat: { plan: 'plan', enrollment: 'tipo de inscripción', pay: 'calendario de pago', person: 'persona', medicare: 'estado de Medicare', member: 'atención para una persona que no figura', service: 'tipo de atención', uses: 'atención más allá de 2,000 entradas', often: 'con qué frecuencia', channel: 'dónde se surte un medicamento', price: 'precio de', contribution: 'contribución', month: 'mes', claims: 'precios de un año típico' },
     undo: 'Deshacer',
   },
 
@@ -135,6 +135,7 @@ export const ES = {
     preset: 'Empezar con un año típico',
     presetHint: 'Al elegir uno se reemplaza la atención de esta persona; puede deshacerlo.',
     illustrative: 'ilustrativo',
+    presetTotal: (amount) => `${amount} permitidos en total`,
     example: 'Probar un hogar de ejemplo',
     exampleIntro: '¿No sabe por dónde empezar?',
     exampleIntroReplace: '¿Un ejemplo en lugar de sus datos?',
@@ -152,6 +153,8 @@ export const ES = {
     outOfNetwork: 'Fuera de la red',
     billed: 'Factura del proveedor, cada vez',
     notCovered: 'Este plan no lo cubre.',
+    claims: (range, total) => `${range} cada uno, ${total} en total`,
+    claim: (amount) => `${amount} permitido`,
     summary: (visits, stays, fills) => {
       const parts = [];
       if (visits) parts.push(plural(visits, 'consulta', 'consultas'));
@@ -195,6 +198,7 @@ export const ES = {
     reset: 'Usar el precio típico',
     illustrative: 'Ilustrativo',
     illustrativeNote: 'No se encontró un precio público: es una cifra redonda de ejemplo.',
+    claimsKept: (range) => `La atención de un año típico conserva los precios de ese año (${range} cada uno) hasta que escriba los suyos aquí.`,
   },
 
   details: {

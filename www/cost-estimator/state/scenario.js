@@ -5,6 +5,7 @@
 // ("12"); anything else ("0x10", "1e3", " 3 ", "abc") goes as the text itself, which the engine
 // refuses naming the field, so the page shows the message at the field that holds that text.
 import { DRUG_SCHEDULES } from './store.js';
+import { claimsFor, wellFormed } from './claims.js';
 
 /** "12" → 12; "" → null; other text → the text (the engine refuses it, naming the field). */
 export function typedWhole(raw) {
@@ -98,8 +99,12 @@ export function toScenario(state, plan, units) {
       const billed = typedMoney(u.billed);
       if (billed) use.billed = billed;
     }
-    scenario.services.push(use);
-    uses.push(u.key);
+    // A published year's claims: each group a use of its own amount (state/claims.js).
+    const claims = claimsFor(u, use.count, use.months);
+    for (const group of claims ?? [null]) {
+      scenario.services.push(group ? { ...use, count: group.count, allowed: group.allowed } : use);
+      uses.push(u.key);
+    }
     usedServices.add(u.service);
   }
   const prices = {};
@@ -118,6 +123,14 @@ export function toScenario(state, plan, units) {
   const optIn = monthOf(state.paymentPlan);
   if (optIn && plan?.part_d) scenario.payment_plan = { opt_in_month: optIn };
   return { scenario, uses, people, left };
+}
+
+/** The claims a line sends, as toScenario counts the line (state/claims.js), or null. */
+export function lineClaims(use) {
+  if (!use.often) return claimsFor(use, typedWhole(use.count));
+  const fills = drugFills(use);
+  const start = monthOf(use.month);
+  return claimsFor(use, fills.count, start ? drugMonths(use.often, fills.count, start) : null);
 }
 
 /** '1'…'12' → 1…12; anything else → null (spread over the year). */
@@ -226,6 +239,25 @@ export function fromScenario(scenario, units, spouseMinAge = 26) {
       use.channel = s.channel ?? 'retail';
     }
     if (typeof s.allowed === 'string') use.allowed = s.allowed;
+    // The uses toScenario made of one line's claims (the same person, service and everything
+    // but the count and amount, one after the other) are one line again.
+    const last = care[care.length - 1];
+    if (use.allowed && last && last.person === person && (last.claims || last.allowed) && sameLine(last, use)) {
+      last.claims = [...(last.claims ?? [{ count: Number(last.count), allowed: last.allowed }]), { count: Number(use.count), allowed: use.allowed }];
+      delete last.allowed;
+      if (wellFormed(last.claims)) {
+        last.count = String(last.claims.reduce((n, g) => n + g.count, 0));
+        if (last.often) {
+          const match = Object.entries(DRUG_SCHEDULES).find(([, d]) => d.count === Number(last.count) && String(d.supply) === last.supply);
+          last.often = match ? match[0] : 'custom';
+        }
+        n--;
+        continue;
+      }
+      last.claims.pop();
+      if (last.claims.length === 1) [last.allowed, last.claims] = [last.claims[0].allowed, undefined];
+      if (!last.claims) delete last.claims;
+    }
     care.push(use);
   }
   const prices = {};
@@ -247,6 +279,12 @@ export function fromScenario(scenario, units, spouseMinAge = 26) {
     paymentPlan: scenario?.payment_plan?.opt_in_month != null ? String(scenario.payment_plan.opt_in_month) : '',
     nextUse: n,
   };
+}
+
+/** Two uses that differ only in their count and amount (each a whole count). */
+function sameLine(a, b) {
+  const keys = ['service', 'days', 'channel', 'admitted', 'oon', 'billed', 'month', 'supply'];
+  return keys.every((k) => a[k] === b[k]) && /^[1-9][0-9]*$/.test(a.count) && /^[1-9][0-9]*$/.test(b.count);
 }
 
 /** An unnamed second adult is the spouse, as the engine assumes for premiums: `spouseMinAge` is

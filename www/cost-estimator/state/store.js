@@ -13,9 +13,12 @@
 //   pay             '' (the plan's first schedule) or the schedule chosen
 //   people          [{ key, role: you|spouse|child, age (text as typed), medicare, sex? }]; You
 //                   first; `sex` (female, male, or '' / absent: prefer not to say) only for the odds
-//   care            [{ key, person, service, count, days, often, channel, admitted, oon, billed }]
-//                   in the order they are used; a drug is a use whose `often` says how often
-//                   (monthly, quarterly, once, or custom with its own count and days' supply)
+//   care            [{ key, person, service, count, days, often, channel, admitted, oon, billed,
+//                   claims? }] in the order they are used; a drug is a use whose `often` says how
+//                   often (monthly, quarterly, once, or custom with its own count and days'
+//                   supply); `claims` ([{ count, allowed }], their counts adding up to `count`):
+//                   a published year's claims of the service, kept until the visitor changes
+//                   what the line counts or the service's price (state/claims.js)
 //   prices          { service: amount typed } the visitor's own prices
 //   contribution    { kind: ''|amount|percent, value } an employer's contribution per pay period
 //   taxRate         the visitor's marginal tax rate, percent as typed ('' for none): an employee's
@@ -50,6 +53,7 @@
 // billed:<use>, price:<service>, enrollment, pay, contribution, taxRate.
 // Why one file of about 500 lines: the state's shape and every named action over it, so that
 // what can change the page is one list (tests/store.test.mjs runs each action).
+import { claimCount, withoutClaims } from './claims.js';
 
 export const MAX_PEOPLE = 20;
 export const DRUG_SCHEDULES = {
@@ -217,7 +221,8 @@ export const actions = {
     if (text.trim() === '') {
       return changed(state, { care: state.care.filter((u) => u !== existing) }, [`count:${existing.key}`, `days:${existing.key}`]);
     }
-    return changed(state, { care: state.care.map((u) => (u === existing ? { ...u, count: text } : u)) }, [`count:${existing.key}`]);
+    if (text === existing.count) return state;
+    return changed(state, { care: state.care.map((u) => (u === existing ? { ...withoutClaims(u), count: text } : u)) }, [`count:${existing.key}`]);
   },
 
   /** A field of one use: days, often, channel, admitted, oon, billed, count, supply, service. */
@@ -226,7 +231,9 @@ export const actions = {
     if (!allowed.includes(field)) return state;
     const care = state.care.map((u) => {
       if (u.key !== useKey) return u;
-      const next = { ...u, [field]: typeof u[field] === 'boolean' ? Boolean(value) : String(value) };
+      // What the line counts changes: its claims give way to one price (state/claims.js).
+      const recount = ['count', 'days', 'often', 'supply', 'service'].includes(field) || (field === 'month' && u.often);
+      const next = { ...(recount ? withoutClaims(u) : u), [field]: typeof u[field] === 'boolean' ? Boolean(value) : String(value) };
       if (field === 'often' && value === 'custom' && u.often !== 'custom') {
         const s = Object.hasOwn(DRUG_SCHEDULES, u.often) ? DRUG_SCHEDULES[u.often] : DRUG_SCHEDULES.monthly;
         next.count = String(s.count);
@@ -249,7 +256,7 @@ export const actions = {
   addDrugLike(state, useKey) {
     const like = state.care.find((u) => u.key === useKey && u.often);
     if (!like) return state;
-    const { key, ...fields } = like;
+    const { key, claims, ...fields } = like;
     const [use, nextUse] = newUse(state, fields);
     const at = state.care.indexOf(like) + 1;
     const care = [...state.care.slice(0, at), use, ...state.care.slice(at)];
@@ -270,18 +277,23 @@ export const actions = {
     for (const p of preset?.services ?? []) {
       if (offered && !offered.has(p.service)) continue;
       const unit = units.get(p.service);
-      const use = { key: `u${nextUse++}`, person, service: p.service, count: String(p.count), days: '', often: '', channel: '', admitted: Boolean(p.admitted), oon: false, billed: '' };
-      if (unit === 'admission') use.days = String(p.days ?? 3);
+      const supply = unit === 'fill' ? String(p.days_supply ?? 30) : undefined;
+      const days = unit === 'admission' ? String(p.days ?? 3) : '';
+      const claim = p.allowed ? { count: p.count, allowed: p.allowed } : null;
+      // A service the preset gives in groups of claims (the table's cents differ) is one line.
+      const same = claim && uses.find((u) => u.claims && u.service === p.service && u.days === days && u.supply === supply && u.admitted === Boolean(p.admitted));
+      const use = same ?? { key: `u${nextUse++}`, person, service: p.service, count: '', days, often: '', channel: '', admitted: Boolean(p.admitted), oon: false, billed: '' };
+      use.claims = claim ? [...(use.claims ?? []), claim] : undefined;
+      if (!use.claims) delete use.claims;
+      const count = use.claims ? claimCount(use.claims) : p.count;
+      use.count = String(count);
       if (unit === 'fill') {
-        const supply = p.days_supply ?? 30;
-        const match = Object.entries(DRUG_SCHEDULES).find(([, s]) => s.count === p.count && s.supply === supply);
+        const match = Object.entries(DRUG_SCHEDULES).find(([, s]) => s.count === count && String(s.supply) === supply);
         use.often = match ? match[0] : 'custom';
-        use.count = String(p.count);
-        use.supply = String(supply);
+        use.supply = supply;
         use.channel = 'retail';
       }
-      if (p.allowed) use.allowed = p.allowed;
-      uses.push(use);
+      if (!same) uses.push(use);
     }
     const care = [...state.care.filter((u) => u.person !== person), ...uses];
     const next = changed(state, { care, nextUse, undo: snapshot(state), notice: { kind: 'presetApplied', person, preset: presetId } });
@@ -304,8 +316,10 @@ export const actions = {
     return state.notice ? { ...state, notice: null } : state;
   },
 
+  /** The visitor's own price for a service: its lines' claims give way to it. */
   setPrice(state, service, value) {
-    return changed(state, { prices: { ...state.prices, [service]: String(value) } }, [`price:${service}`]);
+    const care = state.care.some((u) => u.service === service && u.claims) ? state.care.map((u) => (u.service === service ? withoutClaims(u) : u)) : state.care;
+    return changed(state, { prices: { ...state.prices, [service]: String(value) }, care }, [`price:${service}`]);
   },
 
   resetPrice(state, service) {

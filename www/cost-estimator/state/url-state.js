@@ -5,12 +5,16 @@
 //   open=<panel>,…
 //   p=<person>*<age>[*mc-<medicare>]                       one per person (you, spouse, child-N)
 //   s=<person>*<service>*<count>[*d-<days>][*ds-<supply>][*ch-<channel>][*o-<often>][*adm][*oon]
-//     [*billed-<amount>][*al-<allowed>]                    one per use of care
+//     [*billed-<amount>][*al-<allowed>][*cl-<count>:<allowed>,…]   one per use of care; `cl-`:
+//     a published year's claims of the service (state/claims.js), their counts adding up to
+//     the line's count
 //   price-<service>=<amount>                               a price the visitor changed
 // Values are kept as typed: a shared link shows the same text in the same field, and the same
 // message for a bad value. A choice the page does not offer (a pay schedule, how often, a service
 // id…) is never looked up on an object: it is not used, and the page says so (issue #21). Other
 // keys in the fragment (the page's lang=…) are left alone.
+
+import { claimCount, formatClaims, parseClaims } from './claims.js';
 
 const enc = (v) => encodeURIComponent(String(v)).replace(/\*/g, '%2A');
 const dec = (v) => {
@@ -116,6 +120,13 @@ export function decodeState(hash, prefix = '', known = {}) {
       else if (item.startsWith('o-')) use.often = choice('often', item.slice(2), `often:${use.key}`);
       else if (item.startsWith('billed-')) use.billed = item.slice(7);
       else if (item.startsWith('al-')) use.allowed = item.slice(3);
+      else if (item.startsWith('cl-')) {
+        // Claims that do not add up to the line's count are not used: the count is priced at
+        // one price, and the page says so.
+        const claims = parseClaims(item.slice(3));
+        if (claims && String(claimCount(claims)) === count) use.claims = claims;
+        else issue('claims', item.slice(3), `count:${use.key}`);
+      }
       else if (item.startsWith('m-')) use.month = choice('month', item.slice(2), `month:${use.key}`);
       else if (item === 'adm') use.admitted = true;
       else if (item === 'oon') use.oon = true;
@@ -182,6 +193,7 @@ export function encodeState(hash, state, prefix = '') {
     if (u.oon) parts.push('oon');
     if (u.billed) parts.push(`billed-${enc(u.billed)}`);
     if (u.allowed) parts.push(`al-${enc(u.allowed)}`);
+    if (u.claims) parts.push(`cl-${enc(formatClaims(u.claims))}`);
     if (u.month) parts.push(`m-${enc(u.month)}`);
     q.append(k('s'), parts.join('*'));
   }

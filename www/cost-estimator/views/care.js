@@ -4,6 +4,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { claimsFor, claimsPrice } from '../state/claims.js';
 import { drugFills, drugMonths, monthOf, outOfNetworkTier, own, typedWhole } from '../state/scenario.js';
 import { english, fieldError } from './fields.js';
 
@@ -55,6 +56,7 @@ function serviceRow(vm, person, service) {
   const error = use ? vm.error(countKey) : null;
   const unitWord = service.unit === 'admission' ? t.stays : t.times;
   const notCovered = benefit && benefit.covered === false;
+  const claims = use ? claimsFor(use, typedWhole(use.count)) : null;
   return html`
     <div class="ce-service ${use ? 'is-chosen' : ''}" data-row=${`${person.key}:${service.id}`}>
       <div class="ce-service-text">
@@ -75,11 +77,12 @@ function serviceRow(vm, person, service) {
             .value=${live(use?.count ?? '')}
             placeholder="0"
             aria-labelledby=${`${rowId}-l ${countId}-u`}
-            aria-describedby=${[benefit ? `${rowId}-s` : '', error ? `${countId}-err` : ''].filter(Boolean).join(' ') || nothing}
+            aria-describedby=${[benefit ? `${rowId}-s` : '', claims ? `${countId}-c` : '', error ? `${countId}-err` : ''].filter(Boolean).join(' ') || nothing}
             aria-invalid=${error ? 'true' : 'false'}
             @input=${(e) => vm.on.setCount(person.key, service.id, e.target.value, service.unit)}
           />
           <span class="ce-unit" id=${`${countId}-u`}>${unitWord}</span>
+          ${claims ? html`<span class="ce-hint ce-claims" id=${`${countId}-c`} data-claims=${use.key}>${claimsWords(vm, claims)}</span>` : nothing}
           ${use ? fieldError(vm, countKey, `${countId}-err`, 'count') : nothing}
         </div>
         ${use ? moreFields(vm, use, service, benefit, rowId) : nothing}
@@ -162,6 +165,7 @@ function drugView(vm, person, use, i, tiers) {
   // Starting later in the year: the fills from that month on (what the scenario sends).
   const started = monthOf(use.month) ? drugMonths(use.often, fills.count, monthOf(use.month)) : null;
   if (started) fills.count = started.length;
+  const claims = claimsFor(use, fills.count, started);
   const countKey = `count:${use.key}`;
   const supplyKey = `supply:${use.key}`;
   const oftenKey = `often:${use.key}`;
@@ -211,6 +215,7 @@ function drugView(vm, person, use, i, tiers) {
       : nothing}
     ${monthField(vm, use, `${id}-m`, true)}
     <p class="ce-drug-words" data-fills=${use.key}>${typeof fills.count === 'number' && typeof fills.supply === 'number' ? t.inWords(fills.count, fills.supply, own(t.channels, use.channel || 'retail') ?? '') : nothing}</p>
+    ${claims ? html`<p class="ce-hint ce-claims" data-claims=${use.key}>${claimsWords(vm, claims)}</p>` : nothing}
     <div class="ce-drug-actions">
       <button type="button" class="ce-button is-small is-quiet" data-add-like=${use.key} @click=${() => vm.on.addDrugLike(use.key)}
         >${t.addLike}<span class="ce-sr"> (${t.legend(i + 1)})</span></button
@@ -218,6 +223,19 @@ function drugView(vm, person, use, i, tiers) {
       <button type="button" class="ce-button is-small is-quiet" data-remove-use=${use.key} @click=${() => vm.on.removeUse(use.key)}>${t.remove(i + 1)}</button>
     </div>
   </fieldset>`;
+}
+
+/** The lowest and highest amount of some claims: "$23.94–$23.95", or one amount. */
+export function claimsRange(vm, claims) {
+  const { low, high } = claimsPrice(claims);
+  return low === high ? vm.w.money(low) : `${vm.w.money(low)}–${vm.w.money(high)}`;
+}
+
+/** A line's claims in words: "$23.94–$23.95 each, $526.75 in all"; one claim: "$4,471.44 allowed". */
+function claimsWords(vm, claims) {
+  const { total } = claimsPrice(claims);
+  if (claims.length === 1 && claims[0].count === 1) return vm.w.t.care.claim(vm.w.money(total));
+  return vm.w.t.care.claims(claimsRange(vm, claims), vm.w.money(total));
 }
 
 /** When a use happens (rule 1): a visit's month, or the month a drug starts; none = spread over

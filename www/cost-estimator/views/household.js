@@ -134,9 +134,9 @@ function presetList(vm, p) {
     <p class="ce-hint" id=${`${id}-h`}>${t.presetHint}</p>
     <ul>
       ${vm.presets.map(
-        ({ id: presetId, label, illustrative }) => html`<li>
+        ({ id: presetId, label, illustrative, total }) => html`<li>
           <button type="button" class="ce-button is-small is-quiet" data-preset=${presetId} @click=${() => vm.on.applyPreset(p.key, presetId)}>
-            ${label}${illustrative ? html` <span class="ce-hint">(${t.illustrative})</span>` : nothing}
+            ${label}${illustrative ? html` <span class="ce-hint">(${t.illustrative})</span>` : nothing}${total ? html` <span class="ce-hint">· ${t.presetTotal(w.money(total))}</span>` : nothing}
           </button>
         </li>`,
       )}

@@ -3,6 +3,8 @@
 // field to put in one's own.
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { lineClaims } from '../state/scenario.js';
+import { claimsRange } from './care.js';
 import { fieldError } from './fields.js';
 
 const KIND = { visit: 'allowed', admission: 'per_day', fill: 'per_30_days_supply' };
@@ -34,6 +36,8 @@ function priceRow(vm, service) {
   const id = vm.id('price', service);
   const error = vm.error(key);
   const shown = own ?? typical?.[kind] ?? '';
+  // Lines that keep a typical year's claims are priced by them, not by this field.
+  const kept = state.care.filter((u) => u.service === service).flatMap((u) => lineClaims(u) ?? []);
   return html`<div class="ce-price" data-price=${service}>
     <div class="ce-field is-inline" data-field=${key}>
       <label for=${id}>${vm.serviceName(service)}</label>
@@ -51,6 +55,8 @@ function priceRow(vm, service) {
         : typical?.illustrative
           ? html`<span class="ce-badge is-illustrative">${t.illustrative}</span> ${t.illustrativeNote}`
           : typical?.source ?? nothing}
+      ${kept.length ? html`<span class="ce-claims-kept" data-claims-kept=${service}>${t.claimsKept(claimsRange(vm, kept))}</span>` : nothing}
     </p>
   </div>`;
 }
+
