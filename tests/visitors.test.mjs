@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { EL, settled } from './browser-flows.mjs';
+import { EL, scenarioOf, settled } from './browser-flows.mjs';
 import { RESULTS, axeViolations, openPage, screenshot, startBrowser } from './browser-support.mjs';
 import { Visitor, accessibleOnScreenAndInPrint, dollars, printout } from './visitor.mjs';
 
@@ -347,6 +347,56 @@ test('another drug like this one: three brand-name drugs by mail in 9 clicks (it
   const scenario = await page.locator(EL).evaluate((el) => el.scenario);
   assert.deepEqual(scenario.services, Array(3).fill({ member: 'you', service: 'rx_preferred_brand', count: 4, days_supply: 90, channel: 'mail' }));
   await accessibleOnScreenAndInPrint(page, 'three drugs alike');
+  v.report();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+// "Having a baby" is the CMS 2014 table's Maternity row (data/usage-presets.json,
+// docs/decisions.md 43): $7,140.27 allowed in all, its lab tests 7 × $23.95 + 15 × $23.94 =
+// $167.65 + $359.10 = $526.75 on one line of 22. Standard Option (the page's plan) charges
+// nothing for lab tests (001 L991).
+test('a typical year from the CMS table: its line shows the count and the prices it holds, in both languages, keeps them in the link, and one price once the count changes', async () => {
+  const page = await openPage(browser, '');
+  const v = new Visitor(page, 'a CMS row on the form');
+  await v.typeInto('[data-key="age:you"]', '36');
+  await v.click('[data-key="preset:you"]');
+  assert.equal(
+    (await v.at('[data-presets="you"] [data-preset="having_a_baby"]').textContent()).replace(/\s+/g, ' ').trim(),
+    'Having a baby (CMS’s 2014 table, at 2014 prices) · $7,140.27 allowed in all',
+  );
+  await v.click('[data-presets="you"] [data-preset="having_a_baby"]');
+  await settled(page);
+  const allowedShown = async () => (await v.at('.ce-answer').textContent()).replace(/\s+/g, ' ');
+  assert.match(await allowedShown(), /of \$7,140\.27 in prices/);
+  await v.open('[data-person="you"] .ce-care');
+  await v.open('[data-group="you:tests"]');
+  assert.equal(await v.at('[data-row="you:lab_test"] [data-key="count:you:lab_test"]').inputValue(), '22');
+  assert.equal(await v.at('[data-row="you:lab_test"] [data-claims]').textContent(), '$23.94–$23.95 each, $526.75 in all');
+  const labs = (await scenarioOf(page)).services.filter((u) => u.service === 'lab_test');
+  assert.deepEqual(labs.map((u) => [u.count, u.allowed]), [[7, '23.95'], [15, '23.94']]);
+  await accessibleOnScreenAndInPrint(page, 'a line that holds a typical year’s claims');
+
+  // The link reopens the same lines with the same prices.
+  const again = await openPage(browser, page.url().replace(browser.url, ''));
+  await settled(again);
+  const w = new Visitor(again, 'the link');
+  assert.match((await w.at('.ce-answer').textContent()).replace(/\s+/g, ' '), /of \$7,140\.27 in prices/);
+  await w.open('[data-person="you"] .ce-care');
+  await w.open('[data-group="you:tests"]');
+  assert.equal(await w.at('[data-row="you:lab_test"] [data-claims]').textContent(), '$23.94–$23.95 each, $526.75 in all');
+  await again.locator('[data-lang="es"]').click();
+  await again.locator(`${EL} [data-row="you:lab_test"] [data-claims]`).filter({ hasText: 'cada uno' }).waitFor();
+  assert.equal(await w.at('[data-row="you:lab_test"] [data-claims]').textContent(), '$23.94–$23.95 cada uno, $526.75 en total');
+  await again.close();
+
+  // 10 lab tests instead: one price, the typical $60.00 (data/typical-prices.json): 7,140.27 −
+  // 526.75 + 10 × 60.00 = 7,213.52.
+  await v.typeInto('[data-key="count:you:lab_test"]', '10');
+  await settled(page);
+  assert.equal(await v.at('[data-row="you:lab_test"] [data-claims]').count(), 0);
+  assert.match(await allowedShown(), /of \$7,213\.52 in prices/);
+  assert.deepEqual((await scenarioOf(page)).services.filter((u) => u.service === 'lab_test'), [{ member: 'you', service: 'lab_test', count: 10 }]);
   v.report();
   assert.deepEqual(page.problems, []);
   await page.close();
