@@ -1,41 +1,130 @@
-// The estimator page's early start: a small module the page loads before the element's own
-// (index.html: `<script type="module" src="cost-estimator-boot.js" async>`), which starts the
-// engine while the element's code is still on its way. It starts the engine client the element
-// will use (the same one: the build puts the client in a chunk both scripts import): the Web
-// Worker, the module's bytes and the data files; and, once the HTML's first view is parsed, it
-// asks the engine that view's questions (its estimate and its ranking, the record the build wrote
-// into it: cost-estimator/first-view.js), so that the answers are in, or nearly, when the element
-// asks them (engine-client.js, ask()). It draws nothing and fires nothing: the element checks the
-// engine's answer against the HTML's view and says so (docs/decisions.md 43).
-// For an element with the default data folder (no `data-base`), as on the site's own page.
+// The estimator page's early start: a small module (index.html: `<script type="module"
+// src="cost-estimator-boot.js" async>`) that gets the engine's first answer on screen before the
+// element's code (cost-estimator.js, about 200 KB) has even been evaluated, then loads the element.
+// (docs/decisions.md 43; what each step saves: BENCHMARKS.md.)
+//
+// 1. It starts the engine client the element will use (the same object: the build puts the
+//    client in a chunk both scripts import): its Web Worker, the module's bytes and the data files.
+// 2. Once the HTML's first view is parsed, it reads what the view was worked out from (its
+//    record: cost-estimator/first-view.js) and
+//    - asks the element's worker that view's questions (its estimate and ranking), kept for the
+//      element, which finds them answered when it asks (engine-client.js, ask());
+//    - answers the estimate here too, with the engine's own module compiled in this page: a
+//      worker takes 200-300 ms to start at 4x CPU, the module a few ms. When the engine's result
+//      is the HTML's figures (the same scenario, the same result digest), and the page has
+//      painted them, the page hears its first estimate: `estimate-change` on the element, with
+//      the engine's result, as the element fires it (the element does not fire it again).
+// 3. Then it loads the element, which takes over the HTML's view in place (element.js).
+// Anything that does not hold (no record, a shared link's state, another result, a failure) is
+// left to the element, which checks and says it itself. For an element with the default data
+// folder (no `data-base`), as on the site's own page.
 import './element-files.js';
-import { defaultDataBase } from './cost-estimator/data.js';
-import { engineClient } from './cost-estimator/engine-client.js';
-import { readFirstView } from './cost-estimator/first-view.js';
+import { defaultDataBase, loadData } from './cost-estimator/data.js';
+import { engineClient, fetchEngine } from './cost-estimator/engine-client.js';
+import { confirmsFigures, readFirstView, tellFirstEstimate } from './cost-estimator/first-view.js';
+import { siteUrl } from './cost-estimator/site.js';
 
 performance.mark?.('cost-estimator:boot');
-const client = engineClient(defaultDataBase());
+const base = defaultDataBase();
+const client = engineClient(base);
 client.start().catch(() => {}); // the element says what failed
+
+let elementLoading = null;
+/** The element's own module, once (it defines <cost-estimator> and takes over). */
+function loadElement() {
+  elementLoading ??= import(/* @vite-ignore */ new URL('./cost-estimator.js', import.meta.url).href);
+  return elementLoading;
+}
+// Whatever happens here, the element comes (a page hidden from the start never paints).
+setTimeout(loadElement, 3000);
 
 let asked = false;
 /** Asks the first view's questions once the element's shadow root (the HTML's view) is parsed. */
 function askFirstView() {
   const element = document.querySelector('cost-estimator');
-  if (asked || !element?.shadowRoot || element.hasAttribute('data-base')) return asked;
-  const record = readFirstView(element.shadowRoot);
-  if (!record) return false;
+  if (asked) return true;
+  if (!element?.shadowRoot) return false;
+  const record = element.hasAttribute('data-base') ? null : readFirstView(element.shadowRoot);
+  // A declarative shadow root is attached as its template starts: its content may be on its way.
+  if (!record && document.readyState === 'loading') return false;
   asked = true;
+  if (!record || linkState(element)) {
+    here.then(({ engine }) => engine.free(), () => {});
+    loadElement();
+    return true;
+  }
   const { scenario, ranked } = record;
+  // For the element, in its worker: the estimate, every option's file, the ranking.
   client.ask('estimate', { scenario }).catch(() => {});
-  // Every option's file in the engine for the ranking (the plan's own first, for the estimate).
   for (const id of ranked) client.plan(id).catch(() => {});
   if (ranked.length > 1) client.ask('compare', { scenario, plans: ranked }).catch(() => {});
+  // For the page, here and now.
+  answerHere(scenario).then(
+    (result) => confirm(element, record, result).then(loadElement),
+    () => loadElement(),
+  );
   return true;
 }
 
-if (!askFirstView() && document.readyState === 'loading') {
-  // The element's view is in the HTML further down: asked as soon as it is parsed.
-  const watch = new MutationObserver(() => askFirstView() && watch.disconnect());
-  watch.observe(document, { childList: true, subtree: true });
-  document.addEventListener('DOMContentLoaded', () => (watch.disconnect(), askFirstView()), { once: true });
+/** The engine's module compiled in this page and started with the data files (the same bytes
+ * and files the worker gets, fetched once), begun at once, while the HTML is still parsed. */
+const here = (async () => {
+  const [data, wasm, glue] = await Promise.all([loadData(base), fetchEngine(), import(/* @vite-ignore */ siteUrl('pkg/costshare.js').href)]);
+  await glue.default({ module_or_path: wasm });
+  const engine = new glue.Engine(data.services.text);
+  engine.setPrices(data.prices.text);
+  if (data.presets) engine.setPresets(data.presets.text);
+  return { data, engine };
+})();
+here.catch(() => {});
+
+/** The engine's estimate of `scenario`, worked out in this page. Rejects if anything fails. */
+async function answerHere(scenario) {
+  const { data, engine } = await here;
+  try {
+    const entry = data.catalog.plans.find((p) => p.id === scenario.plan);
+    engine.addPlan(`data/${entry.file}`, await data.planText(scenario.plan));
+    return engine.estimate(scenario);
+  } finally {
+    engine.free();
+  }
+}
+
+/** The engine's answer to the HTML's question: if it is the HTML's figures, the page hears its
+ * first estimate once they are painted (they are, nearly always, by the time the engine
+ * answers). Resolves when told, or when there is nothing to tell. */
+function confirm(element, record, result) {
+  if (!confirmsFigures(record, { scenario: record.scenario, result })) return Promise.resolve();
+  return new Promise((resolve) => {
+    const tell = () => {
+      // The element may have taken over meanwhile (the record goes with the HTML's view): then
+      // it tells its own.
+      if (readFirstView(element.shadowRoot) && tellFirstEstimate(element, { scenario: record.scenario, result })) performance.mark?.('cost-estimator:first-estimate');
+      resolve();
+    };
+    if (performance.getEntriesByName('first-contentful-paint').length) tell();
+    else {
+      new PerformanceObserver((list, observer) => {
+        if (list.getEntriesByName('first-contentful-paint').length) (observer.disconnect(), tell());
+      }).observe({ type: 'paint' });
+    }
+  });
+}
+
+/** Whether the element (with `url-state`) will open on a shared link's state rather than its
+ * HTML's (state/url-state.js: a link's state has a plan, people or care). */
+function linkState(element) {
+  if (!element.hasAttribute('url-state')) return false;
+  const prefix = (element.getAttribute('url-state') ?? '').trim();
+  const q = new URLSearchParams(location.hash.replace(/^#/, ''));
+  return ['plan', 'p', 's'].some((name) => q.has(prefix ? `${prefix}.${name}` : name));
+}
+
+if (!askFirstView()) {
+  if (document.readyState === 'loading') {
+    // The element's view is in the HTML further down: asked as soon as it is parsed.
+    const watch = new MutationObserver(() => askFirstView() && watch.disconnect());
+    watch.observe(document, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', () => (watch.disconnect(), askFirstView() || loadElement()), { once: true });
+  } else loadElement();
 }

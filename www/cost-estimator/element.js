@@ -12,7 +12,7 @@ import { agentOf } from './broker.js';
 import { EngineController, dataBase } from './controllers/engine.js';
 import { OddsController } from './controllers/odds.js';
 import { UrlController } from './controllers/url.js';
-import { confirms, readFirstView } from './first-view.js';
+import { confirms, readFirstView, toldAlready } from './first-view.js';
 import { handlers } from './handlers.js';
 import { wordsFor } from './i18n/index.js';
 import { PrintController } from './print.js';
@@ -153,6 +153,7 @@ export class CostEstimator extends LitElement {
    * answer has been found to be its figures (true), not (false), or not yet (null). */
   #firstView = null;
   #confirmed = null;
+  #toldFirst = false;
   #heldChange = null;
   #openedHeld = false;
 
@@ -455,6 +456,12 @@ export class CostEstimator extends LitElement {
       return;
     }
     const a = this.#store.state.answer;
+    // The first: not again if the page's early start told it (the same scenario and result, the
+    // HTML's figures: cost-estimator-boot.js).
+    if (!this.#toldFirst) {
+      this.#toldFirst = true;
+      if (!error && a.outcome === 'ok' && toldAlready(this, { scenario, result: a.result })) return;
+    }
     /** @type {EstimateChangeDetail} */
     const detail = { result: a.result, scenario, stale: a.outcome !== 'ok', error: error ? { code: error.code, field: error.field ?? null, path: error.path ?? [], params: error.params ?? {}, origin: error.origin ?? null, message: error.message } : null };
     this.dispatchEvent(new CustomEvent('estimate-change', { bubbles: true, composed: true, detail }));

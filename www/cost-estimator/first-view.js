@@ -62,10 +62,53 @@ export function readFirstView(root) {
 }
 
 /**
+ * Whether the engine's answer is the HTML's view's figures: the same scenario and result (the
+ * figures are the same in any language).
+ * @param {{ scenario: object, result: string } | null} record
+ * @param {{ scenario: object | null, result: unknown }} answer
+ */
+export function confirmsFigures(record, { scenario, result }) {
+  return Boolean(record && scenario && result) && JSON.stringify(record.scenario) === JSON.stringify(scenario) && record.result === digest(result);
+}
+
+/**
  * Whether the engine's answer confirms the HTML's view: the same scenario, locale and result.
  * @param {{ locale: string, scenario: object, result: string } | null} record
  * @param {{ locale: string, scenario: object | null, result: unknown }} answer
  */
 export function confirms(record, { locale, scenario, result }) {
-  return Boolean(record && scenario && result) && record.locale === locale && JSON.stringify(record.scenario) === JSON.stringify(scenario) && record.result === digest(result);
+  return Boolean(record) && record.locale === locale && confirmsFigures(record, { scenario, result });
+}
+
+/** Elements whose first estimate the page's early start has told (element → the scenario's JSON
+ * and the result's digest): the element does not tell the same one again. */
+const told = new WeakMap();
+
+/**
+ * Fires `estimate-change` on `element` for the engine's first answer, as the element itself
+ * would (the same detail), unless it has been told already; for the page's early start, while
+ * the element's class is not yet defined and its HTML's view shows these figures.
+ * @param {Element} element
+ * @param {{ scenario: object, result: unknown }} answer
+ * @returns {boolean} whether it fired
+ */
+export function tellFirstEstimate(element, { scenario, result }) {
+  if (told.has(element)) return false;
+  told.set(element, `${JSON.stringify(scenario)} ${digest(result)}`);
+  element.dispatchEvent(new CustomEvent('estimate-change', { bubbles: true, composed: true, detail: { result, scenario, stale: false, error: null } }));
+  return true;
+}
+
+/**
+ * For the element's first estimate: true if the early start has told this same one (the
+ * element then does not fire it again), else false; the element's own first estimate is marked
+ * told either way, so that the early start does not tell it after the element.
+ * @param {Element} element
+ * @param {{ scenario: object | null, result: unknown }} answer
+ */
+export function toldAlready(element, { scenario, result }) {
+  const key = `${JSON.stringify(scenario)} ${digest(result)}`;
+  const before = told.get(element);
+  told.set(element, key);
+  return before === key;
 }
