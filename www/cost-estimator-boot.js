@@ -1,20 +1,22 @@
 // The estimator page's early start: a small module (index.html: `<script type="module"
 // src="cost-estimator-boot.js" async>`) that gets the engine's first answer on screen before the
-// element's code (cost-estimator.js, about 200 KB) has even been evaluated, then loads the element.
-// (docs/decisions.md 43; what each step saves: BENCHMARKS.md.)
+// element's code (cost-estimator.js, about 200 KB) has even been evaluated, then loads the
+// element (docs/decisions.md 43; what each step saved: BENCHMARKS.md).
 //
-// 1. It starts the engine client the element will use (the same object: the build puts the
-//    client in a chunk both scripts import): its Web Worker, the module's bytes and the data files.
+// 1. At once, while the HTML is still parsed: the data files and the module's bytes (preloaded
+//    by the page), the engine's glue, the module compiled in this page and an engine started with
+//    the data. In the page, not in the element's worker: a worker takes 200-300 ms to start at 4x
+//    CPU (most of it on the page's main thread), and its own fetches queue behind the page's.
 // 2. Once the HTML's first view is parsed, it reads what the view was worked out from (its
-//    record: cost-estimator/first-view.js) and
-//    - asks the element's worker that view's questions (its estimate and ranking), kept for the
-//      element, which finds them answered when it asks (engine-client.js, ask());
-//    - answers the estimate here too, with the engine's own module compiled in this page: a
-//      worker takes 200-300 ms to start at 4x CPU, the module a few ms. When the engine's result
-//      is the HTML's figures (the same scenario, the same result digest), and the page has
-//      painted them, the page hears its first estimate: `estimate-change` on the element, with
-//      the engine's result, as the element fires it (the element does not fire it again).
-// 3. Then it loads the element, which takes over the HTML's view in place (element.js).
+//    record: cost-estimator/first-view.js) and asks that engine the view's estimate. When the
+//    engine's result is the HTML's figures (the same scenario, the same result digest), and the
+//    page has painted them, the page hears its first estimate: `estimate-change` on the element,
+//    with the engine's result, as the element fires it (the element does not fire it again).
+// 3. Then the element's engine client (the same object the element will use: the build puts the
+//    client in a chunk both scripts import) starts its worker, with the same files (fetched once),
+//    and is asked the view's estimate and ranking, which the element finds answered when it asks
+//    (engine-client.js, ask()); and the element's module is evaluated (the page preloaded it): it
+//    takes over the HTML's view in place (element.js).
 // Anything that does not hold (no record, a shared link's state, another result, a failure) is
 // left to the element, which checks and says it itself. For an element with the default data
 // folder (no `data-base`), as on the site's own page.
@@ -27,11 +29,25 @@ import { siteUrl } from './cost-estimator/site.js';
 performance.mark?.('cost-estimator:boot');
 const base = defaultDataBase();
 const client = engineClient(base);
-client.start().catch(() => {}); // the element says what failed
+let started = false;
+/** The element's engine: its worker, the data, and the HTML's questions asked there (`record`),
+ * started once the first estimate is told (or will not be), not before: the main thread, slowed
+ * 4x in the benchmark, has the page to lay out until then, and a worker's start costs it too. */
+function startClient(record = null) {
+  if (started) return;
+  started = true;
+  client.start().catch(() => {}); // the element says what failed
+  if (!record) return;
+  const { scenario, ranked } = record;
+  client.ask('estimate', { scenario }).catch(() => {});
+  for (const id of ranked) client.plan(id).catch(() => {});
+  if (ranked.length > 1) client.ask('compare', { scenario, plans: ranked }).catch(() => {});
+}
 
 let elementLoading = null;
 /** The element's own module, once (it defines <cost-estimator> and takes over). */
 function loadElement() {
+  startClient();
   elementLoading ??= import(/* @vite-ignore */ new URL('./cost-estimator.js', import.meta.url).href);
   return elementLoading;
 }
@@ -53,16 +69,10 @@ function askFirstView() {
     loadElement();
     return true;
   }
-  const { scenario, ranked } = record;
-  // For the element, in its worker: the estimate, every option's file, the ranking.
-  client.ask('estimate', { scenario }).catch(() => {});
-  for (const id of ranked) client.plan(id).catch(() => {});
-  if (ranked.length > 1) client.ask('compare', { scenario, plans: ranked }).catch(() => {});
-  // For the page, here and now.
-  answerHere(scenario).then(
-    (result) => confirm(element, record, result).then(loadElement),
-    () => loadElement(),
-  );
+  // For the page, here and now; then the element's engine (its worker, asked the same
+  // questions, for the element to find answered) and the element.
+  const next = () => (startClient(record), loadElement());
+  answerHere(record.scenario).then((result) => confirm(element, record, result).then(next), next);
   return true;
 }
 
