@@ -52,7 +52,7 @@ function loadElement() {
   return elementLoading;
 }
 // Whatever happens here, the element comes (a page hidden from the start never paints).
-setTimeout(loadElement, 3000);
+setTimeout(loadElement, 5000);
 
 let asked = false;
 /** Asks the first view's questions once the element's shadow root (the HTML's view) is parsed. */
