@@ -4,6 +4,9 @@
 //                                             viewer); scripts and styles minified by esbuild
 //   dist/cost-estimator.js                    the element: www/cost-estimator.js and the modules
 //                                             of www/cost-estimator/ (and Lit) bundled into one file
+//   dist/cost-estimator-boot.js               index.html's early start (www/cost-estimator-boot.js),
+//     and cost-estimator-chunk-<hash>.js      and what it shares with cost-estimator.js (the
+//                                             engine client: one object for both)
 //   dist/index.html's <cost-estimator>        its first view, worked out by the engine at build
 //     and dist/cost-estimator.css             time (scripts/prerender.mjs), and its styles
 //   dist/cost-census.js                       the census element, importing what it shares from
