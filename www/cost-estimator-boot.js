@@ -82,8 +82,8 @@ const here = (async () => {
   const [data, wasm, glue] = await Promise.all([loadData(base), fetchEngine(), import(/* @vite-ignore */ siteUrl('pkg/costshare.js').href)]);
   await glue.default({ module_or_path: wasm });
   const engine = new glue.Engine(data.services.text);
+  // Not the usage presets: only the census reads them (src/census/), never an estimate.
   engine.setPrices(data.prices.text);
-  if (data.presets) engine.setPresets(data.presets.text);
   return { data, engine };
 })();
 here.catch(() => {});
