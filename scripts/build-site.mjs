@@ -4,6 +4,9 @@
 //                                             viewer); scripts and styles minified by esbuild
 //   dist/cost-estimator.js                    the element: www/cost-estimator.js and the modules
 //                                             of www/cost-estimator/ (and Lit) bundled into one file
+//   dist/cost-estimator-boot.js               index.html's early start (www/cost-estimator-boot.js),
+//     and cost-estimator-chunk-<hash>.js      and what it shares with cost-estimator.js (the
+//                                             engine client: one object for both)
 //   dist/index.html's <cost-estimator>        its first view, worked out by the engine at build
 //     and dist/cost-estimator.css             time (scripts/prerender.mjs), and its styles
 //   dist/cost-census.js                       the census element, importing what it shares from
@@ -272,11 +275,19 @@ const elementPlugins = [
     },
   },
 ];
+let bootChunks = []; // what cost-estimator-boot.js imports (index.html preloads them)
 try {
   for (const f of readdirSync(dist).filter((f) => /\.(js|css)$/.test(f))) {
     const file = join(dist, f);
+    if (f === 'cost-estimator-boot.js') continue; // built with cost-estimator.js
     if (f === 'cost-estimator.js') {
-      await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f)], outfile: file, allowOverwrite: true, bundle: true, format: 'esm', plugins: [...elementPlugins, ...(minify ? [minifiedCss] : [])] });
+      // The element and the page's early start (cost-estimator-boot.js, which starts the engine
+      // before the element's code arrives: docs/decisions.md 44), sharing what both import (the
+      // engine client, the data, the files' addresses) as cost-estimator-chunk-<hash>.js, so that
+      // both use one client. Beside them: element-files.js finds the files from its own address.
+      const built = await esbuild.build({ ...esbuildOptions, entryPoints: [join(www, f), join(www, 'cost-estimator-boot.js')], outdir: dist, entryNames: '[name]', chunkNames: 'cost-estimator-[name]-[hash]', splitting: true, metafile: true, absWorkingDir: root, allowOverwrite: true, bundle: true, format: 'esm', plugins: [...elementPlugins, ...(minify ? [minifiedCss] : [])] });
+      const boot = Object.entries(built.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('cost-estimator-boot.js'));
+      bootChunks = boot[1].imports.filter((i) => i.kind === 'import-statement').map((i) => relative(dist, join(root, i.path)).split('\\').join('/'));
       continue;
     }
     if (f === 'cost-census.js') {
@@ -317,6 +328,10 @@ try {
 try {
   const minifyCss = (css) => (minify ? esbuild.transformSync(css, { loader: 'css', minify: true }).code : css);
   await prerenderPage({ file: join(dist, 'index.html'), site: dist, minifyCss });
+  // The early start's chunks asked for with the page, not after the early start has arrived.
+  const index = readFileSync(join(dist, 'index.html'), 'utf8');
+  const preload = bootChunks.map((c) => `<link rel="modulepreload" href="${c}">`).join('\n  ');
+  if (index.includes('cost-estimator-boot.js')) writeFileSync(join(dist, 'index.html'), index.replace(/(\n\s*)(<script type="module" src="cost-estimator-boot\.js")/, (_, space, tag) => `${space}${preload}${space}${tag}`));
 } catch (e) {
   fail(`prerender: ${e?.stack ?? e}`);
 }

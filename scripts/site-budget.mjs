@@ -43,9 +43,11 @@ export const isFallbackFile = (file) => file === 'pkg/costshare_js.js';
 export const isDeveloperFile = (file) => file.endsWith('.d.ts') || file === 'custom-elements.json';
 
 // What each engine's element loads: its script, its worker, the module's glue and bytes.
-const ESTIMATOR = ['cost-estimator.js', 'engine-worker.js', 'pkg/costshare.js', 'pkg/costshare_bg.wasm'];
+// (cost-estimator.js imports what it shares with the site's early start, cost-estimator-boot.js,
+// from cost-estimator-chunk-<hash>.js, beside it.)
+const ESTIMATOR = ['cost-estimator.js', 'cost-estimator-chunk-*', 'engine-worker.js', 'pkg/costshare.js', 'pkg/costshare_bg.wasm'];
 // The census's script imports what it shares from cost-estimator.js (decision 13), whole.
-const CENSUS = ['cost-census.js', 'cost-estimator.js', 'census-worker.js', 'pkg/costshare_census.js', 'pkg/costshare_census_bg.wasm'];
+const CENSUS = ['cost-census.js', 'cost-estimator.js', 'cost-estimator-chunk-*', 'census-worker.js', 'pkg/costshare_census.js', 'pkg/costshare_census_bg.wasm'];
 // The data: a visitor may pick any plan, so every plan document's file counts.
 const DATA = ['data/'];
 // A figure's citation opens the document viewer with the cited passages.
@@ -54,7 +56,7 @@ const VIEWER = ['document.html', 'document.js', 'document.css', 'docs/passages/'
 /** Each page and what it can load (a path ending in / is a folder, all of it). The examples
  * carry the estimator's element and are held to its page's budget. */
 export const PAGES = {
-  'index.html': { budget: 'estimatorPage', files: ['index.html', 'favicon.png', 'style.css', 'cost-estimator.css', 'app.js', ...ESTIMATOR, ...DATA, ...VIEWER] },
+  'index.html': { budget: 'estimatorPage', files: ['index.html', 'favicon.png', 'style.css', 'cost-estimator.css', 'app.js', 'cost-estimator-boot.js', ...ESTIMATOR, ...DATA, ...VIEWER] },
   'census.html': { budget: 'censusPage', files: ['census.html', 'favicon.png', 'style.css', ...CENSUS, ...DATA] },
   'embed-example.html': { budget: 'estimatorPage', files: ['embed-example.html', 'favicon.png', 'embed-example.css', ...ESTIMATOR, ...DATA, ...VIEWER] },
   'broker-example.html': { budget: 'estimatorPage', files: ['broker-example.html', 'favicon.png', 'broker-example.css', 'broker-example.js', 'broker-logo.svg', ...ESTIMATOR, ...DATA, ...VIEWER] },
@@ -78,8 +80,10 @@ export function gzippedSizes(dist) {
 /** The files of `sizes` a page can load: [[file, bytes]]; `missing`: listed files not there. */
 export function pageFiles(page, sizes) {
   const listed = PAGES[page].files;
-  const files = sizes.filter(([f]) => !isOddsFile(f) && listed.some((l) => (l.endsWith('/') ? f.startsWith(l) : f === l)));
-  const missing = listed.filter((l) => !sizes.some(([f]) => (l.endsWith('/') ? f.startsWith(l) : f === l)));
+  // A path ending in / is a folder, in * a prefix (chunks named by their hash), else a file.
+  const matches = (l, f) => (l.endsWith('/') || l.endsWith('*') ? f.startsWith(l.replace(/\*$/, '')) : f === l);
+  const files = sizes.filter(([f]) => !isOddsFile(f) && listed.some((l) => matches(l, f)));
+  const missing = listed.filter((l) => !sizes.some(([f]) => matches(l, f)));
   return { files, missing };
 }
 

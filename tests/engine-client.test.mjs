@@ -107,6 +107,27 @@ test('an answer that comes back after a newer question was asked is dropped, eve
   assert.equal((await second).visits, 2);
 });
 
+test('a question asked early (ask(), the page’s early start) is answered once: the first call on a channel with the same arguments takes that answer; another question is asked', { timeout: 10_000 }, async () => {
+  const c = client();
+  const scenario = { plan: 'a-high', services: [{ count: 4 }] };
+  const early = c.ask('estimate', { scenario });
+  assert.equal(c.ask('estimate', { scenario }), early, 'asked once');
+  assert.deepEqual(await early, { plan: 'a-high', visits: 4 });
+  // On a channel an older call still on its way is overtaken, as by any newer call.
+  script.hold = true;
+  const older = c.estimate({ plan: 'a-high', services: [{ count: 1 }] }, 'ce1:estimate').catch((e) => e);
+  await settle();
+  const taken = await c.estimate(structuredClone(scenario), 'ce1:estimate');
+  release();
+  assert.deepEqual(taken, { plan: 'a-high', visits: 4 });
+  assert.ok((await older) instanceof StaleAnswer, 'the older call on the channel is stale');
+  const estimates = () => seen.workers[0].host.received.filter((r) => r.op === 'estimate').map((r) => r.args.scenario.services[0].count);
+  assert.deepEqual(estimates(), [4, 1], 'the early answer was not asked again');
+  // Taken once: the same question again is asked of the engine.
+  assert.deepEqual(await c.estimate(structuredClone(scenario), 'ce1:estimate'), { plan: 'a-high', visits: 4 });
+  assert.deepEqual(estimates(), [4, 1, 4]);
+});
+
 test('a trap fails its call with engine_failure; a fresh engine starts with the same data and plans, and the next call works', { timeout: 10_000 }, async () => {
   const c = client();
   await c.plan('a-high');

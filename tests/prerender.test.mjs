@@ -198,20 +198,50 @@ test('JavaScript on: the element takes over in place, the same figures, no layou
         if (!window.changed) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-      document.addEventListener('estimate-change', () => requestAnimationFrame(() => requestAnimationFrame(() => (window.changed = true))), { once: true });
+      window.heard = [];
+      document.addEventListener('estimate-change', (e) => window.heard.push({ total: e.detail.result?.total_annual_cost, stale: e.detail.stale, defined: Boolean(customElements.get('cost-estimator')) }));
     });
     await page.goto(browser.url);
-    await page.waitForFunction(() => window.changed, null, { timeout: 60_000 });
+    // The first estimate: the engine's result, told once it is the HTML's figures (by the page's
+    // early start, before the element is defined, or by the element), then the element's own view.
+    await page.waitForFunction((sel) => window.heard.length > 0 && customElements.get('cost-estimator') && !document.querySelector(sel).shadowRoot.querySelector('link[rel="stylesheet"]'), EL, { timeout: 60_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve((window.changed = true))))));
     const after = await shown(page);
     assert.deepEqual(after, BY_HAND, `the element's own figures at ${width}px`);
-    const { shifts, frames, owner } = await page.evaluate(() => ({ shifts: window.shifts, frames: [...new Set(window.frames)], owner: Boolean(document.querySelector('cost-estimator').shadowRoot.querySelector('link[rel="stylesheet"]')) }));
-    assert.equal(owner, false, "the HTML's view (and its sheet) is gone: the element's own is shown");
+    const { shifts, frames, heard } = await page.evaluate(() => ({ shifts: window.shifts, frames: [...new Set(window.frames)], heard: window.heard }));
+    assert.deepEqual(heard.map((h) => [h.total, h.stale]), [[BY_HAND.total, false]], 'one estimate-change, with the engine\'s result');
     const cls = shifts.reduce((a, b) => a + b, 0);
     assert.ok(cls < 0.001, `layout shift ${cls} at ${width}px`);
     assert.deepEqual(frames, ['1:1977.56:3'], `every frame showed one answer, the same: ${frames.join(', ')}`);
     // And the element works: choosing another option from the ranking shows its total.
     await page.locator(`${EL} [data-choose="kp-co-fehb-2022-high"]`).click();
     await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.ce-total-amount')?.getAttribute('data-amount') === '2908.36', EL);
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  }
+});
+
+test('the first estimate is told early only when the engine confirms the HTML: another result, or a link with its own state, leaves it to the element', { timeout: 120_000 }, async () => {
+  for (const [name, hash, edit] of [
+    ['a result the engine does not give', '', (html) => html.replace(/"result":"[0-9a-f]{14}"/, '"result":"00000000000000"')],
+    ['a shared link with another plan', '#plan=kp-co-fehb-2022-high&p=you*40', (html) => html],
+  ]) {
+    const { context, page } = await open({ javaScriptEnabled: true });
+    await page.route(/\/(index\.html)?$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: edit(await response.text()) });
+    });
+    await page.addInitScript(() => {
+      window.heard = [];
+      document.addEventListener('estimate-change', (e) => window.heard.push({ total: e.detail.result?.total_annual_cost, defined: Boolean(customElements.get('cost-estimator')), htmlView: Boolean(document.querySelector('cost-estimator').shadowRoot.querySelector('script.ce-first-view')) }));
+    });
+    await page.goto(browser.url + hash);
+    await page.waitForFunction(() => window.heard.length > 0, null, { timeout: 60_000 });
+    await page.waitForTimeout(300);
+    const heard = await page.evaluate(() => window.heard);
+    const total = hash ? '2908.36' : '1977.56';
+    assert.deepEqual(heard, [{ total, defined: true, htmlView: false }], `${name}: told once, by the element, its own view drawn`);
+    assert.equal((await shown(page)).total, total, name);
     assert.deepEqual(page.problems, []);
     await context.close();
   }
@@ -259,7 +289,7 @@ test('the renderer: text, attributes, booleans, properties, directives, events l
 test('the command line: the markup for an embedder’s attributes (Spanish, two plans)', { timeout: 60_000 }, () => {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'prerender.mjs'), '--plans', 'kp-co-fehb-2022-high kp-co-fehb-2022-standard', '--plan', 'kp-co-fehb-2022-high', '--lang', 'es', '--inline-styles'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^<cost-estimator plans="kp-co-fehb-2022-high kp-co-fehb-2022-standard" plan="kp-co-fehb-2022-high" lang="es"><template shadowrootmode="open"><style>:host[^]*<\/style><noscript>/);
+  assert.match(r.stdout, /^<cost-estimator plans="kp-co-fehb-2022-high kp-co-fehb-2022-standard" plan="kp-co-fehb-2022-high" lang="es"><template shadowrootmode="open"><style>:host[^]*<\/style><script type="application\/json" class="ce-first-view">\{"locale":"es-US","scenario":\{"plan":"kp-co-fehb-2022-high",[^<]*\}<\/script><noscript>/);
   assert.match(r.stdout, /data-amount="2908.36"/, 'High Option, Self Only: 26 × 111.86 (L3838)');
   assert.match(r.stdout, /Su estimación|Total del año/);
   assert.equal((r.stdout.match(/class="ce-option /g) ?? []).length, 2, 'the two plans listed, ranked');

@@ -12,6 +12,7 @@ import { agentOf } from './broker.js';
 import { EngineController, dataBase } from './controllers/engine.js';
 import { OddsController } from './controllers/odds.js';
 import { UrlController } from './controllers/url.js';
+import { confirms, readFirstView, toldAlready } from './first-view.js';
 import { handlers } from './handlers.js';
 import { wordsFor } from './i18n/index.js';
 import { PrintController } from './print.js';
@@ -148,6 +149,11 @@ export class CostEstimator extends LitElement {
    * until this element draws its own first answer, then removed in the same task, so the page
    * neither flashes nor jumps (docs/embedding.md, "The answer in the HTML"). */
   #prerendered = false;
+  /** What the HTML's view was worked out from (first-view.js), and whether the engine's first
+   * answer has been found to be its figures (true), not (false), or not yet (null). */
+  #firstView = null;
+  #confirmed = null;
+  #toldFirst = false;
   #heldChange = null;
   #openedHeld = false;
 
@@ -305,6 +311,7 @@ export class CostEstimator extends LitElement {
     // restyle the HTML's view for nothing: ~200 ms at 4x CPU).
     if (!this.shadowRoot) return super.createRenderRoot();
     this.#prerendered = true;
+    this.#firstView = readFirstView(this.shadowRoot);
     return this.shadowRoot;
   }
 
@@ -330,7 +337,20 @@ export class CostEstimator extends LitElement {
     const a = state.answer;
     if (a.revision === 0) return false;
     if (a.outcome !== 'ok') return true;
+    // Figures on screen that are not the engine's (another scenario, language or result) go at once.
+    if (!this.#confirmsHtml()) return true;
     return state.ranking.key !== '' && (state.ranking.ids.length < 2 || a.comparedFor === a.revision);
+  }
+
+  /** Whether the HTML's view shows the engine's answer to this element's first question: its
+   * record's scenario, locale and result digest equal the element's (decided once, at the first
+   * estimate; docs/decisions.md 44). */
+  #confirmsHtml(scenario = this.scenario) {
+    const { answer: a, revision } = this.#store.state;
+    if (this.#confirmed === null && a.outcome === 'ok' && a.result && a.revision === revision) {
+      this.#confirmed = confirms(this.#firstView, { locale: wordsFor(this.#tag).locale, scenario, result: a.result });
+    }
+    return this.#confirmed === true;
   }
 
   updated(changed) {
@@ -429,12 +449,19 @@ export class CostEstimator extends LitElement {
 
   /** estimate-change: the figures changed or went stale (`error` says why). */
   #emitChange(error, scenario) {
-    // While the HTML's view is on screen, the page hears once the element's own figures are.
-    if (this.#prerendered) {
+    // While the HTML's view is on screen, the page hears once the element's own figures are,
+    // or at once when the engine's answer is the HTML's figures (they are on screen already).
+    if (this.#prerendered && !(error === null && this.#confirmsHtml(scenario))) {
       this.#heldChange = [error, scenario];
       return;
     }
     const a = this.#store.state.answer;
+    // The first: not again if the page's early start told it (the same scenario and result, the
+    // HTML's figures: cost-estimator-boot.js).
+    if (!this.#toldFirst) {
+      this.#toldFirst = true;
+      if (!error && a.outcome === 'ok' && toldAlready(this, { scenario, result: a.result })) return;
+    }
     /** @type {EstimateChangeDetail} */
     const detail = { result: a.result, scenario, stale: a.outcome !== 'ok', error: error ? { code: error.code, field: error.field ?? null, path: error.path ?? [], params: error.params ?? {}, origin: error.origin ?? null, message: error.message } : null };
     this.dispatchEvent(new CustomEvent('estimate-change', { bubbles: true, composed: true, detail }));

@@ -154,6 +154,22 @@ export class EngineClient {
     this.up = null; // the current engine's start: a deferred, resolved once it answered
     this.fallbacks = new Set(); // 'engine_in_page', 'engine_javascript': each said once
     this.listeners = new Set();
+    this.early = new Map(); // "op args" → Promise: asked before any element (ask())
+  }
+
+  /** Asks the engine now what an element will ask as it starts (the page's early start,
+   * cost-estimator-boot.js, asks the HTML's first view's estimate and ranking before the
+   * element's code has arrived): the answer is kept for the first `estimate` or `compare` with
+   * the same arguments, which takes it instead of asking again (the engine answers the same
+   * question with the same figures). */
+  ask(op, args) {
+    const key = `${op} ${JSON.stringify(args)}`;
+    if (!this.early.has(key)) {
+      const answer = this.#about(op === 'estimate' ? args.scenario?.plan : args.plans, op, args, null);
+      answer.catch(() => this.early.delete(key));
+      this.early.set(key, answer);
+    }
+    return this.early.get(key);
   }
 
   /** Calls `listener(code)` for each way the engine fell back, those already taken first;
@@ -458,6 +474,15 @@ export class EngineClient {
   async #about(plans, op, args, channel, onProgress = null) {
     const turn = {};
     if (channel) this.turns.set(channel, turn);
+    // Asked already, before the element (ask()): that answer, once. A call on the channel still
+    // on its way is overtaken by this one, as by any newer call.
+    const key = channel ? `${op} ${JSON.stringify(args)}` : null;
+    if (key && this.early.has(key)) {
+      const answer = this.early.get(key);
+      this.early.delete(key);
+      this.latest.set(channel, 0);
+      return answer;
+    }
     await this.#posted(plans);
     if (channel && this.turns.get(channel) !== turn) throw new StaleAnswer();
     return this.call(op, args, channel, onProgress);

@@ -20,6 +20,8 @@ import { createStore, initialState } from '../state/store.js';
 import { styles } from '../styles.js';
 import { viewModel } from '../view-model.js';
 import { appView } from '../views/app.js';
+import { firstViewRecord } from '../first-view.js';
+import { toScenario } from '../state/scenario.js';
 import { escapeAttribute, escapeText, renderToString } from './html.js';
 import { NO_SCRIPT_CSS, noScriptNote } from './no-script.js';
 
@@ -125,7 +127,10 @@ export async function prerenderView({ site, attributes = {} }) {
     on,
   });
   if (!vm.ready) throw new Error('the first view is not ready');
-  return { markup: noScriptNote(vm, escapeText) + renderToString(appView(vm)), css: elementCss(), result: store.state.answer.result, comparison: store.state.answer.comparison };
+  // What the view was worked out from, for the page to check against the engine (first-view.js).
+  const { scenario } = toScenario(store.state, engine.currentPlan(), engine.data.services.units);
+  const record = firstViewRecord({ locale: vm.w.locale, scenario, result: store.state.answer.result, ranked: store.state.ranking.ids });
+  return { markup: record + noScriptNote(vm, escapeText) + renderToString(appView(vm)), css: elementCss(), result: store.state.answer.result, comparison: store.state.answer.comparison };
 }
 
 /** `<cost-estimator …>` with its first view in a declarative shadow root. `stylesheet`: the
