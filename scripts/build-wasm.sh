@@ -48,7 +48,10 @@ compile() { # name, cargo's feature arguments...
   fi
   local out="$WASM_TARGET_DIR/$WASM_TARGET/wasm-release/costshare.wasm"
   [ -f "$out" ] || die "cargo produced no $out"
-  cp -p "$out" "$RAW_DIR/$name.wasm"
+  # Not cp -p: the copy's time is when cargo last found the module current with every source it is
+  # built from. Cargo leaves its own output's time alone when only a native-only source changed
+  # (src/cms_table.rs), which tests/census.test.mjs's staleness check would take for a stale module.
+  cp "$out" "$RAW_DIR/$name.wasm"
 }
 compile costshare --no-default-features
 compile costshare_census
