@@ -1,0 +1,167 @@
+//! The claims added up: by row of the service totals (member and service) and by month, in
+//! whole cents.
+//!
+//! Every claim adds six or seven amounts here, each times the claims it stands for; as
+//! `Decimal` sums that was about a fifth of an estimate's work, and most of a comparison's
+//! once the year went month by month (docs/decisions.md 43). Money has at most two decimal
+//! places (`src/money.rs`), so an amount is a whole number of cents, and a sum of them is
+//! the same number whether added as decimals or as integers: each [`Sum`] adds the cents as
+//! a `u64` and turns them back into money once, when the result is made. An amount finer
+//! than a cent (which the engine never forms) is added as a decimal beside them, so the sum
+//! stays exact whatever comes.
+
+use super::claim::Outcome;
+use super::{add, overflow, times, Use};
+use crate::error::Error;
+use crate::money::Money;
+use crate::payment_plan;
+
+/// An amount in whole cents, if it is one (money below 2^64 cents with at most two places).
+#[inline]
+pub(super) fn cents(m: Money) -> Option<u64> {
+    const SCALE: [u64; 3] = [100, 10, 1];
+    let d = m.value();
+    let units = u64::try_from(d.mantissa()).ok()?;
+    units.checked_mul(*SCALE.get(d.scale() as usize)?)
+}
+
+/// A sum of money kept in whole cents (and, for an amount finer than a cent, as a decimal).
+#[derive(Clone, Copy, Default)]
+pub(super) struct Sum {
+    cents: u64,
+    finer: Money,
+}
+
+impl Sum {
+    /// Adds `n` times `amount`.
+    #[inline]
+    pub fn add(&mut self, amount: Money, n: u32) -> Result<(), Error> {
+        if amount.is_zero() {
+            return Ok(());
+        }
+        match cents(amount) {
+            Some(c) => {
+                let c = if n == 1 { Some(c) } else { c.checked_mul(u64::from(n)) };
+                self.cents = c.and_then(|c| self.cents.checked_add(c)).ok_or_else(overflow)?;
+            }
+            None => self.finer = add(self.finer, times(amount, n)?)?,
+        }
+        Ok(())
+    }
+
+    /// The sum as money: the same amount the decimals added one by one come to.
+    pub fn money(self) -> Result<Money, Error> {
+        let whole = Money::from_cents(self.cents).ok_or_else(overflow)?;
+        add(whole, self.finer)
+    }
+}
+
+/// One row of the service totals as claims add to it.
+#[derive(Clone, Copy, Default)]
+pub(super) struct RowSums {
+    pub claims: u32,
+    pub allowed: Sum,
+    pub member_pays: Sum,
+    pub plan_pays: Sum,
+    /// What counts toward no limit (see `MemberResult::not_counted`).
+    pub not_counted: Sum,
+}
+
+/// The claims added up by row (member and service) and by month; the members' and the year's
+/// totals are the rows' sums.
+pub(super) struct Sums {
+    pub rows: Vec<RowSums>,
+    /// What all members paid in each month.
+    pub member_pays: [Sum; 12],
+    /// Each member's Part D costs in each month (kept only on a plan with Part D).
+    pub part_d: Vec<[Sum; 12]>,
+}
+
+impl Sums {
+    pub fn new(rows: usize, members: usize, part_d: bool) -> Sums {
+        Sums { rows: vec![RowSums::default(); rows], member_pays: [Sum::default(); 12], part_d: if part_d { vec![[Sum::default(); 12]; members] } else { Vec::new() } }
+    }
+
+    /// Adds `n` claims of use `u` in `month` (0 = January) that each came to `o`.
+    #[inline]
+    pub fn add(&mut self, month: usize, u: &Use, o: &Outcome, n: u32) -> Result<(), Error> {
+        let Some(row) = self.rows.get_mut(u.row) else { return Err(overflow()) };
+        row.claims = row.claims.checked_add(n).ok_or_else(overflow)?;
+        row.allowed.add(o.allowed, n)?;
+        row.member_pays.add(o.member_pays, n)?;
+        row.plan_pays.add(o.plan_pays, n)?;
+        // Counted toward a limit (the out-of-pocket maximum or Part D's): everything but what
+        // was not covered and what was balance billed.
+        if o.counts_toward_oop || o.counts_toward_part_d {
+            row.not_counted.add(o.not_covered, n)?;
+            row.not_counted.add(o.balance_billed, n)?;
+        } else {
+            row.not_counted.add(o.member_pays, n)?;
+        }
+        let Some(slot) = self.member_pays.get_mut(month) else { return Err(overflow()) };
+        slot.add(o.member_pays, n)?;
+        if o.counts_toward_part_d {
+            if let Some(p) = self.part_d.get_mut(u.claim.member).and_then(|y| y.get_mut(month)) {
+                p.add(o.deductible, n)?;
+                p.add(o.copay, n)?;
+                p.add(o.coinsurance, n)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Each member's Part D costs month by month, as money.
+    pub fn part_d(&self) -> Result<Vec<payment_plan::Year>, Error> {
+        self.part_d.iter().map(months).collect()
+    }
+
+    /// What all members paid month by month, as money.
+    pub fn member_pays(&self) -> Result<payment_plan::Year, Error> {
+        months(&self.member_pays)
+    }
+}
+
+fn months(sums: &[Sum; 12]) -> Result<payment_plan::Year, Error> {
+    let mut out = [Money::ZERO; 12];
+    for (o, s) in out.iter_mut().zip(sums) {
+        *o = s.money()?;
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn money(s: &str) -> Money {
+        Money::parse(s).unwrap()
+    }
+
+    /// The cents add up to what the decimals do, whatever places each amount was written with.
+    #[test]
+    fn a_sum_in_cents_is_the_decimal_sum() {
+        let amounts = ["20", "12.5", "0.01", "3.33", "0", "9999999.99", "100.10"];
+        let mut sum = Sum::default();
+        let mut decimal = Money::ZERO;
+        for (i, a) in amounts.iter().enumerate() {
+            let n = i as u32 + 1;
+            sum.add(money(a), n).unwrap();
+            decimal = decimal.checked_add(money(a).checked_mul_int(n).unwrap()).unwrap();
+        }
+        assert_eq!(sum.money().unwrap(), decimal);
+        assert_eq!(sum.money().unwrap().to_cents_string(), decimal.to_cents_string());
+        assert_eq!(cents(money("12.5")), Some(1250));
+        assert_eq!(cents(money("7")), Some(700));
+    }
+
+    /// An amount finer than a cent is kept exactly beside the cents.
+    #[test]
+    fn an_amount_finer_than_a_cent_stays_exact() {
+        let finer = Money::from_decimal(rust_decimal::Decimal::new(12345, 3));
+        assert_eq!(cents(finer), None);
+        let mut sum = Sum::default();
+        sum.add(money("1.10"), 2).unwrap();
+        sum.add(finer, 2).unwrap();
+        assert_eq!(sum.money().unwrap().value(), rust_decimal::Decimal::new(2689, 2));
+    }
+}
