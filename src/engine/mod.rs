@@ -43,7 +43,7 @@ use crate::payment_plan::PaymentPlan;
 use crate::plan::{Benefit, LimitUnit, ValidPlan};
 use crate::scenario::Scenario;
 use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
-use sums::Sums;
+use sums::{Sum, Sums};
 
 pub use assumed::Assumed;
 pub use months::{periods_per_month, Month};
@@ -614,28 +614,35 @@ impl<'a> Year<'a> {
     fn total_up(&self, acc: &claim::Accumulators, sums: Sums) -> Result<Summary, Error> {
         let (plan, scenario) = (self.plan, &*self.scenario);
         let n = scenario.members.len();
-        let mut member_pays = vec![Money::ZERO; n];
-        let mut member_allowed = vec![Money::ZERO; n];
-        let mut not_counted = vec![Money::ZERO; n];
-        let (mut member_pays_total, mut allowed_total, mut plan_pays_total) = (Money::ZERO, Money::ZERO, Money::ZERO);
+        // Each member's and the year's sums are the rows' (in cents, as the rows are).
+        let mut by_member = vec![[Sum::default(); 3]; n];
+        let mut year = [Sum::default(); 3];
         let mut services = Vec::with_capacity(self.rows.len());
         for (&(m, service), row) in self.rows.iter().zip(&sums.rows) {
-            let (row_allowed, row_member_pays, row_plan_pays) = (row.allowed.money()?, row.member_pays.money()?, row.plan_pays.money()?);
-            member_pays[m] = add(member_pays[m], row_member_pays)?;
-            member_allowed[m] = add(member_allowed[m], row_allowed)?;
-            not_counted[m] = add(not_counted[m], row.not_counted.money()?)?;
-            member_pays_total = add(member_pays_total, row_member_pays)?;
-            allowed_total = add(allowed_total, row_allowed)?;
-            plan_pays_total = add(plan_pays_total, row_plan_pays)?;
+            let Some(member) = by_member.get_mut(m) else { return Err(overflow()) };
+            for (sum, part) in member.iter_mut().zip([row.member_pays, row.allowed, row.not_counted]) {
+                sum.plus(part)?;
+            }
+            for (sum, part) in year.iter_mut().zip([row.member_pays, row.allowed, row.plan_pays]) {
+                sum.plus(part)?;
+            }
             services.push(ServiceTotal {
                 member: scenario.members[m].id.clone(),
                 service: service.to_string(),
                 claims: row.claims,
-                allowed: row_allowed,
-                member_pays: row_member_pays,
-                plan_pays: row_plan_pays,
+                allowed: row.allowed.money()?,
+                member_pays: row.member_pays.money()?,
+                plan_pays: row.plan_pays.money()?,
             });
         }
+        let (mut member_pays, mut member_allowed, mut not_counted) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        for [pays, allowed, uncounted] in by_member {
+            member_pays.push(pays.money()?);
+            member_allowed.push(allowed.money()?);
+            not_counted.push(uncounted.money()?);
+        }
+        let [member_pays_total, allowed_total, plan_pays_total] = year;
+        let (member_pays_total, allowed_total, plan_pays_total) = (member_pays_total.money()?, allowed_total.money()?, plan_pays_total.money()?);
         let periods = self.schedule.periods_per_year();
         let yearly = |m: Money| m.checked_mul_int(periods).ok_or_else(overflow);
         let per_period = self.premium.per_period;

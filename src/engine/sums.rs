@@ -49,6 +49,13 @@ impl Sum {
         Ok(())
     }
 
+    /// Adds another sum.
+    pub fn plus(&mut self, other: Sum) -> Result<(), Error> {
+        self.cents = self.cents.checked_add(other.cents).ok_or_else(overflow)?;
+        self.finer = add(self.finer, other.finer)?;
+        Ok(())
+    }
+
     /// The sum as money: the same amount the decimals added one by one come to.
     pub fn money(self) -> Result<Money, Error> {
         let whole = Money::from_cents(self.cents).ok_or_else(overflow)?;
