@@ -63,6 +63,34 @@ impl Sum {
     }
 }
 
+/// What one claim adds to the sums, in whole cents.
+struct OutcomeCents {
+    allowed: u64,
+    member_pays: u64,
+    plan_pays: u64,
+    /// What counts toward no limit (see `MemberResult::not_counted`): on a claim counted
+    /// toward a limit (the out-of-pocket maximum or Part D's), what was not covered and what
+    /// was balance billed; otherwise all the member paid.
+    not_counted: u64,
+    /// The Part D drugs' cost share: what counted toward the Part D limit.
+    part_d: u64,
+}
+
+impl OutcomeCents {
+    #[inline]
+    fn of(o: &Outcome) -> Option<OutcomeCents> {
+        let member_pays = cents(o.member_pays)?;
+        let counted = o.counts_toward_oop || o.counts_toward_part_d;
+        Some(OutcomeCents {
+            allowed: cents(o.allowed)?,
+            member_pays,
+            plan_pays: cents(o.plan_pays)?,
+            not_counted: if counted { cents(o.not_covered)?.checked_add(cents(o.balance_billed)?)? } else { member_pays },
+            part_d: if o.counts_toward_part_d { cents(o.deductible)?.checked_add(cents(o.copay)?)?.checked_add(cents(o.coinsurance)?)? } else { 0 },
+        })
+    }
+}
+
 /// One row of the service totals as claims add to it.
 #[derive(Clone, Copy, Default)]
 pub(super) struct RowSums {
@@ -92,13 +120,42 @@ impl Sums {
     /// Adds `n` claims of use `u` in `month` (0 = January) that each came to `o`.
     #[inline]
     pub fn add(&mut self, month: usize, u: &Use, o: &Outcome, n: u32) -> Result<(), Error> {
+        match OutcomeCents::of(o) {
+            Some(c) => self.add_cents(month, u, &c, n).ok_or_else(overflow),
+            None => self.add_money(month, u, o, n),
+        }
+    }
+
+    /// [`Sums::add`] for an outcome in whole cents (every outcome the engine forms): integer
+    /// products and sums. `None` past `u64`'s range (no scenario comes near).
+    fn add_cents(&mut self, month: usize, u: &Use, c: &OutcomeCents, n: u32) -> Option<()> {
+        let n64 = u64::from(n);
+        let times = |cents: u64| if n == 1 { Some(cents) } else { cents.checked_mul(n64) };
+        let row = self.rows.get_mut(u.row)?;
+        row.claims = row.claims.checked_add(n)?;
+        let member_pays = times(c.member_pays)?;
+        row.allowed.cents = row.allowed.cents.checked_add(times(c.allowed)?)?;
+        row.member_pays.cents = row.member_pays.cents.checked_add(member_pays)?;
+        row.plan_pays.cents = row.plan_pays.cents.checked_add(times(c.plan_pays)?)?;
+        row.not_counted.cents = row.not_counted.cents.checked_add(times(c.not_counted)?)?;
+        let slot = self.member_pays.get_mut(month)?;
+        slot.cents = slot.cents.checked_add(member_pays)?;
+        if c.part_d != 0 {
+            if let Some(p) = self.part_d.get_mut(u.claim.member).and_then(|y| y.get_mut(month)) {
+                p.cents = p.cents.checked_add(times(c.part_d)?)?;
+            }
+        }
+        Some(())
+    }
+
+    /// [`Sums::add`] for an outcome with an amount finer than a cent (which the engine never
+    /// forms): each amount on its own, the finer ones as decimals.
+    fn add_money(&mut self, month: usize, u: &Use, o: &Outcome, n: u32) -> Result<(), Error> {
         let Some(row) = self.rows.get_mut(u.row) else { return Err(overflow()) };
         row.claims = row.claims.checked_add(n).ok_or_else(overflow)?;
         row.allowed.add(o.allowed, n)?;
         row.member_pays.add(o.member_pays, n)?;
         row.plan_pays.add(o.plan_pays, n)?;
-        // Counted toward a limit (the out-of-pocket maximum or Part D's): everything but what
-        // was not covered and what was balance billed.
         if o.counts_toward_oop || o.counts_toward_part_d {
             row.not_counted.add(o.not_covered, n)?;
             row.not_counted.add(o.balance_billed, n)?;
@@ -159,6 +216,58 @@ mod tests {
         assert_eq!(sum.money().unwrap().to_cents_string(), decimal.to_cents_string());
         assert_eq!(cents(money("12.5")), Some(1250));
         assert_eq!(cents(money("7")), Some(700));
+    }
+
+    /// The integer path and the decimal one add up the same outcomes to the same figures, row
+    /// by row and month by month (the decimal one is taken only for an amount finer than a
+    /// cent, which the engine never forms, so it is checked here).
+    #[test]
+    fn cents_and_decimals_add_outcomes_alike() {
+        let catalog = crate::catalog::Catalog::builtin().unwrap();
+        let plan = catalog.plan("kp-ncal-fresno-2025-sa-low").unwrap();
+        let (service, benefit) = plan.services.iter().next().unwrap();
+        let claim = super::super::Claim {
+            member: 1,
+            service: service.as_str(),
+            benefit,
+            allowed: money("0"),
+            days: 1,
+            days_supply: 30,
+            channel: crate::vocab::Channel::Retail,
+            network: crate::vocab::Network::default(),
+            billed: None,
+            admitted: false,
+        };
+        let (mut fast, mut slow) = (Sums::new(3, 2, true), Sums::new(3, 2, true));
+        for (k, [allowed, ded, copay, coins, not_covered, billed]) in [
+            ["120", "50", "20", "10.5", "0", "0"],
+            ["300.10", "0", "0", "0", "300.10", "40"],
+            ["75.25", "0", "15", "0", "0", "0"],
+            ["9999.99", "100", "0", "1999.99", "0", "0"],
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let (allowed, ded, copay, coins, not_covered, billed) = (money(allowed), money(ded), money(copay), money(coins), money(not_covered), money(billed));
+            let member_pays = ded.checked_add(copay).unwrap().checked_add(coins).unwrap().checked_add(not_covered).unwrap().checked_add(billed).unwrap();
+            let plan_pays = allowed.saturating_sub(ded.checked_add(copay).unwrap().checked_add(coins).unwrap().checked_add(not_covered).unwrap());
+            for (oop, part_d) in [(true, false), (false, true), (false, false)] {
+                let o = Outcome { allowed, deductible: ded, copay, coinsurance: coins, not_covered, balance_billed: billed, member_pays, plan_pays, counts_toward_oop: oop, counts_toward_part_d: part_d };
+                let u = Use { claim, count: 1, row: k % 3 };
+                let n = k as u32 * 3 + 1;
+                fast.add(k * 5 % 12, &u, &o, n).unwrap();
+                slow.add_money(k * 5 % 12, &u, &o, n).unwrap();
+            }
+        }
+        for (a, b) in fast.rows.iter().zip(&slow.rows) {
+            assert_eq!(a.claims, b.claims);
+            for (x, y) in [(a.allowed, b.allowed), (a.member_pays, b.member_pays), (a.plan_pays, b.plan_pays), (a.not_counted, b.not_counted)] {
+                assert_eq!(x.money().unwrap(), y.money().unwrap());
+            }
+        }
+        assert_eq!(fast.member_pays().unwrap(), slow.member_pays().unwrap());
+        assert_eq!(fast.part_d().unwrap(), slow.part_d().unwrap());
+        assert_ne!(fast.part_d().unwrap()[1], [Money::ZERO; 12]);
     }
 
     /// An amount finer than a cent is kept exactly beside the cents.
