@@ -224,8 +224,13 @@ impl Reads {
     /// `n` claims come to `o` if each counter the claim found whole still holds `n` claims'
     /// worth, and each it found empty is still empty; a read that found part says no.
     fn still_hold(&self, plan: &ValidPlan, acc: &Accumulators, m: usize, o: &Outcome, n: u32) -> Result<bool, Error> {
-        // Room for the last of the n claims: asked + (n − 1) × used.
+        // Room for the last of the n claims: asked + (n − 1) × used (in whole cents, as every
+        // amount the engine forms is; else as decimals).
         let whole = |room: Money, asked: Money, used: Money| -> Result<bool, Error> {
+            if let (Some(room), Some(asked), Some(used)) = (cents(room), cents(asked), cents(used)) {
+                let need = u64::from(n.saturating_sub(1)).checked_mul(used).and_then(|u| u.checked_add(asked));
+                return Ok(need.is_some_and(|need| room >= need));
+            }
             let need = add(asked, used.checked_mul_int(n.saturating_sub(1)).ok_or_else(overflow)?)?;
             Ok(room >= need)
         };
@@ -369,9 +374,10 @@ pub(super) fn each_claim(
     Ok(acc)
 }
 
-/// What `each_group` tells of each group: its segment, its use, the outcome of each claim and
-/// how many claims.
-pub(super) type GroupFn<'a> = dyn FnMut(&Segment, &Use, &Outcome, u32) -> Result<(), Error> + 'a;
+/// What `each_group` tells of each group: its segment, its use, the outcome of each claim, how
+/// many claims, and whether the outcome is the one told last for the same use (carried from
+/// an earlier month, so what was made of it then may be used again).
+pub(super) type GroupFn<'a> = dyn FnMut(&Segment, &Use, &Outcome, u32, bool) -> Result<(), Error> + 'a;
 
 /// Every claim in the same time order, a segment's identical claims a group at a time: the
 /// first claim of a group goes through [`adjudicate_claim`] (the same function as one by one),
@@ -402,7 +408,7 @@ pub(super) fn each_group(
         if let Some(Some((outcome, reads))) = last.get(seg.use_index) {
             if seg.count > 0 && reads.still_hold(plan, &acc, m, outcome, seg.count)? {
                 acc.repeat(m, reads, outcome, seg.count)?;
-                each(seg, u, outcome, seg.count)?;
+                each(seg, u, outcome, seg.count, true)?;
                 continue;
             }
         }
@@ -414,7 +420,7 @@ pub(super) fn each_group(
             if more > 0 {
                 acc.repeat(m, &reads, &outcome, more)?;
             }
-            each(seg, u, &outcome, 1 + more)?;
+            each(seg, u, &outcome, 1 + more, false)?;
             left -= 1 + more;
             if let Some(slot) = last.get_mut(seg.use_index) {
                 *slot = Some((outcome, reads));

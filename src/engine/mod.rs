@@ -580,7 +580,7 @@ impl<'a> Year<'a> {
     /// The same figures without lines, each segment's claims a group at a time.
     pub fn summary(&self) -> Result<Summary, Error> {
         let mut sums = self.sums();
-        let acc = claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &self.segments, &mut |seg, u, outcome, n| sums.add(seg.month, u, outcome, n))?;
+        let acc = claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &self.segments, &mut |seg, u, outcome, n, same| sums.add_group(seg, u, outcome, n, same))?;
         self.total_up(&acc, sums)
     }
 
@@ -590,13 +590,10 @@ impl<'a> Year<'a> {
     /// are taken as given (not held to the scenario limits); a use's claims fall in time as
     /// rule 1 places that many (`months.rs`, `When`).
     pub fn total_annual_cost_with_counts(&self, counts: &[u32]) -> Result<Money, Error> {
-        let mut member_pays = Money::ZERO;
+        let mut member_pays = Sum::default();
         let segments = months::schedule(&self.whens, (0..self.uses.len()).map(|i| counts.get(i).copied().unwrap_or(0)));
-        claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &segments, &mut |_, _, outcome, n| {
-            member_pays = add(member_pays, times(outcome.member_pays, n)?)?;
-            Ok(())
-        })?;
-        add(member_pays, self.premium_annual)
+        claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &segments, &mut |_, _, outcome, n, _| member_pays.add(outcome.member_pays, n))?;
+        add(member_pays.money()?, self.premium_annual)
     }
 
     /// Family limits apply to a family enrollment, and to a plan priced per member when more
@@ -607,7 +604,7 @@ impl<'a> Year<'a> {
 
     /// Empty sums for this year's rows and members.
     fn sums(&self) -> Sums {
-        Sums::new(self.rows.len(), self.ages.len(), self.plan.part_d_out_of_pocket_max.is_some())
+        Sums::new(self.rows.len(), self.ages.len(), self.plan.part_d_out_of_pocket_max.is_some(), self.uses.len())
     }
 
     /// The year added up: every total is the sum of its claims.

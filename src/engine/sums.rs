@@ -11,6 +11,7 @@
 //! stays exact whatever comes.
 
 use super::claim::Outcome;
+use super::months::Segment;
 use super::{add, overflow, times, Use};
 use crate::error::Error;
 use crate::money::Money;
@@ -64,6 +65,7 @@ impl Sum {
 }
 
 /// What one claim adds to the sums, in whole cents.
+#[derive(Clone, Copy)]
 struct OutcomeCents {
     allowed: u64,
     member_pays: u64,
@@ -110,11 +112,32 @@ pub(super) struct Sums {
     pub member_pays: [Sum; 12],
     /// Each member's Part D costs in each month (kept only on a plan with Part D).
     pub part_d: Vec<[Sum; 12]>,
+    /// Each use's last outcome in cents, for the grouped path's segments that carry it.
+    carried: Vec<Option<OutcomeCents>>,
 }
 
 impl Sums {
-    pub fn new(rows: usize, members: usize, part_d: bool) -> Sums {
-        Sums { rows: vec![RowSums::default(); rows], member_pays: [Sum::default(); 12], part_d: if part_d { vec![[Sum::default(); 12]; members] } else { Vec::new() } }
+    pub fn new(rows: usize, members: usize, part_d: bool, uses: usize) -> Sums {
+        Sums {
+            rows: vec![RowSums::default(); rows],
+            member_pays: [Sum::default(); 12],
+            part_d: if part_d { vec![[Sum::default(); 12]; members] } else { Vec::new() },
+            carried: vec![None; uses],
+        }
+    }
+
+    /// [`Sums::add`] for a group of the grouped path: where `same` (the outcome told last
+    /// for the segment's use), its cents are those worked out then.
+    #[inline]
+    pub fn add_group(&mut self, seg: &Segment, u: &Use, o: &Outcome, n: u32, same: bool) -> Result<(), Error> {
+        let Some(slot) = self.carried.get_mut(seg.use_index) else { return self.add(seg.month, u, o, n) };
+        if !same {
+            *slot = OutcomeCents::of(o);
+        }
+        match *slot {
+            Some(c) => self.add_cents(seg.month, u, &c, n).ok_or_else(overflow),
+            None => self.add_money(seg.month, u, o, n),
+        }
     }
 
     /// Adds `n` claims of use `u` in `month` (0 = January) that each came to `o`.
@@ -238,7 +261,7 @@ mod tests {
             billed: None,
             admitted: false,
         };
-        let (mut fast, mut slow) = (Sums::new(3, 2, true), Sums::new(3, 2, true));
+        let (mut fast, mut slow) = (Sums::new(3, 2, true, 0), Sums::new(3, 2, true, 0));
         for (k, [allowed, ded, copay, coins, not_covered, billed]) in [
             ["120", "50", "20", "10.5", "0", "0"],
             ["300.10", "0", "0", "0", "300.10", "40"],
