@@ -22,6 +22,10 @@ use crate::payment_plan;
 pub(super) fn cents(m: Money) -> Option<u64> {
     const SCALE: [u64; 3] = [100, 10, 1];
     let d = m.value();
+    // Most of a claim's parts are zero.
+    if d.is_zero() {
+        return Some(0);
+    }
     let units = u64::try_from(d.mantissa()).ok()?;
     units.checked_mul(*SCALE.get(d.scale() as usize)?)
 }
