@@ -58,6 +58,11 @@ impl Money {
         self.0
     }
 
+    /// An amount of whole cents (`None` past `Decimal`'s range, which no sum reaches).
+    pub fn from_cents(cents: u64) -> Option<Money> {
+        Decimal::try_from_i128_with_scale(i128::from(cents), 2).ok().map(Money)
+    }
+
     pub fn is_zero(self) -> bool {
         self.0.is_zero()
     }

@@ -27,14 +27,20 @@ use crate::plan::{Accumulator, Benefit, CopayPer, LimitUnit, OutOfNetwork, Step,
 use crate::vocab::Network;
 
 /// What has counted toward one embedded limit so far: each member's part and the family's.
+/// The amounts are kept as money (what the claims and the result read) and, beside them, in
+/// whole cents (what the grouped path's checks read: `Reads::still_hold`), while every amount
+/// added is whole cents (always: money has at most two places).
 pub(super) struct Tally {
     pub member: Vec<Money>,
     pub family: Money,
+    /// The same in cents; `None` once an amount finer than a cent was added.
+    cents: Option<(Vec<u64>, u64)>,
 }
 
 impl Tally {
-    fn new(members: usize) -> Tally {
-        Tally { member: vec![Money::ZERO; members], family: Money::ZERO }
+    /// An empty tally; `in_cents`: kept in cents too (the grouped path, which reads them).
+    fn new(members: usize, in_cents: bool) -> Tally {
+        Tally { member: vec![Money::ZERO; members], family: Money::ZERO, cents: in_cents.then(|| (vec![0; members], 0)) }
     }
 
     /// Room left for member `m` under `limit`: the smaller of their own remainder and (for a
@@ -54,10 +60,47 @@ impl Tally {
         }
     }
 
+    /// [`Tally::room`]'s amount in cents, from the limit in cents (`None` where either is not
+    /// whole cents).
+    fn room_cents(&self, limit: Option<LimitCents>, m: usize, family: bool) -> Option<u64> {
+        let (limit, (member, fam)) = (limit?, self.cents.as_ref()?);
+        let own = limit.individual.saturating_sub(*member.get(m)?);
+        match limit.family {
+            Some(f) if family => Some(own.min(f.saturating_sub(*fam))),
+            _ => Some(own),
+        }
+    }
+
     fn add(&mut self, m: usize, amount: Money) -> Result<(), Error> {
         self.member[m] = add(self.member[m], amount)?;
         self.family = add(self.family, amount)?;
+        if let Some((member, family)) = self.cents.as_mut() {
+            match (cents(amount), member.get_mut(m)) {
+                (Some(c), Some(slot)) => {
+                    *slot = slot.saturating_add(c);
+                    *family = family.saturating_add(c);
+                }
+                _ => self.cents = None,
+            }
+        }
         Ok(())
+    }
+}
+
+/// An embedded limit in whole cents: the individual amount and the family's.
+#[derive(Clone, Copy)]
+struct LimitCents {
+    individual: u64,
+    family: Option<u64>,
+}
+
+impl LimitCents {
+    fn of(limit: &Accumulator) -> Option<LimitCents> {
+        let family = match limit.family {
+            Some(f) => Some(cents(f)?),
+            None => None,
+        };
+        Some(LimitCents { individual: cents(limit.individual)?, family })
     }
 }
 
@@ -75,19 +118,24 @@ pub(super) struct Accumulators {
     /// What the plan has paid so far for each benefit with a yearly payment limit, per member:
     /// `(member, service, paid)`, an entry once a member first uses such a benefit.
     paid: Vec<(usize, String, Money)>,
+    /// The deductible, the out-of-pocket maximum and the Part D limit in whole cents.
+    limits_cents: [Option<LimitCents>; 3],
 }
 
 impl Accumulators {
-    fn new(plan: &ValidPlan, members: usize, family: bool) -> Accumulators {
+    /// The year before any claim; `in_cents`: the tallies kept in cents too (for the grouped
+    /// path's checks; the claim-by-claim path does not read them).
+    fn new(plan: &ValidPlan, members: usize, family: bool, in_cents: bool) -> Accumulators {
         let width = plan.limits.len() + 1;
         Accumulators {
             family,
-            deductible: Tally::new(members),
-            out_of_pocket: Tally::new(members),
-            part_d: Tally::new(members),
+            deductible: Tally::new(members, in_cents),
+            out_of_pocket: Tally::new(members, in_cents),
+            part_d: Tally::new(members, in_cents),
             limits_used: vec![0; members * width],
             width,
             paid: Vec::new(),
+            limits_cents: [LimitCents::of(plan.deductible_limit()), LimitCents::of(&plan.out_of_pocket_max), LimitCents::of(plan.part_d_limit())],
         }
     }
 
@@ -224,10 +272,16 @@ impl Reads {
     /// `n` claims come to `o` if each counter the claim found whole still holds `n` claims'
     /// worth, and each it found empty is still empty; a read that found part says no.
     fn still_hold(&self, plan: &ValidPlan, acc: &Accumulators, m: usize, o: &Outcome, n: u32) -> Result<bool, Error> {
-        // Room for the last of the n claims: asked + (n − 1) × used.
-        let whole = |room: Money, asked: Money, used: Money| -> Result<bool, Error> {
+        // Room for the last of the n claims: asked + (n − 1) × used, in whole cents where the
+        // room (`room_cents`, read from the counters in cents) and the amounts are whole cents,
+        // as every amount the engine forms is; else as decimals (`room`).
+        let whole = |room_cents: Option<u64>, room: &dyn Fn() -> Money, asked: Money, used: Money| -> Result<bool, Error> {
+            if let (Some(room), Some(asked), Some(used)) = (room_cents, cents(asked), cents(used)) {
+                let need = u64::from(n.saturating_sub(1)).checked_mul(used).and_then(|u| u.checked_add(asked));
+                return Ok(need.is_some_and(|need| room >= need));
+            }
             let need = add(asked, used.checked_mul_int(n.saturating_sub(1)).ok_or_else(overflow)?)?;
-            Ok(room >= need)
+            Ok(room() >= need)
         };
         if let Some((slot, left, asked, max)) = self.limit {
             let now = max.saturating_sub(acc.limits_used.get(slot).copied().unwrap_or(0));
@@ -241,34 +295,35 @@ impl Reads {
             }
         }
         if let Some((left, asked)) = self.deductible {
-            let (room, _) = acc.deductible.room(plan.deductible_limit(), m, acc.family);
             let holds = if left.is_zero() {
-                room.is_zero()
+                match acc.deductible.room_cents(acc.limits_cents[0], m, acc.family) {
+                    Some(room) => room == 0,
+                    None => acc.deductible.room(plan.deductible_limit(), m, acc.family).0.is_zero(),
+                }
             } else if left < asked {
                 false
             } else {
-                whole(room, asked, o.deductible)?
+                whole(acc.deductible.room_cents(acc.limits_cents[0], m, acc.family), &|| acc.deductible.room(plan.deductible_limit(), m, acc.family).0, asked, o.deductible)?
             };
             if !holds {
                 return Ok(false);
             }
         }
         if let Some((left, total, counter)) = self.cap {
-            let limit = match counter {
-                Counter::PartD => plan.part_d_limit(),
-                Counter::OutOfPocket => &plan.out_of_pocket_max,
+            let (limit, limit_cents, tally) = match counter {
+                Counter::PartD => (plan.part_d_limit(), acc.limits_cents[2], &acc.part_d),
+                Counter::OutOfPocket => (&plan.out_of_pocket_max, acc.limits_cents[1], &acc.out_of_pocket),
             };
-            let tally = match counter {
-                Counter::PartD => &acc.part_d,
-                Counter::OutOfPocket => &acc.out_of_pocket,
-            };
-            let (room, _) = tally.room(limit, m, acc.family);
+            let room_cents = tally.room_cents(limit_cents, m, acc.family);
             let holds = if left.is_zero() {
-                room.is_zero()
+                match room_cents {
+                    Some(room) => room == 0,
+                    None => tally.room(limit, m, acc.family).0.is_zero(),
+                }
             } else if left < total {
                 false
             } else {
-                whole(room, total, o.counted()?)?
+                whole(room_cents, &|| tally.room(limit, m, acc.family).0, total, o.counted()?)?
             };
             if !holds {
                 return Ok(false);
@@ -284,7 +339,7 @@ impl Reads {
             } else if left < asked {
                 false
             } else {
-                whole(room, asked, o.plan_pays)?
+                whole(cents(room), &|| room, asked, o.plan_pays)?
             };
             if !holds {
                 return Ok(false);
@@ -356,7 +411,7 @@ pub(super) fn each_claim(
     segments: &[Segment],
     mut each: impl FnMut(&Segment, &Use, Outcome, Vec<Event>) -> Result<(), Error>,
 ) -> Result<Accumulators, Error> {
-    let mut acc = Accumulators::new(plan, ages.len(), family);
+    let mut acc = Accumulators::new(plan, ages.len(), family, false);
     for seg in segments {
         let Some(u) = uses.get(seg.use_index) else { continue };
         let age = ages.get(u.claim.member).copied().unwrap_or(0);
@@ -369,9 +424,10 @@ pub(super) fn each_claim(
     Ok(acc)
 }
 
-/// What `each_group` tells of each group: its segment, its use, the outcome of each claim and
-/// how many claims.
-pub(super) type GroupFn<'a> = dyn FnMut(&Segment, &Use, &Outcome, u32) -> Result<(), Error> + 'a;
+/// What `each_group` tells of each group: its segment, its use, the outcome of each claim, how
+/// many claims, and whether the outcome is the one told last for the same use (carried from
+/// an earlier month, so what was made of it then may be used again).
+pub(super) type GroupFn<'a> = dyn FnMut(&Segment, &Use, &Outcome, u32, bool) -> Result<(), Error> + 'a;
 
 /// Every claim in the same time order, a segment's identical claims a group at a time: the
 /// first claim of a group goes through [`adjudicate_claim`] (the same function as one by one),
@@ -394,7 +450,7 @@ pub(super) fn each_group(
     segments: &[Segment],
     each: &mut GroupFn,
 ) -> Result<Accumulators, Error> {
-    let mut acc = Accumulators::new(plan, ages.len(), family);
+    let mut acc = Accumulators::new(plan, ages.len(), family, true);
     let mut last: Vec<Option<(Outcome, Reads)>> = vec![None; uses.len()];
     for seg in segments {
         let Some(u) = uses.get(seg.use_index) else { continue };
@@ -402,7 +458,7 @@ pub(super) fn each_group(
         if let Some(Some((outcome, reads))) = last.get(seg.use_index) {
             if seg.count > 0 && reads.still_hold(plan, &acc, m, outcome, seg.count)? {
                 acc.repeat(m, reads, outcome, seg.count)?;
-                each(seg, u, outcome, seg.count)?;
+                each(seg, u, outcome, seg.count, true)?;
                 continue;
             }
         }
@@ -414,7 +470,7 @@ pub(super) fn each_group(
             if more > 0 {
                 acc.repeat(m, &reads, &outcome, more)?;
             }
-            each(seg, u, &outcome, 1 + more)?;
+            each(seg, u, &outcome, 1 + more, false)?;
             left -= 1 + more;
             if let Some(slot) = last.get_mut(seg.use_index) {
                 *slot = Some((outcome, reads));

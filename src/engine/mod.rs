@@ -26,6 +26,7 @@ mod assumed;
 mod claim;
 mod months;
 mod premium;
+mod sums;
 mod usage;
 
 use std::borrow::Cow;
@@ -42,6 +43,7 @@ use crate::payment_plan::PaymentPlan;
 use crate::plan::{Benefit, LimitUnit, ValidPlan};
 use crate::scenario::Scenario;
 use crate::vocab::{Channel, EnrollmentType, Network, PaySchedule, Unit};
+use sums::{Sum, Sums};
 
 pub use assumed::Assumed;
 pub use months::{periods_per_month, Month};
@@ -549,7 +551,7 @@ impl<'a> Year<'a> {
         lines.resize_with(claims, || None);
         let members: Vec<Id> = self.scenario.members.iter().map(|m| Id::from(m.id.as_str())).collect();
         let services: Vec<Id> = self.rows.iter().map(|&(_, service)| Id::from(service)).collect();
-        let mut sums = Sums::new(self);
+        let mut sums = self.sums();
         let mut places = months::Places::new(&self.whens, self.uses.iter().map(|u| u.count));
         let acc = claim::each_claim(self.plan, &self.ages, self.family(), &self.uses, &self.segments, |seg, u, outcome, events| {
             sums.add(seg.month, u, &outcome, 1)?;
@@ -577,8 +579,8 @@ impl<'a> Year<'a> {
 
     /// The same figures without lines, each segment's claims a group at a time.
     pub fn summary(&self) -> Result<Summary, Error> {
-        let mut sums = Sums::new(self);
-        let acc = claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &self.segments, &mut |seg, u, outcome, n| sums.add(seg.month, u, outcome, n))?;
+        let mut sums = self.sums();
+        let acc = claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &self.segments, &mut |seg, u, outcome, n, same| sums.add_group(seg, u, outcome, n, same))?;
         self.total_up(&acc, sums)
     }
 
@@ -588,13 +590,10 @@ impl<'a> Year<'a> {
     /// are taken as given (not held to the scenario limits); a use's claims fall in time as
     /// rule 1 places that many (`months.rs`, `When`).
     pub fn total_annual_cost_with_counts(&self, counts: &[u32]) -> Result<Money, Error> {
-        let mut member_pays = Money::ZERO;
+        let mut member_pays = Sum::default();
         let segments = months::schedule(&self.whens, (0..self.uses.len()).map(|i| counts.get(i).copied().unwrap_or(0)));
-        claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &segments, &mut |_, _, outcome, n| {
-            member_pays = add(member_pays, times(outcome.member_pays, n)?)?;
-            Ok(())
-        })?;
-        add(member_pays, self.premium_annual)
+        claim::each_group(self.plan, &self.ages, self.family(), &self.uses, &segments, &mut |_, _, outcome, n, _| member_pays.add(outcome.member_pays, n))?;
+        add(member_pays.money()?, self.premium_annual)
     }
 
     /// Family limits apply to a family enrollment, and to a plan priced per member when more
@@ -603,37 +602,51 @@ impl<'a> Year<'a> {
         premium::family_limits_apply(self.enrollment, self.scenario.members.len())
     }
 
+    /// Empty sums for this year's rows and members.
+    fn sums(&self) -> Sums {
+        Sums::new(self.rows.len(), self.ages.len(), self.plan.part_d_out_of_pocket_max.is_some(), self.uses.len())
+    }
+
     /// The year added up: every total is the sum of its claims.
     fn total_up(&self, acc: &claim::Accumulators, sums: Sums) -> Result<Summary, Error> {
         let (plan, scenario) = (self.plan, &*self.scenario);
         let n = scenario.members.len();
-        let mut member_pays = vec![Money::ZERO; n];
-        let mut member_allowed = vec![Money::ZERO; n];
-        let mut not_counted = vec![Money::ZERO; n];
-        let (mut member_pays_total, mut allowed_total, mut plan_pays_total) = (Money::ZERO, Money::ZERO, Money::ZERO);
+        // Each member's and the year's sums are the rows' (in cents, as the rows are).
+        let mut by_member = vec![[Sum::default(); 3]; n];
+        let mut year = [Sum::default(); 3];
         let mut services = Vec::with_capacity(self.rows.len());
         for (&(m, service), row) in self.rows.iter().zip(&sums.rows) {
-            member_pays[m] = add(member_pays[m], row.member_pays)?;
-            member_allowed[m] = add(member_allowed[m], row.allowed)?;
-            not_counted[m] = add(not_counted[m], row.not_counted)?;
-            member_pays_total = add(member_pays_total, row.member_pays)?;
-            allowed_total = add(allowed_total, row.allowed)?;
-            plan_pays_total = add(plan_pays_total, row.plan_pays)?;
+            let Some(member) = by_member.get_mut(m) else { return Err(overflow()) };
+            for (sum, part) in member.iter_mut().zip([row.member_pays, row.allowed, row.not_counted]) {
+                sum.plus(part)?;
+            }
+            for (sum, part) in year.iter_mut().zip([row.member_pays, row.allowed, row.plan_pays]) {
+                sum.plus(part)?;
+            }
             services.push(ServiceTotal {
                 member: scenario.members[m].id.clone(),
                 service: service.to_string(),
                 claims: row.claims,
-                allowed: row.allowed,
-                member_pays: row.member_pays,
-                plan_pays: row.plan_pays,
+                allowed: row.allowed.money()?,
+                member_pays: row.member_pays.money()?,
+                plan_pays: row.plan_pays.money()?,
             });
         }
+        let (mut member_pays, mut member_allowed, mut not_counted) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        for [pays, allowed, uncounted] in by_member {
+            member_pays.push(pays.money()?);
+            member_allowed.push(allowed.money()?);
+            not_counted.push(uncounted.money()?);
+        }
+        let [member_pays_total, allowed_total, plan_pays_total] = year;
+        let (member_pays_total, allowed_total, plan_pays_total) = (member_pays_total.money()?, allowed_total.money()?, plan_pays_total.money()?);
         let periods = self.schedule.periods_per_year();
         let yearly = |m: Money| m.checked_mul_int(periods).ok_or_else(overflow);
         let per_period = self.premium.per_period;
-        let months = sums.months.months(&months::premiums(self.schedule, per_period.share)?)?;
+        let part_d = sums.part_d()?;
+        let months = months::months(&months::premiums(self.schedule, per_period.share)?, &sums.member_pays()?, &part_d)?;
         let payment_plan = match self.payment_plan {
-            Some((opt_in, threshold)) => Some(months::payment_plan(opt_in, threshold, &sums.months.part_d)?),
+            Some((opt_in, threshold)) => Some(months::payment_plan(opt_in, threshold, &part_d)?),
             None => None,
         };
         let premium_annual = self.premium_annual;
@@ -724,46 +737,6 @@ fn times(amount: Money, n: u32) -> Result<Money, Error> {
         Ok(amount)
     } else {
         amount.checked_mul_int(n).ok_or_else(overflow)
-    }
-}
-
-/// One row of the service totals as claims add to it.
-#[derive(Clone, Copy, Default)]
-struct RowSums {
-    claims: u32,
-    allowed: Money,
-    member_pays: Money,
-    plan_pays: Money,
-    /// What counts toward no limit (see `MemberResult::not_counted`).
-    not_counted: Money,
-}
-
-/// The claims added up by row (member and service) and by month; the members' and the year's
-/// totals are the rows' sums.
-struct Sums {
-    rows: Vec<RowSums>,
-    months: months::MonthSums,
-}
-
-impl Sums {
-    fn new(year: &Year) -> Sums {
-        let part_d = year.plan.part_d_out_of_pocket_max.is_some();
-        Sums { rows: vec![RowSums::default(); year.rows.len()], months: months::MonthSums::new(year.ages.len(), part_d) }
-    }
-
-    /// Adds `n` claims of use `u` in `month` (0 = January) that each came to `o`.
-    fn add(&mut self, month: usize, u: &Use, o: &claim::Outcome, n: u32) -> Result<(), Error> {
-        let Some(row) = self.rows.get_mut(u.row) else { return Err(overflow()) };
-        // Counted toward a limit (the out-of-pocket maximum or Part D's): everything but what
-        // was not covered and what was balance billed.
-        let uncounted = if o.counts_toward_oop || o.counts_toward_part_d { add(o.not_covered, o.balance_billed)? } else { o.member_pays };
-        row.claims = row.claims.checked_add(n).ok_or_else(overflow)?;
-        row.allowed = add(row.allowed, times(o.allowed, n)?)?;
-        row.member_pays = add(row.member_pays, times(o.member_pays, n)?)?;
-        row.plan_pays = add(row.plan_pays, times(o.plan_pays, n)?)?;
-        row.not_counted = add(row.not_counted, times(uncounted, n)?)?;
-        let part_d = if o.counts_toward_part_d { o.counted()? } else { Money::ZERO };
-        self.months.add(month, u.claim.member, o.member_pays, part_d, n)
     }
 }
 

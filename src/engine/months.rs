@@ -5,12 +5,12 @@
 //!   in month floor(k × 12 / n) + 1).
 //! - [`schedule`]: the year as [`Segment`]s, each a use's claims in one month, month by month
 //!   and within a month in the scenario's order: the order both drivers of `claim.rs` follow.
-//! - [`MonthSums`]: care and Part D costs added up by month; [`Month`], a month of the result;
-//!   [`premiums`], the premium paid in each month.
+//! - [`months`], the result's twelve [`Month`]s; [`premiums`], the premium paid in each month
+//!   (the claims are added up by month in `sums.rs`).
 
 use serde::Serialize;
 
-use super::{add, overflow, times};
+use super::{add, overflow};
 use crate::error::Error;
 use crate::money::Money;
 use crate::payment_plan;
@@ -165,40 +165,15 @@ pub struct Month {
     pub part_d_member_pays: Money,
 }
 
-/// The year's claims added up by month: what members paid, and each member's Part D costs
-/// (kept only on a plan with Part D).
-pub(super) struct MonthSums {
-    pub member_pays: [Money; 12],
-    pub part_d: Vec<payment_plan::Year>,
-}
-
-impl MonthSums {
-    pub fn new(members: usize, part_d: bool) -> MonthSums {
-        MonthSums { member_pays: [Money::ZERO; 12], part_d: if part_d { vec![[Money::ZERO; 12]; members] } else { Vec::new() } }
-    }
-
-    /// Adds `n` claims of member `m` in `month` that each cost the member `pays`, of which
-    /// `part_d` is Part D cost share.
-    pub fn add(&mut self, month: usize, m: usize, pays: Money, part_d: Money, n: u32) -> Result<(), Error> {
-        let Some(slot) = self.member_pays.get_mut(month) else { return Err(overflow()) };
-        *slot = add(*slot, times(pays, n)?)?;
-        if !part_d.is_zero() {
-            if let Some(p) = self.part_d.get_mut(m).and_then(|y| y.get_mut(month)) {
-                *p = add(*p, times(part_d, n)?)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// The result's twelve months, with the premium of each.
-    pub fn months(&self, premiums: &payment_plan::Year) -> Result<Vec<Month>, Error> {
-        (0..12)
-            .map(|i| {
-                let part_d = self.part_d.iter().try_fold(Money::ZERO, |sum, y| add(sum, y[i]))?;
-                Ok(Month { month: i as u32 + 1, premium: premiums[i], member_pays: self.member_pays[i], part_d_member_pays: part_d })
-            })
-            .collect()
-    }
+/// The result's twelve months: the premium paid, what members paid and, of it, their Part D
+/// costs (each member's, added up) in each.
+pub(super) fn months(premiums: &payment_plan::Year, member_pays: &payment_plan::Year, part_d: &[payment_plan::Year]) -> Result<Vec<Month>, Error> {
+    (0..12)
+        .map(|i| {
+            let part_d = part_d.iter().try_fold(Money::ZERO, |sum, y| add(sum, y[i]))?;
+            Ok(Month { month: i as u32 + 1, premium: premiums[i], member_pays: member_pays[i], part_d_member_pays: part_d })
+        })
+        .collect()
 }
 
 /// The household's payment-plan bills: each member's by the rule on their own Part D costs
