@@ -187,6 +187,7 @@ impl Table {
                         source: source(&rows),
                         illustrative: false,
                         total_allowed: Some(total),
+                        cms_decile: None,
                         services,
                     });
                 }
@@ -195,6 +196,7 @@ impl Table {
         Ok(Presets {
             description: format!("The CMS out-of-pocket cost calculator's 2014 utilization table (data/cms-utilization.json) as years of care, one usage preset per row: `female 35-44 3` is women aged 35 to 44 at utilization decile 3 of 10 (5.5: midway between 5 and 6), `both …` the mean of the female and male rows, `maternity` and `diabetes` the table's two condition rows. Each row's services are claims of data/services.json whose allowed amounts (2014 dollars) add up to its `total_allowed`, the row's annual cost to the cent; a fractional use per year became claims the `{}` way (docs/decisions.md 17). Written by `cargo run --release --example cms-years` (src/cms_table.rs); do not edit by hand.", how.as_str()),
             presets,
+            cms_rows: SortedMap::new(),
         })
     }
 }
@@ -501,8 +503,62 @@ pub fn condition_preset(years: &Presets, id: &str) -> Option<Preset> {
         source: format!("{}; the same claims as data/cms-years.json's \"{level}\" (docs/decisions.md 43). Written by `cargo run --release --example cms-years` (src/cms_table.rs); do not edit by hand.", row.source),
         illustrative: false,
         total_allowed: row.total_allowed,
+        cms_decile: None,
         services: row.services.clone(),
     })
+}
+
+// ---- the typical years as the table's rows, by age -----------------------------------------------
+
+/// The typical years of `data/usage-presets.json` that are the table's deciles for the person's
+/// own age group, the mean of both sexes (docs/decisions.md 46): the id, the decile, and the
+/// year's name in English and Spanish. Decile 3 is a light year (most people have one: seven in
+/// ten spend more), 5.5 the middle (midway between deciles 5 and 6, the table's own median row),
+/// 9 a heavy year that is still a year many people have (one in ten spends more: decile 10 is
+/// the top tenth's mean, $46k for a woman of 35-44, a catastrophe rather than a typical year).
+pub const TYPICAL_PRESETS: [(&str, &str, &str, &str); 3] = [("low", "3", "A light year", "Un año ligero"), ("medium", "5.5", "A middle year", "Un año intermedio"), ("high", "9", "A heavy year", "Un año intenso")];
+
+/// The presets `low`, `medium` and `high`: each names its decile and lists no care of its own
+/// (the row for the person's age group is theirs: [`typical_rows`]).
+pub fn typical_preset(id: &str) -> Option<Preset> {
+    let (_, decile, en, es) = TYPICAL_PRESETS.iter().find(|(p, ..)| *p == id)?;
+    Some(Preset {
+        label: Words { en: format!("{en} (CMS 2014, decile {decile}, by age)"), es: format!("{es} (CMS 2014, decil {decile}, por edad)") },
+        description: Words {
+            en: format!("The CMS out-of-pocket cost calculator's 2014 utilization table at utilization decile {decile} of 10, for the person's own age group (0-5, 6-17, 18-25, 26-34, 35-44, 45-54, 55+; at 65 and over the table's oldest group, 55+, people under Medicare age), the mean of women and men, at 2014 prices."),
+            es: format!("La tabla de utilización de 2014 de la calculadora de gastos de bolsillo de CMS en el decil de utilización {decile} de 10, para el grupo de edad de la persona (0-5, 6-17, 18-25, 26-34, 35-44, 45-54, 55+; a los 65 años o más el grupo de más edad de la tabla, 55+, personas menores de la edad de Medicare), la media de mujeres y hombres, a precios de 2014."),
+        },
+        source: format!("CMS out-of-pocket cost calculator, 2014 utilization table (data/cms-utilization.json), decile {decile}, both sexes' mean, by age group: the file's cms_rows (docs/decisions.md 46). Written by `cargo run --release --example cms-years` (src/cms_table.rs); do not edit by hand."),
+        illustrative: false,
+        total_allowed: None,
+        cms_decile: Level::parse(decile),
+        services: Vec::new(),
+    })
+}
+
+/// The rows the typical years take, keyed as in `data/cms-years.json` (`both 35-44 5.5`): the
+/// same claims, named for the person ("A middle year for someone 35-44 (CMS 2014, decile 5.5)").
+pub fn typical_rows(years: &Presets) -> Option<SortedMap<String, Preset>> {
+    let mut rows = SortedMap::new();
+    for (_, decile, en, es) in TYPICAL_PRESETS {
+        let level = Level::parse(decile)?;
+        for (group, age) in AGE_GROUPS {
+            let key = year_key(level, age, None);
+            let row = years.presets.get(&key)?;
+            let total = row.total_allowed?.dollars();
+            let (who_en, who_es) = if group == "55+" { ("55 or older", "55 años o más") } else { (group, group) };
+            rows.insert(key.clone(), Preset {
+                label: Words { en: format!("{en} for someone {who_en} (CMS 2014, decile {decile})"), es: format!("{es} para alguien de {who_es} (CMS 2014, decil {decile})") },
+                description: Words { en: format!("{total} allowed in all, at 2014 prices."), es: format!("{total} permitidos en total, a precios de 2014.") },
+                source: format!("The CMS 2014 utilization table's female and male rows, their mean: data/cms-years.json's \"{key}\" (docs/decisions.md 46)."),
+                illustrative: false,
+                total_allowed: row.total_allowed,
+                cms_decile: None,
+                services: row.services.clone(),
+            });
+        }
+    }
+    Some(rows)
 }
 
 /// `data/usage-presets.json`'s text (`current`) with its condition presets written from the
@@ -517,7 +573,29 @@ pub fn usage_presets_json(current: &str, years: &Presets) -> Result<String, Stri
         let value = serde_json::to_string_pretty(&preset).map_err(|e| e.to_string())?.replace('\n', "\n    ");
         text.replace_range(start..end, &value);
     }
+    for (id, ..) in TYPICAL_PRESETS {
+        let preset = typical_preset(id).ok_or_else(|| format!("no typical preset {id}"))?;
+        text = replace_value(&text, "\n    ", id, &preset)?;
+    }
+    let rows = typical_rows(years).ok_or("the years lack a typical row")?;
+    let key = "\n  \"cms_rows\": ";
+    if !text.contains(key) {
+        let end = text.trim_end().strip_suffix('}').ok_or("usage-presets.json does not end with }")?.trim_end().len();
+        text.insert_str(end, &format!(",{key}{{}}"));
+    }
+    text = replace_value(&text, "\n  ", "cms_rows", &rows)?;
     Ok(text)
+}
+
+/// `text` with the object under `"key": ` (after `indent`) written as `value`, pretty-printed.
+fn replace_value<T: serde::Serialize>(text: &str, indent: &str, key: &str, value: &T) -> Result<String, String> {
+    let at = format!("{indent}{}: ", serde_json::to_string(key).unwrap_or_default());
+    let start = text.find(&at).ok_or_else(|| format!("usage-presets.json has no \"{key}\" where expected"))? + at.len();
+    let end = start + object_length(&text[start..]).ok_or_else(|| format!("usage-presets.json: \"{key}\" is not a JSON object"))?;
+    let value = serde_json::to_string_pretty(value).map_err(|e| e.to_string())?.replace('\n', indent);
+    let mut out = text.to_string();
+    out.replace_range(start..end, &value);
+    Ok(out)
 }
 
 /// The length in bytes of the JSON object `text` starts with (strings skipped), or `None`.

@@ -155,9 +155,60 @@ fn the_cms_coverage_examples_add_up_to_cms_totals_on_every_plan() {
             assert_eq!(e.allowed_total, total, "{name} on {}", plan.id);
         }
     }
-    for name in ["low", "medium", "high", "hospital_stay"] {
-        assert!(presets.presets.get(name).is_some_and(|p| p.illustrative), "{name} is labelled illustrative");
+    assert!(presets.presets.get("hospital_stay").is_some_and(|p| p.illustrative), "hospital_stay is labelled illustrative");
+}
+
+/// The typical years are the CMS table's rows for the person's own age group, the mean of both
+/// sexes, at deciles 3, 5.5 and 9 (docs/decisions.md 46): the same claims as data/cms-years.json's
+/// `both <group> <decile>`, resolved by age (65 and over: the oldest group, 55+), each labelled
+/// with the table, the age group and the decile in both languages.
+#[test]
+fn the_typical_years_are_the_cms_tables_rows_for_the_persons_age() {
+    let c = catalog();
+    let presets = c.presets().expect("data/usage-presets.json");
+    let years = c.cms_years().expect("data/cms-years.json");
+    assert_eq!(presets.cms_rows.len(), 21, "7 age groups × 3 deciles");
+    let groups = [(0, "0-5"), (5, "0-5"), (6, "6-17"), (17, "6-17"), (18, "18-25"), (26, "26-34"), (35, "35-44"), (44, "35-44"), (45, "45-54"), (55, "55+"), (64, "55+"), (65, "55+"), (120, "55+")];
+    for (name, decile) in [("low", "3"), ("medium", "5.5"), ("high", "9")] {
+        let preset = presets.presets.get(name).unwrap();
+        assert!(preset.services.is_empty() && !preset.illustrative, "{name}");
+        assert_eq!(preset.cms_decile.map(|l| l.as_str()), Some(decile), "{name}");
+        for (age, group) in groups {
+            let key = format!("both {group} {decile}");
+            let row = presets.for_age(name, age).unwrap_or_else(|| panic!("{name} at {age}"));
+            let want = years.presets.get(&key).unwrap();
+            assert_eq!((&row.services, row.total_allowed), (&want.services, want.total_allowed), "{name} at {age}: {key}");
+            assert_eq!(row.allowed_sum(), row.total_allowed, "{key}");
+            let who = if group == "55+" { "55" } else { group };
+            for (lang, label) in [("en", &row.label.en), ("es", &row.label.es)] {
+                assert!(label.contains("CMS 2014") && label.contains(who) && label.contains(&format!(" {decile})")), "{key}.label.{lang}: {label}");
+            }
+        }
     }
+    // The example of the task: a middle year at 35-44 is $1,378.90 of care.
+    assert_eq!(presets.for_age("medium", 38).unwrap().label.en, "A middle year for someone 35-44 (CMS 2014, decile 5.5)");
+    assert_eq!(presets.for_age("medium", 38).unwrap().total_allowed, Some(costshare::Money::parse("1378.90").unwrap()));
+    // Every row estimates on every plan, with its allowed total.
+    for plan in c.plans() {
+        for (key, row) in &presets.cms_rows {
+            let e = costshare::estimate(&c, &preset_scenario(plan, row)).unwrap_or_else(|e| panic!("{key} on {}: {e}", plan.id));
+            assert_eq!(Some(e.allowed_total), row.total_allowed, "{key} on {}", plan.id);
+        }
+    }
+}
+
+#[test]
+fn a_typical_year_without_its_age_groups_rows_is_refused() {
+    let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
+    let vocab = costshare::builtin::vocabulary().unwrap();
+    let bad = text.replacen("\"both 0-5 5.5\"", "\"both 0-5 5.4\"", 1);
+    assert_ne!(bad, text, "test setup");
+    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
+    assert!(e.field() == "cms_rows" && e.to_string().contains("both 0-5 5.5"), "{e}");
+    let bad = text.replacen("\"cms_decile\": \"9\"", "\"cms_decile\": \"maternity\"", 1);
+    assert_ne!(bad, text, "test setup");
+    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
+    assert_eq!(e.field(), "presets.high.cms_decile", "{e}");
 }
 
 /// "Having a baby" and "Managing diabetes" are the CMS table's Maternity and Diabetes rows: the

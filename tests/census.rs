@@ -181,7 +181,14 @@ fn scenario(people: &[&Person], plan: &str) -> Value {
         if p.usage == "none" {
             continue;
         }
-        for u in presets["presets"][&p.usage]["services"].as_array().unwrap() {
+        // A typical year that is the CMS table's (a `cms_decile`) is its row for the person's
+        // age group, both sexes' mean: `both 35-44 5.5` (65 and over: 55+; docs/decisions.md 46).
+        let mut preset = &presets["presets"][&p.usage];
+        if let Some(decile) = preset["cms_decile"].as_str() {
+            let group = [(55, "55+"), (45, "45-54"), (35, "35-44"), (26, "26-34"), (18, "18-25"), (6, "6-17"), (0, "0-5")].iter().find(|(from, _)| p.age >= *from).unwrap().1;
+            preset = &presets["cms_rows"][format!("both {group} {decile}")];
+        }
+        for u in preset["services"].as_array().unwrap() {
             let mut use_ = u.clone();
             use_["member"] = json!(id);
             services.push(use_);
@@ -583,15 +590,21 @@ fn households_priced_through_the_library_match_the_cli() {
 /// rows are checked against `costshare estimate` above; these check the estimate itself.
 #[test]
 fn hand_computed_households_from_the_brochure() {
-    // One person of 30 with the "low" preset: a preventive visit (Nothing: lines 1047, 1049,
-    // 1051), a primary care visit (High $20 line 919, Standard $30 line 925, Prosper $10
-    // line 931), a lab test (Nothing: lines 989, 991, 993) and a 30-day generic fill ($15:
-    // lines 2668, 2670, 2674); no deductible applies to these copays. Premiums, Your share
+    // "Low" is the CMS 2014 table's decile 3 for the person's age group, both sexes' mean
+    // (data/usage-presets.json's cms_rows, the same claims as data/cms-years.json's;
+    // docs/decisions.md 46). A, 30 (`both 26-34 3`): a preventive visit at $204.15 (Nothing:
+    // lines 1047, 1049, 1051) and two 30-day generic fills at $61.33 and $61.32, each $15 (lines
+    // 2668, 2670, 2674; under its allowed amount): $30.00 on every option. B, 40 and 38 (`both
+    // 35-44 3`), each: a lab test $40.58 (Nothing: lines 989, 991, 993), a preventive visit
+    // $172.46 (Nothing), a primary care visit $104.21 (High $20 line 919, Standard $30 line
+    // 925, Prosper $10 line 931) and three generic fills, $27.23 + 2 × $27.22, $15 each: High
+    // 20 + 45 = 65.00, Standard 30 + 45 = 75.00, Prosper 10 + 45 = 55.00 a person, twice for
+    // the couple: 130.00, 150.00, 110.00. No deductible applies to these copays. Premiums, Your share
     // biweekly × 26: High 111.86 (line 3838) = 2,908.36; Standard 76.06 (line 3841) =
     // 1,977.56; Prosper 45.02 (line 3856) = 1,170.52. A couple takes the cheaper of Self Plus One
     // and Self and Family ("the enrollee and one or more eligible family members", line 288):
     // on Prosper Self Plus One, 101.74 (line 3857) × 26 = 2,645.24 (Self and Family 110.74, line
-    // 3858, is dearer), and twice the care ($10 + $15 each).
+    // 3858, is dearer).
     let csv = "household,age,relationship,usage\nA,30,subscriber,low\nB,40,subscriber,low\nB,38,spouse,low\n";
     let plans = "kp-co-fehb-2022-high,kp-co-fehb-2022-standard,kp-co-fehb-2022-prosper";
     let (code, out, err) = costshare(&["census", "-", "--plans", plans], csv.as_bytes());
@@ -599,12 +612,12 @@ fn hand_computed_households_from_the_brochure() {
     assert_eq!(
         out,
         "household,plan,enrollment,premium_annual,member_pays_total,total_annual_cost,cheapest\n\
-         A,kp-co-fehb-2022-high,self_only,2908.36,35.00,2943.36,false\n\
-         A,kp-co-fehb-2022-standard,self_only,1977.56,45.00,2022.56,false\n\
-         A,kp-co-fehb-2022-prosper,self_only,1170.52,25.00,1195.52,true\n\
-         B,kp-co-fehb-2022-high,self_and_family,6033.56,70.00,6103.56,false\n\
-         B,kp-co-fehb-2022-standard,self_plus_one,4469.14,90.00,4559.14,false\n\
-         B,kp-co-fehb-2022-prosper,self_plus_one,2645.24,50.00,2695.24,true\n"
+         A,kp-co-fehb-2022-high,self_only,2908.36,30.00,2938.36,false\n\
+         A,kp-co-fehb-2022-standard,self_only,1977.56,30.00,2007.56,false\n\
+         A,kp-co-fehb-2022-prosper,self_only,1170.52,30.00,1200.52,true\n\
+         B,kp-co-fehb-2022-high,self_and_family,6033.56,130.00,6163.56,false\n\
+         B,kp-co-fehb-2022-standard,self_plus_one,4469.14,150.00,4619.14,false\n\
+         B,kp-co-fehb-2022-prosper,self_plus_one,2645.24,110.00,2755.24,true\n"
     );
     // High: Self and Family 232.06 (line 3840) × 26 = 6,033.56, less than Self Plus One's 281.56
     // (line 3839) × 26 = 7,320.56, so the couple takes Self and Family; Standard: Self Plus One
@@ -623,12 +636,12 @@ fn hand_computed_households_from_the_brochure() {
     assert_eq!(
         out,
         "household,plan,enrollment,premium_annual,member_pays_total,total_annual_cost,cheapest,premium_gross_annual,contribution_annual\n\
-         A,kp-co-fehb-2022-high,self_only,1854.84,35.00,1889.84,false,9274.72,7419.88\n\
-         A,kp-co-fehb-2022-prosper,self_only,936.26,25.00,961.26,true,4681.82,3745.56\n"
+         A,kp-co-fehb-2022-high,self_only,1854.84,30.00,1884.84,false,9274.72,7419.88\n\
+         A,kp-co-fehb-2022-prosper,self_only,936.26,30.00,966.26,true,4681.82,3745.56\n"
     );
     // A fixed $100.00 a pay period: Prosper 180.07 − 100.00 = 80.07, × 26 = 2,081.82.
     let (_, out, _) = costshare(&["census", "-", "--plans", "kp-co-fehb-2022-prosper", "--contribution", "amount:100.00"], csv.as_bytes());
-    assert_eq!(out.lines().nth(1), Some("A,kp-co-fehb-2022-prosper,self_only,2081.82,25.00,2106.82,true,4681.82,2600.00"));
+    assert_eq!(out.lines().nth(1), Some("A,kp-co-fehb-2022-prosper,self_only,2081.82,30.00,2111.82,true,4681.82,2600.00"));
 
     // "Having a baby" and "Managing diabetes" are the CMS 2014 table's Maternity and Diabetes
     // rows (data/usage-presets.json, the same claims as data/cms-years.json's; docs/decisions.md

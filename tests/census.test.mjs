@@ -297,12 +297,19 @@ test('10,000 households × 3 options (the browser target is ≤ 10 s; the time i
   assert.equal(got.errors, '');
   console.log(`census in wasm: 10,000 households × 3 options, read twice, in ${seconds.toFixed(2)} s: ${Math.round(10_000 / seconds)} households/s`);
   // Each kind of household is priced as the engine's own estimate prices it.
-  const presets = JSON.parse(data('usage-presets.json')).presets;
+  const file = JSON.parse(data('usage-presets.json'));
+  // A typical year that is the CMS table's (a `cms_decile`) is its row for the person's age
+  // group, both sexes' mean (docs/decisions.md 46).
+  const group = (age) => [[55, '55+'], [45, '45-54'], [35, '35-44'], [26, '26-34'], [18, '18-25'], [6, '6-17'], [0, '0-5']].find(([from]) => age >= from)[1];
+  const care = (usage, age) => {
+    const p = file.presets[usage];
+    return p.cms_decile ? file.cms_rows[`both ${group(age)} ${p.cms_decile}`] : p;
+  };
   for (let h = 0; h < kinds.length; h++) {
     const kind = kinds[(h * 7 + Math.floor(h / 13)) % kinds.length];
     const ordered = [...kind.filter((p) => ['subscriber', 'employee'].includes(p[1])), ...kind.filter((p) => !['subscriber', 'employee'].includes(p[1]))];
     const members = ordered.map(([age], i) => ({ id: `p${i}`, age }));
-    const services = ordered.flatMap(([, , usage], i) => (usage === 'none' ? [] : presets[usage].services.map((u) => ({ ...u, member: `p${i}` }))));
+    const services = ordered.flatMap(([age, , usage], i) => (usage === 'none' ? [] : care(usage, age).services.map((u) => ({ ...u, member: `p${i}` }))));
     for (const plan of plans) {
       // No enrollment: the cheapest type the household may take, as the census takes it.
       const e = engine.estimate({ plan, members, services });

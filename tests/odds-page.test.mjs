@@ -65,24 +65,36 @@ async function openOdds(v, sexes) {
   for (const [person, sex] of Object.entries(sexes)) await v.choose(`[data-key="sex:${person}"]`, sex);
 }
 
-// The Colorado family of tests/walkthroughs.test.mjs: You 38 "Medium use", the spouse 36
-// "Having a baby", two children 6 and 3 "Low use" (data/usage-presets.json), Self and Family,
+// The Colorado family of tests/walkthroughs.test.mjs: You 38 "A middle year", the spouse 36
+// "Having a baby", two children 6 and 3 "A light year" (data/usage-presets.json), Self and Family,
 // biweekly; the odds add each member's year of the CMS table for their age group and sex.
 const member = (id, age, sex) => ({ id, age, ...(sex ? { sex } : {}) });
-const MEDIUM = (m) => [
-  { member: m, service: 'preventive_visit', count: 1 },
-  { member: m, service: 'primary_care_visit', count: 3 },
-  { member: m, service: 'specialist_visit', count: 2 },
-  { member: m, service: 'lab_test', count: 3 },
-  { member: m, service: 'xray', count: 1 },
-  { member: m, service: 'urgent_care_visit', count: 1 },
-  { member: m, service: 'rx_generic', count: 12, days_supply: 30, channel: 'retail' },
+const fill = (m, service, count, allowed) => ({ member: m, service, count, allowed, days_supply: 30, channel: 'retail' });
+// The typical years are the CMS 2014 table's rows for the person's own age group, both sexes'
+// mean, with their own amounts (data/cms-years.json's claims; docs/decisions.md 46). A middle
+// year at 35-44 ("both 35-44 5.5", $1,378.90):
+const MEDIUM_35_44 = (m) => [
+  { member: m, service: 'chiropractic_visit', count: 1, allowed: '36.11' },
+  { member: m, service: 'lab_test', count: 1, allowed: '135.62' },
+  { member: m, service: 'preventive_visit', count: 2, allowed: '154.43' },
+  { member: m, service: 'primary_care_visit', count: 1, allowed: '222.98' },
+  { member: m, service: 'physical_therapy_visit', count: 1, allowed: '42.27' },
+  { member: m, service: 'specialist_visit', count: 1, allowed: '240.07' },
+  fill(m, 'rx_generic', 5, '33.92'),
+  fill(m, 'rx_generic', 2, '33.91'),
+  fill(m, 'rx_preferred_brand', 1, '155.57'),
 ];
-const LOW = (m) => [
-  { member: m, service: 'preventive_visit', count: 1 },
-  { member: m, service: 'primary_care_visit', count: 1 },
-  { member: m, service: 'lab_test', count: 1 },
-  { member: m, service: 'rx_generic', count: 1, days_supply: 30, channel: 'retail' },
+// A light year at 6-17 ("both 6-17 3", $213.50) and at 0-5 ("both 0-5 3", $507.88).
+const LOW_6_17 = (m) => [
+  { member: m, service: 'preventive_visit', count: 1, allowed: '127.40' },
+  { member: m, service: 'primary_care_visit', count: 1, allowed: '69.13' },
+  fill(m, 'rx_generic', 1, '16.97'),
+];
+const LOW_0_5 = (m) => [
+  { member: m, service: 'lab_test', count: 1, allowed: '16.52' },
+  { member: m, service: 'preventive_visit', count: 1, allowed: '304.39' },
+  { member: m, service: 'primary_care_visit', count: 1, allowed: '156.76' },
+  fill(m, 'rx_generic', 1, '30.21'),
 ];
 // "Having a baby": the CMS 2014 table's Maternity row, each group of claims at its own amount
 // (data/usage-presets.json, docs/decisions.md 43).
@@ -102,7 +114,7 @@ const FAMILY = {
   enrollment: 'self_and_family',
   pay_schedule: 'biweekly',
   members: [member('a', 38, 'male'), member('b', 36, 'female'), member('c', 6), member('d', 3)],
-  services: [...MEDIUM('a'), ...BABY('b'), ...LOW('c'), ...LOW('d')],
+  services: [...MEDIUM_35_44('a'), ...BABY('b'), ...LOW_6_17('c'), ...LOW_0_5('d')],
 };
 
 test('Colorado: the family sees, beside the ranking, how often each option costs the least, as costshare odds works it out', async () => {

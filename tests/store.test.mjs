@@ -7,11 +7,12 @@ import { catalogs, wordsFor } from '../www/cost-estimator/i18n/index.js';
 import { actions, createStore, emptyRequired, initialState, personName, shownError } from '../www/cost-estimator/state/store.js';
 import { fieldOf, fromScenario, toScenario, typedWhole } from '../www/cost-estimator/state/scenario.js';
 import { claimsPrice } from '../www/cost-estimator/state/claims.js';
+import { ageGroup, presetFor } from '../www/cost-estimator/state/presets.js';
 import { ROOT } from './support.mjs';
 
 const vocabulary = JSON.parse(readFileSync(join(ROOT, 'data', 'services.json'), 'utf8'));
 const units = new Map(vocabulary.services.map((s) => [s.id, s.unit]));
-const presets = JSON.parse(readFileSync(join(ROOT, 'data', 'usage-presets.json'), 'utf8')).presets;
+const presetsFile = JSON.parse(readFileSync(join(ROOT, 'data', 'usage-presets.json'), 'utf8'));
 /** An FEHB plan's view as the engine gives it (the fields the page reads). */
 const fehb = {
   enrollment: { types: ['self_only', 'self_plus_one', 'self_and_family'].map((type) => ({ type })) },
@@ -89,13 +90,50 @@ describe('the household', () => {
     const s = store();
     s.dispatch('setCount', 'you', 'xray', '1', 'visit');
     const offered = new Set(fehb.services.map((b) => b.id));
-    s.dispatch('applyPreset', 'you', 'medium', presets.medium, units, offered);
+    // "Medium" goes by age (docs/decisions.md 46): with no age there is nothing to apply, never
+    // an adult's row in its place (the list says to type the age first).
+    s.dispatch('setPersonField', 'you', 'age', '');
+    const before = s.state;
+    s.dispatch('applyPreset', 'you', 'medium', presetsFile, units, offered);
+    assert.equal(s.state, before, 'no age: nothing applied');
+    s.dispatch('setPersonField', 'you', 'age', '4O');
+    const typo = s.state;
+    s.dispatch('applyPreset', 'you', 'medium', presetsFile, units, offered);
+    assert.equal(s.state, typo, 'an age that is not a number: nothing applied');
+    s.dispatch('setPersonField', 'you', 'age', '38');
+    s.dispatch('applyPreset', 'you', 'medium', presetsFile, units, offered);
+    // The CMS 2014 table's decile 5.5 for ages 35-44, both sexes' mean (data/cms-years.json's
+    // "both 35-44 5.5", $1,378.90): a chiropractic visit, a lab test, 2 preventive visits, a
+    // primary care, a physical therapy and a specialist visit, 7 generic fills (5 × $33.92 +
+    // 2 × $33.91, one line) and a preferred brand-name fill.
+    assert.deepEqual(
+      s.state.care.map((u) => [u.service, u.count]),
+      [['chiropractic_visit', '1'], ['lab_test', '1'], ['preventive_visit', '2'], ['primary_care_visit', '1'], ['physical_therapy_visit', '1'], ['specialist_visit', '1'], ['rx_generic', '7'], ['rx_preferred_brand', '1']],
+    );
+    assert.deepEqual(s.state.care.find((u) => u.service === 'rx_generic').claims, [{ count: 5, allowed: '33.92' }, { count: 2, allowed: '33.91' }]);
     assert.ok(s.state.care.length > 1);
     assert.ok(!s.state.care.some((u) => u.service === 'xray' && u.count === '1' && u.key === 'u1'));
     const fills = s.state.care.filter((u) => u.often);
     assert.ok(fills.every((u) => ['monthly', 'quarterly', 'once', 'custom'].includes(u.often)));
     s.dispatch('undo');
     assert.deepEqual(s.state.care.map((u) => [u.service, u.count]), [['xray', '1']]);
+  });
+
+  test('a typical year that goes by age takes the person’s own age group; 65 and over the table’s oldest, 55+', () => {
+    const s = store();
+    const offered = new Set(fehb.services.map((b) => b.id));
+    s.dispatch('setPersonField', 'you', 'age', '67');
+    s.dispatch('applyPreset', 'you', 'low', presetsFile, units, offered);
+    const row = presetsFile.cms_rows['both 55+ 3'];
+    const count = (service) => row.services.filter((u) => u.service === service).reduce((n, u) => n + u.count, 0);
+    assert.deepEqual(
+      s.state.care.map((u) => [u.service, u.count]),
+      [...new Set(row.services.map((u) => u.service))].filter((id) => offered.has(id)).map((id) => [id, String(count(id))]),
+    );
+    s.dispatch('setPersonField', 'you', 'age', '7');
+    s.dispatch('applyPreset', 'you', 'low', presetsFile, units, offered);
+    // "both 6-17 3": a preventive visit $127.40, a primary care visit $69.13, a generic fill $16.97.
+    assert.deepEqual(s.state.care.map((u) => [u.service, u.count, u.claims]), [['preventive_visit', '1', [{ count: 1, allowed: '127.40' }]], ['primary_care_visit', '1', [{ count: 1, allowed: '69.13' }]], ['rx_generic', '1', [{ count: 1, allowed: '16.97' }]]]);
   });
 });
 
@@ -164,7 +202,7 @@ describe('care', () => {
     s.dispatch('presetList', '');
     assert.equal(s.state.revision, revision, 'opening or closing the list changes no estimate');
     s.dispatch('presetList', 'spouse');
-    s.dispatch('applyPreset', 'spouse', 'having_a_baby', presets.having_a_baby, units, new Set(Object.keys(fehb.services)));
+    s.dispatch('applyPreset', 'spouse', 'having_a_baby', presetsFile, units, new Set(Object.keys(fehb.services)));
     assert.equal(s.state.ui.presets, '');
     assert.deepEqual(s.state.notice, { kind: 'presetApplied', person: 'spouse', preset: 'having_a_baby' });
   });
@@ -360,7 +398,7 @@ describe('the message catalogs', () => {
 describe('a typical year’s claims (state/claims.js)', () => {
   const baby = () => {
     const s = store();
-    s.dispatch('applyPreset', 'you', 'having_a_baby', presets.having_a_baby, units, new Set(fehb.services.map((x) => x.id)));
+    s.dispatch('applyPreset', 'you', 'having_a_baby', presetsFile, units, new Set(fehb.services.map((x) => x.id)));
     return s;
   };
   const line = (s, service) => s.state.care.find((u) => u.service === service);
@@ -424,5 +462,30 @@ describe('a typical year’s claims (state/claims.js)', () => {
     assert.deepEqual(back.care.find((u) => u.service === 'lab_test').claims, [{ count: 7, allowed: '23.95' }, { count: 15, allowed: '23.94' }]);
     assert.equal(back.care.find((u) => u.service === 'maternity_delivery').allowed, '4471.44', 'one amount: the use’s own, as any scenario’s');
     assert.deepEqual(toScenario({ ...baby().state, ...back }, fehb, units).scenario.services, scenario.services);
+  });
+});
+
+// The typical years go by age (state/presets.js, docs/decisions.md 46): the CMS table's decile
+// for the person's own age group, both sexes' mean; never an adult's row for an age not given.
+describe('a typical year for a person’s age (state/presets.js)', () => {
+  test('each age its group; 65 and over the oldest (said); an empty or mistyped age has none', () => {
+    const key = (id, age) => {
+      const { preset } = presetFor(presetsFile, id, age);
+      return preset === null ? null : Object.keys(presetsFile.cms_rows).find((k) => presetsFile.cms_rows[k] === preset);
+    };
+    assert.deepEqual(
+      [['0', 'low'], ['5', 'low'], ['6', 'medium'], ['17', 'medium'], ['18', 'high'], ['25', 'low'], ['26', 'low'], ['44', 'medium'], ['45', 'high'], ['54', 'low'], ['55', 'medium'], [' 64 ', 'high'], ['120', 'low']].map(([age, id]) => key(id, age)),
+      ['both 0-5 3', 'both 0-5 3', 'both 6-17 5.5', 'both 6-17 5.5', 'both 18-25 9', 'both 18-25 3', 'both 26-34 3', 'both 35-44 5.5', 'both 45-54 9', 'both 45-54 3', 'both 55+ 5.5', 'both 55+ 9', 'both 55+ 3'],
+    );
+    for (const age of ['', '  ', '4O', '-3', '3.5', '121', '1000', null, undefined]) {
+      assert.deepEqual(presetFor(presetsFile, 'medium', age), { preset: null, byAge: true, oldest: false }, String(age));
+    }
+    assert.equal(presetFor(presetsFile, 'medium', '64').oldest, false);
+    assert.equal(presetFor(presetsFile, 'medium', '65').oldest, true);
+    assert.equal(presetFor(presetsFile, 'medium', '65').preset.label.en, 'A middle year for someone 55 or older (CMS 2014, decile 5.5)');
+    // A preset that does not go by age is itself, whatever the age; an unknown id is nothing.
+    assert.equal(presetFor(presetsFile, 'having_a_baby', '').preset, presetsFile.presets.having_a_baby);
+    assert.deepEqual(presetFor(presetsFile, 'toString', '40'), { preset: null, byAge: false, oldest: false });
+    assert.equal(ageGroup('38'), '35-44');
   });
 });

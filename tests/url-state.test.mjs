@@ -210,10 +210,10 @@ test('a link’s pay schedule or enrollment the page does not know, an unknown p
 // A typical year's claims (state/claims.js): "Having a baby" (the CMS table's Maternity row)
 // gives lab tests as 7 × $23.95 + 15 × $23.94 on one line of 22.
 test('a link keeps a typical year’s claims, and the engine gets the same uses from the reopened page', () => {
-  const presets = JSON.parse(readFileSync(join(ROOT, 'data', 'usage-presets.json'), 'utf8')).presets;
+  const presetsFile = JSON.parse(readFileSync(join(ROOT, 'data', 'usage-presets.json'), 'utf8'));
   const s = createStore(initialState({ plan: 'kp-co-fehb-2022-high' }));
   s.dispatch('setPersonField', 'you', 'age', '36');
-  s.dispatch('applyPreset', 'you', 'having_a_baby', presets.having_a_baby, units);
+  s.dispatch('applyPreset', 'you', 'having_a_baby', presetsFile, units);
   const hash = encodeState('', s.state);
   assert.match(decodeURIComponent(decodeURIComponent(hash)), /s=you\*lab_test\*22\*cl-7:23\.95,15:23\.94/);
   const back = decodeState(hash);

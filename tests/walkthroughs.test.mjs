@@ -44,22 +44,32 @@ async function finish(page, name, width) {
 
 // ---- Colorado: a federal family of four expecting a baby, High against Standard and Prosper ----
 
-// Care, as the visitor picks it: You "Medium use", the spouse "Having a baby", each child "Low use"
-// (data/usage-presets.json). Typical prices (cents): preventive 25000, primary care 15000,
-// specialist 25000, lab 6000, x-ray 15000, urgent care 20000, generic 2500 per 30 days. "Having a
-// baby" is the CMS 2014 table's Maternity row with its own amounts (data/cms-utilization.json made
-// claims, docs/decisions.md 17 and 43): the delivery, one stay of 1 day at 447144; lab tests
-// 7 × 2395 + 15 × 2394; preventive visits 1754 + 1753; prenatal visits 3 × 9926 + 18 × 9925; two
-// 30-day generic fills, 1137 and 1136. Each generic fill's $15 copay (001 L2668, L2670, L2674) is
-// more than its allowed amount, so it costs the allowed amount (docs/domain.md rule 4): 1137 +
-// 1136 = 2273 on every option. Four people: Self and Family, "the enrollee and one or more
-// eligible family members" (001 L288).
+// Care, as the visitor picks it: You (38) "A middle year", the spouse (36) "Having a baby", the
+// children (6 and 3) "A light year" (data/usage-presets.json). The typical years are the CMS 2014
+// table's rows for the person's own age group, both sexes' mean, with their own amounts
+// (data/cms-years.json's claims, docs/decisions.md 17 and 44), in cents:
+// - You, decile 5.5 at 35-44 ("both 35-44 5.5", 137890): a chiropractic visit 3611, a lab test
+//   13562, 2 preventive visits at 15443, a primary care visit 22298, a physical therapy visit
+//   4227, a specialist visit 24007, 7 generic fills (5 × 3392 + 2 × 3391) and a preferred
+//   brand-name fill 15557, 30 days each.
+// - Child of 6, decile 3 at 6-17 ("both 6-17 3", 21350): a preventive visit 12740, a primary care
+//   visit 6913, a generic fill 1697. Child of 3, decile 3 at 0-5 ("both 0-5 3", 50788): a lab test
+//   1652, a preventive visit 30439, a primary care visit 15676, a generic fill 3021.
+// - "Having a baby" is the table's Maternity row: the delivery, one stay of 1 day at 447144; lab
+//   tests 7 × 2395 + 15 × 2394; preventive visits 1754 + 1753; prenatal visits 3 × 9926 + 18 ×
+//   9925; two 30-day generic fills, 1137 and 1136. Each of these two fills' $15 copay (001 L2668,
+//   L2670, L2674) is more than its allowed amount, so it costs the allowed amount (docs/domain.md
+//   rule 4): 1137 + 1136 = 2273 on every option. Every other generic fill here is above $15 and
+//   costs the copay.
+// Four people: Self and Family, "the enrollee and one or more eligible family members" (001 L288).
+// No copay here is "after the deductible", but Prosper's delivery.
 const CO_HIGH = {
   premium: 23206 * FEHB_EMPLOYEE_PERIODS, // 001 L3840 "High Option Self and Family652$574.13$232.06…": your share $232.06
   care:
-    // You: primary care 3 × $20 (001 L919), specialist 2 × $30 (L921), urgent care $30 (L2361),
-    // generic 12 × $15 per 30-day supply (L2668); preventive (L1047), lab (L989), x-ray (L1000) nothing.
-    (3 * 2000 + 2 * 3000 + 3000 + 12 * 1500) +
+    // You: chiropractic $30 (001 L1727), primary care $20 (L919), physical therapy $20 (L1397),
+    // specialist $30 (L921), 7 generic × $15 and a brand $40 per 30-day supply (L2668); preventive
+    // (L1047) and lab (L989) nothing.
+    (3000 + 2000 + 2000 + 3000 + 7 * 1500 + 4000) +
     // Spouse: prenatal (L1143), lab (L989), preventive (L1047) nothing; the delivery's stay "$500
     // per day up to $1,000 maximum per admission" (L2122): 1 day × $500 = $500; the generic fills.
     Math.min(1 * 50000, 100000) + 2273 +
@@ -70,10 +80,11 @@ const CO_HIGH = {
 const CO_STANDARD = {
   premium: 17189 * FEHB_EMPLOYEE_PERIODS, // 001 L3843 "Standard Option Self and Family655$515.67$171.89…"
   care:
-    // You: primary care 3 × $30 (001 L925), specialist 2 × $40 (L927), urgent care $40 (L2363),
-    // generic 12 × $15 (L2670); preventive (L1049), lab (L991), x-ray (L1002) nothing. None of
-    // these is "after the deductible" (L790), so the $150 deductible is never met.
-    (3 * 3000 + 2 * 4000 + 4000 + 12 * 1500) +
+    // You: chiropractic "$40 per office visit" (001 L1729), more than its 3611 allowed, which it
+    // costs instead (rule 4); primary care $30 (L925), physical therapy $30 (L1399), specialist
+    // $40 (L927), 7 generic × $15 and a brand $50 (L2670); preventive (L1049), lab (L991)
+    // nothing. None of these is "after the deductible" (L790).
+    (3611 + 3000 + 3000 + 4000 + 7 * 1500 + 5000) +
     // Spouse: prenatal (L1145), lab (L991), preventive (L1049) and "Nothing for maternity care
     // delivery" (L2126); the generic fills.
     2273 +
@@ -84,15 +95,14 @@ const CO_STANDARD = {
 const CO_PROSPER = {
   premium: 11074 * FEHB_EMPLOYEE_PERIODS, // 001 L3858 "Prosper Self and FamilyN42$332.23$110.74…"
   care:
-    // You: primary care 3 × $10 (001 L931), specialist 2 × $35 (L933), urgent care $35 (L2365),
-    // generic 12 × $15 (L2674), and the x-ray "$35 per visit after the deductible" (L1004): its
-    // $150 price goes wholly to the $300 deductible (L791), leaving nothing for the copay
-    // (docs/domain.md, rule 2).
-    (3 * 1000 + 2 * 3500 + 3500 + 12 * 1500 + 15000) +
+    // You: chiropractic $40 (001 L1731), more than its 3611 allowed: 3611 (rule 4); primary care
+    // $10 (L931), physical therapy $10 (L1401), specialist $35 (L933), 7 generic × $15 and a
+    // brand $60 (L2674, under its 15557); preventive (L1051), lab (L993) nothing.
+    (3611 + 1000 + 1000 + 3500 + 7 * 1500 + 6000) +
     // Spouse: prenatal (L1147), lab (L993), preventive (L1051) nothing; the delivery "20% of our
     // allowance after the deductible" (L2128): $300 of it pays her deductible (L791), then 20%
     // of the rest, 20% × $4,171.44 = $834.288, $834.29 to the cent (docs/domain.md rule 11);
-    // the generic fills. The family's $600 is not reached ($150 + $300).
+    // the generic fills. The family's $600 is not reached ($300).
     30000 + 83429 + 2273 +
     // Each child: primary care $10 (L931), generic $15 (L2674).
     2 * (1000 + 1500),
@@ -104,9 +114,9 @@ test('Colorado: a federal family of four expecting a baby compares High, Standar
   const rows = Object.entries(options)
     .map(([plan, o]) => [plan, o.premium + o.care, o.premium + o.outOfPocketMax])
     .sort((a, b) => a[1] - b[1]);
-  // Worked out: Prosper $2,879.24 + $1,672.02 = $4,551.26; Standard $4,469.14 + $442.73 =
-  // $4,911.87; High $6,033.56 + $922.73 = $6,956.29.
-  assert.deepEqual(rows.map(([plan, total]) => [plan, total]), [['kp-co-fehb-2022-prosper', 455126], ['kp-co-fehb-2022-standard', 491187], ['kp-co-fehb-2022-high', 695629]]);
+  // Worked out: Prosper $2,879.24 + $1,463.13 = $4,342.37; Standard $4,469.14 + $343.84 =
+  // $4,812.98; High $6,033.56 + $837.73 = $6,871.29.
+  assert.deepEqual(rows.map(([plan, total]) => [plan, total]), [['kp-co-fehb-2022-prosper', 434237], ['kp-co-fehb-2022-standard', 481298], ['kp-co-fehb-2022-high', 687129]]);
   for (const width of WIDTHS) {
     const page = await openPage(browser, '', { width, height: width === 1280 ? 800 : 844 });
     const v = new Visitor(page, 'colorado');
@@ -132,8 +142,8 @@ test('Colorado: a federal family of four expecting a baby compares High, Standar
     await v.settled();
     shown = await v.shown();
     assert.equal(shown.label, 'Total for the year with Prosper');
-    assert.deepEqual([shown.total, shown.premium, shown.care], [dollars(455126), dollars(CO_PROSPER.premium), dollars(CO_PROSPER.care)]);
-    assert.deepEqual([dollars(CO_PROSPER.premium), dollars(CO_PROSPER.care)], ['$2,879.24', '$1,672.02']);
+    assert.deepEqual([shown.total, shown.premium, shown.care], [dollars(434237), dollars(CO_PROSPER.premium), dollars(CO_PROSPER.care)]);
+    assert.deepEqual([dollars(CO_PROSPER.premium), dollars(CO_PROSPER.care)], ['$2,879.24', '$1,463.13']);
     assert.deepEqual(shown.ranking, ranked(rows), 'the ranking does not change with the option shown');
     const { clicks, keys } = v.report(`${width}px`);
     assert.ok(clicks <= 14 && keys <= 12, `${clicks} clicks and ${keys} keys`);

@@ -30,7 +30,8 @@ pub struct Priced {
 
 /// The scenario the census prices for a household on `plan`: the people with the subscriber
 /// first and the others in the order of their rows (member ids `row 7`, …); each person's
-/// usage preset's care in that order, as the preset gives it (count, days, days' supply,
+/// usage preset's care in that order (a preset with a `cms_decile`: the table's row for the
+/// person's age, `Presets::for_age`), as the preset gives it (count, days, days' supply,
 /// allowed, admitted), priced at the typical prices otherwise; no enrollment type, so the
 /// engine takes the cheapest the household may take on the plan (docs/domain.md, "Enrollment
 /// choice": the same choice as `costshare estimate`'s); the plan's first pay
@@ -41,7 +42,9 @@ pub fn scenario(catalog: &Catalog, household: &Household, plan: &str, contributi
     let mut services = Vec::new();
     for p in &people {
         let Some(name) = &p.usage else { continue };
-        let Some(preset) = catalog.presets().and_then(|ps| ps.presets.get(name)) else {
+        // A typical year that is the CMS table's (low, medium, high) is the row for the
+        // person's own age group (docs/decisions.md 46).
+        let Some(preset) = catalog.presets().and_then(|ps| ps.for_age(name, p.age)) else {
             let column = household.columns.role_name(Role::Usage);
             let message = format!("\"{}\" is not a usage preset", shown(name));
             return Err(RowError::new(p.row, column, Code::UnknownValue, message, Some(household.key.clone())));

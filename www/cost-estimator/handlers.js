@@ -21,7 +21,8 @@ export function handlers(ctx) {
     focusOn(host.renderRoot, selector());
   };
   const planServices = () => (engine.plan ? new Set(engine.plan.services.map((b) => b.id)) : null);
-  const presets = () => engine.data.presets?.value?.presets ?? {};
+  const file = () => engine.data.presets?.value ?? null;
+  const presets = () => file()?.presets ?? {};
   return {
     choosePlan: (id) => engine.choosePlan(id),
     /** An option chosen in the ranking: its button becomes its name, which takes the focus (the
@@ -70,12 +71,12 @@ export function handlers(ctx) {
     presetList: (person, open) =>
       after(
         () => dispatch('presetList', open ? person : ''),
-        () => (open ? `[data-presets="${person}"] [data-preset]` : `[data-key="preset:${person}"]`),
+        () => (open ? `[data-presets="${person}"] [data-preset]:not([disabled])` : `[data-key="preset:${person}"]`),
       ),
     applyPreset: (person, id) => {
       if (!Object.hasOwn(presets(), id)) return;
       return after(
-        () => dispatch('applyPreset', person, id, presets()[id], engine.data.services.units, planServices()),
+        () => dispatch('applyPreset', person, id, file(), engine.data.services.units, planServices()),
         () => `[data-key="preset:${person}"]`,
       );
     },
@@ -95,8 +96,8 @@ export function handlers(ctx) {
         : [{ key: 'you', role: 'you', age: '38', medicare: '' }, { key: 'child-1', role: 'child', age: '7', medicare: '' }];
       const { units } = engine.data.services;
       let next = { ...initialState(), people, care: [] };
-      next = actions.applyPreset(next, 'you', 'medium', presets().medium, units, planServices() ?? new Set());
-      next = actions.applyPreset(next, people[1].key, 'low', presets().low, units, planServices() ?? new Set());
+      next = actions.applyPreset(next, 'you', 'medium', file(), units, planServices() ?? new Set());
+      next = actions.applyPreset(next, people[1].key, 'low', file(), units, planServices() ?? new Set());
       return after(
         () => dispatch('replaceHousehold', people, next.care.map(({ key, ...u }) => u)),
         () => '.ce-answer',

@@ -4,6 +4,7 @@
 import { wordsFor } from './i18n/index.js';
 import { siteUrl } from './site.js';
 import { drugFills, drugMonths, monthOf, own, typedWhole } from './state/scenario.js';
+import { presetFor } from './state/presets.js';
 import { personName, shownError } from './state/store.js';
 
 let documentHref = '';
@@ -49,7 +50,9 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     .map((g) => ({ id: g.id, label: g.label, services: data.services.value.services.filter((s) => s.group === g.id && covers(s.id)) }))
     .filter((g) => g.services.length);
   const name = (key) => personName(state, key, w.t);
-  const presets = data?.presets?.value?.presets ?? {};
+  const presetsFile = data?.presets?.value ?? null;
+  const presets = presetsFile?.presets ?? {};
+  const ageOf = (person) => state.people.find((p) => p.key === person)?.age;
   const planNames = (id) => {
     const p = offered.find((q) => q.id === id) ?? extra.find((q) => q.id === id);
     const es = w.lang === 'es' ? p?.es : null;
@@ -83,7 +86,15 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     /** The enrollment types and pay schedules the chosen plan offers, from its view. */
     enrollmentTypes: (plan?.enrollment.types ?? []).map((t) => t.type),
     paySchedules: (plan?.pay_schedules ?? []).map((s) => s.pay_schedule),
-    presets: Object.entries(presets).map(([id, p]) => ({ id, label: w.text(p.label), illustrative: Boolean(p.illustrative), total: typeof p.total_allowed === 'string' ? p.total_allowed : null })),
+    presets: Object.keys(presets),
+    /** A person's typical years: each preset as it is for their age (state/presets.js), or, for
+     * one that goes by age while the age is empty or not valid, disabled (`needsAge`). */
+    presetsFor: (person) =>
+      Object.entries(presets).map(([id, p]) => {
+        const { preset, byAge, oldest } = presetFor(presetsFile, id, ageOf(person));
+        const shown = preset ?? p;
+        return { id, label: w.text(shown.label), illustrative: Boolean(shown.illustrative), total: typeof shown.total_allowed === 'string' ? shown.total_allowed : null, needsAge: byAge && !preset, oldest };
+      }),
     typicalPrices: data?.prices.value.prices ?? {},
     channels: plan?.channels ?? ['retail'],
     comparing,
@@ -103,7 +114,8 @@ export function viewModel({ state, tag, data = null, plan = null, planRead = fal
     programName: (p) => (w.lang === 'es' && p?.offer?.es) || p?.offer?.name || '',
     serviceName: (id) => w.text(services.get(id)?.label) || id,
     personName: name,
-    presetName: (id) => w.text(own(presets, id)?.label) || id,
+    /** A preset's name, for `person`'s age where it goes by age. */
+    presetName: (id, person) => w.text((presetFor(presetsFile, id, ageOf(person)).preset ?? own(presets, id))?.label) || id,
     error: (fieldKey) => shownError(state, fieldKey),
     documentLink: (file, line) => `${documentPage()}?file=${encodeURIComponent(file)}&line=${encodeURIComponent(line)}${w.lang === 'es' ? '&lang=es' : ''}#L${encodeURIComponent(line)}`,
     today: () => today(w.locale),

@@ -136,6 +136,8 @@ export const EN = {
     presetHint: 'Choosing one replaces this person’s care; you can undo it.',
     illustrative: 'illustrative',
     presetTotal: (amount) => `${amount} allowed in all`,
+    presetNeedsAge: 'Type this person’s age first: the light, middle and heavy years are the national CMS table’s for their age group.',
+    presetOldest: 'At 65 and over these years are the table’s oldest group, 55 and over: people mostly under Medicare age, who have less care than most people over 65.',
     example: 'Try an example household',
     exampleIntro: 'Not sure where to start?',
     exampleIntroReplace: 'An example instead of your entries?',

@@ -136,6 +136,8 @@ export const ES = {
     presetHint: 'Al elegir uno se reemplaza la atención de esta persona; puede deshacerlo.',
     illustrative: 'ilustrativo',
     presetTotal: (amount) => `${amount} permitidos en total`,
+    presetNeedsAge: 'Escriba primero la edad de esta persona: los años ligero, intermedio e intenso son los de la tabla nacional de CMS para su grupo de edad.',
+    presetOldest: 'A partir de los 65 años estos años son los del grupo de más edad de la tabla, 55 años o más: personas en su mayoría sin edad de Medicare, que reciben menos atención que la mayoría de las personas de más de 65.',
     example: 'Probar un hogar de ejemplo',
     exampleIntro: '¿No sabe por dónde empezar?',
     exampleIntroReplace: '¿Un ejemplo en lugar de sus datos?',

@@ -54,6 +54,7 @@
 // Why one file of about 500 lines: the state's shape and every named action over it, so that
 // what can change the page is one list (tests/store.test.mjs runs each action).
 import { claimCount, withoutClaims } from './claims.js';
+import { presetFor } from './presets.js';
 
 export const MAX_PEOPLE = 20;
 export const DRUG_SCHEDULES = {
@@ -268,10 +269,16 @@ export const actions = {
   },
 
   /**
-   * Replaces one person's care with a usage preset (data/usage-presets.json). `units`: service
-   * id → unit, from the vocabulary; `offered`: the plan's service ids. Undo brings the old care back.
+   * Replaces one person's care with a usage preset: `file` is data/usage-presets.json's value
+   * (`{ presets, cms_rows }`). `units`: service id → unit, from the vocabulary; `offered`: the
+   * plan's service ids. Undo brings the old care back.
    */
-  applyPreset(state, person, presetId, preset, units, offered) {
+  applyPreset(state, person, presetId, file, units, offered) {
+    // The care of the person's own age where the preset goes by age (state/presets.js); with no
+    // valid age there is nothing to apply (the list says to type the age first).
+    const age = state.people.find((p) => p.key === person)?.age;
+    const { preset } = presetFor(file, presetId, age);
+    if (!preset) return state;
     let nextUse = state.nextUse;
     const uses = [];
     for (const p of preset?.services ?? []) {

@@ -57,6 +57,12 @@ export const householdStyles = css`
   .ce-preset-list .ce-button .ce-hint {
     font-size: 0.85em;
   }
+  /* A year that goes by age while the age is missing: plainly not a button to press. */
+  .ce-preset-list .ce-button:disabled {
+    color: var(--_muted);
+    border-style: dashed;
+    cursor: not-allowed;
+  }
   .ce-add-people,
   .ce-quick {
     display: flex;

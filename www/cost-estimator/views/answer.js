@@ -232,7 +232,7 @@ function noticeView(vm) {
   if (!n) return nothing;
   const t = w.t.notices;
   let text;
-  if (n.kind === 'presetApplied') text = t.presetApplied(vm.personName(n.person), vm.presetName(n.preset));
+  if (n.kind === 'presetApplied') text = t.presetApplied(vm.personName(n.person), vm.presetName(n.preset, n.person));
   else if (n.kind === 'householdReplaced') text = t.householdReplaced;
   else if (n.kind === 'removed') text = t.removed;
   else if (n.kind === 'undone') text = t.undone;

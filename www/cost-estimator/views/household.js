@@ -129,13 +129,16 @@ function presetList(vm, p) {
   const t = w.t.people;
   if (state.ui.presets !== p.key || !vm.presets.length) return nothing;
   const id = vm.id('preset', p.key);
+  const years = vm.presetsFor(p.key);
   return html`<div class="ce-preset-list" id=${`${id}-list`} role="group" aria-labelledby=${`${id}-h`} data-presets=${p.key}
     @keydown=${(e) => e.key === 'Escape' && vm.on.presetList(p.key, false)}>
     <p class="ce-hint" id=${`${id}-h`}>${t.presetHint}</p>
+    ${years.some((y) => y.needsAge) ? html`<p class="ce-hint" data-preset-needs-age>${t.presetNeedsAge}</p>` : nothing}
+    ${years.some((y) => y.oldest) ? html`<p class="ce-hint" data-preset-oldest>${t.presetOldest}</p>` : nothing}
     <ul>
-      ${vm.presets.map(
-        ({ id: presetId, label, illustrative, total }) => html`<li>
-          <button type="button" class="ce-button is-small is-quiet" data-preset=${presetId} @click=${() => vm.on.applyPreset(p.key, presetId)}>
+      ${years.map(
+        ({ id: presetId, label, illustrative, total, needsAge }) => html`<li>
+          <button type="button" class="ce-button is-small is-quiet" data-preset=${presetId} ?disabled=${needsAge} @click=${() => vm.on.applyPreset(p.key, presetId)}>
             ${label}${illustrative ? html` <span class="ce-hint">(${t.illustrative})</span>` : nothing}${total ? html` <span class="ce-hint">· ${t.presetTotal(w.money(total))}</span>` : nothing}
           </button>
         </li>`,
