@@ -69,9 +69,23 @@ test('"Start from a typical year" by keyboard: the arrow keys apply nothing, Tab
   // list says why; the first year that can has the focus.
   const age = page.locator(`${EL} [data-key="age:you"]`);
   await age.fill('');
-  await age.blur(); // "Enter an age." appears under it, moving the button
-  // (This part is set-up, not the keyboard walk: its clicks and keys are not counted.)
-  await page.locator(`${EL} [data-key="preset:you"]`).click();
+  // (This part is set-up, not the keyboard walk: its clicks and keys are not counted.) The click
+  // leaves the age field, whose "Enter an age." appears on a line below the row: the button
+  // must not move under the pointer (inside the field, the message made it taller and the row's
+  // end alignment moved the button down, so the click landed on nothing).
+  const toggle = page.locator(`${EL} [data-key="preset:you"]`);
+  // Where it is on the page (not the window, which scrolls to the list's focus), once the page
+  // has answered the empty age.
+  const onPage = () => toggle.evaluate((e) => { const r = e.getBoundingClientRect(); return { x: r.x + scrollX, y: r.y + scrollY }; });
+  let where = await onPage();
+  for (let last = null; JSON.stringify(last) !== JSON.stringify(where); ) {
+    last = where;
+    await page.waitForTimeout(250);
+    where = await onPage();
+  }
+  await toggle.click();
+  assert.match(await v.at('[data-person="you"] .ce-err').textContent(), /Enter an age/);
+  assert.deepEqual(await onPage(), where, 'the button stays where it was when the age field shows its message');
   assert.equal(await v.at('[data-preset-needs-age]').textContent(), 'Type this person’s age first: the light, middle and heavy years are the national CMS table’s for their age group.');
   for (const id of ['low', 'medium', 'high']) assert.equal(await v.at(`[data-preset="${id}"]`).isDisabled(), true, id);
   await focusedWhere(page, (f) => f.key === 'hospital_stay', 'the first year that can be chosen');

@@ -23,6 +23,13 @@ export const householdStyles = css`
   .ce-person-fields .ce-field {
     margin-bottom: 0.5em;
   }
+  /* The row's messages (age, Medicare) come after its fields, on a line of their own: inside a
+     field they made it taller, and the row's end alignment moved the buttons beside it down as
+     the visitor left the field for one of them, so the click landed on nothing. */
+  .ce-person-fields > .ce-err {
+    flex-basis: 100%;
+    margin: -0.25em 0 0.5em;
+  }
   .ce-person-fields .ce-field:first-child {
     display: grid;
     grid-template-columns: auto auto;

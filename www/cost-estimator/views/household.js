@@ -63,7 +63,6 @@ function personView(vm, p) {
             @blur=${() => vm.on.touch(ageKey)}
           />
           <span class="ce-unit">${t.years}</span>
-          ${fieldError(vm, ageKey, `${ageId}-err`, 'age')}
         </div>
         ${vm.medicarePlan
           ? html`<div class="ce-field" data-field=${medKey}>
@@ -79,7 +78,6 @@ function personView(vm, p) {
               >
                 ${Object.entries(t.medicares).map(([value, label]) => html`<option value=${value} ?selected=${p.medicare === value}>${label}</option>`)}
               </select>
-              ${fieldError(vm, medKey, `${medId}-err`, 'medicare')}
             </div>`
           : nothing}
         ${presetPicker(vm, p)}
@@ -88,6 +86,7 @@ function personView(vm, p) {
           : html`<button type="button" class="ce-button is-small is-quiet ce-remove" data-remove=${p.key} @click=${() => vm.on.removePerson(p.key)}>
               ${t.remove(name)}
             </button>`}
+        ${fieldError(vm, ageKey, `${ageId}-err`, 'age')} ${vm.medicarePlan ? fieldError(vm, medKey, `${medId}-err`, 'medicare') : nothing}
       </div>
       ${presetList(vm, p)} ${medicareNotice(vm, p)}
       <details class="ce-care" ?open=${careOpen} @toggle=${(e) => vm.on.toggle(`${p.key}:care`, e.target.open)}>
