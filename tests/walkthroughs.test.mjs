@@ -248,6 +248,31 @@ const FRESNO = {
 // member, $3,000 a family (002 L1836), and no Part D limit.
 const FRESNO_AT_MOST = { 'kp-ncal-fresno-2025-traditional': 300000, other: 2 * 100000 + 2 * 200000 };
 
+/**
+ * Through the controls: a County of Fresno retiree of `age` on `plan` with Medicare Parts A and B
+ * (and a spouse of `spouseAge`, the same), whose first drug is a preferred brand by mail every
+ * quarter (90 days, four fills). Returns the drug's key, for more like it.
+ */
+async function retireeWithBrandByMail(v, plan, age, spouseAge = null) {
+  await v.choose('[data-key="plan"]', plan);
+  await v.at('[data-key="medicare:you"]').waitFor();
+  await v.typeInto('[data-key="age:you"]', age);
+  await v.choose('[data-key="medicare:you"]', 'parts_a_and_b');
+  if (spouseAge !== null) {
+    await v.click('[data-add="spouse"]');
+    await v.type(spouseAge);
+    await v.choose('[data-key="medicare:spouse"]', 'parts_a_and_b');
+  }
+  await v.open('[data-person="you"] .ce-care');
+  await v.open('[data-group="you:rx"]');
+  await v.click('[data-add-drug="you"]');
+  const drug = await v.page.evaluate(() => document.querySelector('cost-estimator').shadowRoot.activeElement.dataset.key.split(':')[1]);
+  await v.choose(`[data-key="service:${drug}"]`, 'rx_preferred_brand');
+  await v.choose(`[data-key="often:${drug}"]`, 'quarterly');
+  await v.choose(`[data-key="channel:${drug}"]`, 'mail');
+  return drug;
+}
+
 test('County of Fresno: a retiree couple on Medicare, 70 and 68, three brand drugs by mail, paying by the month: the three County options ranked together', async () => {
   const rows = Object.entries(FRESNO)
     .map(([plan, o]) => {
@@ -261,20 +286,7 @@ test('County of Fresno: a retiree couple on Medicare, 70 and 68, three brand dru
   for (const width of WIDTHS) {
     const page = await openPage(browser, '', { width, height: width === 1280 ? 800 : 844 });
     const v = new Visitor(page, 'fresno');
-    await v.choose('[data-key="plan"]', 'kp-ncal-fresno-2025-sa-high-high');
-    await v.at('[data-key="medicare:you"]').waitFor();
-    await v.typeInto('[data-key="age:you"]', '70');
-    await v.choose('[data-key="medicare:you"]', 'parts_a_and_b');
-    await v.click('[data-add="spouse"]');
-    await v.type('68');
-    await v.choose('[data-key="medicare:spouse"]', 'parts_a_and_b');
-    await v.open('[data-person="you"] .ce-care');
-    await v.open('[data-group="you:rx"]');
-    await v.click('[data-add-drug="you"]');
-    const drug = await page.evaluate(() => document.querySelector('cost-estimator').shadowRoot.activeElement.dataset.key.split(':')[1]);
-    await v.choose(`[data-key="service:${drug}"]`, 'rx_preferred_brand');
-    await v.choose(`[data-key="often:${drug}"]`, 'quarterly');
-    await v.choose(`[data-key="channel:${drug}"]`, 'mail');
+    const drug = await retireeWithBrandByMail(v, 'kp-ncal-fresno-2025-sa-high-high', '70', '68');
     await v.click(`[data-add-like="${drug}"]`);
     await v.click(`[data-add-like="${drug}"]`);
     assert.deepEqual(await v.at('.ce-drug [data-fills]').allTextContents(), Array(3).fill('4 fills of 90 days by mail order'));
@@ -335,17 +347,7 @@ test('County of Fresno: a retiree’s twenty brand drugs by mail reach the Part 
   for (const width of WIDTHS) {
     const page = await openPage(browser, '', { width, height: width === 1280 ? 800 : 844 });
     const v = new Visitor(page, 'fresno-spring');
-    await v.choose('[data-key="plan"]', 'kp-ncal-fresno-2025-sa-low');
-    await v.at('[data-key="medicare:you"]').waitFor();
-    await v.typeInto('[data-key="age:you"]', '72');
-    await v.choose('[data-key="medicare:you"]', 'parts_a_and_b');
-    await v.open('[data-person="you"] .ce-care');
-    await v.open('[data-group="you:rx"]');
-    await v.click('[data-add-drug="you"]');
-    const drug = await page.evaluate(() => document.querySelector('cost-estimator').shadowRoot.activeElement.dataset.key.split(':')[1]);
-    await v.choose(`[data-key="service:${drug}"]`, 'rx_preferred_brand');
-    await v.choose(`[data-key="often:${drug}"]`, 'quarterly');
-    await v.choose(`[data-key="channel:${drug}"]`, 'mail');
+    const drug = await retireeWithBrandByMail(v, 'kp-ncal-fresno-2025-sa-low', '72');
     for (let i = 1; i < 20; i++) await v.click(`[data-add-like="${drug}"]`);
     assert.equal(await v.at('.ce-drug').count(), 20);
     await v.settled();
