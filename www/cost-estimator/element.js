@@ -427,17 +427,10 @@ export class CostEstimator extends LitElement {
   }
 
   #viewModel() {
-    const engine = this.#engine;
     return viewModel({
       state: this.#store.state,
       tag: this.#tag,
-      data: engine.data,
-      plan: engine.currentPlan(),
-      planRead: engine.plan !== null,
-      offered: engine.offered(),
-      extra: engine.extra,
-      unknownIds: engine.unknownIds(),
-      plansRead: engine.plansRead,
+      ...this.#engine.viewInputs(),
       uid: this.#uid,
       broker: this.#broker(),
       urlState: this.#urlPrefix() !== null,

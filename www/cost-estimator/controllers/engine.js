@@ -144,6 +144,12 @@ export class EngineController {
     return this.planFor === this.store.state.plan ? this.plan : null;
   }
 
+  /** What the view model reads of the engine's side (view-model.js's arguments): the element's
+   * view and the first view prerendered at build time take them from here alike. */
+  viewInputs() {
+    return { data: this.data, plan: this.currentPlan(), planRead: this.plan !== null, offered: this.offered(), extra: this.extra, unknownIds: this.unknownIds(), plansRead: this.plansRead };
+  }
+
   async ensurePlan() {
     const id = this.store.state.plan;
     if (this.planFor === id && this.plan) return this.plan;
