@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { RESULTS, openPage, pageWidth, startBrowser } from './browser-support.mjs';
 import { buildCli, cli } from './support.mjs';
-import { Visitor, accessibleOnScreenAndInPrint, dollars, printout, shot } from './visitor.mjs';
+import { Visitor, accessibleOnScreenAndInPrint, coloradoFamily, dollars, printout, shot } from './visitor.mjs';
 
 const COLORADO = ['kp-co-fehb-2022-high', 'kp-co-fehb-2022-prosper', 'kp-co-fehb-2022-standard'];
 
@@ -124,18 +124,7 @@ test('Colorado: the family sees, beside the ranking, how often each option costs
   for (const width of [1280, 390]) {
     const page = await openPage(browser, '', { width, height: width === 1280 ? 800 : 844 });
     const v = new Visitor(page, 'colorado-odds');
-    await v.typeInto('[data-key="age:you"]', '38');
-    await v.click('[data-add="spouse"]');
-    await v.type('36');
-    await v.click('[data-add="child"]');
-    await v.type('6');
-    await v.click('[data-add="child"]');
-    await v.type('3');
-    for (const [person, year] of [['you', 'medium'], ['spouse', 'having_a_baby'], ['child-1', 'low'], ['child-2', 'low']]) {
-      await v.click(`[data-key="preset:${person}"]`);
-      await v.click(`[data-presets="${person}"] [data-preset="${year}"]`);
-    }
-    await v.settled();
+    await coloradoFamily(v);
     // Before the odds are opened, the national data is not fetched (not for every visitor).
     assert.ok(!page.requests.some((r) => r.url.endsWith('/cms-years.json')), 'cms-years.json waits until the odds are opened');
     assert.equal(await v.at('[data-key^="sex:"]').count(), 0, 'sex is not asked for the estimate');

@@ -128,6 +128,31 @@ export async function printout(page, selector = EL) {
   }
 }
 
+/** A household through the controls: You at `age`, then each person added with their age (the
+ * new person's age has the focus, so it is typed straight in). */
+export async function household(v, age, others = []) {
+  await v.typeInto('[data-key="age:you"]', String(age));
+  for (const [role, years] of others) {
+    await v.click(`[data-add="${role}"]`);
+    await v.type(String(years));
+  }
+}
+
+/**
+ * Through the controls: the Colorado walk-through's family of four (You 38, a spouse of 36
+ * expecting a baby, children of 6 and 3), each person's care a typical year: You "Medium", the
+ * spouse "Having a baby", each child "Low" (data/usage-presets.json). The walk-through and the
+ * odds page start from it.
+ */
+export async function coloradoFamily(v) {
+  await household(v, 38, [['spouse', 36], ['child', 6], ['child', 3]]);
+  for (const [person, year] of [['you', 'medium'], ['spouse', 'having_a_baby'], ['child-1', 'low'], ['child-2', 'low']]) {
+    await v.click(`[data-key="preset:${person}"]`);
+    await v.click(`[data-presets="${person}"] [data-preset="${year}"]`);
+  }
+  await v.settled();
+}
+
 /** A screenshot of the page as it is, in test-results/. */
 export function shot(page, name) {
   return screenshot(page, name);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { EL, scenarioOf, setCount, settled } from './browser-flows.mjs';
 import { RESULTS, axeViolations, openPage, screenshot, startBrowser } from './browser-support.mjs';
-import { Visitor, accessibleOnScreenAndInPrint, dollars, printout } from './visitor.mjs';
+import { Visitor, accessibleOnScreenAndInPrint, coloradoFamily, dollars, household, printout } from './visitor.mjs';
 
 let browser;
 before(async () => {
@@ -52,14 +52,6 @@ async function heard(page, pattern) {
   return handle.jsonValue();
 }
 
-/** A household through the controls: You at `age`, then each person added with their age. */
-async function household(v, age, others = []) {
-  await v.typeInto('[data-key="age:you"]', String(age));
-  for (const [role, years] of others) {
-    await v.click(`[data-add="${role}"]`);
-    await v.type(String(years));
-  }
-}
 
 test('"Start from a typical year" by keyboard: the arrow keys apply nothing, Tab reaches "Having a baby", focus comes back', async () => {
   const page = await openPage(browser, '');
@@ -333,12 +325,7 @@ test('the answer fits a 1280×800 screen: the ranking, Print and Copy in view, s
   for (const path of ['', 'broker-example.html']) {
     const page = await openPage(browser, path, { width: 1280, height: 800 });
     const v = new Visitor(page, `the answer at 1280×800${path ? ' with an agent' : ''}`);
-    await household(v, 38, [['spouse', 36], ['child', 6], ['child', 3]]);
-    for (const [person, year] of [['you', 'medium'], ['spouse', 'having_a_baby'], ['child-1', 'low'], ['child-2', 'low']]) {
-      await v.click(`[data-key="preset:${person}"]`);
-      await v.click(`[data-presets="${person}"] [data-preset="${year}"]`);
-    }
-    await settled(page);
+    await coloradoFamily(v);
     const inView = (css) =>
       page.evaluate(([sel, c]) => {
         const r = document.querySelector(sel).shadowRoot.querySelector(c).getBoundingClientRect();

@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { RESULTS, openPage, pageWidth, startBrowser } from './browser-support.mjs';
-import { Visitor, accessibleOnScreenAndInPrint, dollars, printout, shot } from './visitor.mjs';
+import { Visitor, accessibleOnScreenAndInPrint, coloradoFamily, dollars, printout, shot } from './visitor.mjs';
 
 const WIDTHS = [1280, 390];
 const FEHB_EMPLOYEE_PERIODS = 26; // an employee pays the biweekly "Your Share" 26 times a year (docs/domain.md, "Premium share")
@@ -120,18 +120,7 @@ test('Colorado: a federal family of four expecting a baby compares High, Standar
   for (const width of WIDTHS) {
     const page = await openPage(browser, '', { width, height: width === 1280 ? 800 : 844 });
     const v = new Visitor(page, 'colorado');
-    await v.typeInto('[data-key="age:you"]', '38');
-    await v.click('[data-add="spouse"]'); // the new person's age has the focus
-    await v.type('36');
-    await v.click('[data-add="child"]');
-    await v.type('6');
-    await v.click('[data-add="child"]');
-    await v.type('3');
-    for (const [person, year] of [['you', 'medium'], ['spouse', 'having_a_baby'], ['child-1', 'low'], ['child-2', 'low']]) {
-      await v.click(`[data-key="preset:${person}"]`);
-      await v.click(`[data-presets="${person}"] [data-preset="${year}"]`);
-    }
-    await v.settled();
+    await coloradoFamily(v);
     let shown = await v.shown();
     assert.deepEqual(shown.ranking, ranked(rows), 'the ranking: each option’s total and “at most”, cheapest first');
     assert.equal(shown.total, dollars(CO_STANDARD.premium + CO_STANDARD.care));
