@@ -178,6 +178,33 @@ test('"Try an example household" moves the focus to the answer, which the live r
   await page.close();
 });
 
+test('the Medicare example couple (68 and 66) is told, with the example, that its typical years are the national data’s 55-and-over group', async () => {
+  const page = await openPage(browser, '');
+  await settled(page);
+  const v = new Visitor(page, 'the Medicare example household');
+  await v.choose('[data-key="plan"]', 'kp-ncal-fresno-2025-sa-high-high');
+  await v.at('[data-key="medicare:you"]').waitFor();
+  await settled(page);
+  await v.click('[data-example="family"]');
+  await settled(page);
+  assert.deepEqual((await page.locator(EL).evaluate((el) => el.scenario)).members.map((m) => m.age), [68, 66]);
+  // The table's oldest group is people 55 and over, mostly under Medicare age (decision 46).
+  assert.equal(
+    (await v.at('[data-notice="householdReplaced"] p').textContent()).trim(),
+    'The example household replaced yours. At 65 and over these years are the table’s oldest group, 55 and over: people mostly under Medicare age, who have less care than most people over 65.',
+  );
+  // And in Spanish, the same two sentences.
+  await page.locator(EL).evaluate((el) => el.setAttribute('lang', 'es'));
+  await settled(page);
+  assert.equal(
+    (await v.at('[data-notice="householdReplaced"] p').textContent()).trim(),
+    'El hogar de ejemplo reemplazó al suyo. A partir de los 65 años estos años son los del grupo de más edad de la tabla, 55 años o más: personas en su mayoría sin edad de Medicare, que reciben menos atención que la mayoría de las personas de más de 65.',
+  );
+  v.report();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('a large family’s chart says why its lines rise above “at most”: scaled care passes yearly visit limits, not covered', async () => {
   const page = await openPage(browser, '');
   const v = new Visitor(page, 'a large family’s chart');

@@ -23,6 +23,12 @@ export function ageGroup(age) {
  * first, never an adult's row in its place); `byAge` whether it depends on the age; `oldest`
  * whether a person of 65 or more takes the table's oldest group (55+, people under Medicare age).
  */
+/** Whether a person of `age` (text as typed) takes the table's oldest group for a typical year
+ * though past it: 65 and over, where the table's 55+ are people mostly under Medicare age. */
+export function pastOldestGroup(age) {
+  return ageGroup(age) !== null && Number(String(age).trim()) >= 65;
+}
+
 export function presetFor(file, id, age) {
   const own = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : null);
   const preset = own(file?.presets, id);
@@ -30,5 +36,5 @@ export function presetFor(file, id, age) {
   if (typeof preset.cms_decile !== 'string') return { preset, byAge: false, oldest: false };
   const group = ageGroup(age);
   const row = group ? own(file.cms_rows, `both ${group} ${preset.cms_decile}`) : null;
-  return { preset: row, byAge: true, oldest: row !== null && Number(String(age).trim()) >= 65 };
+  return { preset: row, byAge: true, oldest: row !== null && pastOldestGroup(age) };
 }

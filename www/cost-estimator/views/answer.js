@@ -4,6 +4,7 @@
 import { html, nothing } from 'lit';
 import { shareView } from './broker.js';
 import { oddsToggle, oddsView } from './odds.js';
+import { pastOldestGroup } from '../state/presets.js';
 
 const isZero = (d) => /^-?0+(\.0+)?$/.test(String(d ?? '0'));
 
@@ -233,7 +234,10 @@ function noticeView(vm) {
   const t = w.t.notices;
   let text;
   if (n.kind === 'presetApplied') text = t.presetApplied(vm.personName(n.person), vm.presetName(n.preset, n.person));
-  else if (n.kind === 'householdReplaced') text = t.householdReplaced;
+  else if (n.kind === 'householdReplaced') {
+    // The Medicare example's couple (68 and 66) takes the table's 55+ years: said with it.
+    text = state.people.some((p) => pastOldestGroup(p.age)) ? `${t.householdReplaced} ${w.t.people.presetOldest}` : t.householdReplaced;
+  }
   else if (n.kind === 'removed') text = t.removed;
   else if (n.kind === 'undone') text = t.undone;
   else if (n.kind === 'link') text = linkIssues(vm, n.issues);
