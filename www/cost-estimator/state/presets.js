@@ -1,8 +1,10 @@
 // A typical year for one person (data/usage-presets.json): the preset itself, or, for a preset
 // with a `cms_decile` (low, medium, high), the CMS 2014 table's row at that decile for the
 // person's own age group, the mean of both sexes, from the file's `cms_rows` (docs/decisions.md
-// 44). The one place the page resolves a preset by age: `applyPreset` takes its care from here,
+// 46). The one place the page resolves a preset by age: `applyPreset` takes its care from here,
 // the list and the notices their names. Pure: no DOM, no engine.
+
+import { MAX_AGE } from './limits.js';
 
 /** The table's age groups, oldest first, with the first age of each (src/utilization.rs). */
 /** @type {Array<[number, string]>} */
@@ -12,7 +14,7 @@ const AGE_GROUPS = [[55, '55+'], [45, '45-54'], [35, '35-44'], [26, '26-34'], [1
  * from 0 to 120 (the engine's range): 65 and over take the oldest group, 55+. */
 export function ageGroup(age) {
   const text = String(age ?? '').trim();
-  if (!/^[0-9]{1,3}$/.test(text) || Number(text) > 120) return null;
+  if (!/^[0-9]{1,3}$/.test(text) || Number(text) > MAX_AGE) return null;
   return AGE_GROUPS.find(([from]) => Number(text) >= from)?.[1] ?? null;
 }
 

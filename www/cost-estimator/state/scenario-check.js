@@ -5,10 +5,8 @@
 // Typed values (an age, a count, an amount) are not judged here: the form shows them in their
 // fields and the engine refuses a bad one there, as it does the visitor's own typing. Pure: no
 // DOM, no engine; tested in Node (tests/store.test.mjs).
+import { MAX_PEOPLE as MAX_MEMBERS, MAX_USES } from './limits.js';
 import { CHOICES } from './url-state.js';
-
-export const MAX_MEMBERS = 20;
-export const MAX_USES = 2000;
 
 const SCENARIO_KEYS = new Set(['plan', 'enrollment', 'pay_schedule', 'members', 'services', 'prices', 'employer_contribution', 'marginal_tax_rate', 'payment_plan']);
 const MEMBER_KEYS = new Set(['id', 'age', 'relationship', 'medicare']);

@@ -54,9 +54,10 @@
 // Why one file of about 500 lines: the state's shape and every named action over it, so that
 // what can change the page is one list (tests/store.test.mjs runs each action).
 import { claimCount, withoutClaims } from './claims.js';
+import { MAX_PEOPLE } from './limits.js';
 import { presetFor } from './presets.js';
 
-export const MAX_PEOPLE = 20;
+export { MAX_PEOPLE };
 export const DRUG_SCHEDULES = {
   monthly: { count: 12, supply: 30 },
   quarterly: { count: 4, supply: 90 },

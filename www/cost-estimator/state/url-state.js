@@ -15,6 +15,7 @@
 // keys in the fragment (the page's lang=…) are left alone.
 
 import { claimCount, formatClaims, parseClaims } from './claims.js';
+import { MAX_PEOPLE, MAX_USES } from './limits.js';
 
 const enc = (v) => encodeURIComponent(String(v)).replace(/\*/g, '%2A');
 const dec = (v) => {
@@ -28,9 +29,6 @@ const dec = (v) => {
 const OWN_KEYS = ['plan', 'enr', 'pay', 'p', 's', 'ec', 'tr', 'open', 'ppm'];
 const PANELS = /^(chart|details|prices|people|sources|premium|months|[a-z0-9-]+:[a-z]+)$/;
 const SERVICE_ID = /^[a-z0-9_]{1,80}$/;
-/** The form's limits: people, and uses of care (the engine's too: docs/domain.md). */
-const MAX_PEOPLE = 20;
-const MAX_USES = 2000;
 
 /** The values a link may give for each choice; anything else is not used, and said. Looked up
  * with `has` only: a value such as "constructor" or "__proto__" is a value like any other. */
