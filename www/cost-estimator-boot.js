@@ -112,13 +112,28 @@ function confirm(element, record, result) {
       if (readFirstView(element.shadowRoot) && tellFirstEstimate(element, { scenario: record.scenario, result })) performance.mark?.('cost-estimator:first-estimate');
       resolve();
     };
-    if (performance.getEntriesByName('first-contentful-paint').length) tell();
-    else {
-      new PerformanceObserver((list, observer) => {
-        if (list.getEntriesByName('first-contentful-paint').length) (observer.disconnect(), tell());
-      }).observe({ type: 'paint' });
-    }
+    // On screen: the view's total parsed, then a frame painted since (a task queued from the
+    // frame's animation callback runs after that frame's paint). Not the first contentful
+    // paint: on a slow phone that is often the page's header alone, painted while the parser
+    // is still in the HTML before the view (BENCHMARKS.md, "the first estimate's floor").
+    whenParsed(element.shadowRoot, '.ce-total-amount', () => requestAnimationFrame(() => setTimeout(tell, 0)));
   });
+}
+
+/** Calls `then` once `selector` is in `root` (a declarative shadow root still being parsed), or
+ * once the document is parsed, whichever comes first. */
+function whenParsed(root, selector, then) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    watch.disconnect();
+    then();
+  };
+  const watch = new MutationObserver(() => root.querySelector(selector) && once());
+  if (root.querySelector(selector) || document.readyState !== 'loading') return once();
+  watch.observe(root, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', once, { once: true });
 }
 
 /** Whether the element (with `url-state`) will open on a shared link's state rather than its
