@@ -78,6 +78,9 @@ test('a census with bad rows: each named as the CLI names it, its household not 
   assert.deepEqual(b1, [['2', 'rows_apart'], ['11', 'rows_apart']]);
   assert.match(await page.locator(`${CC} [data-census="errors"] h3`).textContent(), /^11 households not priced \(13 rows\)$/);
   assert.equal(await page.locator(`${CC} [data-census="households"] tbody tr[data-household="B1"]`).count(), 0, 'B1 is not among the priced households');
+  // The status line counts the households priced, of those read: not the 11 refused too.
+  const [, priced, read] = (await page.locator(`${CC} [data-census-status]`).textContent()).match(/^(\d+) of (\d+) households priced on \d+ options in [\d.]+ s; the rest are not priced \(below\)\.$/) ?? [];
+  assert.equal(Number(read) - Number(priced), 11, 'read − priced = the households not priced');
 
   // The group's totals: each option's sum over the households priced, to the cent.
   const golden = readFileSync(join(CENSUS, 'bad-rows.out'), 'utf8');

@@ -61,7 +61,7 @@ export function status(v) {
   const checking = p?.phase === 'check';
   let message = '';
   if (phase === 'reading') message = checking ? t.checking(v.fileName) : t.pricing(v.fileName);
-  if (phase === 'done') message = t.done(w.number(v.result.households), v.result.totals.length, v.seconds);
+  if (phase === 'done') message = t.done(w.number(v.result.priced), w.number(v.result.households), v.result.totals.length, v.seconds);
   if (phase === 'cancelled') message = t.cancelled;
   if (phase === 'failed') message = v.error?.text ?? '';
   return html`<section class="ce-card cc-status" ?hidden=${phase === 'idle'}>

@@ -33,7 +33,8 @@ export const WORDS = {
     failed: (why) => `The file could not be priced: ${why}`,
     wasmRefused:
       "The census cannot run on this page: it needs WebAssembly, and the page’s security settings do not allow it. (The estimator has a slower engine for such pages; the census, which prices whole groups, does not.) Nothing was sent anywhere. If this is your site, add 'wasm-unsafe-eval' to script-src in its Content-Security-Policy.",
-    done: (households, options, seconds) => `${households} households priced on ${options} options in ${seconds} s.`,
+    // `priced` of `households` read: the rest are refused, listed below.
+    done: (priced, households, options, seconds) => (priced === households ? `${households} households priced on ${options} options in ${seconds} s.` : `${priced} of ${households} households priced on ${options} options in ${seconds} s; the rest are not priced (below).`),
     ignored: (columns) => `Columns not used: ${columns}.`,
     totalsHeading: 'Totals for the group, per option',
     option: 'Option',
@@ -124,7 +125,7 @@ export const WORDS = {
     failed: (why) => `No se pudo calcular el archivo: ${why}`,
     wasmRefused:
       "El censo no puede funcionar en esta página: necesita WebAssembly, y la configuración de seguridad de la página no lo permite. (La calculadora tiene un motor más lento para estas páginas; el censo, que calcula grupos enteros, no.) No se envió nada. Si este es su sitio, agregue 'wasm-unsafe-eval' a script-src en su Content-Security-Policy.",
-    done: (households, options, seconds) => `${households} hogares calculados con ${options} opciones en ${seconds} s.`,
+    done: (priced, households, options, seconds) => (priced === households ? `${households} hogares calculados con ${options} opciones en ${seconds} s.` : `${priced} de ${households} hogares calculados con ${options} opciones en ${seconds} s; los demás no se calcularon (abajo).`),
     ignored: (columns) => `Columnas que no se usan: ${columns}.`,
     totalsHeading: 'Totales del grupo, por opción',
     option: 'Opción',
