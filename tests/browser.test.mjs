@@ -385,6 +385,8 @@ test('Spanish: the words, the reasons and the field errors follow the language; 
   }
   const quotes = await page.locator(`${EL} q`).evaluateAll((qs) => qs.map((q) => q.lang));
   assert.ok(quotes.length > 0 && quotes.every((lang) => lang === 'en'), 'the document’s words are marked English');
+  // And said so, in Spanish, where a visitor reads them: the plan's rules are its documents' English.
+  assert.equal((await page.locator(`${EL} [data-plan-words-english]`).textContent()).trim(), 'Las reglas del plan se citan en inglés, tal como las dicen los documentos del plan.');
   // Citations read as words: the PDF's lost spaces restored for display.
   const cites = await page.locator(`${EL} .ce-cite q`).allTextContents();
   assert.ok(cites.every((q) => !/[a-z]\$\d|\d\$\d/.test(q)), `unreadable citations: ${cites.filter((q) => /[a-z]\$\d|\d\$\d/.test(q))}`);

@@ -162,6 +162,8 @@ test('"Try an example household" moves the focus to the answer, which the live r
   // With entries to replace, it asks first; the focus goes to the question's first answer.
   await v.click('[data-notice] button'); // undo
   await settled(page);
+  // The focus stays where the Undo button was: on the notice that says it was undone.
+  await focusedWhere(page, (f) => f.classes.includes('ce-notice') && f.text === 'Undone.', 'the “undone” notice');
   await v.click('[data-add="spouse"]');
   await v.type('50');
   await settled(page);

@@ -287,7 +287,7 @@ test('County of Fresno: a retiree couple on Medicare, 70 and 68, three brand dru
     // By the month, in words: $341.24 + $341.24 = $682.48 (002 L1511–1512) "for both of you";
     // Medicare Part B's own premium beside it, paid to Medicare, not added: $185.00 a month each
     // in 2025 (CMS, "2025 Medicare Parts A & B Premiums and Deductibles", data/medicare-years.json).
-    assert.equal(await v.at('[data-monthly]').first().textContent(), '$682.48 a month for both of you');
+    assert.equal(await v.at('[data-monthly]').first().textContent(), 'Premium: $682.48 a month for both of you.');
     assert.match(await v.at('[data-part-b]').first().textContent(), /^Medicare Part B: \$185\.00 a month each, paid to Medicare \(2025 standard premium\), not in this total\./);
     // The ranking says which enrollment the options were priced as (per member on all three:
     // said once, in its heading).

@@ -108,7 +108,13 @@ export function handlers(ctx) {
         () => dispatch('askExample', false),
         () => '[data-example="family"]',
       ),
-    undo: () => dispatch('undo'),
+    // The Undo button goes with its notice: the focus stays there, on the notice that says it
+    // was undone (not thrown back to the top of the page).
+    undo: () =>
+      after(
+        () => dispatch('undo'),
+        () => '[data-notice="undone"]',
+      ),
     setPrice: (service, v) => dispatch('setPrice', service, v),
     resetPrice: (service) => dispatch('resetPrice', service),
     toggle: (panel, open) => dispatch('toggle', panel, open),

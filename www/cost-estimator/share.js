@@ -64,7 +64,7 @@ export function summaryText(vm) {
       `${o.rank}. ${vm.planNames(o.plan).short} (${enrollment}): ${w.money(o.estimate.total_annual_cost)} (${t.premium} ${w.money(o.estimate.premium_annual)}, ${t.care} ${w.money(o.estimate.member_pays_total)})${o.worst_case ? `; ${t.worst} ${w.money(o.worst_case.total)}` : ''}`,
     );
   }
-  lines.push('', w.t.choice.monthly(w.money(a.result.premium_monthly), a.result.members.length));
+  lines.push('', w.t.choice.monthlyFor(vm.planNames(a.result.plan).short, w.money(a.result.premium_monthly), a.result.members.length));
   lines.push('', t.note);
   return lines.join('\n');
 }

@@ -119,6 +119,8 @@ export const EN = {
     heading: 'Who is covered',
     intro: 'Start with yourself; add a spouse and children. The enrollment type follows from the people you list.',
     introMedicare: 'This plan prices each person by age, place in the family and Medicare status: give each person’s Medicare status.',
+    // Said on a page in another language than the plan's documents (English).
+    planWordsEnglish: 'The plan’s rules are quoted in English, as the plan’s documents say them.',
     you: 'You',
     spouse: 'Spouse',
     child: (n) => `Child ${n}`,
@@ -469,7 +471,7 @@ export const EN = {
     month: 'Month',
     premium: 'Premium',
     care: 'Care',
-    drugs: 'Part D drugs',
+    drugs: 'Of which Part D drugs',
     total: 'Total',
     year: 'Year',
     names: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -498,7 +500,10 @@ export const EN = {
     contributionUnit: (per, schedule) => `${per === 'member' ? 'per person' : 'per enrollment'}, ${schedule === 'biweekly' ? 'per pay period (every two weeks)' : 'per month'}`,
     saving: (cheap, amount, dear, people) => `${cheap} costs ${amount} less ${people === 2 ? 'for the two of you' : people > 2 ? 'for all of you' : 'for you'} than ${dear}.`,
     usedEnrollment: (code, name) => (code === 'per_member' ? '· priced per person' : `· ${name}`),
-    monthly: (amount, people) => `${amount} a month ${people === 2 ? 'for both of you' : people > 2 ? 'for all of you' : 'for you'}`,
+    // The premium only (care is paid when it is used): said so, with the option where the
+    // ranking is beside it (the printed proposal, the copied text).
+    monthly: (amount, people) => `Premium: ${amount} a month ${people === 2 ? 'for both of you' : people > 2 ? 'for all of you' : 'for you'}.`,
+    monthlyFor: (plan, amount, people) => `Premium with ${plan}: ${amount} a month ${people === 2 ? 'for both of you' : people > 2 ? 'for all of you' : 'for you'}.`,
     monthlyGross: (amount) => `(the whole premium: ${amount} a month)`,
     partB: (amount, count, year) => `Medicare Part B: ${amount} a month${count > 1 ? ' each' : ''}, paid to Medicare (${year} standard premium), not in this total.`,
     wholeGroupCaveat: 'This is the group’s whole premium, before any contribution from an employer or retiree group: yours may be less.',

@@ -243,7 +243,7 @@ function noticeView(vm) {
   else if (n.kind === 'link') text = linkIssues(vm, n.issues);
   else return nothing;
   const undo = state.undo && n.kind !== 'undone';
-  return html`<div class="ce-notice is-info" role="status" data-notice=${n.kind}>
+  return html`<div class="ce-notice is-info" role="status" tabindex="-1" data-notice=${n.kind}>
     <p>${text}</p>
     ${undo ? html`<button type="button" class="ce-button is-small" @click=${vm.on.undo}>${t.undo}</button>` : nothing}
   </div>`;

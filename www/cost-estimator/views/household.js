@@ -16,6 +16,7 @@ export function householdView(vm) {
     <section class="ce-card ce-household">
       <h2 class="ce-h2" id=${vm.id('people-h')}>${t.heading}</h2>
       <p class="ce-hint">${vm.medicarePlan ? t.introMedicare : t.intro}</p>
+      ${w.lang === 'en' ? nothing : html`<p class="ce-hint" data-plan-words-english>${t.planWordsEnglish}</p>`}
       ${repeat(
         state.people,
         (p) => p.key,

@@ -71,7 +71,7 @@ export function printView(vm) {
         )}
       </tbody>
     </table>
-    <p data-print="monthly">${w.t.choice.monthly(w.money(result.premium_monthly), result.members.length)}${(result.assumptions ?? []).some((a) => a.code === 'premium_before_contribution') ? html`. ${w.t.choice.wholeGroupCaveat}` : nothing}${result.medicare_part_b_monthly
+    <p data-print="monthly">${w.t.choice.monthlyFor(vm.planNames(result.plan).short, w.money(result.premium_monthly), result.members.length)}${(result.assumptions ?? []).some((a) => a.code === 'premium_before_contribution') ? html` ${w.t.choice.wholeGroupCaveat}` : nothing}${result.medicare_part_b_monthly
         ? html` ${w.t.choice.partB(w.money(result.medicare_part_b_monthly.amount), result.medicare_part_b_monthly.members.length, result.medicare_part_b_monthly.year)}`
         : nothing}</p>
     ${comparison && curves && result.lines.length
