@@ -276,3 +276,20 @@ fn a_copied_binary_prices_the_built_in_plans_anywhere() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A usage error whose words have no reader (`costshare validate 2>&1 | head -c 10`: stderr
+/// closed) ends with the usage error's status, not a panic's (101).
+#[test]
+fn a_closed_stderr_is_not_a_panic() {
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_costshare"))
+        .arg("validate")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take()); // the reader is gone before the usage text is written
+    let status = child.wait().unwrap();
+    assert_ne!(status.code(), Some(101), "a panic: {status:?}");
+    assert_eq!(status.code(), Some(2), "the usage error's status: {status:?}");
+}

@@ -97,6 +97,29 @@ test('an embedder’s scenario with months and a payment plan is shown; a drug g
   assert.equal(fieldOf({ field: 'payment_plan', origin: 'scenario' }, { uses: [], people: [] }, scenario), 'paymentPlan');
 });
 
+test('an embedder’s scenario the form cannot hold as the engine reads it is refused at its field, not changed', () => {
+  const known = { offered: new Map([[low.id, low]]), catalog: new Set([low.id]), vocabulary: units, planView: low };
+  const base = { plan: low.id, members: [{ id: 'you', age: 70 }] };
+  const refused = (services, prices) => {
+    const e = checkScenario({ ...base, services, ...(prices ? { prices } : {}) }, known);
+    return e && [e.code, e.field];
+  };
+  const visit = { member: 'you', service: 'specialist_visit', count: 1 };
+  const stay = { member: 'you', service: 'inpatient_stay', count: 1, days: 3 };
+  assert.equal(refused([visit, stay]), null);
+  // A stay's price is a day's on the form: a whole stay's `allowed` would be read as a day's.
+  assert.deepEqual(refused([stay], { inpatient_stay: { allowed: '24000.00' } }), ['invalid_type', 'prices.inpatient_stay']);
+  assert.equal(refused([stay], { inpatient_stay: { per_day: '3000.00' } }), null);
+  // No care is not a count (the engine: 1 to 1,000).
+  assert.deepEqual(refused([{ ...visit, count: 0 }]), ['out_of_range', 'services[0].count']);
+  // Fields of another kind of care, and a stay without its days.
+  assert.deepEqual(refused([{ ...visit, days: 2 }]), ['not_applicable', 'services[0].days']);
+  assert.deepEqual(refused([{ ...visit, channel: 'mail' }]), ['not_applicable', 'services[0].channel']);
+  assert.deepEqual(refused([{ member: 'you', service: 'inpatient_stay', count: 1 }]), ['missing_field', 'services[0].days']);
+  // Out of network where the plan has no out-of-network tier (the engine: not covered).
+  assert.deepEqual(refused([{ ...visit, network: 'out_of_network' }]), ['not_applicable', 'services[0].network']);
+});
+
 test('the months table adds the engine’s decimal strings in whole cents', () => {
   assert.equal(addCents('270.41', '480.00'), '750.41');
   assert.equal(addCents('0.10', '0.20'), '0.30');

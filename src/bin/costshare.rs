@@ -25,6 +25,16 @@
 //! Why one file of about 550 lines: each command's arguments, options table and printing, one
 //! screen each; the work itself is the library's.
 
+
+/// A line on stderr, where a closed stderr (`2>&1 | head`) is not a panic: the message has no
+/// reader, and the exit status still says what happened.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -125,14 +135,14 @@ fn main() -> ExitCode {
         }
         Err(Failure::Error(e)) => {
             if json_errors {
-                eprintln!("{}", json_line("error", &e));
+                say!("{}", json_line("error", &e));
             } else if e.origin == "arguments" {
                 // A usage fault names its option in its words; a value's fault (`--contribution`'s
                 // amount) is said after the option.
                 let words = if e.code() == Code::WrongArgument || e.path.is_root() { e.message() } else { format!("{}: {}", e.field(), e.message()) };
-                eprintln!("costshare: {}\n{USAGE}", safe(&words));
+                say!("costshare: {}\n{USAGE}", safe(&words));
             } else {
-                eprintln!("costshare: {}{}", safe(&e.to_string()), flag_for(&e));
+                say!("costshare: {}{}", safe(&e.to_string()), flag_for(&e));
             }
             ExitCode::from(2)
         }
@@ -144,7 +154,7 @@ fn main() -> ExitCode {
                     "households_apart": summary.apart,
                     "rows_without_household": summary.unattached,
                 }});
-                eprintln!("{counts}");
+                say!("{counts}");
             } else {
                 let refused = summary.households - summary.priced;
                 let mut message = format!("census: {} error(s); {refused} household(s) not priced", summary.errors);
@@ -154,7 +164,7 @@ fn main() -> ExitCode {
                 if summary.unattached > 0 {
                     message.push_str(&format!(", {} row(s) naming no household", summary.unattached));
                 }
-                eprintln!("costshare: {message}");
+                say!("costshare: {message}");
             }
             ExitCode::from(2)
         }
@@ -417,23 +427,23 @@ fn census(catalog: &Catalog, plans: &[String], args: &Args, path: &str, threads:
             }
             if self.json {
                 let message = format!("columns not used: {}", columns.ignored.join(", "));
-                eprintln!("{}", serde_json::json!({ "note": { "code": "columns_not_used", "message": message, "columns": columns.ignored } }));
+                say!("{}", serde_json::json!({ "note": { "code": "columns_not_used", "message": message, "columns": columns.ignored } }));
             } else {
-                eprintln!("costshare: note: columns not used: {}", columns.ignored.join(", "));
+                say!("costshare: note: columns not used: {}", columns.ignored.join(", "));
             }
         }
         fn error(&mut self, error: &RowError) {
             if self.json {
-                eprintln!("{}", json_line("error", error));
+                say!("{}", json_line("error", error));
             } else {
-                eprintln!("costshare: {error}");
+                say!("costshare: {error}");
             }
         }
         fn note(&mut self, note: &Note) {
             if self.json {
-                eprintln!("{}", json_line("note", note));
+                say!("{}", json_line("note", note));
             } else {
-                eprintln!("costshare: note: {note}");
+                say!("costshare: note: {note}");
             }
         }
     }
@@ -454,7 +464,7 @@ fn census(catalog: &Catalog, plans: &[String], args: &Args, path: &str, threads:
     if args.stats {
         let seconds = started.elapsed().as_secs_f64();
         let per_second = |n: u64| if seconds > 0.0 { (n as f64 / seconds).round() } else { 0.0 };
-        eprintln!(
+        say!(
             "costshare: census: {} households ({} priced), {} rows, {} claims in {seconds:.3} s on {threads} thread(s): {} households/s, {} claims/s",
             summary.households,
             summary.priced,

@@ -216,11 +216,19 @@ export class CostEstimator extends LitElement {
     this.#stateIn.then(
       () => {
         const { data } = this.#engine;
-        const known = { offered: new Map(this.#engine.offered().map((p) => [p.id, p])), catalog: new Set(data.catalog.plans.map((p) => p.id)), vocabulary: data.services.units };
-        const error = checkScenario(scenario, known);
-        if (error) return this.#emitError(error);
-        const view = this.#engine.plansRead.get(scenario.plan);
-        this.#store.dispatch('load', fromScenario(scenario, data.services.units, view?.defaults.implied_spouse_min_age));
+        let view;
+        let state;
+        try {
+          view = typeof scenario?.plan === 'string' ? this.#engine.plansRead.get(scenario.plan) : undefined;
+          const known = { offered: new Map(this.#engine.offered().map((p) => [p.id, p])), catalog: new Set(data.catalog.plans.map((p) => p.id)), vocabulary: data.services.units, planView: view ?? null };
+          const error = checkScenario(scenario, known);
+          if (error) return this.#emitError(error);
+          state = fromScenario(scenario, data.services.units, view?.defaults.implied_spouse_min_age);
+        } catch {
+          // An object that throws when read (a getter): said as any scenario the form cannot read.
+          return this.#emitError(elementError('wrong_argument', [], {}, 'scenario'));
+        }
+        this.#store.dispatch('load', state);
       },
       (error) => this.#emitError(elementError(error?.code ?? 'engine_failure', [], {}, 'element')),
     );

@@ -6,6 +6,7 @@
 // fields and the engine refuses a bad one there, as it does the visitor's own typing. Pure: no
 // DOM, no engine; tested in Node (tests/store.test.mjs).
 import { MAX_PEOPLE as MAX_MEMBERS, MAX_USES } from './limits.js';
+import { PRICE_KIND, outOfNetworkTier } from './scenario.js';
 import { CHOICES } from './url-state.js';
 
 const SCENARIO_KEYS = new Set(['plan', 'enrollment', 'pay_schedule', 'members', 'services', 'prices', 'employer_contribution', 'marginal_tax_rate', 'payment_plan']);
@@ -33,7 +34,14 @@ const WORDS = {
   unknown_service: (p) => `no service "${p.value}"`,
   unknown_member: (p) => `no member "${p.value}"`,
   duplicate_id: (p) => `"${p.value}" is used twice`,
+  not_applicable: (p) => `does not apply to ${p.to}`,
+  out_of_range: (p) => `must be from ${p.min} to ${p.max}`,
 };
+
+/** What a use of each unit of care may say, besides its member, service, count, allowed,
+ * month and the network (docs/domain.md, the scenario's uses). */
+const UNIT_FIELDS = { visit: new Set(['billed']), admission: new Set(['days', 'admitted', 'billed']), fill: new Set(['days_supply', 'channel', 'billed']) };
+const BY_UNIT = ['days', 'days_supply', 'channel', 'admitted'];
 
 /** The error the element reports: the engine's shape, the English derived from code and params
  * (as the engine's, the words alone: `origin` and `field` are fields of their own). */
@@ -49,9 +57,11 @@ const shown = (v) => String(v).slice(0, 80);
 /**
  * The first thing in `scenario` the form cannot show, as an error object, or null. `known`:
  * { offered: Map(plan id → catalog entry) the element offers, catalog: Set of every catalog
- * plan id, vocabulary: Set or Map of the service ids }.
+ * plan id, vocabulary: Set or Map of the service ids (a Map to each one's unit: then a use's
+ * fields and a price's kind are checked against it), planView: the scenario plan's view, where
+ * read (then out-of-network care is checked against the plan's tiers) }.
  */
-export function checkScenario(scenario, { offered, catalog, vocabulary }) {
+export function checkScenario(scenario, { offered, catalog, vocabulary, planView = null }) {
   const fail = (code, path, params) => elementError(code, path, params);
   const extra = (value, allowed) => Object.keys(value).find((k) => !allowed.has(k)) ?? null;
   const choice = (value, allowed, path) => (value === undefined || allowed.has(value) ? null : fail('unknown_value', path, { value: shown(value), allowed: [...allowed] }));
@@ -113,6 +123,19 @@ export function checkScenario(scenario, { offered, catalog, vocabulary }) {
       choice(s.network, NETWORKS, at('network')) ??
       (s.admitted === undefined || typeof s.admitted === 'boolean' ? null : fail('invalid_type', at('admitted'), { expected: 'true or false' }));
     if (found) return found;
+    // What the form cannot hold, as the engine would refuse it (not dropped in silence): a
+    // count below one, a field of another kind of care, a stay without its days, and
+    // out-of-network care on a plan with no out-of-network tier for it.
+    if (s.count !== undefined && !(Number(s.count) >= 1 && Number(s.count) <= 1000)) return fail('out_of_range', at('count'), { min: 1, max: 1000, value: shown(s.count) });
+    const unit = vocabulary instanceof Map ? vocabulary.get(s.service) : undefined;
+    if (unit && UNIT_FIELDS[unit]) {
+      const stray = BY_UNIT.find((k) => s[k] !== undefined && !UNIT_FIELDS[unit].has(k));
+      if (stray) return fail('not_applicable', at(stray), { to: s.service });
+      if (unit === 'admission' && s.days === undefined) return fail('missing_field', at('days'));
+    }
+    if (s.network === 'out_of_network' && planView && !outOfNetworkTier(planView.services?.find((b) => b.id === s.service))) {
+      return fail('not_applicable', at('network'), { to: `${s.service} on ${scenario.plan}` });
+    }
   }
 
   if (!isObject(prices)) return fail('invalid_type', ['prices'], { expected: 'an object' });
@@ -121,6 +144,10 @@ export function checkScenario(scenario, { offered, catalog, vocabulary }) {
     if (!isObject(price) || Object.keys(price).length !== 1 || !PRICE_KINDS.has(Object.keys(price)[0]) || typeof Object.values(price)[0] !== 'string') {
       return fail('invalid_type', ['prices', service], { expected: 'one of allowed, per_day, per_30_days_supply, as text' });
     }
+    // The form holds one price a service, in its unit's kind: another kind would change what
+    // the amount means (a stay's whole price read as a day's).
+    const want = vocabulary instanceof Map ? PRICE_KIND[vocabulary.get(service)] : undefined;
+    if (want && Object.keys(price)[0] !== want) return fail('invalid_type', ['prices', service], { expected: `${want}, as text` });
   }
   if (contribution !== undefined) {
     const kinds = isObject(contribution) ? Object.keys(contribution) : [];

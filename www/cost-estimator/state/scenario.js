@@ -22,7 +22,7 @@ export function typedMoney(raw) {
 }
 
 const RELATIONSHIP = { you: 'subscriber', spouse: 'spouse', child: 'child' };
-const PRICE_KIND = { visit: 'allowed', admission: 'per_day', fill: 'per_30_days_supply' };
+export const PRICE_KIND = { visit: 'allowed', admission: 'per_day', fill: 'per_30_days_supply' };
 
 /** A drug use's fills and days' supply (from how often it is taken). */
 export function drugFills(use) {
