@@ -238,3 +238,14 @@ test('claims in a link that are not claims, or do not add up to the count, are n
     assert.equal(shownError(s.state, 'count:u1')?.link, true, 'marked at the count');
   }
 });
+
+test('a line’s price in a link that is not an amount is not used, and the page says so (no field could fix it)', () => {
+  for (const bad of ['1e5', 'NaN', '1,500', '$500', '500.005', '-1.00', '']) {
+    const state = decodeState(`#plan=kp-co-fehb-2022-standard&p=you*40&s=you*dme_item*1*al-${encodeURIComponent(bad)}`);
+    assert.equal(state.care[0].allowed, undefined, bad);
+    assert.deepEqual(state.linkIssues.map((i) => [i.what, i.value]), [['allowed', bad]], bad);
+  }
+  const good = decodeState('#plan=kp-co-fehb-2022-standard&p=you*40&s=you*dme_item*1*al-500.00');
+  assert.equal(good.care[0].allowed, '500.00');
+  assert.deepEqual(good.linkIssues, []);
+});

@@ -111,7 +111,7 @@ export const EN = {
     undone: 'Undone.',
     link: (named, more) => `This link held values this page does not know, not used (the field shows what is used instead): ${named.join('; ')}${more ? `; and ${more} more` : ''}.`,
     linkField: 'The link gave a value that is not one of these; the one shown is used.',
-    linkWhat: { plan: 'plan', enrollment: 'enrollment type', pay: 'pay schedule', person: 'person', medicare: 'Medicare status', member: 'care for a person not listed', service: 'kind of care', uses: 'care beyond 2,000 entries', often: 'how often', channel: 'where a drug is filled', price: 'price of', contribution: 'contribution', month: 'month', claims: 'a typical year’s prices' },
+    linkWhat: { plan: 'plan', enrollment: 'enrollment type', pay: 'pay schedule', person: 'person', medicare: 'Medicare status', member: 'care for a person not listed', service: 'kind of care', uses: 'care beyond 2,000 entries', often: 'how often', channel: 'where a drug is filled', price: 'price of', allowed: 'a line’s price', contribution: 'contribution', month: 'month', claims: 'a typical year’s prices' },
     undo: 'Undo',
   },
 

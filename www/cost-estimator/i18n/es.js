@@ -111,7 +111,7 @@ export const ES = {
     undone: 'Deshecho.',
     link: (named, more) => `Este enlace traía valores que esta página no conoce y no se usaron (el campo muestra lo que se usa en su lugar): ${named.join('; ')}${more ? `; y ${more} más` : ''}.`,
     linkField: 'El enlace traía un valor que no es ninguno de estos; se usa el que se muestra.',
-    linkWhat: { plan: 'plan', enrollment: 'tipo de inscripción', pay: 'calendario de pago', person: 'persona', medicare: 'estado de Medicare', member: 'atención para una persona que no figura', service: 'tipo de atención', uses: 'atención más allá de 2,000 entradas', often: 'con qué frecuencia', channel: 'dónde se surte un medicamento', price: 'precio de', contribution: 'contribución', month: 'mes', claims: 'precios de un año típico' },
+    linkWhat: { plan: 'plan', enrollment: 'tipo de inscripción', pay: 'calendario de pago', person: 'persona', medicare: 'estado de Medicare', member: 'atención para una persona que no figura', service: 'tipo de atención', uses: 'atención más allá de 2,000 entradas', often: 'con qué frecuencia', channel: 'dónde se surte un medicamento', price: 'precio de', allowed: 'el precio de una línea', contribution: 'contribución', month: 'mes', claims: 'precios de un año típico' },
     undo: 'Deshacer',
   },
 

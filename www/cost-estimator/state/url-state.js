@@ -17,6 +17,9 @@
 import { claimCount, formatClaims, parseClaims } from './claims.js';
 import { MAX_PEOPLE, MAX_USES } from './limits.js';
 
+/** An amount as a line's price is written: dollars, and cents if any. */
+const MONEY = /^[0-9]{1,9}(\.[0-9]{1,2})?$/;
+
 const enc = (v) => encodeURIComponent(String(v)).replace(/\*/g, '%2A');
 const dec = (v) => {
   try {
@@ -117,7 +120,12 @@ export function decodeState(hash, prefix = '', known = {}) {
       else if (item.startsWith('ch-')) use.channel = choice('channel', item.slice(3), `channel:${use.key}`);
       else if (item.startsWith('o-')) use.often = choice('often', item.slice(2), `often:${use.key}`);
       else if (item.startsWith('billed-')) use.billed = item.slice(7);
-      else if (item.startsWith('al-')) use.allowed = item.slice(3);
+      // A line's own price has no field of its own on the form: one that is not an amount
+      // ("1e5", "1,500") is not used, and said, rather than left where no field can fix it.
+      else if (item.startsWith('al-')) {
+        if (MONEY.test(item.slice(3))) use.allowed = item.slice(3);
+        else issue('allowed', item.slice(3));
+      }
       else if (item.startsWith('cl-')) {
         // Claims that do not add up to the line's count are not used: the count is priced at
         // one price, and the page says so.
