@@ -53,6 +53,8 @@ fn bad_scenarios_exit_2_naming_the_field() {
         ("enrollment does not fit members", altered("\"self_and_family\"", "\"self_only\""), "enrollment: self_only covers exactly one person, but 2 are listed (this household may take self_plus_one, self_and_family)"),
         ("unknown pay schedule", altered("\"biweekly\"", "\"weekly\""), "pay_schedule"),
         ("unknown service", altered("\"primary_care_visit\"", "\"brain_transplant\""), "services[1].service: unknown service"),
+        // A price for a service there is none of prices nothing: refused, not ignored.
+        ("price for an unknown service", GOOD.replacen('{', r#"{ "prices": { "brain_transplant": { "allowed": "5.00" } },"#, 1), "prices.brain_transplant"),
         ("unknown member", altered("\"member\": \"kid\"", "\"member\": \"dog\""), "services[1].member: no member"),
         ("duplicate member", altered("\"id\": \"kid\"", "\"id\": \"you\""), "members[1].id"),
         ("no members", altered(r#"[ { "id": "you", "age": 45 }, { "id": "kid", "age": 9 } ]"#, "[]"), "members"),

@@ -744,6 +744,12 @@ fn times(amount: Money, n: u32) -> Result<Money, Error> {
 /// unit takes (the vocabulary's, via the plan); and the rows of the service totals.
 #[allow(clippy::type_complexity)]
 fn resolve_uses<'p>(catalog: &Catalog, plan: &'p ValidPlan, scenario: &Scenario) -> Result<(Vec<Use<'p>>, Vec<(usize, &'p str)>), Error> {
+    // A price for a service the vocabulary does not have prices nothing: refused at its id, as
+    // a use naming it is, rather than ignored (a misspelt id would otherwise change nothing,
+    // silently).
+    if let Some(id) = scenario.prices.keys().find(|id| catalog.vocabulary().service(id).is_none()) {
+        return Err(Error::at("scenario", at!["prices", id.as_str()], ErrorKind::unknown_service(id, None)));
+    }
     let mut uses = Vec::with_capacity(scenario.services.len());
     let mut rows: Vec<(usize, &'p str)> = Vec::new();
     for (i, u) in scenario.services.iter().enumerate() {
