@@ -237,5 +237,10 @@ pub fn read_file(path: &std::path::Path) -> Result<String, Error> {
     if bytes.len() as u64 > limit {
         return Err(Error::at(&name, ErrorPath::ROOT, ErrorKind::input_too_large(limit)));
     }
+    // A UTF-8 byte order mark (Windows' Notepad writes one) is not part of the JSON: left out,
+    // as the census reader leaves it out of a CSV.
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes).map_err(|e| Error::at(&name, ErrorPath::ROOT, ErrorKind::not_utf8(e.utf8_error().valid_up_to() as u64)))
 }

@@ -42,6 +42,14 @@ fn the_good_scenario_is_accepted() {
 }
 
 #[test]
+fn a_scenario_file_with_a_byte_order_mark_is_read() {
+    // Windows' Notepad saves UTF-8 with a byte order mark: the same scenario, the same figures.
+    let (code, out, err) = estimate(&format!("\u{feff}{GOOD}"));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).unwrap()["total_annual_cost"], "5549.14");
+}
+
+#[test]
 fn bad_scenarios_exit_2_naming_the_field() {
     let cases: Vec<(&str, String, &str)> = vec![
         ("malformed JSON", GOOD.replacen('}', "", 1), "malformed JSON"),
