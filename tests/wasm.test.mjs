@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { catalogs } from '../www/cost-estimator/i18n/index.js';
-import { MAX_AGE, MAX_PEOPLE, MAX_USES } from '../www/cost-estimator/state/limits.js';
+import { MAX_AGE, MAX_COUNT, MAX_PEOPLE, MAX_USES } from '../www/cost-estimator/state/limits.js';
 import { CLI, DEMO, DIST, ROOT, buildCli, catalogFiles, checkExpect, cli, goldenFiles, loadWasm, loadedEngine, wasmExports, withoutWords } from './support.mjs';
 
 const mod = await loadWasm();
@@ -448,7 +448,7 @@ describe('the plan view and the options a household may take', () => {
   test("the form's limits are the engine's bounds: the page never lets a visitor add what the engine refuses", () => {
     for (const id of engine.planIds()) {
       const { bounds } = engine.planView(id);
-      assert.deepEqual([bounds.members, bounds.uses, bounds.age], [MAX_PEOPLE, MAX_USES, MAX_AGE], id);
+      assert.deepEqual([bounds.members, bounds.uses, bounds.age, bounds.count], [MAX_PEOPLE, MAX_USES, MAX_AGE, MAX_COUNT], id);
     }
   });
 

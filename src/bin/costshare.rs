@@ -25,7 +25,6 @@
 //! Why one file of about 550 lines: each command's arguments, options table and printing, one
 //! screen each; the work itself is the library's.
 
-
 /// A line on stderr, where a closed stderr (`2>&1 | head`) is not a panic: the message has no
 /// reader, and the exit status still says what happened.
 macro_rules! say {

@@ -7,7 +7,8 @@
 // the only arithmetic here is in whole cents (BigInt), to show the range and the line's total.
 
 const WHOLE = /^[1-9][0-9]{0,8}$/;
-const MONEY = /^[0-9]{1,9}(\.[0-9]{1,2})?$/;
+/** A plain amount: dollars, and cents if any (how a link and a claim write a price). */
+export const MONEY = /^[0-9]{1,9}(\.[0-9]{1,2})?$/;
 /** At most this many groups on a line (a link's are checked against it). */
 export const MAX_CLAIM_GROUPS = 50;
 

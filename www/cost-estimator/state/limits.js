@@ -8,3 +8,5 @@ export const MAX_PEOPLE = 20;
 export const MAX_USES = 2000;
 /** The oldest age the engine takes (`bounds.age`). */
 export const MAX_AGE = 120;
+/** The most claims one line of care may count (`bounds.count`). */
+export const MAX_COUNT = 1000;

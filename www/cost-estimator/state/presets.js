@@ -18,6 +18,12 @@ export function ageGroup(age) {
   return AGE_GROUPS.find(([from]) => Number(text) >= from)?.[1] ?? null;
 }
 
+/** Whether a person of `age` (text as typed) takes the table's oldest group for a typical year
+ * though past it: 65 and over, where the table's 55+ are people mostly under Medicare age. */
+export function pastOldestGroup(age) {
+  return ageGroup(age) !== null && Number(String(age).trim()) >= 65;
+}
+
 /**
  * Preset `id` of the presets file `file` (`{ presets, cms_rows }`) for a person of `age` (text
  * as typed): `{ preset, byAge, oldest }`, `preset` the care to apply (null if the id is unknown,
@@ -25,12 +31,6 @@ export function ageGroup(age) {
  * first, never an adult's row in its place); `byAge` whether it depends on the age; `oldest`
  * whether a person of 65 or more takes the table's oldest group (55+, people under Medicare age).
  */
-/** Whether a person of `age` (text as typed) takes the table's oldest group for a typical year
- * though past it: 65 and over, where the table's 55+ are people mostly under Medicare age. */
-export function pastOldestGroup(age) {
-  return ageGroup(age) !== null && Number(String(age).trim()) >= 65;
-}
-
 export function presetFor(file, id, age) {
   const own = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : null);
   const preset = own(file?.presets, id);

@@ -5,7 +5,7 @@
 // Typed values (an age, a count, an amount) are not judged here: the form shows them in their
 // fields and the engine refuses a bad one there, as it does the visitor's own typing. Pure: no
 // DOM, no engine; tested in Node (tests/store.test.mjs).
-import { MAX_PEOPLE as MAX_MEMBERS, MAX_USES } from './limits.js';
+import { MAX_COUNT, MAX_PEOPLE as MAX_MEMBERS, MAX_USES } from './limits.js';
 import { PRICE_KIND, outOfNetworkTier } from './scenario.js';
 import { CHOICES } from './url-state.js';
 
@@ -126,7 +126,7 @@ export function checkScenario(scenario, { offered, catalog, vocabulary, planView
     // What the form cannot hold, as the engine would refuse it (not dropped in silence): a
     // count below one, a field of another kind of care, a stay without its days, and
     // out-of-network care on a plan with no out-of-network tier for it.
-    if (s.count !== undefined && !(Number(s.count) >= 1 && Number(s.count) <= 1000)) return fail('out_of_range', at('count'), { min: 1, max: 1000, value: shown(s.count) });
+    if (s.count !== undefined && !(Number(s.count) >= 1 && Number(s.count) <= MAX_COUNT)) return fail('out_of_range', at('count'), { min: 1, max: MAX_COUNT, value: shown(s.count) });
     const unit = vocabulary instanceof Map ? vocabulary.get(s.service) : undefined;
     if (unit && UNIT_FIELDS[unit]) {
       const stray = BY_UNIT.find((k) => s[k] !== undefined && !UNIT_FIELDS[unit].has(k));

@@ -57,7 +57,6 @@ import { claimCount, withoutClaims } from './claims.js';
 import { MAX_PEOPLE } from './limits.js';
 import { presetFor } from './presets.js';
 
-export { MAX_PEOPLE };
 export const DRUG_SCHEDULES = {
   monthly: { count: 12, supply: 30 },
   quarterly: { count: 4, supply: 90 },

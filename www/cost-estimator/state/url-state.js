@@ -14,11 +14,8 @@
 // id…) is never looked up on an object: it is not used, and the page says so (issue #21). Other
 // keys in the fragment (the page's lang=…) are left alone.
 
-import { claimCount, formatClaims, parseClaims } from './claims.js';
+import { MONEY, claimCount, formatClaims, parseClaims } from './claims.js';
 import { MAX_PEOPLE, MAX_USES } from './limits.js';
-
-/** An amount as a line's price is written: dollars, and cents if any. */
-const MONEY = /^[0-9]{1,9}(\.[0-9]{1,2})?$/;
 
 const enc = (v) => encodeURIComponent(String(v)).replace(/\*/g, '%2A');
 const dec = (v) => {

@@ -3,7 +3,7 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { MAX_PEOPLE } from '../state/store.js';
+import { MAX_PEOPLE } from '../state/limits.js';
 import { careView, careSummary } from './care.js';
 import { fieldError } from './fields.js';
 
