@@ -197,17 +197,20 @@ fn the_typical_years_are_the_cms_tables_rows_for_the_persons_age() {
     }
 }
 
+/// The built-in usage presets with `from` replaced by `to` (which must change the text), read
+/// as the engine reads them: the error it refuses them with.
+fn presets_refused(from: &str, to: &str) -> costshare::Error {
+    let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
+    let bad = text.replacen(from, to, 1);
+    assert_ne!(bad, text, "test setup: {from} not in usage-presets.json");
+    costshare::presets::Presets::from_json("usage-presets.json", &bad, &costshare::builtin::vocabulary().unwrap()).unwrap_err()
+}
+
 #[test]
 fn a_typical_year_without_its_age_groups_rows_is_refused() {
-    let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
-    let vocab = costshare::builtin::vocabulary().unwrap();
-    let bad = text.replacen("\"both 0-5 5.5\"", "\"both 0-5 5.4\"", 1);
-    assert_ne!(bad, text, "test setup");
-    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
+    let e = presets_refused("\"both 0-5 5.5\"", "\"both 0-5 5.4\"");
     assert!(e.field() == "cms_rows" && e.to_string().contains("both 0-5 5.5"), "{e}");
-    let bad = text.replacen("\"cms_decile\": \"9\"", "\"cms_decile\": \"maternity\"", 1);
-    assert_ne!(bad, text, "test setup");
-    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
+    let e = presets_refused("\"cms_decile\": \"9\"", "\"cms_decile\": \"maternity\"");
     assert_eq!(e.field(), "presets.high.cms_decile", "{e}");
 }
 
@@ -240,23 +243,15 @@ fn having_a_baby_and_managing_diabetes_are_the_cms_tables_rows() {
 
 #[test]
 fn a_preset_whose_amounts_miss_its_total_is_refused() {
-    let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
-    let vocab = costshare::builtin::vocabulary().unwrap();
-    let bad = text.replacen("\"total_allowed\": \"7140.27\"", "\"total_allowed\": \"7140.28\"", 1);
-    assert_ne!(bad, text, "test setup");
-    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
+    let e = presets_refused("\"total_allowed\": \"7140.27\"", "\"total_allowed\": \"7140.28\"");
     assert_eq!(e.field(), "presets.having_a_baby.total_allowed", "{e}");
-    let bad = text.replacen("\"allowed\": \"4471.44\",", "", 1);
-    assert_ne!(bad, text, "test setup");
-    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &vocab).unwrap_err();
+    let e = presets_refused("\"allowed\": \"4471.44\",", "");
     assert!(e.field().starts_with("presets.having_a_baby.services[") && e.field().ends_with("].allowed"), "{e}");
 }
 
 #[test]
 fn a_preset_with_an_unknown_service_is_refused() {
-    let text = std::fs::read_to_string(Catalog::builtin_data_dir().join("usage-presets.json")).unwrap();
-    let bad = text.replacen("\"preventive_visit\"", "\"massage\"", 1);
-    let e = costshare::presets::Presets::from_json("usage-presets.json", &bad, &costshare::builtin::vocabulary().unwrap()).unwrap_err().to_string();
+    let e = presets_refused("\"preventive_visit\"", "\"massage\"").to_string();
     assert!(e.contains(".service") && e.contains("massage"), "{e}");
 }
 

@@ -106,8 +106,8 @@ const BABY = (m) => [
   { member: m, service: 'preventive_visit', count: 1, allowed: '17.53' },
   { member: m, service: 'prenatal_visit', count: 3, allowed: '99.26' },
   { member: m, service: 'prenatal_visit', count: 18, allowed: '99.25' },
-  { member: m, service: 'rx_generic', count: 1, allowed: '11.37', days_supply: 30, channel: 'retail' },
-  { member: m, service: 'rx_generic', count: 1, allowed: '11.36', days_supply: 30, channel: 'retail' },
+  fill(m, 'rx_generic', 1, '11.37'),
+  fill(m, 'rx_generic', 1, '11.36'),
 ];
 const FAMILY = {
   plan: 'kp-co-fehb-2022-high',
